@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, DomainErrorCode, notFound, Role, rolesFor } from '@app/domain';
+import { ApiKeyEntity, TenantDb } from '@app/persistence';
+import { randomBytes } from 'node:crypto';
+import { API_KEY_PREFIX, hashApiKeySecret } from '../auth/auth.service';
+import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function randomPrefix(): string {
+  return Array.from(randomBytes(12), (b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
+}
+
+function toDto(key: ApiKeyEntity): ApiKeyDto {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    role: key.role,
+    createdAt: key.createdAt.toISOString(),
+    lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+    revokedAt: key.revokedAt?.toISOString() ?? null,
+  };
+}
+
+@Injectable()
+export class ApiKeysService {
+  constructor(private readonly db: TenantDb) {}
+
+  async create(actor: Actor, name: string, role: Role): Promise<CreatedApiKeyDto> {
+    if (!rolesFor(actor.organisationKind).includes(role)) {
+      throw new DomainError(
+        DomainErrorCode.ValidationFailed,
+        `An API key of a ${actor.organisationKind} cannot have the role ${role}.`,
+        [{ key: 'role', rule: 'role_of_organisation', message: `role must be one of ${rolesFor(actor.organisationKind).join(', ')}` }],
+      );
+    }
+    const prefix = randomPrefix();
+    const secret = randomBytes(32).toString('base64url');
+    const saved = await this.db.withTenant(actor.tenantId, (m) =>
+      m.save(
+        m.create(ApiKeyEntity, {
+          tenantId: actor.tenantId,
+          name,
+          role,
+          prefix,
+          secretHash: hashApiKeySecret(secret),
+          createdBy: actor.userId,
+        }),
+      ),
+    );
+    const reloaded = await this.get(actor, saved.id);
+    return { ...reloaded, key: `${API_KEY_PREFIX}${prefix}_${secret}` };
+  }
+
+  list(actor: Actor): Promise<ApiKeyDto[]> {
+    return this.db.withTenant(actor.tenantId, async (m) =>
+      (await m.find(ApiKeyEntity, { order: { createdAt: 'ASC' } })).map(toDto),
+    );
+  }
+
+  async get(actor: Actor, id: string): Promise<ApiKeyDto> {
+    const key = await this.db.withTenant(actor.tenantId, (m) => m.findOneBy(ApiKeyEntity, { id }));
+    if (!key) {
+      throw notFound('API key', id);
+    }
+    return toDto(key);
+  }
+
+  /** Revokes a key; it stops working at once. Revoking twice is harmless. */
+  async revoke(actor: Actor, id: string): Promise<ApiKeyDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const key = await m.findOneBy(ApiKeyEntity, { id });
+      if (!key) {
+        throw notFound('API key', id);
+      }
+      key.revokedAt ??= new Date();
+      return toDto(await m.save(key));
+    });
+  }
+}

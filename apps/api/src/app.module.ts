@@ -1,0 +1,85 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import { AppConfig } from '@app/config';
+import { PersistenceModule } from '@app/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiKeysController } from './api-keys/api-keys.controller';
+import { ApiKeysService } from './api-keys/api-keys.service';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { LoginThrottlerGuard } from './auth/login-throttler.guard';
+import { DomainExceptionFilter } from './common/domain-exception.filter';
+import { REDIS_URL, RedisClient } from './common/redis.provider';
+import { HealthController } from './health/health.controller';
+import { OrganisationsController } from './organisations/organisations.controller';
+import { OrganisationsService } from './organisations/organisations.service';
+import { StudiesController } from './studies/studies.controller';
+import { StudiesService } from './studies/studies.service';
+import { UnitsController } from './units/units.controller';
+import { UnitsService } from './units/units.service';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** The api, built from a validated configuration (tests pass their own). */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+            autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+          },
+        }),
+        PersistenceModule.forRoot(config.DATABASE_URL),
+        TerminusModule,
+        JwtModule.register({
+          secret: config.JWT_SECRET,
+          signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'default', ttl: 60_000, limit: config.LOGIN_ATTEMPTS_PER_MINUTE }],
+          // Counted in Redis so that every api instance shares the same limits.
+          storage: new ThrottlerStorageRedisService(config.REDIS_URL),
+        }),
+      ],
+      controllers: [
+        AuthController,
+        ApiKeysController,
+        OrganisationsController,
+        StudiesController,
+        UnitsController,
+        HealthController,
+      ],
+      providers: [
+        { provide: REDIS_URL, useValue: config.REDIS_URL },
+        RedisClient,
+        AuthService,
+        LoginThrottlerGuard,
+        ApiKeysService,
+        OrganisationsService,
+        StudiesService,
+        UnitsService,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,141 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import {
+  Actor,
+  asTenantId,
+  DomainError,
+  DomainErrorCode,
+  OrganisationKind,
+  Role,
+  ROLES,
+} from '@app/domain';
+import { TenantDb } from '@app/persistence';
+import * as argon2 from 'argon2';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+export const API_KEY_PREFIX = 'bck_';
+
+interface AccessTokenClaims {
+  sub: string;
+  tid: string;
+  role: Role;
+  kind: OrganisationKind;
+}
+
+const unauthenticated = () =>
+  new DomainError(DomainErrorCode.Unauthenticated, 'The e-mail address or the password is wrong.');
+
+function kindOfRole(role: Role): OrganisationKind {
+  if (role === 'platform_admin') {
+    return 'platform';
+  }
+  return role.startsWith('publisher_') ? 'publisher' : 'company';
+}
+
+/** Sign-in with a password, access tokens, and API keys of machine clients. */
+@Injectable()
+export class AuthService {
+  /** Verified against when an e-mail is unknown, so that a miss costs as long as a hit. */
+  private readonly dummyHash = argon2.hash(randomBytes(16));
+
+  constructor(
+    private readonly db: TenantDb,
+    private readonly jwt: JwtService,
+  ) {}
+
+  /** Checks e-mail and password and issues a short-lived access token. */
+  async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number }> {
+    const rows = await this.db.withoutTenant((m) =>
+      m.query<{ id: string; tenant_id: string; role: Role; password_hash: string; disabled_at: Date | null }[]>(
+        'SELECT * FROM auth_find_user($1)',
+        [email],
+      ),
+    );
+    const user = rows[0];
+    const valid = await argon2.verify(user?.password_hash ?? (await this.dummyHash), password).catch(() => false);
+    if (!user || !valid || user.disabled_at) {
+      throw unauthenticated();
+    }
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      tid: user.tenant_id,
+      role: user.role,
+      kind: kindOfRole(user.role),
+    };
+    const accessToken = await this.jwt.signAsync(claims);
+    const decoded = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
+    return { accessToken, expiresIn: decoded.exp - decoded.iat };
+  }
+
+  /** The actor behind a bearer credential: an access token or an API key. */
+  async authenticate(credential: string): Promise<Actor> {
+    if (credential.startsWith(API_KEY_PREFIX)) {
+      return this.authenticateApiKey(credential);
+    }
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(credential);
+    } catch {
+      throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid or expired.');
+    }
+    if (!ROLES.includes(claims.role)) {
+      throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid.');
+    }
+    return {
+      userId: claims.sub,
+      apiKeyId: null,
+      tenantId: asTenantId(claims.tid),
+      organisationKind: claims.kind,
+      role: claims.role,
+    };
+  }
+
+  private async authenticateApiKey(credential: string): Promise<Actor> {
+    const invalid = new DomainError(DomainErrorCode.Unauthenticated, 'The API key is invalid or revoked.');
+    const parsed = parseApiKey(credential);
+    if (!parsed) {
+      throw invalid;
+    }
+    const rows = await this.db.withoutTenant((m) =>
+      m.query<{ id: string; tenant_id: string; role: Role; secret_hash: string; revoked_at: Date | null }[]>(
+        'SELECT * FROM auth_find_api_key($1)',
+        [parsed.prefix],
+      ),
+    );
+    const key = rows[0];
+    if (!key || key.revoked_at || !sameHash(key.secret_hash, hashApiKeySecret(parsed.secret))) {
+      throw invalid;
+    }
+    const tenantId = asTenantId(key.tenant_id);
+    await this.db.withTenant(tenantId, (m) =>
+      m.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [key.id]),
+    );
+    return {
+      userId: null,
+      apiKeyId: key.id,
+      tenantId,
+      organisationKind: kindOfRole(key.role),
+      role: key.role,
+    };
+  }
+}
+
+/** API keys read `bck_<prefix>_<secret>`: the prefix finds the key, the secret proves it. */
+export function parseApiKey(credential: string): { prefix: string; secret: string } | null {
+  const match = /^bck_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/.exec(credential);
+  return match ? { prefix: match[1], secret: match[2] } : null;
+}
+
+/**
+ * API key secrets are 256 random bits, so a fast hash is as safe as a slow one and keeps
+ * every machine request cheap.
+ */
+export function hashApiKeySecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+function sameHash(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,111 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { DomainError, DomainErrorCode, Problem } from '@app/domain';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+
+/** The HTTP status of each domain error code; the switch is exhaustive by lint. */
+export function statusFor(code: DomainErrorCode): number {
+  switch (code) {
+    case DomainErrorCode.NotFound:
+      return HttpStatus.NOT_FOUND;
+    case DomainErrorCode.Forbidden:
+      return HttpStatus.FORBIDDEN;
+    case DomainErrorCode.Unauthenticated:
+      return HttpStatus.UNAUTHORIZED;
+    case DomainErrorCode.Conflict:
+      return HttpStatus.CONFLICT;
+    case DomainErrorCode.InvalidState:
+      return HttpStatus.CONFLICT;
+    case DomainErrorCode.ValidationFailed:
+    case DomainErrorCode.CatalogueInvalid:
+    case DomainErrorCode.FormulaInvalid:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case DomainErrorCode.PayloadTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+  }
+}
+
+interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  problems?: Problem[];
+  requestId?: string;
+}
+
+/** PostgreSQL error codes that are the client's fault, not ours. */
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+
+/**
+ * One place that turns whatever a request threw into a response. Domain errors keep their code
+ * and problems; an unexpected error is logged with an error id and only that id is returned.
+ */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: string }>();
+    const body = this.toBody(exception, request);
+    body.requestId = typeof request.id === 'string' ? request.id : undefined;
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown, request: Request & { id?: unknown }): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = statusFor(exception.code);
+      return {
+        statusCode,
+        error: exception.code,
+        message: exception.message,
+        ...(exception.problems.length > 0 ? { problems: exception.problems } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const payload = exception.getResponse();
+      const fromPayload = typeof payload === 'object' && payload !== null ? payload : {};
+      return {
+        statusCode,
+        error: ((fromPayload as { error?: string }).error ?? HttpStatus[statusCode] ?? 'error')
+          .toLowerCase()
+          .replace(/ /g, '_'),
+        message: (fromPayload as { message?: string }).message ?? exception.message,
+        ...((fromPayload as { problems?: Problem[] }).problems
+          ? { problems: (fromPayload as { problems: Problem[] }).problems }
+          : {}),
+      };
+    }
+    if (exception instanceof QueryFailedError) {
+      const code = (exception.driverError as { code?: string } | undefined)?.code;
+      if (code === PG_UNIQUE_VIOLATION) {
+        return {
+          statusCode: HttpStatus.CONFLICT,
+          error: DomainErrorCode.Conflict,
+          message: 'A record with these values exists already.',
+        };
+      }
+      if (code === PG_FOREIGN_KEY_VIOLATION) {
+        return {
+          statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
+          error: DomainErrorCode.ValidationFailed,
+          message: 'A referenced record does not exist.',
+        };
+      }
+    }
+    const errorId = randomUUID();
+    this.logger.error(
+      { errorId, requestId: request.id, err: exception },
+      `Unhandled error ${errorId} on ${request.method} ${request.url}`,
+    );
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      error: 'internal_error',
+      message: `An internal error occurred. Quote error id ${errorId} when you contact support.`,
+    };
+  }
+}

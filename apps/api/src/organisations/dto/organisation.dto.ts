@@ -1,0 +1,66 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsEmail, IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '@app/domain';
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export class NewUserDto {
+  @ApiProperty({ example: 'anna.berger@example.com' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Anna Berger' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  /** At least 10 characters. */
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long` })
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class CreateUserDto extends NewUserDto {
+  /** A role of the caller's organisation kind. */
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+}
+
+export class CreateOrganisationDto {
+  @ApiProperty({ enum: ['publisher', 'company'] })
+  @IsIn(['publisher', 'company'], { message: 'kind must be publisher or company' })
+  kind!: Exclude<OrganisationKind, 'platform'>;
+
+  @ApiProperty({ example: 'Kundenservice AG' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  /** The organisation's first administrator (publisher_admin or company_admin). */
+  @ApiProperty({ type: NewUserDto })
+  @ValidateNested()
+  @Type(() => NewUserDto)
+  admin!: NewUserDto;
+}
+
+export class OrganisationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
+  @ApiProperty() name!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class UserDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty() createdAt!: string;
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  asTenantId,
+  DomainError,
+  DomainErrorCode,
+  OrganisationKind,
+  Role,
+  rolesFor,
+} from '@app/domain';
+import { OrganisationEntity, TenantDb, UserEntity } from '@app/persistence';
+import * as argon2 from 'argon2';
+import { EntityManager } from 'typeorm';
+import { CreateOrganisationDto, NewUserDto, OrganisationDto, UserDto } from './dto/organisation.dto';
+
+function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
+  return { id: o.id, kind: o.kind, name: o.name, createdAt: o.createdAt.toISOString() };
+}
+
+function toUserDto(u: UserEntity): UserDto {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, createdAt: u.createdAt.toISOString() };
+}
+
+/** Tenants (for the platform operator) and the users of one's own organisation. */
+@Injectable()
+export class OrganisationsService {
+  constructor(private readonly db: TenantDb) {}
+
+  /** Creates a publisher or company with its first administrator, in one transaction. */
+  async createOrganisation(actor: Actor, input: CreateOrganisationDto): Promise<OrganisationDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const organisation = await m.save(m.create(OrganisationEntity, { kind: input.kind, name: input.name }));
+      // The first user is written as the new tenant: the platform gets no standing access to
+      // other tenants' users.
+      await m.query(`SELECT set_config('app.tenant_id', $1, true)`, [organisation.id]);
+      const adminRole: Role = input.kind === 'publisher' ? 'publisher_admin' : 'company_admin';
+      await this.insertUser(m, organisation.id, input.admin, adminRole);
+      return toOrganisationDto(organisation);
+    });
+  }
+
+  listOrganisations(actor: Actor): Promise<OrganisationDto[]> {
+    return this.db.withTenant(actor.tenantId, async (m) =>
+      (await m.find(OrganisationEntity, { order: { name: 'ASC' } })).map(toOrganisationDto),
+    );
+  }
+
+  listUsers(actor: Actor): Promise<UserDto[]> {
+    return this.db.withTenant(actor.tenantId, async (m) =>
+      (await m.find(UserEntity, { order: { email: 'ASC' } })).map(toUserDto),
+    );
+  }
+
+  async createUser(actor: Actor, input: NewUserDto, role: Role): Promise<UserDto> {
+    assertRoleFits(actor.organisationKind, role);
+    return this.db.withTenant(actor.tenantId, async (m) =>
+      toUserDto(await this.insertUser(m, actor.tenantId, input, role)),
+    );
+  }
+
+  private async insertUser(m: EntityManager, tenantId: string, input: NewUserDto, role: Role): Promise<UserEntity> {
+    const taken = await m.query<unknown[]>('SELECT 1 FROM auth_find_user($1)', [input.email]);
+    if (taken.length > 0) {
+      throw new DomainError(DomainErrorCode.Conflict, `A user with the e-mail address ${input.email} exists already.`, [
+        { key: 'email', rule: 'unique', message: 'email is already in use' },
+      ]);
+    }
+    const user = m.create(UserEntity, {
+      tenantId: asTenantId(tenantId),
+      email: input.email,
+      name: input.name,
+      role,
+      passwordHash: await argon2.hash(input.password, { type: argon2.argon2id }),
+      preferredLanguage: 'de',
+    });
+    return m.save(user);
+  }
+}
+
+function assertRoleFits(kind: OrganisationKind, role: Role): void {
+  if (!rolesFor(kind).includes(role)) {
+    throw new DomainError(DomainErrorCode.ValidationFailed, `A ${kind} cannot have users with the role ${role}.`, [
+      { key: 'role', rule: 'role_of_organisation', message: `role must be one of ${rolesFor(kind).join(', ')}` },
+    ]);
+  }
+}

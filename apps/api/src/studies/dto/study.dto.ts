@@ -1,0 +1,142 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { CYCLE_STATES, PROFILE_DIMENSIONS, type CycleState, type ProfileDimension } from '@app/domain';
+
+const LANGUAGES = ['de', 'en'] as const;
+
+export class CreateStudyDto {
+  @ApiProperty({ example: 'Contact Center Benchmark DACH' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  /** The catalogue version the study pins; one of the publisher's own. */
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'catalogueVersionId must be a UUID' })
+  catalogueVersionId!: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, isArray: true, default: ['de', 'en'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true, message: 'languages must contain only de and en' })
+  languages?: ('de' | 'en')[];
+
+  /** The profile dimensions that form predefined peer groups. */
+  @ApiPropertyOptional({ enum: PROFILE_DIMENSIONS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(PROFILE_DIMENSIONS, { each: true, message: `peerGroupDimensions must contain only ${PROFILE_DIMENSIONS.join(', ')}` })
+  peerGroupDimensions?: ProfileDimension[];
+}
+
+export class UpdateStudyDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  /** Only while the study has no cycle: a cycle pins the catalogue version for good. */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'catalogueVersionId must be a UUID' })
+  catalogueVersionId?: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2)
+  @ArrayUnique()
+  @IsIn(LANGUAGES, { each: true, message: 'languages must contain only de and en' })
+  languages?: ('de' | 'en')[];
+}
+
+export class CreateCycleDto {
+  /** The reference year of the data. */
+  @ApiProperty({ example: 2026 })
+  @IsInt({ message: 'year must be an integer' })
+  @Min(2000, { message: 'year must be between 2000 and 2100' })
+  @Max(2100, { message: 'year must be between 2000 and 2100' })
+  year!: number;
+}
+
+export class CreateParticipationDto {
+  /** The company organisation to enrol. */
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'companyId must be a UUID' })
+  companyId!: string;
+}
+
+export class CreateCatalogueVersionDto {
+  /** A catalogue definition: key, version, name, items and rules (see the demo catalogue). */
+  @ApiProperty({ type: Object })
+  @IsObject({ message: 'definition must be an object' })
+  definition!: Record<string, unknown>;
+}
+
+export class CycleDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() studyId!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ enum: CYCLE_STATES }) state!: CycleState;
+  @ApiProperty({ nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+}
+
+export class StudyCycleDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty({ enum: CYCLE_STATES }) state!: CycleState;
+}
+
+export class StudyDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The publisher running the study' }) publisherId!: string;
+  @ApiProperty() catalogueVersionId!: string;
+  @ApiProperty({ enum: LANGUAGES, isArray: true }) languages!: ('de' | 'en')[];
+  @ApiProperty({ enum: PROFILE_DIMENSIONS, isArray: true }) peerGroupDimensions!: ProfileDimension[];
+  @ApiProperty({ type: Object }) disclosurePolicy!: Record<string, unknown>;
+  @ApiProperty({ type: [StudyCycleDto] }) cycles!: StudyCycleDto[];
+}
+
+export class ParticipationDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() studyId!: string;
+  @ApiProperty() companyId!: string;
+  @ApiProperty() companyName!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class CatalogueVersionDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() key!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty() hash!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class CatalogueDto extends CatalogueVersionDto {
+  @ApiProperty({ type: Object }) definition!: Record<string, unknown>;
+}

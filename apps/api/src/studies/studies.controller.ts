@@ -1,0 +1,150 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Actor, CatalogueDefinition, COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
+import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { API } from '../common/api-path';
+import {
+  CatalogueDto,
+  CatalogueVersionDto,
+  CreateCatalogueVersionDto,
+  CreateCycleDto,
+  CreateParticipationDto,
+  CreateStudyDto,
+  CycleDto,
+  ParticipationDto,
+  StudyDto,
+  UpdateStudyDto,
+} from './dto/study.dto';
+import { StudiesService } from './studies.service';
+
+const EVERYONE_IN_A_STUDY = [...PUBLISHER_ROLES, ...COMPANY_ROLES];
+
+@ApiTags('studies')
+@ApiBearerAuth()
+@Controller(API)
+export class StudiesController {
+  constructor(private readonly studies: StudiesService) {}
+
+  @Get('studies')
+  @Roles(...EVERYONE_IN_A_STUDY)
+  @ApiOkResponse({ type: [StudyDto] })
+  listStudies(@CurrentActor() actor: Actor): Promise<StudyDto[]> {
+    return this.studies.listStudies(actor);
+  }
+
+  @Post('studies')
+  @Roles('publisher_admin')
+  @ApiCreatedResponse({ type: StudyDto })
+  createStudy(@CurrentActor() actor: Actor, @Body() body: CreateStudyDto): Promise<StudyDto> {
+    return this.studies.createStudy(actor, body);
+  }
+
+  @Get('studies/:studyId')
+  @Roles(...EVERYONE_IN_A_STUDY)
+  @ApiOkResponse({ type: StudyDto })
+  getStudy(@CurrentActor() actor: Actor, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyDto> {
+    return this.studies.getStudy(actor, studyId);
+  }
+
+  @Patch('studies/:studyId')
+  @Roles('publisher_admin')
+  @ApiOkResponse({ type: StudyDto })
+  updateStudy(
+    @CurrentActor() actor: Actor,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Body() body: UpdateStudyDto,
+  ): Promise<StudyDto> {
+    return this.studies.updateStudy(actor, studyId, body);
+  }
+
+  @Get('studies/:studyId/catalogue')
+  @Roles(...EVERYONE_IN_A_STUDY)
+  @ApiOkResponse({ type: CatalogueDto })
+  getCatalogue(@CurrentActor() actor: Actor, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<CatalogueDto> {
+    return this.studies.getStudyCatalogue(actor, studyId);
+  }
+
+  @Post('studies/:studyId/cycles')
+  @Roles('publisher_admin')
+  @ApiCreatedResponse({ type: CycleDto })
+  createCycle(
+    @CurrentActor() actor: Actor,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Body() body: CreateCycleDto,
+  ): Promise<CycleDto> {
+    return this.studies.createCycle(actor, studyId, body.year);
+  }
+
+  @Get('cycles/:cycleId')
+  @Roles(...EVERYONE_IN_A_STUDY)
+  @ApiOkResponse({ type: CycleDto })
+  getCycle(@CurrentActor() actor: Actor, @Param('cycleId', ParseUUIDPipe) cycleId: string): Promise<CycleDto> {
+    return this.studies.getCycle(actor, cycleId);
+  }
+
+  @Post('cycles/:cycleId/close')
+  @HttpCode(200)
+  @Roles('publisher_admin')
+  @ApiOkResponse({ type: CycleDto })
+  closeCycle(@CurrentActor() actor: Actor, @Param('cycleId', ParseUUIDPipe) cycleId: string): Promise<CycleDto> {
+    return this.studies.transitionCycle(actor, cycleId, 'close');
+  }
+
+  @Post('cycles/:cycleId/publish')
+  @HttpCode(200)
+  @Roles('publisher_admin')
+  @ApiOkResponse({ type: CycleDto })
+  publishCycle(@CurrentActor() actor: Actor, @Param('cycleId', ParseUUIDPipe) cycleId: string): Promise<CycleDto> {
+    return this.studies.transitionCycle(actor, cycleId, 'publish');
+  }
+
+  @Get('studies/:studyId/participations')
+  @Roles(...PUBLISHER_ROLES)
+  @ApiOkResponse({ type: [ParticipationDto] })
+  listParticipations(
+    @CurrentActor() actor: Actor,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+  ): Promise<ParticipationDto[]> {
+    return this.studies.listParticipations(actor, studyId);
+  }
+
+  @Post('studies/:studyId/participations')
+  @Roles('publisher_admin')
+  @ApiCreatedResponse({ type: ParticipationDto })
+  enrol(
+    @CurrentActor() actor: Actor,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Body() body: CreateParticipationDto,
+  ): Promise<ParticipationDto> {
+    return this.studies.enrol(actor, studyId, body.companyId);
+  }
+
+  @Delete('studies/:studyId/participations/:participationId')
+  @HttpCode(204)
+  @Roles('publisher_admin')
+  @ApiNoContentResponse()
+  withdraw(
+    @CurrentActor() actor: Actor,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Param('participationId', ParseUUIDPipe) participationId: string,
+  ): Promise<void> {
+    return this.studies.withdraw(actor, studyId, participationId);
+  }
+
+  @Get('catalogue-versions')
+  @Roles(...PUBLISHER_ROLES)
+  @ApiOkResponse({ type: [CatalogueVersionDto] })
+  listCatalogueVersions(@CurrentActor() actor: Actor): Promise<CatalogueVersionDto[]> {
+    return this.studies.listCatalogueVersions(actor);
+  }
+
+  @Post('catalogue-versions')
+  @Roles('publisher_admin')
+  @ApiCreatedResponse({ type: CatalogueVersionDto })
+  createCatalogueVersion(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateCatalogueVersionDto,
+  ): Promise<CatalogueVersionDto> {
+    return this.studies.createCatalogueVersion(actor, body.definition as unknown as CatalogueDefinition);
+  }
+}

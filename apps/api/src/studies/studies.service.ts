@@ -1,0 +1,289 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  CatalogueDefinition,
+  CycleTransition,
+  DEFAULT_DISCLOSURE_POLICY,
+  DomainError,
+  DomainErrorCode,
+  loadCatalogue,
+  nextCycleState,
+  notFound,
+  PROFILE_DIMENSIONS,
+} from '@app/domain';
+import {
+  CatalogueVersionEntity,
+  CycleEntity,
+  OrganisationEntity,
+  ParticipationEntity,
+  StudyEntity,
+  TenantDb,
+} from '@app/persistence';
+import { EntityManager } from 'typeorm';
+import {
+  CatalogueDto,
+  CatalogueVersionDto,
+  CreateStudyDto,
+  CycleDto,
+  ParticipationDto,
+  StudyDto,
+  UpdateStudyDto,
+} from './dto/study.dto';
+
+function toStudyDto(study: StudyEntity): StudyDto {
+  return {
+    id: study.id,
+    name: study.name,
+    publisherId: study.tenantId,
+    catalogueVersionId: study.catalogueVersionId,
+    languages: study.languages,
+    peerGroupDimensions: study.peerGroupDimensions,
+    disclosurePolicy: study.disclosurePolicy,
+    cycles: [...(study.cycles ?? [])]
+      .sort((a, b) => a.year - b.year)
+      .map((c) => ({ id: c.id, year: c.year, state: c.state })),
+  };
+}
+
+function toCycleDto(cycle: CycleEntity): CycleDto {
+  return {
+    id: cycle.id,
+    studyId: cycle.studyId,
+    year: cycle.year,
+    state: cycle.state,
+    closedAt: cycle.closedAt?.toISOString() ?? null,
+    publishedAt: cycle.publishedAt?.toISOString() ?? null,
+  };
+}
+
+function toCatalogueVersionDto(v: CatalogueVersionEntity): CatalogueVersionDto {
+  return { id: v.id, key: v.key, version: v.version, hash: v.hash, createdAt: v.createdAt.toISOString() };
+}
+
+/** Studies, their cycles, enrolled companies and catalogue versions. */
+@Injectable()
+export class StudiesService {
+  constructor(private readonly db: TenantDb) {}
+
+  /** The studies the caller may see (its own, or those its company takes part in). */
+  listStudies(actor: Actor): Promise<StudyDto[]> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const studies = await m.find(StudyEntity, { relations: { cycles: true }, order: { name: 'ASC' } });
+      return studies.map(toStudyDto);
+    });
+  }
+
+  getStudy(actor: Actor, studyId: string): Promise<StudyDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => toStudyDto(await this.findStudy(m, studyId, true)));
+  }
+
+  createStudy(actor: Actor, input: CreateStudyDto): Promise<StudyDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      await this.findOwnCatalogueVersion(m, actor, input.catalogueVersionId);
+      const study = await m.save(
+        m.create(StudyEntity, {
+          tenantId: actor.tenantId,
+          name: input.name,
+          catalogueVersionId: input.catalogueVersionId,
+          languages: input.languages ?? ['de', 'en'],
+          peerGroupDimensions: input.peerGroupDimensions ?? [...PROFILE_DIMENSIONS],
+          peerGroupPairs: [['industry', 'sizeBand']],
+          disclosurePolicy: { ...DEFAULT_DISCLOSURE_POLICY },
+        }),
+      );
+      return toStudyDto({ ...study, cycles: [] });
+    });
+  }
+
+  updateStudy(actor: Actor, studyId: string, input: UpdateStudyDto): Promise<StudyDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const study = await this.findOwnStudy(m, actor, studyId);
+      if (input.catalogueVersionId && input.catalogueVersionId !== study.catalogueVersionId) {
+        if ((study.cycles ?? []).length > 0) {
+          throw new DomainError(
+            DomainErrorCode.InvalidState,
+            'The catalogue version of a study with cycles cannot change: its cycles use it. Start a new study for a new questionnaire.',
+          );
+        }
+        await this.findOwnCatalogueVersion(m, actor, input.catalogueVersionId);
+        study.catalogueVersionId = input.catalogueVersionId;
+      }
+      study.name = input.name ?? study.name;
+      study.languages = input.languages ?? study.languages;
+      const { cycles, ...columns } = study;
+      await m.save(StudyEntity, columns);
+      return toStudyDto({ ...study, cycles });
+    });
+  }
+
+  createCycle(actor: Actor, studyId: string, year: number): Promise<CycleDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const study = await this.findOwnStudy(m, actor, studyId);
+      if ((study.cycles ?? []).some((c) => c.year === year)) {
+        throw new DomainError(DomainErrorCode.Conflict, `The study has a cycle for ${year} already.`, [
+          { key: 'year', rule: 'unique', message: `a cycle for ${year} exists already` },
+        ]);
+      }
+      const cycle = await m.save(m.create(CycleEntity, { tenantId: actor.tenantId, studyId, year, state: 'open' }));
+      return toCycleDto(cycle);
+    });
+  }
+
+  getCycle(actor: Actor, cycleId: string): Promise<CycleDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => toCycleDto(await this.findCycle(m, cycleId)));
+  }
+
+  /** Moves a cycle on (open -> closed -> published). */
+  transitionCycle(actor: Actor, cycleId: string, transition: CycleTransition): Promise<CycleDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const cycle = await this.findCycle(m, cycleId, true);
+      if (cycle.tenantId !== actor.tenantId) {
+        throw notFound('Cycle', cycleId);
+      }
+      cycle.state = nextCycleState(cycle.state, transition);
+      if (transition === 'close') {
+        cycle.closedAt = new Date();
+      } else {
+        cycle.publishedAt = new Date();
+      }
+      return toCycleDto(await m.save(cycle));
+    });
+  }
+
+  listParticipations(actor: Actor, studyId: string): Promise<ParticipationDto[]> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      await this.findStudy(m, studyId, false);
+      const rows = await m
+        .createQueryBuilder(ParticipationEntity, 'p')
+        .innerJoin(OrganisationEntity, 'o', 'o.id = p.company_id')
+        .select(['p.id AS id', 'p.study_id AS "studyId"', 'p.company_id AS "companyId"', 'o.name AS "companyName"'])
+        .addSelect('p.created_at', 'createdAt')
+        .where('p.study_id = :studyId', { studyId })
+        .orderBy('o.name')
+        .getRawMany<Omit<ParticipationDto, 'createdAt'> & { createdAt: Date }>();
+      return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+    });
+  }
+
+  /** Enrols a company in one of the publisher's studies. */
+  enrol(actor: Actor, studyId: string, companyId: string): Promise<ParticipationDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      await this.findOwnStudy(m, actor, studyId);
+      const rows = await m.query<{ kind: string | null }[]>('SELECT organisation_kind($1) AS kind', [companyId]);
+      if (rows[0]?.kind !== 'company') {
+        throw new DomainError(DomainErrorCode.ValidationFailed, `No company ${companyId} exists.`, [
+          { key: 'companyId', rule: 'company_exists', message: 'companyId must be the id of a company' },
+        ]);
+      }
+      const existing = await m.findOneBy(ParticipationEntity, { studyId, companyId });
+      if (existing) {
+        throw new DomainError(DomainErrorCode.Conflict, 'The company takes part in this study already.');
+      }
+      const participation = await m.save(
+        m.create(ParticipationEntity, { tenantId: actor.tenantId, studyId, companyId }),
+      );
+      const company = await m.findOneByOrFail(OrganisationEntity, { id: companyId });
+      return {
+        id: participation.id,
+        studyId,
+        companyId,
+        companyName: company.name,
+        createdAt: participation.createdAt.toISOString(),
+      };
+    });
+  }
+
+  /** Ends a company's enrolment. Its units and data stay with the company. */
+  withdraw(actor: Actor, studyId: string, participationId: string): Promise<void> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      await this.findOwnStudy(m, actor, studyId);
+      const result = await m.delete(ParticipationEntity, { id: participationId, studyId });
+      if (!result.affected) {
+        throw notFound('Participation', participationId);
+      }
+    });
+  }
+
+  /** The catalogue a study pins, as its definition. */
+  getStudyCatalogue(actor: Actor, studyId: string): Promise<CatalogueDto> {
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const study = await this.findStudy(m, studyId, false);
+      const version = await m.findOneByOrFail(CatalogueVersionEntity, { id: study.catalogueVersionId });
+      return { ...toCatalogueVersionDto(version), definition: { ...version.definition } };
+    });
+  }
+
+  listCatalogueVersions(actor: Actor): Promise<CatalogueVersionDto[]> {
+    return this.db.withTenant(actor.tenantId, async (m) =>
+      (await m.find(CatalogueVersionEntity, { where: { tenantId: actor.tenantId }, order: { key: 'ASC', version: 'ASC' } })).map(
+        toCatalogueVersionDto,
+      ),
+    );
+  }
+
+  /** Stores a new catalogue version after checking every item, formula and rule. */
+  createCatalogueVersion(actor: Actor, definition: CatalogueDefinition): Promise<CatalogueVersionDto> {
+    const catalogue = loadCatalogue(definition);
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const existing = await m.findOneBy(CatalogueVersionEntity, {
+        tenantId: actor.tenantId,
+        key: definition.key,
+        version: definition.version,
+      });
+      if (existing) {
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          `Catalogue ${definition.key} version ${definition.version} exists already; a version never changes, so give the new one a higher number.`,
+        );
+      }
+      const saved = await m.save(
+        m.create(CatalogueVersionEntity, {
+          tenantId: actor.tenantId,
+          key: definition.key,
+          version: definition.version,
+          definition,
+          hash: catalogue.hash,
+        }),
+      );
+      return toCatalogueVersionDto(saved);
+    });
+  }
+
+  private async findStudy(m: EntityManager, studyId: string, withCycles: boolean): Promise<StudyEntity> {
+    const study = await m.findOne(StudyEntity, { where: { id: studyId }, relations: { cycles: withCycles } });
+    if (!study) {
+      throw notFound('Study', studyId);
+    }
+    return study;
+  }
+
+  /** A study the caller runs; a participant's view of it counts as not found for writing. */
+  private async findOwnStudy(m: EntityManager, actor: Actor, studyId: string): Promise<StudyEntity> {
+    const study = await this.findStudy(m, studyId, true);
+    if (study.tenantId !== actor.tenantId) {
+      throw notFound('Study', studyId);
+    }
+    return study;
+  }
+
+  private async findCycle(m: EntityManager, cycleId: string, lock = false): Promise<CycleEntity> {
+    const cycle = await m.findOne(CycleEntity, {
+      where: { id: cycleId },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    if (!cycle) {
+      throw notFound('Cycle', cycleId);
+    }
+    return cycle;
+  }
+
+  private async findOwnCatalogueVersion(m: EntityManager, actor: Actor, id: string): Promise<CatalogueVersionEntity> {
+    const version = await m.findOneBy(CatalogueVersionEntity, { id, tenantId: actor.tenantId });
+    if (!version) {
+      throw new DomainError(DomainErrorCode.ValidationFailed, `Catalogue version ${id} was not found.`, [
+        { key: 'catalogueVersionId', rule: 'catalogue_exists', message: 'catalogueVersionId must be one of your catalogue versions' },
+      ]);
+    }
+    return version;
+  }
+}

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  COUNTRIES,
+  CUSTOMER_TYPES,
+  INDUSTRIES,
+  SIZE_BANDS,
+  SOURCINGS,
+  type Country,
+  type CustomerType,
+  type Industry,
+  type SizeBand,
+  type Sourcing,
+} from '@app/domain';
+
+const list = (values: readonly string[]) => values.join(', ');
+
+export class CreateUnitDto {
+  @ApiProperty({ example: 'Kundenservice Leipzig' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: INDUSTRIES })
+  @IsIn(INDUSTRIES, { message: `industry must be one of ${list(INDUSTRIES)}` })
+  industry!: Industry;
+
+  @ApiProperty({ enum: COUNTRIES })
+  @IsIn(COUNTRIES, { message: `country must be one of ${list(COUNTRIES)}` })
+  country!: Country;
+
+  @ApiProperty({ enum: CUSTOMER_TYPES })
+  @IsIn(CUSTOMER_TYPES, { message: `customerType must be one of ${list(CUSTOMER_TYPES)}` })
+  customerType!: CustomerType;
+
+  @ApiProperty({ enum: SOURCINGS })
+  @IsIn(SOURCINGS, { message: `sourcing must be one of ${list(SOURCINGS)}` })
+  sourcing!: Sourcing;
+
+  /** Agent full-time equivalents; the size band follows from it. */
+  @ApiProperty({ example: 120.5, minimum: 0, maximum: 100000 })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'agentFte must be a number with at most 2 decimals' })
+  @Min(0, { message: 'agentFte must not be negative' })
+  @Max(100000, { message: 'agentFte must not be above 100000' })
+  agentFte!: number;
+}
+
+export class UpdateUnitDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+
+  @ApiPropertyOptional({ enum: INDUSTRIES })
+  @IsOptional()
+  @IsIn(INDUSTRIES, { message: `industry must be one of ${list(INDUSTRIES)}` })
+  industry?: Industry;
+
+  @ApiPropertyOptional({ enum: COUNTRIES })
+  @IsOptional()
+  @IsIn(COUNTRIES, { message: `country must be one of ${list(COUNTRIES)}` })
+  country?: Country;
+
+  @ApiPropertyOptional({ enum: CUSTOMER_TYPES })
+  @IsOptional()
+  @IsIn(CUSTOMER_TYPES, { message: `customerType must be one of ${list(CUSTOMER_TYPES)}` })
+  customerType?: CustomerType;
+
+  @ApiPropertyOptional({ enum: SOURCINGS })
+  @IsOptional()
+  @IsIn(SOURCINGS, { message: `sourcing must be one of ${list(SOURCINGS)}` })
+  sourcing?: Sourcing;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'agentFte must be a number with at most 2 decimals' })
+  @Min(0, { message: 'agentFte must not be negative' })
+  @Max(100000, { message: 'agentFte must not be above 100000' })
+  agentFte?: number;
+}
+
+export class UnitProfileDto {
+  @ApiProperty({ enum: INDUSTRIES }) industry!: Industry;
+  @ApiProperty({ enum: COUNTRIES }) country!: Country;
+  @ApiProperty({ enum: SIZE_BANDS }) sizeBand!: SizeBand;
+  @ApiProperty({ enum: CUSTOMER_TYPES }) customerType!: CustomerType;
+  @ApiProperty({ enum: SOURCINGS }) sourcing!: Sourcing;
+  @ApiProperty() agentFte!: number;
+}
+
+export class UnitDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'The company the unit belongs to' }) companyId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: UnitProfileDto }) profile!: UnitProfileDto;
+}

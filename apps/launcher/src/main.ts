@@ -1,0 +1,145 @@
+import { ConfigError, loadConfig } from '@app/config';
+import { startEmbeddedPostgres, startRedisServer } from '@app/devstack';
+import { DEMO_LOGINS, DEMO_PASSWORD, ensureDatabase, runMigrations, seedDemo, urlFor } from '@app/persistence';
+import { ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * `npm start`: runs the product on this machine. Without DATABASE_URL it starts an embedded
+ * PostgreSQL under .data/, without REDIS_URL the machine's redis-server; it migrates, seeds
+ * the demo (always on embedded defaults, otherwise only with DEMO=true), then starts the api
+ * and the worker as child processes and stops everything on Ctrl+C.
+ */
+
+const ROOT = resolve(__dirname, '..', '..', '..');
+const DATA_DIR = resolve(process.env.COCKPIT_DATA_DIR ?? join(ROOT, '.data'));
+const log = (message: string) => console.log(`[launcher] ${message}`);
+
+interface LocalSecrets {
+  ownerPassword: string;
+  appPassword: string;
+  jwtSecret: string;
+}
+
+/** Passwords of the embedded roles and the token secret, made once and kept with the data. */
+function localSecrets(): LocalSecrets {
+  const file = join(DATA_DIR, 'secrets.json');
+  if (existsSync(file)) {
+    return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
+  }
+  const secrets: LocalSecrets = {
+    ownerPassword: randomBytes(18).toString('base64url'),
+    appPassword: randomBytes(18).toString('base64url'),
+    jwtSecret: randomBytes(32).toString('base64url'),
+  };
+  writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  return secrets;
+}
+
+async function waitUntilReady(url: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(url).then((r) => r.ok, () => false);
+    if (ok) {
+      return;
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  throw new Error(`the api did not become ready at ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<void> {
+  const migrateOnly = process.argv.includes('--migrate-only');
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  const stops: (() => Promise<void>)[] = [];
+  const embedded = !env.DATABASE_URL;
+  mkdirSync(DATA_DIR, { recursive: true });
+
+  const shutdown = async (code: number) => {
+    for (const stop of stops.reverse()) {
+      await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
+    }
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+
+  try {
+    if (embedded) {
+      const secrets = localSecrets();
+      env.JWT_SECRET ??= secrets.jwtSecret;
+      log(`no DATABASE_URL: starting an embedded PostgreSQL in ${join(DATA_DIR, 'postgres')}`);
+      const pg = await startEmbeddedPostgres({ dataDir: join(DATA_DIR, 'postgres'), log });
+      stops.push(() => pg.stop());
+      await ensureDatabase(pg.superuserUrl, 'cockpit', {
+        owner: { name: 'cockpit_owner', password: secrets.ownerPassword },
+        app: { name: 'cockpit_app_login', password: secrets.appPassword },
+      });
+      env.DATABASE_URL = urlFor(pg.superuserUrl, 'cockpit', 'cockpit_app_login', secrets.appPassword);
+      env.DATABASE_OWNER_URL = urlFor(pg.superuserUrl, 'cockpit', 'cockpit_owner', secrets.ownerPassword);
+    }
+    if (!env.REDIS_URL) {
+      log('no REDIS_URL: starting redis-server');
+      const redis = await startRedisServer({ dataDir: join(DATA_DIR, 'redis'), log });
+      stops.push(() => redis.stop());
+      env.REDIS_URL = redis.url;
+    }
+    const config = loadConfig(env);
+
+    if (config.DATABASE_OWNER_URL) {
+      const applied = await runMigrations(config.DATABASE_OWNER_URL);
+      log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+      if (embedded || config.DEMO) {
+        log((await seedDemo(config.DATABASE_OWNER_URL)) ? 'seeded the demo study' : 'demo study present');
+      }
+    } else {
+      log('DATABASE_OWNER_URL is not set: not running migrations (run them with the owner role)');
+    }
+    if (migrateOnly) {
+      await shutdown(0);
+      return;
+    }
+
+    const children: ChildProcess[] = [];
+    for (const app of ['api', 'worker']) {
+      const child = fork(join(ROOT, 'dist', 'apps', app, 'main.js'), [], { env, stdio: 'inherit' });
+      children.push(child);
+      child.on('exit', (code) => {
+        log(`${app} exited with code ${code ?? 'null'}; stopping`);
+        void shutdown(code ?? 1);
+      });
+    }
+    stops.push(async () => {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise<void>((done) => {
+              child.removeAllListeners('exit');
+              if (child.exitCode !== null) {
+                return done();
+              }
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    });
+
+    const url = `http://localhost:${config.PORT}`;
+    await waitUntilReady(`${url}/health/ready`);
+    log(`Benchmark Cockpit runs at ${url} (API docs: ${url}/api/docs)`);
+    if (embedded || config.DEMO) {
+      log(`demo logins (password "${DEMO_PASSWORD}"):`);
+      for (const login of DEMO_LOGINS) {
+        log(`  ${login.email.padEnd(26)} ${login.role.padEnd(16)} ${login.organisation}`);
+      }
+    }
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    await shutdown(1);
+  }
+}
+
+void main();

@@ -1,0 +1,20 @@
+import { NestFactory } from '@nestjs/core';
+import { ConfigError, loadConfig } from '@app/config';
+import { Logger } from 'nestjs-pino';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  // Bull finishes the running job before the process exits on SIGTERM.
+  app.enableShutdownHooks();
+  app.get(Logger).log('worker started');
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { BullModule } from '@nestjs/bull';
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '@app/config';
+import { DEFAULT_JOB_OPTIONS, QueueName } from '@app/jobs';
+import { PersistenceModule } from '@app/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+
+/** The worker: Bull processors sharing the api's libraries. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        PersistenceModule.forRoot(config.DATABASE_URL),
+        BullModule.forRoot({
+          redis: config.REDIS_URL,
+          prefix: config.REDIS_PREFIX,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+        BullModule.registerQueue({ name: QueueName.Maintenance }),
+      ],
+      providers: [MaintenanceProcessor],
+    };
+  }
+}

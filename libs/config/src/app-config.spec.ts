@@ -1,0 +1,36 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const valid = {
+  DATABASE_URL: 'postgres://cockpit_app@127.0.0.1:5432/cockpit',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_SECRET: 'x'.repeat(32),
+};
+
+describe('loadConfig', () => {
+  it('applies defaults to a minimal valid environment', () => {
+    const config = loadConfig(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.REDIS_PREFIX).toBe('cockpit');
+    expect(config.DEMO).toBe(false);
+  });
+
+  it('reads PORT as a number and DEMO as a flag', () => {
+    const config = loadConfig({ ...valid, PORT: '8080', DEMO: 'true' });
+    expect(config.PORT).toBe(8080);
+    expect(config.DEMO).toBe(true);
+  });
+
+  it('names a missing DATABASE_URL', () => {
+    const { DATABASE_URL: _omitted, ...rest } = valid;
+    expect(() => loadConfig(rest)).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);
+  });
+
+  it('names every wrong value at once', () => {
+    const attempt = () =>
+      loadConfig({ ...valid, PORT: 'eighty', JWT_SECRET: 'short', REDIS_URL: 'http://x' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT must be an integer/);
+    expect(attempt).toThrow(/JWT_SECRET must be at least 32 characters long/);
+    expect(attempt).toThrow(/REDIS_URL must be a redis:\/\//);
+  });
+});

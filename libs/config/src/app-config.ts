@@ -1,0 +1,106 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
+const REDIS_URL = /^rediss?:\/\/[^\s]+$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === undefined ? false : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+
+/** The process environment the api and the worker need, validated once at start. */
+export class AppConfig {
+  /** Connection of the application role (not the tables' owner; row-level security applies). */
+  @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL!: string;
+
+  /** Connection of the owner role that runs migrations and seeds; optional for api and worker. */
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'DATABASE_OWNER_URL must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string;
+
+  @Matches(REDIS_URL, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL!: string;
+
+  /** Prefix of every Redis key (queues, rate limits), so that installations can share a Redis. */
+  @IsOptional()
+  @Matches(/^[a-z0-9_-]{1,40}$/i, { message: 'REDIS_PREFIX must be 1-40 letters, digits, _ or -' })
+  REDIS_PREFIX = 'cockpit';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be an integer' })
+  @Min(1, { message: 'PORT must be between 1 and 65535' })
+  @Max(65535, { message: 'PORT must be between 1 and 65535' })
+  PORT = 3000;
+
+  /** Secret that signs access tokens; at least 32 characters. */
+  @IsString({ message: 'JWT_SECRET is required' })
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters long' })
+  JWT_SECRET!: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'JWT_TTL_SECONDS must be an integer' })
+  @Min(60, { message: 'JWT_TTL_SECONDS must be between 60 and 86400' })
+  @Max(86400, { message: 'JWT_TTL_SECONDS must be between 60 and 86400' })
+  JWT_TTL_SECONDS = 900;
+
+  /** Login attempts allowed per minute for one e-mail address from one client address. */
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_ATTEMPTS_PER_MINUTE must be an integer' })
+  @Min(1, { message: 'LOGIN_ATTEMPTS_PER_MINUTE must be at least 1' })
+  LOGIN_ATTEMPTS_PER_MINUTE = 5;
+
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsIn(['development', 'production', 'test'], {
+    message: 'NODE_ENV must be development, production or test',
+  })
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /** Seed the demo study with its demo logins. Never set in a real deployment. */
+  @Transform(toBool)
+  DEMO = false;
+}
+
+/** Raised when the environment is wrong; the message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the configuration from an environment. Unset variables take their
+ * defaults; a missing required or malformed value throws a ConfigError naming it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const config = plainToInstance(AppConfig, present, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new ConfigError(
+      errors.flatMap((e) =>
+        Object.values(e.constraints ?? {}).map((message) =>
+          message.startsWith(e.property) ? message : `${e.property}: ${message}`,
+        ),
+      ),
+    );
+  }
+  return config;
+}

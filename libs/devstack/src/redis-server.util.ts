@@ -1,0 +1,176 @@
+import { spawn } from 'node:child_process';
+import { constants } from 'node:fs';
+import { access, mkdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { findFreePort } from './free-port.util';
+import { OutputTail } from './output-tail.util';
+import { killOnParentExit } from './parent-exit.util';
+import { delay } from './process.util';
+
+/** A running redis-server child process. */
+export interface RedisHandle {
+  /** `redis://127.0.0.1:<port>` */
+  url: string;
+  port: number;
+  /** Terminates the server (nothing is persisted). */
+  stop(): Promise<void>;
+}
+
+export interface RedisServerOptions {
+  /** Working directory of redis-server; created when missing. Nothing is saved into it. */
+  dataDir: string;
+  /** Preferred port (default 63790); another free port is used when it is taken. */
+  port?: number;
+  /** Receives lifecycle lines; nothing is logged without it. */
+  log?: (msg: string) => void;
+}
+
+export const REDIS_SERVER_MISSING_MESSAGE =
+  'redis-server was not found on PATH. Install it (Debian/Ubuntu: apt-get install redis-server; ' +
+  'macOS: brew install redis) or set REDIS_URL.';
+
+const DEFAULT_PORT = 63790;
+const READY_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 10_000;
+
+/**
+ * Starts the machine's `redis-server` on 127.0.0.1 without persistence (`--save ""`,
+ * `--appendonly no`) and resolves once it answers PING. The server is killed by `stop()` and
+ * when this process exits.
+ */
+export async function startRedisServer(opts: RedisServerOptions): Promise<RedisHandle> {
+  const log = opts.log ?? ((): void => undefined);
+  const binary = await findOnPath('redis-server');
+  if (binary === undefined) {
+    throw new Error(REDIS_SERVER_MISSING_MESSAGE);
+  }
+  const dataDir = path.resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const port = await findFreePort(opts.port ?? DEFAULT_PORT);
+
+  const output = new OutputTail();
+  const child = spawn(
+    binary,
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dataDir,
+      '--daemonize',
+      'no',
+      '--loglevel',
+      'warning',
+    ],
+    { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
+
+  let exitDescription: string | undefined;
+  let ready = false;
+  let stopping = false;
+  const unregister = killOnParentExit(() => child.kill('SIGKILL'));
+  const exited = new Promise<void>((resolve) => {
+    const onGone = (description: string): void => {
+      if (exitDescription !== undefined) {
+        return;
+      }
+      exitDescription = description;
+      unregister();
+      if (!stopping && ready) {
+        log(`redis-server exited unexpectedly (${description}):\n${output.text()}`);
+      }
+      resolve();
+    };
+    child.once('exit', (code, signal) =>
+      onGone(signal === null ? `exit code ${code}` : `signal ${signal}`),
+    );
+    child.once('error', (error) => onGone(error.message));
+  });
+
+  try {
+    await waitForPing(port, () => exitDescription);
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`redis-server did not start: ${reason}\n${output.text()}`.trim(), {
+      cause: error,
+    });
+  }
+  ready = true;
+  log(`Redis listening on 127.0.0.1:${port}`);
+
+  let stopped: Promise<void> | undefined;
+  const stop = async (): Promise<void> => {
+    stopping = true;
+    if (exitDescription === undefined) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    log('Redis stopped');
+  };
+
+  return { url: `redis://127.0.0.1:${port}`, port, stop: () => (stopped ??= stop()) };
+}
+
+async function waitForPing(port: number, exitDescription: () => string | undefined): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastError = 'no answer';
+  while (Date.now() < deadline) {
+    const exit = exitDescription();
+    if (exit !== undefined) {
+      throw new Error(`it exited (${exit})`);
+    }
+    const client = new Redis({
+      host: '127.0.0.1',
+      port,
+      lazyConnect: true,
+      connectTimeout: 1000,
+      maxRetriesPerRequest: 0,
+      enableOfflineQueue: false,
+      retryStrategy: () => null,
+    });
+    // Connection refused while the server boots is expected; the loop retries.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      if ((await client.ping()) === 'PONG') {
+        return;
+      }
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    } finally {
+      client.disconnect();
+    }
+    await delay(100);
+  }
+  throw new Error(`no PING answer within ${READY_TIMEOUT_MS / 1000} s (${lastError})`);
+}
+
+async function findOnPath(command: string): Promise<string | undefined> {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir.length === 0) {
+      continue;
+    }
+    const candidate = path.join(dir, command);
+    try {
+      await access(candidate, constants.X_OK);
+      if ((await stat(candidate)).isFile()) {
+        return candidate;
+      }
+    } catch {
+      // Not in this directory.
+    }
+  }
+  return undefined;
+}

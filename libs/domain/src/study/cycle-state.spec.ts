@@ -1,0 +1,19 @@
+import { DomainError } from '../errors/domain-error';
+import { nextCycleState } from './cycle-state';
+
+describe('nextCycleState', () => {
+  it('closes an open cycle and publishes a closed one', () => {
+    expect(nextCycleState('open', 'close')).toBe('closed');
+    expect(nextCycleState('closed', 'publish')).toBe('published');
+  });
+
+  it.each([
+    ['open', 'publish'],
+    ['closed', 'close'],
+    ['published', 'close'],
+    ['published', 'publish'],
+  ] as const)('refuses to %s -> %s', (state, transition) => {
+    expect(() => nextCycleState(state, transition)).toThrow(DomainError);
+    expect(() => nextCycleState(state, transition)).toThrow(`this one is ${state}`);
+  });
+});

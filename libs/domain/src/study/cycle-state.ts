@@ -1,0 +1,24 @@
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
+
+export const CYCLE_STATES = ['open', 'closed', 'published'] as const;
+/** open: collecting data; closed: no changes; published: benchmark frozen, reports released. */
+export type CycleState = (typeof CYCLE_STATES)[number];
+
+export type CycleTransition = 'close' | 'publish';
+
+const NEXT: Record<CycleTransition, { from: CycleState; to: CycleState }> = {
+  close: { from: 'open', to: 'closed' },
+  publish: { from: 'closed', to: 'published' },
+};
+
+/** The state a cycle moves to, or an InvalidState error naming the state it is in. */
+export function nextCycleState(current: CycleState, transition: CycleTransition): CycleState {
+  const step = NEXT[transition];
+  if (current !== step.from) {
+    throw new DomainError(
+      DomainErrorCode.InvalidState,
+      `A cycle can ${transition} only when it is ${step.from}; this one is ${current}.`,
+    );
+  }
+  return step.to;
+}

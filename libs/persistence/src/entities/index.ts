@@ -1,0 +1,30 @@
+import { ApiKeyEntity } from './api-key.entity';
+import { CatalogueVersionEntity } from './catalogue-version.entity';
+import { CycleEntity } from './cycle.entity';
+import { OrganisationEntity } from './organisation.entity';
+import { ParticipationEntity } from './participation.entity';
+import { StudyEntity } from './study.entity';
+import { UnitEntity } from './unit.entity';
+import { UserEntity } from './user.entity';
+
+export {
+  ApiKeyEntity,
+  CatalogueVersionEntity,
+  CycleEntity,
+  OrganisationEntity,
+  ParticipationEntity,
+  StudyEntity,
+  UnitEntity,
+  UserEntity,
+};
+
+export const ENTITIES = [
+  ApiKeyEntity,
+  CatalogueVersionEntity,
+  CycleEntity,
+  OrganisationEntity,
+  ParticipationEntity,
+  StudyEntity,
+  UnitEntity,
+  UserEntity,
+];

@@ -1,0 +1,291 @@
+import {
+  closeOwnerDataSource,
+  createOrganisation,
+  createStudyWorld,
+  createUser,
+  TestUser,
+} from './support/factories';
+import { startApp, TestApp } from './support/app';
+
+describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
+  let t: TestApp;
+  let world: Awaited<ReturnType<typeof createStudyWorld>>;
+  let publisherAdmin: TestUser;
+  let companyAdmin: TestUser;
+  let companyViewer: TestUser;
+  let otherPublisherAdmin: TestUser;
+  let otherCompanyAdmin: TestUser;
+
+  beforeAll(async () => {
+    t = await startApp();
+    world = await createStudyWorld();
+    publisherAdmin = await createUser(world.publisher, 'publisher_admin');
+    companyAdmin = await createUser(world.company, 'company_admin');
+    companyViewer = await createUser(world.company, 'company_viewer');
+    otherPublisherAdmin = await createUser(await createOrganisation('publisher'), 'publisher_admin');
+    otherCompanyAdmin = await createUser(await createOrganisation('company'), 'company_admin');
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await closeOwnerDataSource();
+  });
+
+  describe('sign-in', () => {
+    it('answers 401 to a wrong password and 429 to the 6th rapid attempt', async () => {
+      const target = await createUser(world.company, 'company_editor');
+      const statuses: number[] = [];
+      let last: { body: { message?: string }; headers: Record<string, string> } | undefined;
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const res = await t.http().post('/api/v1/auth/login').send({ email: target.email, password: 'wrong' });
+        statuses.push(res.status);
+        last = res;
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      expect(last?.body.message).toContain('Too many sign-in attempts');
+      expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
+    });
+
+    it('issues a token that identifies the organisation and role', async () => {
+      const token = await t.tokenFor(companyAdmin);
+      const me = await t.http().get('/api/v1/auth/me').set('Authorization', token);
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ organisationId: world.company.id, role: 'company_admin', organisationKind: 'company' });
+    });
+
+    it('answers 401 without a token and with a forged one', async () => {
+      expect((await t.http().get('/api/v1/studies')).status).toBe(401);
+      const forged = await t.http().get('/api/v1/studies').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x');
+      expect(forged.status).toBe(401);
+    });
+  });
+
+  describe('API keys', () => {
+    it('authenticates a machine client with its key until the key is revoked', async () => {
+      const created = await t
+        .http()
+        .post('/api/v1/api-keys')
+        .set('Authorization', await t.tokenFor(companyAdmin))
+        .send({ name: 'ERP export', role: 'company_viewer' });
+      expect(created.status).toBe(201);
+      const key = created.body.key as string;
+      expect(key).toMatch(/^bck_/);
+
+      const asKey = await t.http().get('/api/v1/units').set('Authorization', `Bearer ${key}`);
+      expect(asKey.status).toBe(200);
+      expect(asKey.body.map((u: { id: string }) => u.id)).toEqual([world.unit.id]);
+
+      // A viewer key may not write.
+      const write = await t
+        .http()
+        .post('/api/v1/units')
+        .set('Authorization', `Bearer ${key}`)
+        .send({ name: 'x', industry: 'telecom', country: 'DE', customerType: 'b2c', sourcing: 'inhouse', agentFte: 1 });
+      expect(write.status).toBe(403);
+
+      const revoked = await t
+        .http()
+        .post(`/api/v1/api-keys/${created.body.id}/revoke`)
+        .set('Authorization', await t.tokenFor(companyAdmin));
+      expect(revoked.status).toBe(200);
+      expect((await t.http().get('/api/v1/units').set('Authorization', `Bearer ${key}`)).status).toBe(401);
+    });
+
+    it('refuses a key with a role of another kind of organisation', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/api-keys')
+        .set('Authorization', await t.tokenFor(companyAdmin))
+        .send({ name: 'x', role: 'publisher_admin' });
+      expect(res.status).toBe(422);
+      expect(res.body.problems).toEqual([expect.objectContaining({ key: 'role', rule: 'role_of_organisation' })]);
+    });
+  });
+
+  describe('studies, cycles and units', () => {
+    it('lists the study with its cycles to the publisher and to the participating company', async () => {
+      for (const user of [publisherAdmin, companyAdmin]) {
+        const res = await t.http().get('/api/v1/studies').set('Authorization', await t.tokenFor(user));
+        expect(res.status).toBe(200);
+        const study = (res.body as { id: string; cycles: unknown[] }[]).find((s) => s.id === world.study.id);
+        expect(study?.cycles).toEqual([{ id: world.cycle.id, year: 2026, state: 'open' }]);
+      }
+      const outsider = await t.http().get('/api/v1/studies').set('Authorization', await t.tokenFor(otherCompanyAdmin));
+      expect(outsider.body).toEqual([]);
+    });
+
+    it('moves a cycle from open to closed to published, and refuses to skip a state', async () => {
+      const auth = await t.tokenFor(publisherAdmin);
+      const created = await t.http().post(`/api/v1/studies/${world.study.id}/cycles`).set('Authorization', auth).send({ year: 2030 });
+      expect(created.status).toBe(201);
+      const cycleId = created.body.id as string;
+      const skip = await t.http().post(`/api/v1/cycles/${cycleId}/publish`).set('Authorization', auth);
+      expect(skip.status).toBe(409);
+      expect(skip.body.message).toContain('only when it is closed');
+      const closed = await t.http().post(`/api/v1/cycles/${cycleId}/close`).set('Authorization', auth);
+      expect(closed.body.state).toBe('closed');
+      const published = await t.http().post(`/api/v1/cycles/${cycleId}/publish`).set('Authorization', auth);
+      expect(published.body.state).toBe('published');
+      const duplicate = await t.http().post(`/api/v1/studies/${world.study.id}/cycles`).set('Authorization', auth).send({ year: 2030 });
+      expect(duplicate.status).toBe(409);
+    });
+
+    it('derives the size band of a unit from its agent FTE and lists it among the study units', async () => {
+      const auth = await t.tokenFor(companyAdmin);
+      const created = await t
+        .http()
+        .post('/api/v1/units')
+        .set('Authorization', auth)
+        .send({ name: 'Service Wien', industry: 'utilities', country: 'AT', customerType: 'mixed', sourcing: 'outsourced', agentFte: 240 });
+      expect(created.status).toBe(201);
+      expect(created.body.profile).toEqual({
+        industry: 'utilities',
+        country: 'AT',
+        sizeBand: 'L',
+        customerType: 'mixed',
+        sourcing: 'outsourced',
+        agentFte: 240,
+      });
+      const patched = await t.http().patch(`/api/v1/units/${created.body.id}`).set('Authorization', auth).send({ agentFte: 30 });
+      expect(patched.body.profile.sizeBand).toBe('S');
+      const listed = await t.http().get(`/api/v1/studies/${world.study.id}/units`).set('Authorization', await t.tokenFor(publisherAdmin));
+      expect(listed.body.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([world.unit.id, created.body.id]));
+    });
+
+    it('serves the study catalogue to a participant', async () => {
+      const res = await t.http().get(`/api/v1/studies/${world.study.id}/catalogue`).set('Authorization', await t.tokenFor(companyViewer));
+      expect(res.status).toBe(200);
+      expect(res.body.definition.items.length).toBeGreaterThanOrEqual(40);
+    });
+
+    it('refuses a catalogue version whose formula names an unknown key, with the problem', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/catalogue-versions')
+        .set('Authorization', await t.tokenFor(publisherAdmin))
+        .send({
+          definition: {
+            key: 'tiny',
+            version: 1,
+            name: { de: 'Mini', en: 'Tiny' },
+            rules: [],
+            items: [
+              {
+                key: 'ratio',
+                area: 'cost',
+                type: 'number',
+                unit: null,
+                label: { de: 'Quote', en: 'Ratio' },
+                help: { de: 'Hilfe', en: 'Help' },
+                required: false,
+                polarity: 'neutral',
+                formula: 'a / nowhere',
+              },
+            ],
+          },
+        });
+      expect(res.status).toBe(422);
+      expect(JSON.stringify(res.body.problems)).toContain('nowhere');
+    });
+  });
+
+  describe('request validation and roles', () => {
+    it('answers 400 naming an unknown body field', async () => {
+      const res = await t
+        .http()
+        .post(`/api/v1/studies/${world.study.id}/cycles`)
+        .set('Authorization', await t.tokenFor(publisherAdmin))
+        .send({ year: 2031, colour: 'blue' });
+      expect(res.status).toBe(400);
+      expect(res.body.problems).toEqual([expect.objectContaining({ key: 'colour', rule: 'unknown_field' })]);
+      expect(res.body.message).toContain('colour');
+    });
+
+    it('answers 403 to a company user calling a publisher endpoint', async () => {
+      const res = await t.http().post(`/api/v1/cycles/${world.cycle.id}/close`).set('Authorization', await t.tokenFor(companyAdmin));
+      expect(res.status).toBe(403);
+      const enrol = await t
+        .http()
+        .post(`/api/v1/studies/${world.study.id}/participations`)
+        .set('Authorization', await t.tokenFor(companyAdmin))
+        .send({ companyId: world.company.id });
+      expect(enrol.status).toBe(403);
+    });
+  });
+
+  describe('tenant isolation: every endpoint that takes an id answers 404 to another tenant', () => {
+    const publisherCalls = (): [string, string, object?][] => [
+      ['get', `/api/v1/studies/${world.study.id}`],
+      ['patch', `/api/v1/studies/${world.study.id}`, { name: 'taken over' }],
+      ['get', `/api/v1/studies/${world.study.id}/catalogue`],
+      ['get', `/api/v1/studies/${world.study.id}/units`],
+      ['post', `/api/v1/studies/${world.study.id}/cycles`, { year: 2040 }],
+      ['get', `/api/v1/studies/${world.study.id}/participations`],
+      ['post', `/api/v1/studies/${world.study.id}/participations`, { companyId: world.company.id }],
+      ['delete', `/api/v1/studies/${world.study.id}/participations/${world.participation.id}`],
+      ['get', `/api/v1/cycles/${world.cycle.id}`],
+      ['post', `/api/v1/cycles/${world.cycle.id}/close`],
+      ['post', `/api/v1/cycles/${world.cycle.id}/publish`],
+      ['get', `/api/v1/units/${world.unit.id}`],
+    ];
+
+    it('for another publisher', async () => {
+      const auth = await t.tokenFor(otherPublisherAdmin);
+      for (const [method, path, body] of publisherCalls()) {
+        const res = await t.http()[method as 'get'](path).set('Authorization', auth).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+      }
+    });
+
+    it('for another company', async () => {
+      const auth = await t.tokenFor(otherCompanyAdmin);
+      const calls: [string, string, object?][] = [
+        ['get', `/api/v1/studies/${world.study.id}`],
+        ['get', `/api/v1/studies/${world.study.id}/catalogue`],
+        ['get', `/api/v1/studies/${world.study.id}/units`],
+        ['get', `/api/v1/cycles/${world.cycle.id}`],
+        ['get', `/api/v1/units/${world.unit.id}`],
+        ['patch', `/api/v1/units/${world.unit.id}`, { name: 'taken over' }],
+      ];
+      for (const [method, path, body] of calls) {
+        const res = await t.http()[method as 'get'](path).set('Authorization', auth).send(body);
+        expect({ method, path, status: res.status }).toEqual({ method, path, status: 404 });
+      }
+    });
+
+    it('for another organisation\'s API key', async () => {
+      const created = await t
+        .http()
+        .post('/api/v1/api-keys')
+        .set('Authorization', await t.tokenFor(companyAdmin))
+        .send({ name: 'mine', role: 'company_viewer' });
+      const auth = await t.tokenFor(otherCompanyAdmin);
+      for (const path of [`/api/v1/api-keys/${created.body.id}`]) {
+        expect((await t.http().get(path).set('Authorization', auth)).status).toBe(404);
+      }
+      expect((await t.http().post(`/api/v1/api-keys/${created.body.id}/revoke`).set('Authorization', auth)).status).toBe(404);
+    });
+  });
+
+  describe('service endpoints', () => {
+    it('reports readiness with database and Redis up', async () => {
+      const res = await t.http().get('/health/ready');
+      expect(res.status).toBe(200);
+      expect(res.body.info).toEqual({ database: { status: 'up' }, redis: { status: 'up' } });
+    });
+
+    it('serves the OpenAPI document with the kept paths', async () => {
+      const res = await t.http().get('/api/docs-json');
+      expect(res.status).toBe(200);
+      expect(Object.keys(res.body.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/studies', '/api/v1/cycles/{cycleId}/close', '/api/v1/studies/{studyId}/units']),
+      );
+    });
+
+    it('sends security headers and a request id', async () => {
+      const res = await t.http().get('/health/live');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-request-id']).toMatch(/.+/);
+    });
+  });
+});

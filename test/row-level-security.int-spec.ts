@@ -1,0 +1,143 @@
+import { asTenantId, type TenantId } from '@app/domain';
+import { dataSourceOptions, TenantDb, UnitEntity } from '@app/persistence';
+import { DataSource } from 'typeorm';
+import {
+  closeOwnerDataSource,
+  createOrganisation,
+  createStudyWorld,
+  createUnit,
+  ownerDataSource,
+} from './support/factories';
+import { appUrl } from './support/test-env';
+
+describe('row-level security (application role, real PostgreSQL)', () => {
+  let appDb: DataSource;
+  let tenantDb: TenantDb;
+
+  beforeAll(async () => {
+    // One pooled connection, so that every transaction reuses the same session.
+    appDb = new DataSource(dataSourceOptions(appUrl(), 1));
+    await appDb.initialize();
+    tenantDb = new TenantDb(appDb);
+  });
+
+  afterAll(async () => {
+    await appDb.destroy();
+    await closeOwnerDataSource();
+  });
+
+  it('connects as a role that owns no table, is no superuser and does not bypass RLS', async () => {
+    const [role] = await appDb.query<{ rolsuper: boolean; rolbypassrls: boolean; owns: string }[]>(
+      `SELECT r.rolsuper, r.rolbypassrls,
+              (SELECT count(*) FROM pg_tables t WHERE t.tableowner = current_user)::text AS owns
+         FROM pg_roles r WHERE r.rolname = current_user`,
+    );
+    expect(role).toEqual({ rolsuper: false, rolbypassrls: false, owns: '0' });
+  });
+
+  it('forces row-level security with a policy on every table that has a tenant column', async () => {
+    const tables = await appDb.query<{ table_name: string; forced: boolean; enabled: boolean; policies: string }[]>(
+      `SELECT c.table_name, k.relrowsecurity AS enabled, k.relforcerowsecurity AS forced,
+              (SELECT count(*) FROM pg_policies p WHERE p.tablename = c.table_name)::text AS policies
+         FROM information_schema.columns c
+         JOIN pg_class k ON k.relname = c.table_name AND k.relkind = 'r'
+        WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id'
+        ORDER BY c.table_name`,
+    );
+    expect(tables.length).toBeGreaterThanOrEqual(7);
+    const unprotected = tables.filter((t) => !t.enabled || !t.forced || t.policies === '0');
+    expect(unprotected.map((t) => t.table_name)).toEqual([]);
+  });
+
+  it('shows company B none of company A\'s units', async () => {
+    const companyA = await createOrganisation('company');
+    const companyB = await createOrganisation('company');
+    const unitA = await createUnit(companyA);
+    await createUnit(companyB);
+
+    const seenByB = await tenantDb.withTenant(asTenantId(companyB.id), (m) => m.find(UnitEntity));
+    expect(seenByB.length).toBe(1);
+    expect(seenByB.map((u) => u.tenantId)).toEqual([companyB.id]);
+    const direct = await tenantDb.withTenant(asTenantId(companyB.id), (m) =>
+      m.query<unknown[]>('SELECT * FROM units WHERE id = $1', [unitA.id]),
+    );
+    expect(direct).toEqual([]);
+  });
+
+  it('refuses an insert that carries another tenant\'s id', async () => {
+    const companyA = await createOrganisation('company');
+    const companyB = await createOrganisation('company');
+    await expect(
+      tenantDb.withTenant(asTenantId(companyB.id), (m) =>
+        m.query(
+          `INSERT INTO units (tenant_id, name, industry, country, customer_type, sourcing, agent_fte, size_band)
+           VALUES ($1, 'smuggled', 'telecom', 'DE', 'b2c', 'inhouse', 10, 'S')`,
+          [companyA.id],
+        ),
+      ),
+    ).rejects.toThrow(/row-level security/);
+    const owner = await ownerDataSource();
+    expect(await owner.getRepository(UnitEntity).countBy({ tenantId: companyA.id, name: 'smuggled' })).toBe(0);
+  });
+
+  it('refuses to move a row to another tenant by an update', async () => {
+    const companyA = await createOrganisation('company');
+    const companyB = await createOrganisation('company');
+    const unitB = await createUnit(companyB);
+    await expect(
+      tenantDb.withTenant(asTenantId(companyB.id), (m) =>
+        m.query('UPDATE units SET tenant_id = $1 WHERE id = $2', [companyA.id, unitB.id]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it('shows nothing when no tenant is set', async () => {
+    await createStudyWorld();
+    const counts = await tenantDb.withoutTenant((m) =>
+      m.query<{ n: string }[]>(
+        `SELECT (SELECT count(*) FROM units) + (SELECT count(*) FROM studies) + (SELECT count(*) FROM cycles)
+              + (SELECT count(*) FROM users) + (SELECT count(*) FROM participations)
+              + (SELECT count(*) FROM organisations) + (SELECT count(*) FROM catalogue_versions) AS n`,
+      ),
+    );
+    expect(counts[0].n).toBe('0');
+  });
+
+  it('lets a publisher read its participants\' units but not write them', async () => {
+    const { publisher, unit } = await createStudyWorld();
+    const tenant = asTenantId(publisher.id);
+    const seen = await tenantDb.withTenant(tenant, (m) => m.findOneBy(UnitEntity, { id: unit.id }));
+    expect(seen?.id).toBe(unit.id);
+    const updated = await tenantDb.withTenant(tenant, (m) =>
+      m.query<[unknown[], number]>(`UPDATE units SET name = 'renamed by publisher' WHERE id = $1`, [unit.id]),
+    );
+    expect(updated[1]).toBe(0);
+  });
+
+  it('hides a company\'s units from a publisher whose studies it does not take part in', async () => {
+    const { unit } = await createStudyWorld();
+    const otherPublisher = await createOrganisation('publisher');
+    const seen = await tenantDb.withTenant(asTenantId(otherPublisher.id), (m) =>
+      m.findOneBy(UnitEntity, { id: unit.id }),
+    );
+    expect(seen).toBeNull();
+  });
+
+  it('keeps two tenants apart while they alternate on a pool of one connection', async () => {
+    const companyA = await createOrganisation('company');
+    const companyB = await createOrganisation('company');
+    await createUnit(companyA);
+    await createUnit(companyB);
+    const tenants: TenantId[] = [asTenantId(companyA.id), asTenantId(companyB.id)];
+    for (let round = 0; round < 10; round++) {
+      const tenant = tenants[round % 2];
+      const rows = await tenantDb.withTenant(tenant, (m) => m.find(UnitEntity));
+      expect(rows.map((r) => r.tenantId)).toEqual([tenant]);
+      // After the transaction, the pooled session carries no tenant any more.
+      const leaked = await appDb.query<{ t: string | null }[]>(
+        `SELECT nullif(current_setting('app.tenant_id', true), '') AS t`,
+      );
+      expect(leaked[0].t).toBeNull();
+    }
+  });
+});
