@@ -22,7 +22,10 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
     publisherAdmin = await createUser(world.publisher, 'publisher_admin');
     companyAdmin = await createUser(world.company, 'company_admin');
     companyViewer = await createUser(world.company, 'company_viewer');
-    otherPublisherAdmin = await createUser(await createOrganisation('publisher'), 'publisher_admin');
+    otherPublisherAdmin = await createUser(
+      await createOrganisation('publisher'),
+      'publisher_admin',
+    );
     otherCompanyAdmin = await createUser(await createOrganisation('company'), 'company_admin');
   });
 
@@ -37,7 +40,10 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       const statuses: number[] = [];
       let last: { body: { message?: string }; headers: Record<string, string> } | undefined;
       for (let attempt = 0; attempt < 6; attempt++) {
-        const res = await t.http().post('/api/v1/auth/login').send({ email: target.email, password: 'wrong' });
+        const res = await t
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ email: target.email, password: 'wrong' });
         statuses.push(res.status);
         last = res;
       }
@@ -50,12 +56,19 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       const token = await t.tokenFor(companyAdmin);
       const me = await t.http().get('/api/v1/auth/me').set('Authorization', token);
       expect(me.status).toBe(200);
-      expect(me.body).toMatchObject({ organisationId: world.company.id, role: 'company_admin', organisationKind: 'company' });
+      expect(me.body).toMatchObject({
+        organisationId: world.company.id,
+        role: 'company_admin',
+        organisationKind: 'company',
+      });
     });
 
     it('answers 401 without a token and with a forged one', async () => {
       expect((await t.http().get('/api/v1/studies')).status).toBe(401);
-      const forged = await t.http().get('/api/v1/studies').set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x');
+      const forged = await t
+        .http()
+        .get('/api/v1/studies')
+        .set('Authorization', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.x');
       expect(forged.status).toBe(401);
     });
   });
@@ -80,7 +93,14 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
         .http()
         .post('/api/v1/units')
         .set('Authorization', `Bearer ${key}`)
-        .send({ name: 'x', industry: 'telecom', country: 'DE', customerType: 'b2c', sourcing: 'inhouse', agentFte: 1 });
+        .send({
+          name: 'x',
+          industry: 'telecom',
+          country: 'DE',
+          customerType: 'b2c',
+          sourcing: 'inhouse',
+          agentFte: 1,
+        });
       expect(write.status).toBe(403);
 
       const revoked = await t
@@ -88,7 +108,9 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
         .post(`/api/v1/api-keys/${created.body.id}/revoke`)
         .set('Authorization', await t.tokenFor(companyAdmin));
       expect(revoked.status).toBe(200);
-      expect((await t.http().get('/api/v1/units').set('Authorization', `Bearer ${key}`)).status).toBe(401);
+      expect(
+        (await t.http().get('/api/v1/units').set('Authorization', `Bearer ${key}`)).status,
+      ).toBe(401);
     });
 
     it('refuses a key with a role of another kind of organisation', async () => {
@@ -98,45 +120,75 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
         .set('Authorization', await t.tokenFor(companyAdmin))
         .send({ name: 'x', role: 'publisher_admin' });
       expect(res.status).toBe(422);
-      expect(res.body.problems).toEqual([expect.objectContaining({ key: 'role', rule: 'role_of_organisation' })]);
+      expect(res.body.problems).toEqual([
+        expect.objectContaining({ key: 'role', rule: 'role_of_organisation' }),
+      ]);
     });
   });
 
   describe('studies, cycles and units', () => {
     it('lists the study with its cycles to the publisher and to the participating company', async () => {
       for (const user of [publisherAdmin, companyAdmin]) {
-        const res = await t.http().get('/api/v1/studies').set('Authorization', await t.tokenFor(user));
+        const res = await t
+          .http()
+          .get('/api/v1/studies')
+          .set('Authorization', await t.tokenFor(user));
         expect(res.status).toBe(200);
-        const study = (res.body as { id: string; cycles: unknown[] }[]).find((s) => s.id === world.study.id);
+        const study = (res.body as { id: string; cycles: unknown[] }[]).find(
+          (s) => s.id === world.study.id,
+        );
         expect(study?.cycles).toEqual([{ id: world.cycle.id, year: 2026, state: 'open' }]);
       }
-      const outsider = await t.http().get('/api/v1/studies').set('Authorization', await t.tokenFor(otherCompanyAdmin));
+      const outsider = await t
+        .http()
+        .get('/api/v1/studies')
+        .set('Authorization', await t.tokenFor(otherCompanyAdmin));
       expect(outsider.body).toEqual([]);
     });
 
     it('moves a cycle from open to closed to published, and refuses to skip a state', async () => {
       const auth = await t.tokenFor(publisherAdmin);
-      const created = await t.http().post(`/api/v1/studies/${world.study.id}/cycles`).set('Authorization', auth).send({ year: 2030 });
+      const created = await t
+        .http()
+        .post(`/api/v1/studies/${world.study.id}/cycles`)
+        .set('Authorization', auth)
+        .send({ year: 2030 });
       expect(created.status).toBe(201);
       const cycleId = created.body.id as string;
-      const skip = await t.http().post(`/api/v1/cycles/${cycleId}/publish`).set('Authorization', auth);
+      const skip = await t
+        .http()
+        .post(`/api/v1/cycles/${cycleId}/publish`)
+        .set('Authorization', auth);
       expect(skip.status).toBe(409);
       expect(skip.body.message).toContain('only when it is closed');
-      const closed = await t.http().post(`/api/v1/cycles/${cycleId}/close`).set('Authorization', auth);
+      const closed = await t
+        .http()
+        .post(`/api/v1/cycles/${cycleId}/close`)
+        .set('Authorization', auth);
       expect(closed.body.state).toBe('closed');
-      const published = await t.http().post(`/api/v1/cycles/${cycleId}/publish`).set('Authorization', auth);
+      const published = await t
+        .http()
+        .post(`/api/v1/cycles/${cycleId}/publish`)
+        .set('Authorization', auth);
       expect(published.body.state).toBe('published');
-      const duplicate = await t.http().post(`/api/v1/studies/${world.study.id}/cycles`).set('Authorization', auth).send({ year: 2030 });
+      const duplicate = await t
+        .http()
+        .post(`/api/v1/studies/${world.study.id}/cycles`)
+        .set('Authorization', auth)
+        .send({ year: 2030 });
       expect(duplicate.status).toBe(409);
     });
 
     it('derives the size band of a unit from its agent FTE and lists it among the study units', async () => {
       const auth = await t.tokenFor(companyAdmin);
-      const created = await t
-        .http()
-        .post('/api/v1/units')
-        .set('Authorization', auth)
-        .send({ name: 'Service Wien', industry: 'utilities', country: 'AT', customerType: 'mixed', sourcing: 'outsourced', agentFte: 240 });
+      const created = await t.http().post('/api/v1/units').set('Authorization', auth).send({
+        name: 'Service Wien',
+        industry: 'utilities',
+        country: 'AT',
+        customerType: 'mixed',
+        sourcing: 'outsourced',
+        agentFte: 240,
+      });
       expect(created.status).toBe(201);
       expect(created.body.profile).toEqual({
         industry: 'utilities',
@@ -146,14 +198,26 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
         sourcing: 'outsourced',
         agentFte: 240,
       });
-      const patched = await t.http().patch(`/api/v1/units/${created.body.id}`).set('Authorization', auth).send({ agentFte: 30 });
+      const patched = await t
+        .http()
+        .patch(`/api/v1/units/${created.body.id}`)
+        .set('Authorization', auth)
+        .send({ agentFte: 30 });
       expect(patched.body.profile.sizeBand).toBe('S');
-      const listed = await t.http().get(`/api/v1/studies/${world.study.id}/units`).set('Authorization', await t.tokenFor(publisherAdmin));
-      expect(listed.body.map((u: { id: string }) => u.id)).toEqual(expect.arrayContaining([world.unit.id, created.body.id]));
+      const listed = await t
+        .http()
+        .get(`/api/v1/studies/${world.study.id}/units`)
+        .set('Authorization', await t.tokenFor(publisherAdmin));
+      expect(listed.body.map((u: { id: string }) => u.id)).toEqual(
+        expect.arrayContaining([world.unit.id, created.body.id]),
+      );
     });
 
     it('serves the study catalogue to a participant', async () => {
-      const res = await t.http().get(`/api/v1/studies/${world.study.id}/catalogue`).set('Authorization', await t.tokenFor(companyViewer));
+      const res = await t
+        .http()
+        .get(`/api/v1/studies/${world.study.id}/catalogue`)
+        .set('Authorization', await t.tokenFor(companyViewer));
       expect(res.status).toBe(200);
       expect(res.body.definition.items.length).toBeGreaterThanOrEqual(40);
     });
@@ -197,12 +261,17 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
         .set('Authorization', await t.tokenFor(publisherAdmin))
         .send({ year: 2031, colour: 'blue' });
       expect(res.status).toBe(400);
-      expect(res.body.problems).toEqual([expect.objectContaining({ key: 'colour', rule: 'unknown_field' })]);
+      expect(res.body.problems).toEqual([
+        expect.objectContaining({ key: 'colour', rule: 'unknown_field' }),
+      ]);
       expect(res.body.message).toContain('colour');
     });
 
     it('answers 403 to a company user calling a publisher endpoint', async () => {
-      const res = await t.http().post(`/api/v1/cycles/${world.cycle.id}/close`).set('Authorization', await t.tokenFor(companyAdmin));
+      const res = await t
+        .http()
+        .post(`/api/v1/cycles/${world.cycle.id}/close`)
+        .set('Authorization', await t.tokenFor(companyAdmin));
       expect(res.status).toBe(403);
       const enrol = await t
         .http()
@@ -253,7 +322,7 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       }
     });
 
-    it('for another organisation\'s API key', async () => {
+    it("for another organisation's API key", async () => {
       const created = await t
         .http()
         .post('/api/v1/api-keys')
@@ -263,7 +332,14 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       for (const path of [`/api/v1/api-keys/${created.body.id}`]) {
         expect((await t.http().get(path).set('Authorization', auth)).status).toBe(404);
       }
-      expect((await t.http().post(`/api/v1/api-keys/${created.body.id}/revoke`).set('Authorization', auth)).status).toBe(404);
+      expect(
+        (
+          await t
+            .http()
+            .post(`/api/v1/api-keys/${created.body.id}/revoke`)
+            .set('Authorization', auth)
+        ).status,
+      ).toBe(404);
     });
   });
 
@@ -278,7 +354,11 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       const res = await t.http().get('/api/docs-json');
       expect(res.status).toBe(200);
       expect(Object.keys(res.body.paths)).toEqual(
-        expect.arrayContaining(['/api/v1/studies', '/api/v1/cycles/{cycleId}/close', '/api/v1/studies/{studyId}/units']),
+        expect.arrayContaining([
+          '/api/v1/studies',
+          '/api/v1/cycles/{cycleId}/close',
+          '/api/v1/studies/{studyId}/units',
+        ]),
       );
     });
 

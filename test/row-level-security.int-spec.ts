@@ -36,7 +36,9 @@ describe('row-level security (application role, real PostgreSQL)', () => {
   });
 
   it('forces row-level security with a policy on every table that has a tenant column', async () => {
-    const tables = await appDb.query<{ table_name: string; forced: boolean; enabled: boolean; policies: string }[]>(
+    const tables = await appDb.query<
+      { table_name: string; forced: boolean; enabled: boolean; policies: string }[]
+    >(
       `SELECT c.table_name, k.relrowsecurity AS enabled, k.relforcerowsecurity AS forced,
               (SELECT count(*) FROM pg_policies p WHERE p.tablename = c.table_name)::text AS policies
          FROM information_schema.columns c
@@ -49,7 +51,7 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     expect(unprotected.map((t) => t.table_name)).toEqual([]);
   });
 
-  it('shows company B none of company A\'s units', async () => {
+  it("shows company B none of company A's units", async () => {
     const companyA = await createOrganisation('company');
     const companyB = await createOrganisation('company');
     const unitA = await createUnit(companyA);
@@ -64,7 +66,7 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     expect(direct).toEqual([]);
   });
 
-  it('refuses an insert that carries another tenant\'s id', async () => {
+  it("refuses an insert that carries another tenant's id", async () => {
     const companyA = await createOrganisation('company');
     const companyB = await createOrganisation('company');
     await expect(
@@ -77,7 +79,9 @@ describe('row-level security (application role, real PostgreSQL)', () => {
       ),
     ).rejects.toThrow(/row-level security/);
     const owner = await ownerDataSource();
-    expect(await owner.getRepository(UnitEntity).countBy({ tenantId: companyA.id, name: 'smuggled' })).toBe(0);
+    expect(
+      await owner.getRepository(UnitEntity).countBy({ tenantId: companyA.id, name: 'smuggled' }),
+    ).toBe(0);
   });
 
   it('refuses to move a row to another tenant by an update', async () => {
@@ -103,18 +107,20 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     expect(counts[0].n).toBe('0');
   });
 
-  it('lets a publisher read its participants\' units but not write them', async () => {
+  it("lets a publisher read its participants' units but not write them", async () => {
     const { publisher, unit } = await createStudyWorld();
     const tenant = asTenantId(publisher.id);
     const seen = await tenantDb.withTenant(tenant, (m) => m.findOneBy(UnitEntity, { id: unit.id }));
     expect(seen?.id).toBe(unit.id);
     const updated = await tenantDb.withTenant(tenant, (m) =>
-      m.query<[unknown[], number]>(`UPDATE units SET name = 'renamed by publisher' WHERE id = $1`, [unit.id]),
+      m.query<[unknown[], number]>(`UPDATE units SET name = 'renamed by publisher' WHERE id = $1`, [
+        unit.id,
+      ]),
     );
     expect(updated[1]).toBe(0);
   });
 
-  it('hides a company\'s units from a publisher whose studies it does not take part in', async () => {
+  it("hides a company's units from a publisher whose studies it does not take part in", async () => {
     const { unit } = await createStudyWorld();
     const otherPublisher = await createOrganisation('publisher');
     const seen = await tenantDb.withTenant(asTenantId(otherPublisher.id), (m) =>

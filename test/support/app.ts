@@ -34,9 +34,13 @@ export async function startApp(overrides: Record<string, string> = {}): Promise<
       if (cached) {
         return cached;
       }
-      const response = await http().post('/api/v1/auth/login').send({ email: user.email, password: user.password });
+      const response = await http()
+        .post('/api/v1/auth/login')
+        .send({ email: user.email, password: user.password });
       if (response.status !== 200) {
-        throw new Error(`login of ${user.email} failed: ${response.status} ${JSON.stringify(response.body)}`);
+        throw new Error(
+          `login of ${user.email} failed: ${response.status} ${JSON.stringify(response.body)}`,
+        );
       }
       const token = `Bearer ${(response.body as { accessToken: string }).accessToken}`;
       tokens.set(user.email, token);

@@ -45,7 +45,10 @@ export async function closeOwnerDataSource(): Promise<void> {
 
 const unique = () => randomUUID().slice(0, 8);
 
-export async function createOrganisation(kind: OrganisationKind, name?: string): Promise<OrganisationEntity> {
+export async function createOrganisation(
+  kind: OrganisationKind,
+  name?: string,
+): Promise<OrganisationEntity> {
   const db = await ownerDataSource();
   return db.getRepository(OrganisationEntity).save({ kind, name: name ?? `${kind} ${unique()}` });
 }
@@ -87,7 +90,10 @@ export async function createCatalogueVersion(
   });
 }
 
-export async function createStudy(publisher: OrganisationEntity, name?: string): Promise<StudyEntity> {
+export async function createStudy(
+  publisher: OrganisationEntity,
+  name?: string,
+): Promise<StudyEntity> {
   const db = await ownerDataSource();
   const catalogue = await createCatalogueVersion(publisher);
   return db.getRepository(StudyEntity).save({
@@ -101,12 +107,21 @@ export async function createStudy(publisher: OrganisationEntity, name?: string):
   });
 }
 
-export async function createCycle(study: StudyEntity, year = 2026, state: CycleState = 'open'): Promise<CycleEntity> {
+export async function createCycle(
+  study: StudyEntity,
+  year = 2026,
+  state: CycleState = 'open',
+): Promise<CycleEntity> {
   const db = await ownerDataSource();
-  return db.getRepository(CycleEntity).save({ tenantId: study.tenantId, studyId: study.id, year, state });
+  return db
+    .getRepository(CycleEntity)
+    .save({ tenantId: study.tenantId, studyId: study.id, year, state });
 }
 
-export async function enrol(study: StudyEntity, company: OrganisationEntity): Promise<ParticipationEntity> {
+export async function enrol(
+  study: StudyEntity,
+  company: OrganisationEntity,
+): Promise<ParticipationEntity> {
   const db = await ownerDataSource();
   return db.getRepository(ParticipationEntity).save({
     tenantId: study.tenantId,

@@ -5,9 +5,14 @@ import Redis from 'ioredis';
 
 /** Drops the run's database and roles and its Redis keys. */
 export default async function globalTeardown(): Promise<void> {
-  const { TEST_SUPERUSER_URL, TEST_DB_NAME, TEST_DB_ROLES, TEST_REDIS_URL, TEST_REDIS_PREFIX } = process.env;
+  const { TEST_SUPERUSER_URL, TEST_DB_NAME, TEST_DB_ROLES, TEST_REDIS_URL, TEST_REDIS_PREFIX } =
+    process.env;
   if (TEST_SUPERUSER_URL && TEST_DB_NAME) {
-    await dropDatabase(TEST_SUPERUSER_URL, TEST_DB_NAME, (TEST_DB_ROLES ?? '').split(',').filter(Boolean));
+    await dropDatabase(
+      TEST_SUPERUSER_URL,
+      TEST_DB_NAME,
+      (TEST_DB_ROLES ?? '').split(',').filter(Boolean),
+    );
   }
   if (TEST_REDIS_URL && TEST_REDIS_PREFIX) {
     const redis = new Redis(TEST_REDIS_URL);

@@ -3,7 +3,9 @@ import { AppConfig, loadConfig } from '@app/config';
 function required(name: string): string {
   const value = process.env[name];
   if (!value) {
-    throw new Error(`${name} is not set: run the tests through jest, whose global setup creates the test database`);
+    throw new Error(
+      `${name} is not set: run the tests through jest, whose global setup creates the test database`,
+    );
   }
   return value;
 }

@@ -1,6 +1,13 @@
 import { ConfigError, loadConfig } from '@app/config';
 import { startEmbeddedPostgres, startRedisServer } from '@app/devstack';
-import { DEMO_LOGINS, DEMO_PASSWORD, ensureDatabase, runMigrations, seedDemo, urlFor } from '@app/persistence';
+import {
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  ensureDatabase,
+  runMigrations,
+  seedDemo,
+  urlFor,
+} from '@app/persistence';
 import { ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,7 +48,10 @@ function localSecrets(): LocalSecrets {
 async function waitUntilReady(url: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) {
       return;
     }
@@ -77,8 +87,18 @@ async function main(): Promise<void> {
         owner: { name: 'cockpit_owner', password: secrets.ownerPassword },
         app: { name: 'cockpit_app_login', password: secrets.appPassword },
       });
-      env.DATABASE_URL = urlFor(pg.superuserUrl, 'cockpit', 'cockpit_app_login', secrets.appPassword);
-      env.DATABASE_OWNER_URL = urlFor(pg.superuserUrl, 'cockpit', 'cockpit_owner', secrets.ownerPassword);
+      env.DATABASE_URL = urlFor(
+        pg.superuserUrl,
+        'cockpit',
+        'cockpit_app_login',
+        secrets.appPassword,
+      );
+      env.DATABASE_OWNER_URL = urlFor(
+        pg.superuserUrl,
+        'cockpit',
+        'cockpit_owner',
+        secrets.ownerPassword,
+      );
     }
     if (!env.REDIS_URL) {
       log('no REDIS_URL: starting redis-server');
@@ -90,9 +110,17 @@ async function main(): Promise<void> {
 
     if (config.DATABASE_OWNER_URL) {
       const applied = await runMigrations(config.DATABASE_OWNER_URL);
-      log(applied.length > 0 ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+      log(
+        applied.length > 0
+          ? `applied migrations: ${applied.join(', ')}`
+          : 'database schema is up to date',
+      );
       if (embedded || config.DEMO) {
-        log((await seedDemo(config.DATABASE_OWNER_URL)) ? 'seeded the demo study' : 'demo study present');
+        log(
+          (await seedDemo(config.DATABASE_OWNER_URL))
+            ? 'seeded the demo study'
+            : 'demo study present',
+        );
       }
     } else {
       log('DATABASE_OWNER_URL is not set: not running migrations (run them with the owner role)');

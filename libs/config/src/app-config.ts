@@ -18,7 +18,7 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
-  value === undefined ? false : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+  typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value === true;
 
 /** The process environment the api and the worker need, validated once at start. */
 export class AppConfig {

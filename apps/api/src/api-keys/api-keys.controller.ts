@@ -27,14 +27,20 @@ export class ApiKeysController {
 
   @Get(':apiKeyId')
   @ApiOkResponse({ type: ApiKeyDto })
-  get(@CurrentActor() actor: Actor, @Param('apiKeyId', ParseUUIDPipe) id: string): Promise<ApiKeyDto> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('apiKeyId', ParseUUIDPipe) id: string,
+  ): Promise<ApiKeyDto> {
     return this.apiKeys.get(actor, id);
   }
 
   @Post(':apiKeyId/revoke')
   @HttpCode(200)
   @ApiOkResponse({ type: ApiKeyDto })
-  revoke(@CurrentActor() actor: Actor, @Param('apiKeyId', ParseUUIDPipe) id: string): Promise<ApiKeyDto> {
+  revoke(
+    @CurrentActor() actor: Actor,
+    @Param('apiKeyId', ParseUUIDPipe) id: string,
+  ): Promise<ApiKeyDto> {
     return this.apiKeys.revoke(actor, id);
   }
 }

@@ -32,7 +32,13 @@ export class ApiKeysService {
       throw new DomainError(
         DomainErrorCode.ValidationFailed,
         `An API key of a ${actor.organisationKind} cannot have the role ${role}.`,
-        [{ key: 'role', rule: 'role_of_organisation', message: `role must be one of ${rolesFor(actor.organisationKind).join(', ')}` }],
+        [
+          {
+            key: 'role',
+            rule: 'role_of_organisation',
+            message: `role must be one of ${rolesFor(actor.organisationKind).join(', ')}`,
+          },
+        ],
       );
     }
     const prefix = randomPrefix();

@@ -44,15 +44,25 @@ export class AuthService {
   ) {}
 
   /** Checks e-mail and password and issues a short-lived access token. */
-  async login(email: string, password: string): Promise<{ accessToken: string; expiresIn: number }> {
+  async login(
+    email: string,
+    password: string,
+  ): Promise<{ accessToken: string; expiresIn: number }> {
     const rows = await this.db.withoutTenant((m) =>
-      m.query<{ id: string; tenant_id: string; role: Role; password_hash: string; disabled_at: Date | null }[]>(
-        'SELECT * FROM auth_find_user($1)',
-        [email],
-      ),
+      m.query<
+        {
+          id: string;
+          tenant_id: string;
+          role: Role;
+          password_hash: string;
+          disabled_at: Date | null;
+        }[]
+      >('SELECT * FROM auth_find_user($1)', [email]),
     );
     const user = rows[0];
-    const valid = await argon2.verify(user?.password_hash ?? (await this.dummyHash), password).catch(() => false);
+    const valid = await argon2
+      .verify(user?.password_hash ?? (await this.dummyHash), password)
+      .catch(() => false);
     if (!user || !valid || user.disabled_at) {
       throw unauthenticated();
     }
@@ -76,7 +86,10 @@ export class AuthService {
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(credential);
     } catch {
-      throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid or expired.');
+      throw new DomainError(
+        DomainErrorCode.Unauthenticated,
+        'The access token is invalid or expired.',
+      );
     }
     if (!ROLES.includes(claims.role)) {
       throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid.');
@@ -91,16 +104,24 @@ export class AuthService {
   }
 
   private async authenticateApiKey(credential: string): Promise<Actor> {
-    const invalid = new DomainError(DomainErrorCode.Unauthenticated, 'The API key is invalid or revoked.');
+    const invalid = new DomainError(
+      DomainErrorCode.Unauthenticated,
+      'The API key is invalid or revoked.',
+    );
     const parsed = parseApiKey(credential);
     if (!parsed) {
       throw invalid;
     }
     const rows = await this.db.withoutTenant((m) =>
-      m.query<{ id: string; tenant_id: string; role: Role; secret_hash: string; revoked_at: Date | null }[]>(
-        'SELECT * FROM auth_find_api_key($1)',
-        [parsed.prefix],
-      ),
+      m.query<
+        {
+          id: string;
+          tenant_id: string;
+          role: Role;
+          secret_hash: string;
+          revoked_at: Date | null;
+        }[]
+      >('SELECT * FROM auth_find_api_key($1)', [parsed.prefix]),
     );
     const key = rows[0];
     if (!key || key.revoked_at || !sameHash(key.secret_hash, hashApiKeySecret(parsed.secret))) {

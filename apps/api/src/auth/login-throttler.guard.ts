@@ -14,6 +14,8 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
   }
 
   protected override throwThrottlingException(): Promise<void> {
-    throw new ThrottlerException('Too many sign-in attempts for this e-mail address. Wait a minute and try again.');
+    throw new ThrottlerException(
+      'Too many sign-in attempts for this e-mail address. Wait a minute and try again.',
+    );
   }
 }

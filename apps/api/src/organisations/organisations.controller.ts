@@ -3,7 +3,12 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { Actor } from '@app/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
-import { CreateOrganisationDto, CreateUserDto, OrganisationDto, UserDto } from './dto/organisation.dto';
+import {
+  CreateOrganisationDto,
+  CreateUserDto,
+  OrganisationDto,
+  UserDto,
+} from './dto/organisation.dto';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
@@ -15,7 +20,10 @@ export class OrganisationsController {
   @Post('organisations')
   @Roles('platform_admin')
   @ApiCreatedResponse({ type: OrganisationDto })
-  createOrganisation(@CurrentActor() actor: Actor, @Body() body: CreateOrganisationDto): Promise<OrganisationDto> {
+  createOrganisation(
+    @CurrentActor() actor: Actor,
+    @Body() body: CreateOrganisationDto,
+  ): Promise<OrganisationDto> {
     return this.organisations.createOrganisation(actor, body);
   }
 

@@ -11,14 +11,25 @@ import {
 import { OrganisationEntity, TenantDb, UserEntity } from '@app/persistence';
 import * as argon2 from 'argon2';
 import { EntityManager } from 'typeorm';
-import { CreateOrganisationDto, NewUserDto, OrganisationDto, UserDto } from './dto/organisation.dto';
+import {
+  CreateOrganisationDto,
+  NewUserDto,
+  OrganisationDto,
+  UserDto,
+} from './dto/organisation.dto';
 
 function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
   return { id: o.id, kind: o.kind, name: o.name, createdAt: o.createdAt.toISOString() };
 }
 
 function toUserDto(u: UserEntity): UserDto {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, createdAt: u.createdAt.toISOString() };
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    createdAt: u.createdAt.toISOString(),
+  };
 }
 
 /** Tenants (for the platform operator) and the users of one's own organisation. */
@@ -29,7 +40,9 @@ export class OrganisationsService {
   /** Creates a publisher or company with its first administrator, in one transaction. */
   async createOrganisation(actor: Actor, input: CreateOrganisationDto): Promise<OrganisationDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const organisation = await m.save(m.create(OrganisationEntity, { kind: input.kind, name: input.name }));
+      const organisation = await m.save(
+        m.create(OrganisationEntity, { kind: input.kind, name: input.name }),
+      );
       // The first user is written as the new tenant: the platform gets no standing access to
       // other tenants' users.
       await m.query(`SELECT set_config('app.tenant_id', $1, true)`, [organisation.id]);
@@ -58,12 +71,19 @@ export class OrganisationsService {
     );
   }
 
-  private async insertUser(m: EntityManager, tenantId: string, input: NewUserDto, role: Role): Promise<UserEntity> {
+  private async insertUser(
+    m: EntityManager,
+    tenantId: string,
+    input: NewUserDto,
+    role: Role,
+  ): Promise<UserEntity> {
     const taken = await m.query<unknown[]>('SELECT 1 FROM auth_find_user($1)', [input.email]);
     if (taken.length > 0) {
-      throw new DomainError(DomainErrorCode.Conflict, `A user with the e-mail address ${input.email} exists already.`, [
-        { key: 'email', rule: 'unique', message: 'email is already in use' },
-      ]);
+      throw new DomainError(
+        DomainErrorCode.Conflict,
+        `A user with the e-mail address ${input.email} exists already.`,
+        [{ key: 'email', rule: 'unique', message: 'email is already in use' }],
+      );
     }
     const user = m.create(UserEntity, {
       tenantId: asTenantId(tenantId),
@@ -79,8 +99,16 @@ export class OrganisationsService {
 
 function assertRoleFits(kind: OrganisationKind, role: Role): void {
   if (!rolesFor(kind).includes(role)) {
-    throw new DomainError(DomainErrorCode.ValidationFailed, `A ${kind} cannot have users with the role ${role}.`, [
-      { key: 'role', rule: 'role_of_organisation', message: `role must be one of ${rolesFor(kind).join(', ')}` },
-    ]);
+    throw new DomainError(
+      DomainErrorCode.ValidationFailed,
+      `A ${kind} cannot have users with the role ${role}.`,
+      [
+        {
+          key: 'role',
+          rule: 'role_of_organisation',
+          message: `role must be one of ${rolesFor(kind).join(', ')}`,
+        },
+      ],
+    );
   }
 }

@@ -1,5 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, CatalogueDefinition, COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
 import { CurrentActor, Roles } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
@@ -42,7 +58,10 @@ export class StudiesController {
   @Get('studies/:studyId')
   @Roles(...EVERYONE_IN_A_STUDY)
   @ApiOkResponse({ type: StudyDto })
-  getStudy(@CurrentActor() actor: Actor, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<StudyDto> {
+  getStudy(
+    @CurrentActor() actor: Actor,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+  ): Promise<StudyDto> {
     return this.studies.getStudy(actor, studyId);
   }
 
@@ -60,7 +79,10 @@ export class StudiesController {
   @Get('studies/:studyId/catalogue')
   @Roles(...EVERYONE_IN_A_STUDY)
   @ApiOkResponse({ type: CatalogueDto })
-  getCatalogue(@CurrentActor() actor: Actor, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<CatalogueDto> {
+  getCatalogue(
+    @CurrentActor() actor: Actor,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+  ): Promise<CatalogueDto> {
     return this.studies.getStudyCatalogue(actor, studyId);
   }
 
@@ -78,7 +100,10 @@ export class StudiesController {
   @Get('cycles/:cycleId')
   @Roles(...EVERYONE_IN_A_STUDY)
   @ApiOkResponse({ type: CycleDto })
-  getCycle(@CurrentActor() actor: Actor, @Param('cycleId', ParseUUIDPipe) cycleId: string): Promise<CycleDto> {
+  getCycle(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', ParseUUIDPipe) cycleId: string,
+  ): Promise<CycleDto> {
     return this.studies.getCycle(actor, cycleId);
   }
 
@@ -86,7 +111,10 @@ export class StudiesController {
   @HttpCode(200)
   @Roles('publisher_admin')
   @ApiOkResponse({ type: CycleDto })
-  closeCycle(@CurrentActor() actor: Actor, @Param('cycleId', ParseUUIDPipe) cycleId: string): Promise<CycleDto> {
+  closeCycle(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', ParseUUIDPipe) cycleId: string,
+  ): Promise<CycleDto> {
     return this.studies.transitionCycle(actor, cycleId, 'close');
   }
 
@@ -94,7 +122,10 @@ export class StudiesController {
   @HttpCode(200)
   @Roles('publisher_admin')
   @ApiOkResponse({ type: CycleDto })
-  publishCycle(@CurrentActor() actor: Actor, @Param('cycleId', ParseUUIDPipe) cycleId: string): Promise<CycleDto> {
+  publishCycle(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', ParseUUIDPipe) cycleId: string,
+  ): Promise<CycleDto> {
     return this.studies.transitionCycle(actor, cycleId, 'publish');
   }
 
@@ -145,6 +176,9 @@ export class StudiesController {
     @CurrentActor() actor: Actor,
     @Body() body: CreateCatalogueVersionDto,
   ): Promise<CatalogueVersionDto> {
-    return this.studies.createCatalogueVersion(actor, body.definition as unknown as CatalogueDefinition);
+    return this.studies.createCatalogueVersion(
+      actor,
+      body.definition as unknown as CatalogueDefinition,
+    );
   }
 }

@@ -57,7 +57,13 @@ function toCycleDto(cycle: CycleEntity): CycleDto {
 }
 
 function toCatalogueVersionDto(v: CatalogueVersionEntity): CatalogueVersionDto {
-  return { id: v.id, key: v.key, version: v.version, hash: v.hash, createdAt: v.createdAt.toISOString() };
+  return {
+    id: v.id,
+    key: v.key,
+    version: v.version,
+    hash: v.hash,
+    createdAt: v.createdAt.toISOString(),
+  };
 }
 
 /** Studies, their cycles, enrolled companies and catalogue versions. */
@@ -68,13 +74,18 @@ export class StudiesService {
   /** The studies the caller may see (its own, or those its company takes part in). */
   listStudies(actor: Actor): Promise<StudyDto[]> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const studies = await m.find(StudyEntity, { relations: { cycles: true }, order: { name: 'ASC' } });
+      const studies = await m.find(StudyEntity, {
+        relations: { cycles: true },
+        order: { name: 'ASC' },
+      });
       return studies.map(toStudyDto);
     });
   }
 
   getStudy(actor: Actor, studyId: string): Promise<StudyDto> {
-    return this.db.withTenant(actor.tenantId, async (m) => toStudyDto(await this.findStudy(m, studyId, true)));
+    return this.db.withTenant(actor.tenantId, async (m) =>
+      toStudyDto(await this.findStudy(m, studyId, true)),
+    );
   }
 
   createStudy(actor: Actor, input: CreateStudyDto): Promise<StudyDto> {
@@ -120,17 +131,23 @@ export class StudiesService {
     return this.db.withTenant(actor.tenantId, async (m) => {
       const study = await this.findOwnStudy(m, actor, studyId);
       if ((study.cycles ?? []).some((c) => c.year === year)) {
-        throw new DomainError(DomainErrorCode.Conflict, `The study has a cycle for ${year} already.`, [
-          { key: 'year', rule: 'unique', message: `a cycle for ${year} exists already` },
-        ]);
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          `The study has a cycle for ${year} already.`,
+          [{ key: 'year', rule: 'unique', message: `a cycle for ${year} exists already` }],
+        );
       }
-      const cycle = await m.save(m.create(CycleEntity, { tenantId: actor.tenantId, studyId, year, state: 'open' }));
+      const cycle = await m.save(
+        m.create(CycleEntity, { tenantId: actor.tenantId, studyId, year, state: 'open' }),
+      );
       return toCycleDto(cycle);
     });
   }
 
   getCycle(actor: Actor, cycleId: string): Promise<CycleDto> {
-    return this.db.withTenant(actor.tenantId, async (m) => toCycleDto(await this.findCycle(m, cycleId)));
+    return this.db.withTenant(actor.tenantId, async (m) =>
+      toCycleDto(await this.findCycle(m, cycleId)),
+    );
   }
 
   /** Moves a cycle on (open -> closed -> published). */
@@ -156,7 +173,12 @@ export class StudiesService {
       const rows = await m
         .createQueryBuilder(ParticipationEntity, 'p')
         .innerJoin(OrganisationEntity, 'o', 'o.id = p.company_id')
-        .select(['p.id AS id', 'p.study_id AS "studyId"', 'p.company_id AS "companyId"', 'o.name AS "companyName"'])
+        .select([
+          'p.id AS id',
+          'p.study_id AS "studyId"',
+          'p.company_id AS "companyId"',
+          'o.name AS "companyName"',
+        ])
         .addSelect('p.created_at', 'createdAt')
         .where('p.study_id = :studyId', { studyId })
         .orderBy('o.name')
@@ -169,15 +191,25 @@ export class StudiesService {
   enrol(actor: Actor, studyId: string, companyId: string): Promise<ParticipationDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findOwnStudy(m, actor, studyId);
-      const rows = await m.query<{ kind: string | null }[]>('SELECT organisation_kind($1) AS kind', [companyId]);
+      const rows = await m.query<{ kind: string | null }[]>(
+        'SELECT organisation_kind($1) AS kind',
+        [companyId],
+      );
       if (rows[0]?.kind !== 'company') {
         throw new DomainError(DomainErrorCode.ValidationFailed, `No company ${companyId} exists.`, [
-          { key: 'companyId', rule: 'company_exists', message: 'companyId must be the id of a company' },
+          {
+            key: 'companyId',
+            rule: 'company_exists',
+            message: 'companyId must be the id of a company',
+          },
         ]);
       }
       const existing = await m.findOneBy(ParticipationEntity, { studyId, companyId });
       if (existing) {
-        throw new DomainError(DomainErrorCode.Conflict, 'The company takes part in this study already.');
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          'The company takes part in this study already.',
+        );
       }
       const participation = await m.save(
         m.create(ParticipationEntity, { tenantId: actor.tenantId, studyId, companyId }),
@@ -208,21 +240,29 @@ export class StudiesService {
   getStudyCatalogue(actor: Actor, studyId: string): Promise<CatalogueDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       const study = await this.findStudy(m, studyId, false);
-      const version = await m.findOneByOrFail(CatalogueVersionEntity, { id: study.catalogueVersionId });
+      const version = await m.findOneByOrFail(CatalogueVersionEntity, {
+        id: study.catalogueVersionId,
+      });
       return { ...toCatalogueVersionDto(version), definition: { ...version.definition } };
     });
   }
 
   listCatalogueVersions(actor: Actor): Promise<CatalogueVersionDto[]> {
     return this.db.withTenant(actor.tenantId, async (m) =>
-      (await m.find(CatalogueVersionEntity, { where: { tenantId: actor.tenantId }, order: { key: 'ASC', version: 'ASC' } })).map(
-        toCatalogueVersionDto,
-      ),
+      (
+        await m.find(CatalogueVersionEntity, {
+          where: { tenantId: actor.tenantId },
+          order: { key: 'ASC', version: 'ASC' },
+        })
+      ).map(toCatalogueVersionDto),
     );
   }
 
   /** Stores a new catalogue version after checking every item, formula and rule. */
-  createCatalogueVersion(actor: Actor, definition: CatalogueDefinition): Promise<CatalogueVersionDto> {
+  createCatalogueVersion(
+    actor: Actor,
+    definition: CatalogueDefinition,
+  ): Promise<CatalogueVersionDto> {
     const catalogue = loadCatalogue(definition);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const existing = await m.findOneBy(CatalogueVersionEntity, {
@@ -249,8 +289,15 @@ export class StudiesService {
     });
   }
 
-  private async findStudy(m: EntityManager, studyId: string, withCycles: boolean): Promise<StudyEntity> {
-    const study = await m.findOne(StudyEntity, { where: { id: studyId }, relations: { cycles: withCycles } });
+  private async findStudy(
+    m: EntityManager,
+    studyId: string,
+    withCycles: boolean,
+  ): Promise<StudyEntity> {
+    const study = await m.findOne(StudyEntity, {
+      where: { id: studyId },
+      relations: { cycles: withCycles },
+    });
     if (!study) {
       throw notFound('Study', studyId);
     }
@@ -258,7 +305,11 @@ export class StudiesService {
   }
 
   /** A study the caller runs; a participant's view of it counts as not found for writing. */
-  private async findOwnStudy(m: EntityManager, actor: Actor, studyId: string): Promise<StudyEntity> {
+  private async findOwnStudy(
+    m: EntityManager,
+    actor: Actor,
+    studyId: string,
+  ): Promise<StudyEntity> {
     const study = await this.findStudy(m, studyId, true);
     if (study.tenantId !== actor.tenantId) {
       throw notFound('Study', studyId);
@@ -277,12 +328,24 @@ export class StudiesService {
     return cycle;
   }
 
-  private async findOwnCatalogueVersion(m: EntityManager, actor: Actor, id: string): Promise<CatalogueVersionEntity> {
+  private async findOwnCatalogueVersion(
+    m: EntityManager,
+    actor: Actor,
+    id: string,
+  ): Promise<CatalogueVersionEntity> {
     const version = await m.findOneBy(CatalogueVersionEntity, { id, tenantId: actor.tenantId });
     if (!version) {
-      throw new DomainError(DomainErrorCode.ValidationFailed, `Catalogue version ${id} was not found.`, [
-        { key: 'catalogueVersionId', rule: 'catalogue_exists', message: 'catalogueVersionId must be one of your catalogue versions' },
-      ]);
+      throw new DomainError(
+        DomainErrorCode.ValidationFailed,
+        `Catalogue version ${id} was not found.`,
+        [
+          {
+            key: 'catalogueVersionId',
+            rule: 'catalogue_exists',
+            message: 'catalogueVersionId must be one of your catalogue versions',
+          },
+        ],
+      );
     }
     return version;
   }

@@ -29,7 +29,10 @@ export class UnitsController {
   @Get('units/:unitId')
   @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
   @ApiOkResponse({ type: UnitDto })
-  get(@CurrentActor() actor: Actor, @Param('unitId', ParseUUIDPipe) unitId: string): Promise<UnitDto> {
+  get(
+    @CurrentActor() actor: Actor,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+  ): Promise<UnitDto> {
     return this.units.getUnit(actor, unitId);
   }
 
@@ -47,7 +50,10 @@ export class UnitsController {
   @Get('studies/:studyId/units')
   @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
   @ApiOkResponse({ type: [UnitDto] })
-  listStudyUnits(@CurrentActor() actor: Actor, @Param('studyId', ParseUUIDPipe) studyId: string): Promise<UnitDto[]> {
+  listStudyUnits(
+    @CurrentActor() actor: Actor,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+  ): Promise<UnitDto[]> {
     return this.units.listStudyUnits(actor, studyId);
   }
 }

@@ -39,7 +39,12 @@ export class UnitsService {
       }
       const units = await m
         .createQueryBuilder(UnitEntity, 'u')
-        .innerJoin(ParticipationEntity, 'p', 'p.company_id = u.tenant_id AND p.study_id = :studyId', { studyId })
+        .innerJoin(
+          ParticipationEntity,
+          'p',
+          'p.company_id = u.tenant_id AND p.study_id = :studyId',
+          { studyId },
+        )
         .orderBy('u.name')
         .addOrderBy('u.id')
         .getMany();
@@ -59,7 +64,11 @@ export class UnitsService {
 
   createUnit(actor: Actor, input: CreateUnitDto): Promise<UnitDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const unit = m.create(UnitEntity, { ...input, tenantId: actor.tenantId, sizeBand: sizeBandFor(input.agentFte) });
+      const unit = m.create(UnitEntity, {
+        ...input,
+        tenantId: actor.tenantId,
+        sizeBand: sizeBandFor(input.agentFte),
+      });
       return toUnitDto(await m.save(unit));
     });
   }

@@ -9,7 +9,11 @@ export class MaintenanceProcessor {
   private readonly logger = new Logger(MaintenanceProcessor.name);
 
   @Process(MaintenanceJob.HealthCheck)
-  healthCheck(job: Job<JobPayloads[MaintenanceJob.HealthCheck]>): { ok: true; requestedAt: string; answeredAt: string } {
+  healthCheck(job: Job<JobPayloads[MaintenanceJob.HealthCheck]>): {
+    ok: true;
+    requestedAt: string;
+    answeredAt: string;
+  } {
     this.logger.debug(`health-check ${job.id}`);
     return { ok: true, requestedAt: job.data.requestedAt, answeredAt: new Date().toISOString() };
   }

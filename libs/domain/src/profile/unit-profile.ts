@@ -28,10 +28,29 @@ export const INDUSTRIES = [
 export type Industry = (typeof INDUSTRIES)[number];
 
 /** ISO 3166-1 alpha-2 codes of the study region (German-speaking Europe and neighbours). */
-export const COUNTRIES = ['DE', 'AT', 'CH', 'LI', 'LU', 'NL', 'BE', 'IT', 'FR', 'PL', 'CZ', 'DK'] as const;
+export const COUNTRIES = [
+  'DE',
+  'AT',
+  'CH',
+  'LI',
+  'LU',
+  'NL',
+  'BE',
+  'IT',
+  'FR',
+  'PL',
+  'CZ',
+  'DK',
+] as const;
 export type Country = (typeof COUNTRIES)[number];
 
-export const PROFILE_DIMENSIONS = ['industry', 'country', 'sizeBand', 'customerType', 'sourcing'] as const;
+export const PROFILE_DIMENSIONS = [
+  'industry',
+  'country',
+  'sizeBand',
+  'customerType',
+  'sourcing',
+] as const;
 export type ProfileDimension = (typeof PROFILE_DIMENSIONS)[number];
 
 export interface UnitProfile {

@@ -7,7 +7,10 @@ import {
 } from 'typeorm';
 import type { Country, CustomerType, Industry, SizeBand, Sourcing } from '@app/domain';
 
-const numeric = { to: (v: number) => v, from: (v: string | null) => (v === null ? null : Number(v)) };
+const numeric = {
+  to: (v: number) => v,
+  from: (v: string | null) => (v === null ? null : Number(v)),
+};
 
 /** A contact center of a company: the thing benchmarked. */
 @Entity('units')

@@ -12,7 +12,9 @@ export class CreateApiKeyDto {
 
   /** The role the key acts with; one of the roles of the caller's organisation. */
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES.filter((r) => r !== 'platform_admin'), { message: 'role must be a publisher or company role' })
+  @IsIn(ROLES.filter((r) => r !== 'platform_admin'), {
+    message: 'role must be a publisher or company role',
+  })
   role!: Role;
 }
 

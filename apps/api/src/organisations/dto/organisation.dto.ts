@@ -20,7 +20,9 @@ export class NewUserDto {
   /** At least 10 characters. */
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, { message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long` })
+  @MinLength(PASSWORD_MIN_LENGTH, {
+    message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+  })
   @MaxLength(1024)
   password!: string;
 }

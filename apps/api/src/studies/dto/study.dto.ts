@@ -15,7 +15,12 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { CYCLE_STATES, PROFILE_DIMENSIONS, type CycleState, type ProfileDimension } from '@app/domain';
+import {
+  CYCLE_STATES,
+  PROFILE_DIMENSIONS,
+  type CycleState,
+  type ProfileDimension,
+} from '@app/domain';
 
 const LANGUAGES = ['de', 'en'] as const;
 
@@ -44,7 +49,10 @@ export class CreateStudyDto {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsIn(PROFILE_DIMENSIONS, { each: true, message: `peerGroupDimensions must contain only ${PROFILE_DIMENSIONS.join(', ')}` })
+  @IsIn(PROFILE_DIMENSIONS, {
+    each: true,
+    message: `peerGroupDimensions must contain only ${PROFILE_DIMENSIONS.join(', ')}`,
+  })
   peerGroupDimensions?: ProfileDimension[];
 }
 
@@ -116,7 +124,8 @@ export class StudyDto {
   @ApiProperty({ description: 'The publisher running the study' }) publisherId!: string;
   @ApiProperty() catalogueVersionId!: string;
   @ApiProperty({ enum: LANGUAGES, isArray: true }) languages!: ('de' | 'en')[];
-  @ApiProperty({ enum: PROFILE_DIMENSIONS, isArray: true }) peerGroupDimensions!: ProfileDimension[];
+  @ApiProperty({ enum: PROFILE_DIMENSIONS, isArray: true })
+  peerGroupDimensions!: ProfileDimension[];
   @ApiProperty({ type: Object }) disclosurePolicy!: Record<string, unknown>;
   @ApiProperty({ type: [StudyCycleDto] }) cycles!: StudyCycleDto[];
 }

@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import {
   COUNTRIES,
   CUSTOMER_TYPES,
@@ -40,7 +49,10 @@ export class CreateUnitDto {
 
   /** Agent full-time equivalents; the size band follows from it. */
   @ApiProperty({ example: 120.5, minimum: 0, maximum: 100000 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'agentFte must be a number with at most 2 decimals' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'agentFte must be a number with at most 2 decimals' },
+  )
   @Min(0, { message: 'agentFte must not be negative' })
   @Max(100000, { message: 'agentFte must not be above 100000' })
   agentFte!: number;
@@ -71,7 +83,10 @@ export class UpdateUnitDto {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false }, { message: 'agentFte must be a number with at most 2 decimals' })
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'agentFte must be a number with at most 2 decimals' },
+  )
   @Min(0, { message: 'agentFte must not be negative' })
   @Max(100000, { message: 'agentFte must not be above 100000' })
   agentFte?: number;
