@@ -267,6 +267,22 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       expect(res.body.message).toContain('colour');
     });
 
+    it('answers 400 to malformed JSON and 413 to an oversized body, never 500', async () => {
+      const malformed = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('content-type', 'application/json')
+        .send('{"email": ');
+      expect(malformed.status).toBe(400);
+      const oversized = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('content-type', 'application/json')
+        .send(JSON.stringify({ email: 'a@b.example', password: 'x'.repeat(2_000_000) }));
+      expect(oversized.status).toBe(413);
+      expect(oversized.body.message).toContain('larger than the limit');
+    });
+
     it('answers 403 to a company user calling a publisher endpoint', async () => {
       const res = await t
         .http()

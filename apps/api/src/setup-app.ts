@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { JSON_BODY_LIMIT } from './common/domain-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 
 /** Everything the api needs besides its module: shared by main.ts and the e2e tests. */
@@ -11,6 +12,7 @@ export function setupApp(app: NestExpressApplication): INestApplication {
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(helmet());
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -41,6 +41,19 @@ interface ErrorBody {
   requestId?: string;
 }
 
+/** The largest JSON body the api accepts. */
+export const JSON_BODY_LIMIT = '1mb';
+
+function isClientHttpError(e: unknown): e is { status: number; message: string } {
+  const candidate = e as { status?: unknown; expose?: unknown } | null;
+  return (
+    typeof candidate?.status === 'number' &&
+    candidate.expose === true &&
+    candidate.status >= 400 &&
+    candidate.status < 500
+  );
+}
+
 /** PostgreSQL error codes that are the client's fault, not ours. */
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
@@ -103,6 +116,17 @@ export class DomainExceptionFilter implements ExceptionFilter {
           message: 'A referenced record does not exist.',
         };
       }
+    }
+    if (isClientHttpError(exception)) {
+      // body-parser's refusals (malformed JSON, a body over the limit) arrive here untyped.
+      return {
+        statusCode: exception.status,
+        error: (HttpStatus[exception.status] ?? 'bad_request').toLowerCase(),
+        message:
+          exception.status === 413
+            ? `The request body is larger than the limit of ${JSON_BODY_LIMIT}.`
+            : exception.message,
+      };
     }
     const errorId = randomUUID();
     this.logger.error(
