@@ -1,3 +1,4 @@
+import { DEMO_CATALOGUE } from '@app/domain';
 import {
   closeOwnerDataSource,
   createOrganisation,
@@ -211,6 +212,28 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       expect(listed.body.map((u: { id: string }) => u.id)).toEqual(
         expect.arrayContaining([world.unit.id, created.body.id]),
       );
+    });
+
+    it('refuses to change the catalogue version of a study that has cycles', async () => {
+      const auth = await t.tokenFor(publisherAdmin);
+      const created = await t
+        .http()
+        .post('/api/v1/catalogue-versions')
+        .set('Authorization', auth)
+        .send({ definition: { ...DEMO_CATALOGUE, key: 'pin-test', version: 2 } });
+      expect(created.status).toBe(201);
+      const res = await t
+        .http()
+        .patch(`/api/v1/studies/${world.study.id}`)
+        .set('Authorization', auth)
+        .send({ catalogueVersionId: created.body.id });
+      expect(res.status).toBe(409);
+      expect(res.body.message).toContain('cannot change');
+      const study = await t
+        .http()
+        .get(`/api/v1/studies/${world.study.id}`)
+        .set('Authorization', auth);
+      expect(study.body.catalogueVersionId).toBe(world.study.catalogueVersionId);
     });
 
     it('serves the study catalogue to a participant', async () => {

@@ -129,6 +129,36 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     expect(seen).toBeNull();
   });
 
+  it('refuses the application role any change of a stored catalogue version', async () => {
+    const { publisher, study } = await createStudyWorld();
+    const tenant = asTenantId(publisher.id);
+    await expect(
+      tenantDb.withTenant(tenant, (m) =>
+        m.query(`UPDATE catalogue_versions SET hash = 'changed' WHERE id = $1`, [
+          study.catalogueVersionId,
+        ]),
+      ),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      tenantDb.withTenant(tenant, (m) =>
+        m.query(`DELETE FROM catalogue_versions WHERE id = $1`, [study.catalogueVersionId]),
+      ),
+    ).rejects.toThrow(/permission denied/);
+  });
+
+  it("refuses a cycle that a publisher adds to another publisher's study", async () => {
+    const { study } = await createStudyWorld();
+    const intruder = await createOrganisation('publisher');
+    await expect(
+      tenantDb.withTenant(asTenantId(intruder.id), (m) =>
+        m.query(`INSERT INTO cycles (tenant_id, study_id, year) VALUES ($1, $2, 2029)`, [
+          intruder.id,
+          study.id,
+        ]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
   it('keeps two tenants apart while they alternate on a pool of one connection', async () => {
     const companyA = await createOrganisation('company');
     const companyB = await createOrganisation('company');

@@ -1,0 +1,95 @@
+import { findFreePort } from '@app/devstack';
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..');
+
+async function waitForReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) {
+      throw new Error(`npm start exited early with code ${child.exitCode}`);
+    }
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    ) {
+      return;
+    }
+    await new Promise((done) => setTimeout(done, 1000));
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs / 1000} s`);
+}
+
+describe('the README start command', () => {
+  let child: ChildProcess;
+  let dataDir: string;
+  let output = '';
+
+  afterAll(async () => {
+    if (child?.pid && child.exitCode === null) {
+      const exited = new Promise((done) => child.once('exit', done));
+      process.kill(-child.pid, 'SIGINT');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts with no DATABASE_URL or REDIS_URL, seeds the demo and serves the catalogue to a demo user', async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'cockpit-start-'));
+    const port = await findFreePort(39300);
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      COCKPIT_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+    };
+    for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO']) {
+      delete env[name];
+    }
+    child = spawn('npm', ['start'], {
+      cwd: ROOT,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+    const base = `http://127.0.0.1:${port}`;
+    try {
+      await waitForReady(`${base}/health/ready`, child, 240_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n--- output ---\n${output.slice(-4000)}`);
+    }
+
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'company1@demo.example', password: 'cockpit-demo' }),
+    });
+    expect(login.status).toBe(200);
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}` };
+
+    const studies = (await (await fetch(`${base}/api/v1/studies`, { headers: auth })).json()) as {
+      id: string;
+      name: string;
+      cycles: { year: number; state: string }[];
+    }[];
+    expect(studies.map((s) => s.name)).toEqual(['Contact Center Benchmark DACH']);
+    expect(studies[0].cycles.map((c) => c.year)).toEqual([2023, 2024, 2025]);
+
+    const catalogue = await fetch(`${base}/api/v1/studies/${studies[0].id}/catalogue`, {
+      headers: auth,
+    });
+    expect(catalogue.status).toBe(200);
+    const body = (await catalogue.json()) as { definition: { items: unknown[] } };
+    expect(body.definition.items.length).toBeGreaterThanOrEqual(40);
+    expect(output).toContain('publisher@demo.example');
+  }, 300_000);
+});
