@@ -1,6 +1,6 @@
 import { findFreePort } from '@app/devstack';
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -41,6 +41,8 @@ describe('the README start command', () => {
 
   it('starts with no DATABASE_URL or REDIS_URL, seeds the demo and serves the catalogue to a demo user', async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cockpit-start-'));
+    // As root, the embedded PostgreSQL runs as the postgres user, who must reach its data folder.
+    chmodSync(dataDir, 0o755);
     const port = await findFreePort(39300);
     const env: NodeJS.ProcessEnv = {
       ...process.env,

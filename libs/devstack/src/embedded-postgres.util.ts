@@ -100,7 +100,10 @@ export async function startEmbeddedPostgres(
   const server = new EmbeddedPostgres({ ...options, password, databaseDir: dataDir, port });
   await startWithRetry(server, dataDir, output);
 
-  const pid = await readPostmasterPid(dataDir);
+  const pid = await readPostmasterPid(dataDir).catch(async (error: unknown) => {
+    await settlesWithin(server.stop(), STOP_TIMEOUT_MS);
+    throw error;
+  });
   // SIGINT requests a fast shutdown, which the server completes on its own after we are gone.
   const unregister = killOnParentExit(() => process.kill(pid, 'SIGINT'));
   log(

@@ -1,12 +1,6 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  isNodeProcess,
-  isProcessAlive,
-  readCommandLine,
-  readParentPid,
-  waitForProcessExit,
-} from './process.util';
+import { hasNodeParent, isProcessAlive, readCommandLine, waitForProcessExit } from './process.util';
 
 /**
  * Makes `dataDir` startable when a previous run did not shut PostgreSQL down:
@@ -33,20 +27,30 @@ export async function clearStalePostmaster(
     throw error;
   }
   const pid = Number.parseInt(content.split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) {
+  const alive = Number.isInteger(pid) && pid > 0 && isProcessAlive(pid);
+  const commandLine = alive ? await readCommandLine(pid) : undefined;
+  // An empty command line is a zombie: exited, not yet reaped.
+  if (!alive || commandLine?.length === 0 || (commandLine === undefined && !isProcessAlive(pid))) {
     log(`Removing stale postmaster.pid (process ${Number.isNaN(pid) ? '?' : pid} is not running)`);
     await rm(pidFile, { force: true });
     return;
   }
-  if (!(await isPostmasterFor(pid, dataDir))) {
+  if (commandLine === undefined) {
+    // Removing the lock file of a live server would let a second one open the same files.
+    log(
+      `postmaster.pid names running process ${pid}, which could not be inspected; PostgreSQL decides`,
+    );
+    return;
+  }
+  if (!isPostmasterFor(commandLine, dataDir)) {
     log(
       `Removing stale postmaster.pid (process ${pid} is not a PostgreSQL server for this directory)`,
     );
     await rm(pidFile, { force: true });
     return;
   }
-  const parentPid = await readParentPid(pid);
-  if (parentPid !== undefined && parentPid !== 1 && (await isNodeProcess(parentPid))) {
+  const parentPid = await hasNodeParent(pid);
+  if (parentPid !== undefined) {
     throw new Error(
       `PostgreSQL is already running in ${dataDir} (pid ${pid}, started by process ${parentPid}). ` +
         'Stop that process first, or use another data directory.',
@@ -56,11 +60,7 @@ export async function clearStalePostmaster(
   await stopOrphan(pid);
 }
 
-async function isPostmasterFor(pid: number, dataDir: string): Promise<boolean> {
-  const commandLine = await readCommandLine(pid);
-  if (commandLine === undefined || commandLine.length === 0) {
-    return false;
-  }
+function isPostmasterFor(commandLine: string[], dataDir: string): boolean {
   const executable = path.basename(commandLine[0] ?? '');
   const dataDirFlag = commandLine.indexOf('-D');
   const dataDirArg = dataDirFlag >= 0 ? commandLine[dataDirFlag + 1] : undefined;

@@ -54,7 +54,18 @@ export async function readParentPid(pid: number): Promise<number | undefined> {
   return parsePid(await runPs(['-o', 'ppid=', '-p', String(pid)]));
 }
 
-/** Whether the process looks like a Node.js process (the launcher, npm, jest, ...). */
+/**
+ * Whether a live Node.js process (a launcher, npm, Jest) is the parent of `pid`. A server whose
+ * launcher was killed has been re-parented to init (or to a service manager) instead.
+ */
+export async function hasNodeParent(pid: number): Promise<number | undefined> {
+  const parentPid = await readParentPid(pid);
+  return parentPid !== undefined && parentPid !== 1 && (await isNodeProcess(parentPid))
+    ? parentPid
+    : undefined;
+}
+
+/** Whether the process looks like a Node.js process. */
 export async function isNodeProcess(pid: number): Promise<boolean> {
   const commandLine = await readCommandLine(pid);
   const executable = commandLine?.[0];

@@ -1,12 +1,18 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
-import { access, mkdir, stat } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { findFreePort } from './free-port.util';
 import { OutputTail } from './output-tail.util';
 import { killOnParentExit } from './parent-exit.util';
-import { delay } from './process.util';
+import {
+  delay,
+  hasNodeParent,
+  isProcessAlive,
+  readCommandLine,
+  waitForProcessExit,
+} from './process.util';
 
 /** A running redis-server child process. */
 export interface RedisHandle {
@@ -18,7 +24,7 @@ export interface RedisHandle {
 }
 
 export interface RedisServerOptions {
-  /** Working directory of redis-server; created when missing. Nothing is saved into it. */
+  /** Working directory of redis-server; created when missing. Holds only its pid file. */
   dataDir: string;
   /** Preferred port (default 63790); another free port is used when it is taken. */
   port?: number;
@@ -31,6 +37,7 @@ export const REDIS_SERVER_MISSING_MESSAGE =
   'macOS: brew install redis) or set REDIS_URL.';
 
 const DEFAULT_PORT = 63790;
+const PID_FILE = 'redis-server.pid';
 const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -47,29 +54,22 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<RedisH
   }
   const dataDir = path.resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
+  await stopOrphanedServer(dataDir, log);
   const port = await findFreePort(opts.port ?? DEFAULT_PORT);
 
   const output = new OutputTail();
-  const child = spawn(
-    binary,
-    [
-      '--port',
-      String(port),
-      '--bind',
-      '127.0.0.1',
-      '--save',
-      '',
-      '--appendonly',
-      'no',
-      '--dir',
-      dataDir,
-      '--daemonize',
-      'no',
-      '--loglevel',
-      'warning',
-    ],
-    { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  // prettier-ignore
+  const args = [
+    '--port', String(port),
+    '--bind', '127.0.0.1',
+    '--save', '',
+    '--appendonly', 'no',
+    '--dir', dataDir,
+    '--pidfile', path.join(dataDir, PID_FILE),
+    '--daemonize', 'no',
+    '--loglevel', 'warning',
+  ];
+  const child = spawn(binary, args, { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
 
@@ -121,6 +121,33 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<RedisH
   };
 
   return { url: `redis://127.0.0.1:${port}`, port, stop: () => (stopped ??= stop()) };
+}
+
+/**
+ * A launcher killed with SIGKILL cannot take its redis-server along; the next start finds it
+ * through the pid file and ends it, unless a live Node.js process still owns it.
+ */
+async function stopOrphanedServer(dataDir: string, log: (msg: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, PID_FILE);
+  const pid = Number.parseInt(await readFile(pidFile, 'utf8').catch(() => ''), 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isProcessAlive(pid)) {
+    return;
+  }
+  // redis-server rewrites its process title to "redis-server 127.0.0.1:<port>".
+  const title = (await readCommandLine(pid))?.join(' ') ?? '';
+  if (
+    !path.basename(title.split(' ')[0] ?? '').startsWith('redis-server') ||
+    (await hasNodeParent(pid)) !== undefined
+  ) {
+    return;
+  }
+  log(`Stopping redis-server left running by an earlier run (pid ${pid})`);
+  process.kill(pid, 'SIGTERM');
+  if (!(await waitForProcessExit(pid, STOP_TIMEOUT_MS))) {
+    process.kill(pid, 'SIGKILL');
+    await waitForProcessExit(pid, STOP_TIMEOUT_MS);
+  }
+  await rm(pidFile, { force: true });
 }
 
 async function waitForPing(port: number, exitDescription: () => string | undefined): Promise<void> {
