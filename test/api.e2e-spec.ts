@@ -276,6 +276,79 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
     });
   });
 
+  describe('organisations and users', () => {
+    it('lets the platform operator create a company whose first admin can sign in at once', async () => {
+      const operator = await createUser(await createOrganisation('platform'), 'platform_admin');
+      const email = `admin.${Date.now()}@neu.example`;
+      const created = await t
+        .http()
+        .post('/api/v1/organisations')
+        .set('Authorization', await t.tokenFor(operator))
+        .send({
+          kind: 'company',
+          name: 'Neukunde GmbH',
+          admin: { email, name: 'Nina Neu', password: 'a-long-password' },
+        });
+      expect(created.status).toBe(201);
+      expect(created.body).toMatchObject({ kind: 'company', name: 'Neukunde GmbH' });
+      const me = await t
+        .http()
+        .get('/api/v1/auth/me')
+        .set('Authorization', await t.tokenFor({ email, password: 'a-long-password' }));
+      expect(me.body).toMatchObject({ organisationId: created.body.id, role: 'company_admin' });
+      // The platform sees the new tenant, but none of its users.
+      const users = await t
+        .http()
+        .get('/api/v1/users')
+        .set('Authorization', await t.tokenFor(operator));
+      expect(users.body.map((u: { email: string }) => u.email)).toEqual([operator.email]);
+    });
+
+    it('lets a company admin add an editor, refuses a publisher role and a taken e-mail', async () => {
+      const auth = await t.tokenFor(companyAdmin);
+      const email = `editor.${Date.now()}@test.example`;
+      const user = { email, name: 'Erika Editor', password: 'a-long-password' };
+      const created = await t
+        .http()
+        .post('/api/v1/users')
+        .set('Authorization', auth)
+        .send({ ...user, role: 'company_editor' });
+      expect(created.status).toBe(201);
+      const again = await t
+        .http()
+        .post('/api/v1/users')
+        .set('Authorization', auth)
+        .send({ ...user, role: 'company_editor' });
+      expect(again.status).toBe(409);
+      const wrongRole = await t
+        .http()
+        .post('/api/v1/users')
+        .set('Authorization', auth)
+        .send({ ...user, email: `x.${email}`, role: 'publisher_admin' });
+      expect(wrongRole.status).toBe(422);
+      const short = await t
+        .http()
+        .post('/api/v1/users')
+        .set('Authorization', auth)
+        .send({ ...user, email: `y.${email}`, password: 'short', role: 'company_viewer' });
+      expect(short.status).toBe(400);
+      expect(short.body.problems).toEqual([expect.objectContaining({ key: 'password' })]);
+    });
+
+    it('answers 403 to a company admin creating an organisation', async () => {
+      const res = await t
+        .http()
+        .post('/api/v1/organisations')
+        .set('Authorization', await t.tokenFor(companyAdmin))
+        .send({
+          kind: 'company',
+          name: 'X',
+          admin: { email: 'x@x.example', name: 'X', password: 'a-long-password' },
+        });
+      expect(res.status).toBe(403);
+    });
+  });
+
   describe('request validation and roles', () => {
     it('answers 400 naming an unknown body field', async () => {
       const res = await t
