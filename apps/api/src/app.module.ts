@@ -22,6 +22,8 @@ import { OrganisationsController } from './organisations/organisations.controlle
 import { OrganisationsService } from './organisations/organisations.service';
 import { StudiesController } from './studies/studies.controller';
 import { StudiesService } from './studies/studies.service';
+import { SubmissionsController } from './submissions/submissions.controller';
+import { SubmissionsService } from './submissions/submissions.service';
 import { UnitsController } from './units/units.controller';
 import { UnitsService } from './units/units.service';
 
@@ -66,6 +68,7 @@ export class AppModule {
         OrganisationsController,
         StudiesController,
         UnitsController,
+        SubmissionsController,
         HealthController,
       ],
       providers: [
@@ -77,6 +80,7 @@ export class AppModule {
         OrganisationsService,
         StudiesService,
         UnitsService,
+        SubmissionsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
       ],

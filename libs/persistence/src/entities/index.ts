@@ -4,6 +4,8 @@ import { CycleEntity } from './cycle.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { ParticipationEntity } from './participation.entity';
 import { StudyEntity } from './study.entity';
+import { SubmissionAuditEntity } from './submission-audit.entity';
+import { SubmissionEntity } from './submission.entity';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
 
@@ -14,6 +16,8 @@ export {
   OrganisationEntity,
   ParticipationEntity,
   StudyEntity,
+  SubmissionAuditEntity,
+  SubmissionEntity,
   UnitEntity,
   UserEntity,
 };
@@ -25,6 +29,10 @@ export const ENTITIES = [
   OrganisationEntity,
   ParticipationEntity,
   StudyEntity,
+  SubmissionAuditEntity,
+  SubmissionEntity,
   UnitEntity,
   UserEntity,
 ];
+
+export type { SubmissionAuditAction, SubmissionAuditValue } from './submission-audit.entity';

@@ -1,4 +1,5 @@
 import { Foundation1764160000000 } from './1764160000000-foundation';
+import { Submissions1764170000000 } from './1764170000000-submissions';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
-export const MIGRATIONS = [Foundation1764160000000];
+export const MIGRATIONS = [Foundation1764160000000, Submissions1764170000000];
