@@ -93,5 +93,19 @@ describe('the README start command', () => {
     const body = (await catalogue.json()) as { definition: { items: unknown[] } };
     expect(body.definition.items.length).toBeGreaterThanOrEqual(40);
     expect(output).toContain('publisher@demo.example');
+
+    // The publisher sees the generated demo study: about 180 units.
+    const asPublisher = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'publisher@demo.example', password: 'cockpit-demo' }),
+    });
+    const publisherToken = ((await asPublisher.json()) as { accessToken: string }).accessToken;
+    const units = (await (
+      await fetch(`${base}/api/v1/studies/${studies[0].id}/units`, {
+        headers: { authorization: `Bearer ${publisherToken}` },
+      })
+    ).json()) as unknown[];
+    expect(units.length).toBe(180);
   }, 300_000);
 });

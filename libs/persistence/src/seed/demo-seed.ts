@@ -1,14 +1,12 @@
 import {
   DEFAULT_DISCLOSURE_POLICY,
   DEMO_CATALOGUE,
+  generateDemoData,
   loadCatalogue,
+  plausibilityWarnings,
   PROFILE_DIMENSIONS,
   sizeBandFor,
-  type Country,
-  type CustomerType,
-  type Industry,
   type Role,
-  type Sourcing,
 } from '@app/domain';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
@@ -19,6 +17,7 @@ import {
   OrganisationEntity,
   ParticipationEntity,
   StudyEntity,
+  SubmissionEntity,
   UnitEntity,
   UserEntity,
 } from '../entities';
@@ -46,104 +45,16 @@ const DEMO_PUBLISHER_ID = 'd0000000-0000-4000-8000-000000000001';
 const DEMO_PLATFORM_ID = 'd0000000-0000-4000-8000-000000000002';
 const DEMO_STUDY_ID = 'd0000000-0000-4000-8000-000000000010';
 
-interface DemoUnit {
-  name: string;
-  industry: Industry;
-  country: Country;
-  customerType: CustomerType;
-  sourcing: Sourcing;
-  agentFte: number;
-}
+/** The companies that get the demo logins: the first two the generator makes. */
+const LOGIN_COMPANIES = [
+  { name: 'Nordlicht Energie AG', login: 'company1@demo.example' },
+  { name: 'Alpenbank AG', login: 'company2@demo.example' },
+];
 
-const DEMO_COMPANIES: { name: string; login?: string; units: DemoUnit[] }[] = [
-  {
-    name: 'Nordlicht Energie AG',
-    login: 'company1@demo.example',
-    units: [
-      {
-        name: 'Kundenservice Hamburg',
-        industry: 'utilities',
-        country: 'DE',
-        customerType: 'b2c',
-        sourcing: 'inhouse',
-        agentFte: 145,
-      },
-      {
-        name: 'Geschäftskunden Bremen',
-        industry: 'utilities',
-        country: 'DE',
-        customerType: 'b2b',
-        sourcing: 'inhouse',
-        agentFte: 38,
-      },
-    ],
-  },
-  {
-    name: 'Alpenbank AG',
-    login: 'company2@demo.example',
-    units: [
-      {
-        name: 'Service Center Innsbruck',
-        industry: 'banking',
-        country: 'AT',
-        customerType: 'b2c',
-        sourcing: 'inhouse',
-        agentFte: 92,
-      },
-    ],
-  },
-  {
-    name: 'Rheintal Telekom GmbH',
-    units: [
-      {
-        name: 'Kundenbetreuung Köln',
-        industry: 'telecom',
-        country: 'DE',
-        customerType: 'b2c',
-        sourcing: 'mixed',
-        agentFte: 410,
-      },
-    ],
-  },
-  {
-    name: 'Helvetia Versand AG',
-    units: [
-      {
-        name: 'Kundendienst Zürich',
-        industry: 'ecommerce',
-        country: 'CH',
-        customerType: 'b2c',
-        sourcing: 'outsourced',
-        agentFte: 64,
-      },
-    ],
-  },
-  {
-    name: 'Donau Versicherung AG',
-    units: [
-      {
-        name: 'Schadenservice Linz',
-        industry: 'insurance',
-        country: 'AT',
-        customerType: 'b2c',
-        sourcing: 'inhouse',
-        agentFte: 120,
-      },
-    ],
-  },
-  {
-    name: 'Mittelland IT Services GmbH',
-    units: [
-      {
-        name: 'Service Desk Stuttgart',
-        industry: 'it_services',
-        country: 'DE',
-        customerType: 'b2b',
-        sourcing: 'inhouse',
-        agentFte: 55,
-      },
-    ],
-  },
+const DEMO_YEARS: [number, CycleEntity['state']][] = [
+  [2023, 'published'],
+  [2024, 'published'],
+  [2025, 'open'],
 ];
 
 /**
@@ -220,14 +131,10 @@ export async function seedDemo(ownerUrl: string): Promise<boolean> {
           disclosurePolicy: { ...DEFAULT_DISCLOSURE_POLICY },
         }),
       );
-      const cycles: [number, CycleEntity['state']][] = [
-        [2023, 'published'],
-        [2024, 'published'],
-        [2025, 'open'],
-      ];
-      for (const [year, state] of cycles) {
+      const cycleIds = new Map<number, string>();
+      for (const [year, state] of DEMO_YEARS) {
         const done = state === 'published' ? new Date(Date.UTC(year + 1, 3, 30)) : null;
-        await m.save(
+        const cycle = await m.save(
           m.create(CycleEntity, {
             tenantId: publisher.id,
             studyId: study.id,
@@ -237,18 +144,23 @@ export async function seedDemo(ownerUrl: string): Promise<boolean> {
             publishedAt: done,
           }),
         );
+        cycleIds.set(year, cycle.id);
       }
 
-      for (const company of DEMO_COMPANIES) {
+      const data = generateDemoData({ years: DEMO_YEARS.map(([year]) => year) });
+      const companyIds = new Map<string, string>();
+      for (const [index, company] of data.companies.entries()) {
+        const login = LOGIN_COMPANIES[index];
         const organisation = await m.save(
-          m.create(OrganisationEntity, { kind: 'company', name: company.name }),
+          m.create(OrganisationEntity, { kind: 'company', name: login?.name ?? company.name }),
         );
-        if (company.login) {
+        companyIds.set(company.key, organisation.id);
+        if (login) {
           await addUser(
             organisation.id,
-            company.login,
+            login.login,
             'company_admin',
-            `Service-Leitung ${company.name}`,
+            `Service-Leitung ${organisation.name}`,
           );
         }
         await m.save(
@@ -258,15 +170,60 @@ export async function seedDemo(ownerUrl: string): Promise<boolean> {
             companyId: organisation.id,
           }),
         );
-        for (const unit of company.units) {
-          await m.save(
-            m.create(UnitEntity, {
-              ...unit,
-              tenantId: organisation.id,
-              sizeBand: sizeBandFor(unit.agentFte),
-            }),
-          );
+      }
+      const unitIds = new Map<string, { id: string; tenantId: string }>();
+      for (const unit of data.units) {
+        const tenantId = companyIds.get(unit.companyKey) ?? '';
+        const saved = await m.save(
+          m.create(UnitEntity, {
+            tenantId,
+            name: unit.name,
+            industry: unit.industry,
+            country: unit.country,
+            customerType: unit.customerType,
+            sourcing: unit.sourcing,
+            agentFte: Math.round(unit.agentFte * 100) / 100,
+            sizeBand: sizeBandFor(unit.agentFte),
+          }),
+        );
+        unitIds.set(unit.key, { id: saved.id, tenantId });
+      }
+
+      // Published cycles hold accepted data; the open one a mix of submitted data and drafts.
+      const demoCatalogue = loadCatalogue(DEMO_CATALOGUE);
+      const previousAnswers = new Map<string, Record<string, number | boolean | string>>();
+      const rows: Partial<SubmissionEntity>[] = [];
+      for (const [index, spec] of data.submissions.entries()) {
+        const unit = unitIds.get(spec.unitKey);
+        const year = DEMO_YEARS.find(([y]) => y === spec.year);
+        if (!unit || !year) {
+          continue;
         }
+        const open = year[1] === 'open';
+        const warnings = open
+          ? plausibilityWarnings(
+              demoCatalogue,
+              spec.answers,
+              { previousValues: previousAnswers.get(spec.unitKey) },
+              'de',
+            )
+          : [];
+        previousAnswers.set(spec.unitKey, spec.answers);
+        rows.push({
+          tenantId: unit.tenantId,
+          cycleId: cycleIds.get(spec.year),
+          unitId: unit.id,
+          state: open ? (index % 3 === 0 ? 'draft' : 'submitted') : 'accepted',
+          answers: spec.answers,
+          derived: demoCatalogue.derive(spec.answers),
+          warnings,
+          warningComments: {},
+          returnComment: null,
+          version: 1,
+        });
+      }
+      for (let i = 0; i < rows.length; i += 200) {
+        await m.insert(SubmissionEntity, rows.slice(i, i + 200));
       }
       return true;
     });
