@@ -1,5 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Actor } from '@app/domain';
 import type { Request } from 'express';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
 
 export type Language = 'de' | 'en';
 
@@ -25,15 +27,24 @@ export function languageOf(header: string | undefined): Language {
   return 'en';
 }
 
-/** The language messages of this request are written in. */
-export const RequestLanguage = createParamDecorator((_: unknown, ctx: ExecutionContext): Language =>
-  languageOf(ctx.switchToHttp().getRequest<Request>().headers['accept-language']),
-);
+/** Who asks, in which language, under which request id: what the audit trail records. */
+export interface CallerContext {
+  actor: Actor;
+  language: Language;
+  requestId: string | null;
+}
 
-/** The request id the logs carry (x-request-id or generated). */
-export const RequestId = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): string | null => {
-    const id = ctx.switchToHttp().getRequest<Request & { id?: unknown }>().id;
-    return typeof id === 'string' ? id : null;
-  },
-);
+/** The caller of an authenticated endpoint with its language and request id, in one parameter. */
+export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): CallerContext => {
+  const request = ctx
+    .switchToHttp()
+    .getRequest<Request & AuthenticatedRequest & { id?: unknown }>();
+  if (!request.actor) {
+    throw new Error('Caller used on an endpoint without authentication');
+  }
+  return {
+    actor: request.actor,
+    language: languageOf(request.headers['accept-language']),
+    requestId: typeof request.id === 'string' ? request.id : null,
+  };
+});

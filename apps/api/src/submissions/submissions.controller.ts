@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
+import { Roles } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
-import { Language, RequestId, RequestLanguage } from '../common/request-context';
+import { Caller, CallerContext } from '../common/request-context';
 import {
   AuditEntryDto,
   ReturnSubmissionDto,
@@ -11,7 +11,7 @@ import {
   SubmissionDto,
   SubmitDto,
 } from './dto/submission.dto';
-import { SubmissionRequest, SubmissionsService } from './submissions.service';
+import { SubmissionsService } from './submissions.service';
 
 const PATH = `${API}/cycles/:cycleId/units/:unitId/submission`;
 
@@ -25,27 +25,23 @@ export class SubmissionsController {
   @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
   @ApiOkResponse({ type: SubmissionDto })
   get(
-    @CurrentActor() actor: Actor,
-    @RequestLanguage() language: Language,
-    @RequestId() requestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
   ): Promise<SubmissionDto> {
-    return this.submissions.get({ actor, language, requestId }, cycleId, unitId);
+    return this.submissions.get(caller, cycleId, unitId);
   }
 
   @Put()
   @Roles('company_admin', 'company_editor')
   @ApiOkResponse({ type: SubmissionDto })
   saveDraft(
-    @CurrentActor() actor: Actor,
-    @RequestLanguage() language: Language,
-    @RequestId() requestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
     @Body() body: SaveDraftDto,
   ): Promise<SubmissionDto> {
-    return this.submissions.saveDraft({ actor, language, requestId }, cycleId, unitId, body);
+    return this.submissions.saveDraft(caller, cycleId, unitId, body);
   }
 
   @Post('submit')
@@ -53,14 +49,12 @@ export class SubmissionsController {
   @Roles('company_admin', 'company_editor')
   @ApiOkResponse({ type: SubmissionDto })
   submit(
-    @CurrentActor() actor: Actor,
-    @RequestLanguage() language: Language,
-    @RequestId() requestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
     @Body() body: SubmitDto,
   ): Promise<SubmissionDto> {
-    return this.submissions.submit({ actor, language, requestId }, cycleId, unitId, body.version);
+    return this.submissions.submit(caller, cycleId, unitId, body.version);
   }
 
   @Post('accept')
@@ -68,13 +62,11 @@ export class SubmissionsController {
   @Roles(...PUBLISHER_ROLES)
   @ApiOkResponse({ type: SubmissionDto })
   accept(
-    @CurrentActor() actor: Actor,
-    @RequestLanguage() language: Language,
-    @RequestId() requestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
   ): Promise<SubmissionDto> {
-    return this.submissions.accept({ actor, language, requestId }, cycleId, unitId);
+    return this.submissions.accept(caller, cycleId, unitId);
   }
 
   @Post('return')
@@ -82,27 +74,22 @@ export class SubmissionsController {
   @Roles(...PUBLISHER_ROLES)
   @ApiOkResponse({ type: SubmissionDto })
   returnToCompany(
-    @CurrentActor() actor: Actor,
-    @RequestLanguage() language: Language,
-    @RequestId() requestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
     @Body() body: ReturnSubmissionDto,
   ): Promise<SubmissionDto> {
-    const request: SubmissionRequest = { actor, language, requestId };
-    return this.submissions.returnToCompany(request, cycleId, unitId, body.comment);
+    return this.submissions.returnToCompany(caller, cycleId, unitId, body.comment);
   }
 
   @Get('audit')
   @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
   @ApiOkResponse({ type: [AuditEntryDto] })
   audit(
-    @CurrentActor() actor: Actor,
-    @RequestLanguage() language: Language,
-    @RequestId() requestId: string | null,
+    @Caller() caller: CallerContext,
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
     @Param('unitId', ParseUUIDPipe) unitId: string,
   ): Promise<AuditEntryDto[]> {
-    return this.submissions.audit({ actor, language, requestId }, cycleId, unitId);
+    return this.submissions.audit(caller, cycleId, unitId);
   }
 }

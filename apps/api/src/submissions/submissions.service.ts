@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import {
-  Actor,
   assertSubmittable,
   Catalogue,
   DomainError,
@@ -27,15 +26,10 @@ import {
   UnitEntity,
 } from '@app/persistence';
 import { EntityManager, LessThan } from 'typeorm';
-import type { Language } from '../common/request-context';
+import type { CallerContext, Language } from '../common/request-context';
 import { AuditEntryDto, SaveDraftDto, SubmissionDto } from './dto/submission.dto';
 
-/** Who asks, in which language, under which request id (for the audit trail). */
-export interface SubmissionRequest {
-  actor: Actor;
-  language: Language;
-  requestId: string | null;
-}
+type SubmissionRequest = CallerContext;
 
 interface Located {
   cycle: CycleEntity;
