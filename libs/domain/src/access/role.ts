@@ -24,3 +24,8 @@ export function rolesFor(kind: OrganisationKind): readonly Role[] {
       return COMPANY_ROLES;
   }
 }
+
+/** Whether the role acts for a participating company (and so sees only what is released to it). */
+export function isCompanyRole(role: Role): boolean {
+  return COMPANY_ROLES.includes(role);
+}

@@ -1,0 +1,215 @@
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import { createUnitProfile } from './benchmark-test-factories';
+import {
+  matchesPeerGroup,
+  parsePeerGroupId,
+  peerGroupDefinition,
+  peerGroupId,
+  peerGroupLabel,
+  predefinedPeerGroups,
+  validatePeerGroupFilter,
+} from './peer-group';
+
+/** The problems of the DomainError that `action` throws. */
+function problemsOf(action: () => unknown): Array<{ key: string; rule: string }> {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).code).toBe(DomainErrorCode.ValidationFailed);
+    return (error as DomainError).problems.map(({ key, rule }) => ({ key, rule }));
+  }
+  throw new Error('expected a DomainError');
+}
+
+describe('peerGroupId', () => {
+  it('is "all" for the empty filter', () => {
+    expect(peerGroupId({})).toBe('all');
+  });
+
+  it('lists dimensions and values in the canonical order', () => {
+    expect(peerGroupId({ sizeBand: ['L'], industry: ['utilities', 'telecom'] })).toBe(
+      'industry:telecom,utilities;sizeBand:L',
+    );
+    expect(peerGroupId({ sourcing: ['mixed', 'inhouse'], country: ['CH', 'DE', 'AT'] })).toBe(
+      'country:DE,AT,CH;sourcing:inhouse,mixed',
+    );
+  });
+
+  it('drops repeated values', () => {
+    expect(peerGroupId({ industry: ['telecom', 'telecom'] })).toBe('industry:telecom');
+  });
+
+  it('refuses an unknown value', () => {
+    expect(problemsOf(() => peerGroupId({ industry: ['mining'] }))).toEqual([
+      { key: 'industry', rule: 'unknown_value' },
+    ]);
+  });
+});
+
+describe('parsePeerGroupId', () => {
+  it('is the inverse of peerGroupId', () => {
+    for (const filter of [
+      {},
+      { industry: ['telecom', 'utilities'], sizeBand: ['L'] },
+      { customerType: ['b2b'] },
+    ]) {
+      expect(parsePeerGroupId(peerGroupId(filter))).toEqual(filter);
+    }
+  });
+
+  it('accepts any order and returns the canonical filter', () => {
+    expect(parsePeerGroupId('sizeBand:XL,S;industry:banking')).toEqual({
+      industry: ['banking'],
+      sizeBand: ['S', 'XL'],
+    });
+  });
+
+  it.each([
+    ['region:DE', 'region', 'unknown_dimension'],
+    ['industry:mining', 'industry', 'unknown_value'],
+    ['industry:', 'industry', 'unknown_value'],
+    ['industry', 'industry', 'malformed'],
+    ['', '', 'malformed'],
+    ['industry:telecom;industry:banking', 'industry', 'duplicate_dimension'],
+    ['__proto__:x', '__proto__', 'unknown_dimension'],
+  ])('refuses %p, naming %p (%s)', (id, key, rule) => {
+    expect(problemsOf(() => parsePeerGroupId(id))).toEqual([{ key, rule }]);
+  });
+});
+
+describe('validatePeerGroupFilter', () => {
+  it('returns the canonical filter', () => {
+    expect(validatePeerGroupFilter({ sizeBand: ['XL', 'S'], industry: ['telecom'] })).toEqual({
+      industry: ['telecom'],
+      sizeBand: ['S', 'XL'],
+    });
+  });
+
+  it.each([null, [], 'industry:telecom', 3])('refuses %p as not an object', (input) => {
+    expect(problemsOf(() => validatePeerGroupFilter(input))).toEqual([
+      { key: 'filter', rule: 'not_an_object' },
+    ]);
+  });
+
+  it('reports every problem at once, by dimension', () => {
+    expect(
+      problemsOf(() =>
+        validatePeerGroupFilter({
+          region: ['DE'],
+          industry: 'telecom',
+          country: [],
+          sizeBand: ['M', 'XXL', 3],
+        }),
+      ),
+    ).toEqual([
+      { key: 'region', rule: 'unknown_dimension' },
+      { key: 'industry', rule: 'not_an_array' },
+      { key: 'country', rule: 'empty' },
+      { key: 'sizeBand', rule: 'unknown_value' },
+      { key: 'sizeBand', rule: 'unknown_value' },
+    ]);
+  });
+
+  it('says in the message which value is wrong and which are allowed', () => {
+    try {
+      validatePeerGroupFilter({ sizeBand: ['XXL'] });
+    } catch (error) {
+      expect((error as DomainError).problems[0].message).toBe(
+        "'XXL' is not a value of sizeBand; the values are S, M, L, XL.",
+      );
+    }
+    expect.assertions(1);
+  });
+});
+
+describe('peerGroupLabel', () => {
+  it('names all participants for the empty filter', () => {
+    expect(peerGroupLabel({})).toEqual({ de: 'Alle Teilnehmer', en: 'All participants' });
+  });
+
+  it('names the dimensions in the language and lists the values', () => {
+    expect(peerGroupLabel({ sizeBand: ['L'], industry: ['utilities', 'telecom'] })).toEqual({
+      de: 'Branche: telecom, utilities · Größenklasse: L',
+      en: 'Industry: telecom, utilities · Size band: L',
+    });
+  });
+});
+
+describe('peerGroupDefinition', () => {
+  it('is a custom group with canonical filter, id and label', () => {
+    expect(peerGroupDefinition({ customerType: ['b2c', 'b2b'] })).toEqual({
+      id: 'customerType:b2b,b2c',
+      kind: 'custom',
+      filter: { customerType: ['b2b', 'b2c'] },
+      label: { de: 'Kundentyp: b2b, b2c', en: 'Customer type: b2b, b2c' },
+    });
+  });
+});
+
+describe('matchesPeerGroup', () => {
+  const unit = createUnitProfile({ industry: 'banking', sizeBand: 'L' });
+
+  it('matches every unit with the empty filter', () => {
+    expect(matchesPeerGroup(unit, {})).toBe(true);
+  });
+
+  it('needs one of the values of every filtered dimension', () => {
+    expect(matchesPeerGroup(unit, { industry: ['telecom', 'banking'] })).toBe(true);
+    expect(matchesPeerGroup(unit, { industry: ['banking'], sizeBand: ['L', 'XL'] })).toBe(true);
+    expect(matchesPeerGroup(unit, { industry: ['banking'], sizeBand: ['S'] })).toBe(false);
+    expect(matchesPeerGroup(unit, { country: ['AT'] })).toBe(false);
+  });
+});
+
+describe('predefinedPeerGroups', () => {
+  const units = [
+    createUnitProfile({ industry: 'utilities', sizeBand: 'L' }),
+    createUnitProfile({ industry: 'telecom', sizeBand: 'S' }),
+    createUnitProfile({ industry: 'telecom', sizeBand: 'L' }),
+    createUnitProfile({ industry: 'utilities', sizeBand: 'L' }),
+  ];
+
+  it('lists all, then the values present per dimension, then the combinations present', () => {
+    const groups = predefinedPeerGroups(
+      ['industry', 'sizeBand'],
+      [['industry', 'sizeBand']],
+      units,
+    );
+    expect(groups.map((g) => [g.kind, g.id])).toEqual([
+      ['all', 'all'],
+      ['dimension', 'industry:telecom'],
+      ['dimension', 'industry:utilities'],
+      ['dimension', 'sizeBand:S'],
+      ['dimension', 'sizeBand:L'],
+      ['pair', 'industry:telecom;sizeBand:S'],
+      ['pair', 'industry:telecom;sizeBand:L'],
+      ['pair', 'industry:utilities;sizeBand:L'],
+    ]);
+  });
+
+  it('orders the combinations by the pair as given, and keeps ids canonical', () => {
+    const groups = predefinedPeerGroups([], [['sizeBand', 'industry']], units);
+    expect(groups.map((g) => g.id)).toEqual([
+      'all',
+      'industry:telecom;sizeBand:S',
+      'industry:telecom;sizeBand:L',
+      'industry:utilities;sizeBand:L',
+    ]);
+  });
+
+  it('labels the groups in both languages', () => {
+    const [all, telecom] = predefinedPeerGroups(['industry'], [], units);
+    expect(all.label).toEqual({ de: 'Alle Teilnehmer', en: 'All participants' });
+    expect(telecom).toMatchObject({
+      filter: { industry: ['telecom'] },
+      label: { de: 'Branche: telecom', en: 'Industry: telecom' },
+    });
+  });
+
+  it('is "all" alone without units', () => {
+    expect(
+      predefinedPeerGroups(['industry'], [['industry', 'sizeBand']], []).map((g) => g.id),
+    ).toEqual(['all']);
+  });
+});

@@ -1,0 +1,310 @@
+import { LocalizedText } from '../catalogue/catalogue-definition';
+import { DomainError, DomainErrorCode, Problem } from '../errors/domain-error';
+import {
+  COUNTRIES,
+  CUSTOMER_TYPES,
+  INDUSTRIES,
+  PROFILE_DIMENSIONS,
+  ProfileDimension,
+  SIZE_BANDS,
+  SOURCINGS,
+} from '../profile/unit-profile';
+
+/**
+ * What the benchmark engine needs of a unit's profile: its value of every peer-group dimension.
+ * A `UnitProfile` is one; the strings are not narrowed so that a profile with a value the
+ * current lists do not know still counts in "all" instead of breaking a snapshot.
+ */
+export interface BenchmarkUnitProfile {
+  industry: string;
+  country: string;
+  sizeBand: string;
+  customerType: string;
+  sourcing: string;
+}
+
+/**
+ * The units of a peer group: per dimension the values allowed (alternatives), and a unit must
+ * match every dimension listed. The empty filter is all units.
+ */
+export type PeerGroupFilter = Partial<Record<ProfileDimension, readonly string[]>>;
+
+/** `all`, one dimension value, a predefined pair of dimension values, or a requested group. */
+export type PeerGroupKind = 'all' | 'dimension' | 'pair' | 'custom';
+
+/** A peer group a snapshot is computed for. */
+export interface PeerGroupDefinition {
+  /** The canonical id of the filter (`peerGroupId`); equal filters, equal ids. */
+  id: string;
+  kind: PeerGroupKind;
+  filter: PeerGroupFilter;
+  label: LocalizedText;
+}
+
+/** The id of the group of all units, the empty filter. */
+export const ALL_PEER_GROUP_ID = 'all';
+
+/** Every dimension's values in their canonical order, the order of ids and labels. */
+export const PROFILE_DIMENSION_VALUES: Readonly<Record<ProfileDimension, readonly string[]>> = {
+  industry: INDUSTRIES,
+  country: COUNTRIES,
+  sizeBand: SIZE_BANDS,
+  customerType: CUSTOMER_TYPES,
+  sourcing: SOURCINGS,
+};
+
+/** The dimensions' names as reports and pages show them. */
+export const PROFILE_DIMENSION_LABELS: Readonly<Record<ProfileDimension, LocalizedText>> = {
+  industry: { de: 'Branche', en: 'Industry' },
+  country: { de: 'Land', en: 'Country' },
+  sizeBand: { de: 'Größenklasse', en: 'Size band' },
+  customerType: { de: 'Kundentyp', en: 'Customer type' },
+  sourcing: { de: 'Betriebsmodell', en: 'Sourcing' },
+};
+
+const ALL_LABEL: LocalizedText = { de: 'Alle Teilnehmer', en: 'All participants' };
+
+const isDimension = (key: string): key is ProfileDimension =>
+  (PROFILE_DIMENSIONS as readonly string[]).includes(key);
+
+function invalidFilter(problems: Problem[]): DomainError {
+  const first = problems[0];
+  return new DomainError(
+    DomainErrorCode.ValidationFailed,
+    `invalid peer group filter: ${first.key}: ${first.message}`,
+    problems,
+  );
+}
+
+/**
+ * Checks a peer-group filter from outside (a request body, a stored custom group) and returns it
+ * in canonical form: dimensions in `PROFILE_DIMENSIONS` order, each dimension's values
+ * deduplicated and in the order of its value list. Problems are reported per dimension with the
+ * rules `not_an_object`, `unknown_dimension`, `not_an_array`, `empty` and `unknown_value`.
+ *
+ * @throws DomainError `ValidationFailed` with every problem found
+ */
+export function validatePeerGroupFilter(input: unknown): PeerGroupFilter {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw invalidFilter([
+      {
+        key: 'filter',
+        rule: 'not_an_object',
+        message: 'A peer group filter is an object of dimensions and their values.',
+      },
+    ]);
+  }
+  const record = input as Record<string, unknown>;
+  const problems: Problem[] = [];
+  for (const key of Object.keys(record)) {
+    const values = record[key];
+    if (!isDimension(key)) {
+      problems.push({
+        key,
+        rule: 'unknown_dimension',
+        message: `'${key}' is not a peer group dimension; the dimensions are ${PROFILE_DIMENSIONS.join(', ')}.`,
+      });
+    } else if (!Array.isArray(values)) {
+      problems.push({ key, rule: 'not_an_array', message: `${key} must be a list of values.` });
+    } else if (values.length === 0) {
+      problems.push({
+        key,
+        rule: 'empty',
+        message: `${key} lists no value; leave the dimension out to include all units.`,
+      });
+    } else {
+      const allowed = PROFILE_DIMENSION_VALUES[key];
+      for (const value of values as unknown[]) {
+        if (typeof value !== 'string' || !allowed.includes(value)) {
+          problems.push({
+            key,
+            rule: 'unknown_value',
+            message: `${typeof value === 'string' ? `'${value}'` : `a ${typeof value}`} is not a value of ${key}; the values are ${allowed.join(', ')}.`,
+          });
+        }
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw invalidFilter(problems);
+  }
+  const filter: PeerGroupFilter = {};
+  for (const dimension of PROFILE_DIMENSIONS) {
+    // Own keys only, as checked above: an inherited property is no part of the filter.
+    if (Object.prototype.hasOwnProperty.call(record, dimension)) {
+      const values = record[dimension] as string[];
+      filter[dimension] = PROFILE_DIMENSION_VALUES[dimension].filter((value) =>
+        values.includes(value),
+      );
+    }
+  }
+  return filter;
+}
+
+/**
+ * The canonical id of a filter: `all` for the empty filter, otherwise `dimension:v1,v2` per
+ * dimension, joined with `;`, dimensions and values in canonical order, e.g.
+ * `industry:telecom,utilities;sizeBand:L`.
+ *
+ * @throws DomainError `ValidationFailed` for an unknown dimension or value
+ */
+export function peerGroupId(filter: PeerGroupFilter): string {
+  const canonical = validatePeerGroupFilter(filter);
+  const parts = PROFILE_DIMENSIONS.flatMap((dimension) => {
+    const values = canonical[dimension];
+    return values === undefined ? [] : [`${dimension}:${values.join(',')}`];
+  });
+  return parts.length === 0 ? ALL_PEER_GROUP_ID : parts.join(';');
+}
+
+/**
+ * The filter of a peer-group id, the inverse of `peerGroupId`. Dimensions and values may come in
+ * any order; `peerGroupId(parsePeerGroupId(id))` is the canonical spelling.
+ *
+ * @throws DomainError `ValidationFailed` naming a malformed part, a repeated or unknown dimension
+ *   or an unknown value
+ */
+export function parsePeerGroupId(id: string): PeerGroupFilter {
+  if (id === ALL_PEER_GROUP_ID) {
+    return {};
+  }
+  // A Map, not an object literal, so that a part such as `__proto__:x` is a key like any other.
+  const record = new Map<string, string[]>();
+  const problems: Problem[] = [];
+  for (const part of id.split(';')) {
+    const colon = part.indexOf(':');
+    if (colon < 1) {
+      problems.push({
+        key: part,
+        rule: 'malformed',
+        message: `'${part}' is not of the form dimension:value,value.`,
+      });
+      continue;
+    }
+    const dimension = part.slice(0, colon);
+    if (record.has(dimension)) {
+      problems.push({
+        key: dimension,
+        rule: 'duplicate_dimension',
+        message: `${dimension} appears more than once in '${id}'.`,
+      });
+      continue;
+    }
+    record.set(dimension, part.slice(colon + 1).split(','));
+  }
+  if (problems.length > 0) {
+    throw invalidFilter(problems);
+  }
+  return validatePeerGroupFilter(Object.fromEntries(record));
+}
+
+/**
+ * The name of a peer group, e.g. "Branche: telecom, utilities · Größenklasse: L". Values are
+ * shown by their codes.
+ */
+export function peerGroupLabel(filter: PeerGroupFilter): LocalizedText {
+  const canonical = validatePeerGroupFilter(filter);
+  const dimensions = PROFILE_DIMENSIONS.filter((dimension) => canonical[dimension] !== undefined);
+  if (dimensions.length === 0) {
+    return { ...ALL_LABEL };
+  }
+  const text = (language: keyof LocalizedText): string =>
+    dimensions
+      .map(
+        (dimension) =>
+          `${PROFILE_DIMENSION_LABELS[dimension][language]}: ${(canonical[dimension] ?? []).join(', ')}`,
+      )
+      .join(' · ');
+  return { de: text('de'), en: text('en') };
+}
+
+/** A peer group of the given kind for a filter, with its canonical filter, id and label. */
+export function peerGroupDefinition(
+  filter: PeerGroupFilter,
+  kind: PeerGroupKind = 'custom',
+): PeerGroupDefinition {
+  const canonical = validatePeerGroupFilter(filter);
+  return { id: peerGroupId(canonical), kind, filter: canonical, label: peerGroupLabel(canonical) };
+}
+
+/** Whether a unit belongs to a peer group: for every dimension filtered, one of its values. */
+export function matchesPeerGroup(profile: BenchmarkUnitProfile, filter: PeerGroupFilter): boolean {
+  return PROFILE_DIMENSIONS.every((dimension) => {
+    const values = filter[dimension];
+    return values === undefined || values.includes(profile[dimension]);
+  });
+}
+
+/**
+ * The peer groups a snapshot is computed for, in priority order: when two groups would reveal
+ * units by their difference, the earlier one is released (see the snapshot engine). The order
+ * is "all"; then for each of `dimensions` each value that some unit has, in the dimension's value
+ * order; then for each pair of `pairs` each combination of values that some unit has, ordered by
+ * the pair's first dimension, then its second. Groups with no unit are left out because they
+ * could never be released anyway.
+ *
+ * @param dimensions the dimensions whose values form groups of their own
+ * @param pairs dimension pairs whose value combinations form groups, e.g. industry x size band
+ * @param units the profiles of the snapshot's units
+ */
+export function predefinedPeerGroups(
+  dimensions: readonly ProfileDimension[],
+  pairs: ReadonlyArray<readonly [ProfileDimension, ProfileDimension]>,
+  units: readonly BenchmarkUnitProfile[],
+): PeerGroupDefinition[] {
+  const groups: PeerGroupDefinition[] = [peerGroupDefinition({}, 'all')];
+  // Value indices per unit and dimension (-1: a value the list does not know), once: a study
+  // may have 100,000 units.
+  const codes = new Map<ProfileDimension, Int8Array>();
+  const codesOf = (dimension: ProfileDimension): Int8Array => {
+    let column = codes.get(dimension);
+    if (column === undefined) {
+      const index = new Map(PROFILE_DIMENSION_VALUES[dimension].map((value, i) => [value, i]));
+      column = new Int8Array(units.length);
+      for (let u = 0; u < units.length; u++) {
+        column[u] = index.get(units[u][dimension]) ?? -1;
+      }
+      codes.set(dimension, column);
+    }
+    return column;
+  };
+  const present = (dimension: ProfileDimension): string[] => {
+    const column = codesOf(dimension);
+    const seen = new Uint8Array(PROFILE_DIMENSION_VALUES[dimension].length);
+    for (let u = 0; u < column.length; u++) {
+      if (column[u] >= 0) {
+        seen[column[u]] = 1;
+      }
+    }
+    return PROFILE_DIMENSION_VALUES[dimension].filter((_, i) => seen[i] === 1);
+  };
+  for (const dimension of dimensions) {
+    for (const value of present(dimension)) {
+      groups.push(peerGroupDefinition({ [dimension]: [value] }, 'dimension'));
+    }
+  }
+  for (const [first, second] of pairs) {
+    if (first === second) {
+      throw new RangeError(`peer group pair ${first} x ${second} repeats a dimension`);
+    }
+    const a = codesOf(first);
+    const b = codesOf(second);
+    const width = PROFILE_DIMENSION_VALUES[second].length;
+    const combinations = new Uint8Array(PROFILE_DIMENSION_VALUES[first].length * width);
+    for (let u = 0; u < units.length; u++) {
+      if (a[u] >= 0 && b[u] >= 0) {
+        combinations[a[u] * width + b[u]] = 1;
+      }
+    }
+    PROFILE_DIMENSION_VALUES[first].forEach((firstValue, i) => {
+      PROFILE_DIMENSION_VALUES[second].forEach((secondValue, j) => {
+        if (combinations[i * width + j] === 1) {
+          groups.push(
+            peerGroupDefinition({ [first]: [firstValue], [second]: [secondValue] }, 'pair'),
+          );
+        }
+      });
+    });
+  }
+  return groups;
+}

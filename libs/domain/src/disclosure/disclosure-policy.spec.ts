@@ -1,0 +1,35 @@
+import { DEFAULT_DISCLOSURE_POLICY, disclosurePolicyOf } from './disclosure-policy';
+
+describe('disclosurePolicyOf', () => {
+  it('gives the defaults for an empty stored policy', () => {
+    expect(disclosurePolicyOf({})).toEqual(DEFAULT_DISCLOSURE_POLICY);
+  });
+
+  it('keeps valid parameters and the local_mean method', () => {
+    expect(
+      disclosurePolicyOf({
+        minN: 7,
+        minNTails: 12,
+        pPercent: 15,
+        maxWeightSharePercent: 30,
+        quantileMethod: 'local_mean',
+      }),
+    ).toEqual({
+      minN: 7,
+      minNTails: 12,
+      pPercent: 15,
+      maxWeightSharePercent: 30,
+      quantileMethod: 'local_mean',
+    });
+  });
+
+  it('replaces unusable values by the defaults', () => {
+    expect(
+      disclosurePolicyOf({ minN: 0, minNTails: 2.5, pPercent: 'x', maxWeightSharePercent: 101 }),
+    ).toEqual(DEFAULT_DISCLOSURE_POLICY);
+  });
+
+  it('never lets the tails go below the general threshold', () => {
+    expect(disclosurePolicyOf({ minN: 12 }).minNTails).toBe(12);
+  });
+});
