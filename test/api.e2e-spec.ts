@@ -147,7 +147,7 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       expect(outsider.body).toEqual([]);
     });
 
-    it('moves a cycle from open to closed to published, and refuses to skip a state', async () => {
+    it('moves a cycle from open to closed, refuses to skip a state, and refuses to publish without a snapshot', async () => {
       const auth = await t.tokenFor(publisherAdmin);
       const created = await t
         .http()
@@ -167,11 +167,13 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
         .post(`/api/v1/cycles/${cycleId}/close`)
         .set('Authorization', auth);
       expect(closed.body.state).toBe('closed');
-      const published = await t
+      // Publishing freezes a snapshot; the snapshot tests publish one.
+      const unpublished = await t
         .http()
         .post(`/api/v1/cycles/${cycleId}/publish`)
         .set('Authorization', auth);
-      expect(published.body.state).toBe('published');
+      expect(unpublished.status).toBe(409);
+      expect(unpublished.body.message).toContain('no computed snapshot');
       const duplicate = await t
         .http()
         .post(`/api/v1/studies/${world.study.id}/cycles`)

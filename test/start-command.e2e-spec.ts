@@ -81,10 +81,22 @@ describe('the README start command', () => {
     const studies = (await (await fetch(`${base}/api/v1/studies`, { headers: auth })).json()) as {
       id: string;
       name: string;
-      cycles: { year: number; state: string }[];
+      cycles: { id: string; year: number; state: string }[];
     }[];
     expect(studies.map((s) => s.name)).toEqual(['Contact Center Benchmark DACH']);
     expect(studies[0].cycles.map((c) => c.year)).toEqual([2023, 2024, 2025]);
+
+    // The past cycles come with published benchmarks that the company can read at once.
+    const lastPublished = studies[0].cycles[1];
+    const snapshots = (await (
+      await fetch(`${base}/api/v1/cycles/${lastPublished.id}/snapshots`, { headers: auth })
+    ).json()) as { id: string; published: boolean; state: string }[];
+    expect(snapshots.map((s) => [s.state, s.published])).toEqual([['done', true]]);
+    const benchmarks = (await (
+      await fetch(`${base}/api/v1/snapshots/${snapshots[0].id}/benchmarks`, { headers: auth })
+    ).json()) as { peerGroup: { n: number }; cells: { suppressed: unknown }[] };
+    expect(benchmarks.peerGroup.n).toBeGreaterThan(150);
+    expect(benchmarks.cells.filter((c) => c.suppressed === null).length).toBeGreaterThanOrEqual(25);
 
     const catalogue = await fetch(`${base}/api/v1/studies/${studies[0].id}/catalogue`, {
       headers: auth,

@@ -1,6 +1,6 @@
-import { generateDemoData } from '@app/domain';
+import { DEMO_CATALOGUE, generateDemoData, loadCatalogue } from '@app/domain';
 import { asTenantId } from '@app/domain';
-import { dataSourceOptions, TenantDb } from '@app/persistence';
+import { benchmarkKpis, dataSourceOptions, TenantDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { startApp, TestApp } from './support/app';
 import {
@@ -9,6 +9,7 @@ import {
   createOrganisation,
   createStudyWorld,
   createUser,
+  ownerDataSource,
   TestUser,
 } from './support/factories';
 import { appUrl } from './support/test-env';
@@ -62,6 +63,15 @@ describe('submissions (e2e)', () => {
     expect(draft.status).toBe(200);
     expect(draft.body.derived.attrition_rate).toBeCloseTo(15, 10);
     expect(draft.body.version).toBe(1);
+    // The save also stores every KPI as a vector for the snapshot computation.
+    const owner = await ownerDataSource();
+    const [stored] = await owner.query<{ kpi_vector: Buffer }[]>(
+      'SELECT kpi_vector FROM submissions WHERE cycle_id = $1 AND unit_id = $2',
+      [world.cycle.id, world.unit.id],
+    );
+    const kpis = benchmarkKpis(loadCatalogue(DEMO_CATALOGUE)).map((k) => k.key);
+    expect(stored.kpi_vector.readDoubleLE(kpis.indexOf('leavers') * 8)).toBe(12);
+    expect(stored.kpi_vector.readDoubleLE(kpis.indexOf('attrition_rate') * 8)).toBeCloseTo(15, 10);
 
     const full = await t
       .http()

@@ -13,9 +13,11 @@ import {
   CatalogueVersionEntity,
   CycleEntity,
   dataSourceOptions,
+  kpiVector,
   OrganisationEntity,
   ParticipationEntity,
   StudyEntity,
+  SubmissionEntity,
   UnitEntity,
   UserEntity,
 } from '@app/persistence';
@@ -130,7 +132,11 @@ export async function enrol(
   });
 }
 
-export async function createUnit(company: OrganisationEntity, agentFte = 120): Promise<UnitEntity> {
+export async function createUnit(
+  company: OrganisationEntity,
+  agentFte = 120,
+  profile: Partial<Pick<UnitEntity, 'industry' | 'country' | 'customerType' | 'sourcing'>> = {},
+): Promise<UnitEntity> {
   const db = await ownerDataSource();
   return db.getRepository(UnitEntity).save({
     tenantId: company.id,
@@ -139,8 +145,32 @@ export async function createUnit(company: OrganisationEntity, agentFte = 120): P
     country: 'DE',
     customerType: 'b2c',
     sourcing: 'inhouse',
+    ...profile,
     agentFte,
     sizeBand: sizeBandFor(agentFte),
+  });
+}
+
+/** A submission of the demo catalogue in a given state, written directly (the workflow has its own tests). */
+export async function createSubmission(
+  cycle: CycleEntity,
+  unit: UnitEntity,
+  answers: SubmissionEntity['answers'],
+  state: SubmissionEntity['state'] = 'accepted',
+): Promise<SubmissionEntity> {
+  const db = await ownerDataSource();
+  const catalogue = loadCatalogue(DEMO_CATALOGUE);
+  return db.getRepository(SubmissionEntity).save({
+    tenantId: unit.tenantId,
+    cycleId: cycle.id,
+    unitId: unit.id,
+    state,
+    answers,
+    derived: catalogue.derive(answers),
+    kpiVector: kpiVector(catalogue, answers),
+    warnings: [],
+    warningComments: {},
+    returnComment: null,
   });
 }
 

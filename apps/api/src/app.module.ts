@@ -1,3 +1,4 @@
+import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -5,6 +6,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import { AppConfig } from '@app/config';
+import { DEFAULT_JOB_OPTIONS, QueueName } from '@app/jobs';
 import { PersistenceModule } from '@app/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
@@ -20,10 +22,12 @@ import { REDIS_URL, RedisClient } from './common/redis.provider';
 import { HealthController } from './health/health.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { SnapshotsController } from './snapshots/snapshots.controller';
+import { SnapshotsService } from './snapshots/snapshots.service';
 import { StudiesController } from './studies/studies.controller';
 import { StudiesService } from './studies/studies.service';
-import { SubmissionsController } from './submissions/submissions.controller';
-import { SubmissionsService } from './submissions/submissions.service';
+import { ImportsModule } from './imports/imports.module';
+import { SubmissionsModule } from './submissions/submissions.module';
 import { UnitsController } from './units/units.controller';
 import { UnitsService } from './units/units.service';
 
@@ -50,7 +54,15 @@ export class AppModule {
           },
         }),
         PersistenceModule.forRoot(config.DATABASE_URL),
+        BullModule.forRoot({
+          redis: config.REDIS_URL,
+          prefix: config.REDIS_PREFIX,
+          defaultJobOptions: DEFAULT_JOB_OPTIONS,
+        }),
+        BullModule.registerQueue({ name: QueueName.Snapshots }),
         TerminusModule,
+        SubmissionsModule,
+        ImportsModule,
         JwtModule.register({
           secret: config.JWT_SECRET,
           signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
@@ -68,7 +80,7 @@ export class AppModule {
         OrganisationsController,
         StudiesController,
         UnitsController,
-        SubmissionsController,
+        SnapshotsController,
         HealthController,
       ],
       providers: [
@@ -80,7 +92,7 @@ export class AppModule {
         OrganisationsService,
         StudiesService,
         UnitsService,
-        SubmissionsService,
+        SnapshotsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
       ],

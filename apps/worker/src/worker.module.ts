@@ -2,9 +2,10 @@ import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { DEFAULT_JOB_OPTIONS, QueueName } from '@app/jobs';
-import { PersistenceModule } from '@app/persistence';
+import { PersistenceModule, SnapshotComputation } from '@app/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { SnapshotProcessor } from './snapshots/snapshot.processor';
 
 /** The worker: Bull processors sharing the api's libraries. */
 @Module({})
@@ -20,9 +21,9 @@ export class WorkerModule {
           prefix: config.REDIS_PREFIX,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QueueName.Maintenance }),
+        BullModule.registerQueue({ name: QueueName.Maintenance }, { name: QueueName.Snapshots }),
       ],
-      providers: [MaintenanceProcessor],
+      providers: [MaintenanceProcessor, SnapshotProcessor, SnapshotComputation],
     };
   }
 }

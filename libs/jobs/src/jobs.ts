@@ -3,6 +3,7 @@ import type { JobOptions } from 'bull';
 /** Every Bull queue of the product. */
 export enum QueueName {
   Maintenance = 'maintenance',
+  Snapshots = 'snapshots',
 }
 
 /** Every job name, per queue. */
@@ -10,9 +11,14 @@ export enum MaintenanceJob {
   HealthCheck = 'health-check',
 }
 
+export enum SnapshotJob {
+  Compute = 'compute-snapshot',
+}
+
 /** The payload of each job: ids only, never tenant data. */
 export interface JobPayloads {
   [MaintenanceJob.HealthCheck]: { requestedAt: string };
+  [SnapshotJob.Compute]: { tenantId: string; snapshotId: string };
 }
 
 /** Attempts and backoff live here and nowhere else. */
@@ -21,4 +27,12 @@ export const DEFAULT_JOB_OPTIONS: JobOptions = {
   backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: 1000,
   removeOnFail: 5000,
+};
+
+/**
+ * Deterministic job ids: enqueueing the same work twice is a no-op for Bull, so a retried
+ * request or a restarted api never computes a snapshot twice.
+ */
+export const jobIds = {
+  computeSnapshot: (snapshotId: string): string => `snapshot:${snapshotId}`,
 };

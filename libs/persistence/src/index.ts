@@ -5,3 +5,5 @@ export * from './database-setup';
 export * from './persistence.module';
 export * from './tenant/tenant-db';
 export * from './seed/demo-seed';
+export * from './snapshots/frozen-inputs';
+export * from './snapshots/snapshot-computation';

@@ -30,6 +30,7 @@ import {
   ParticipationDto,
   StudyDto,
   UpdateStudyDto,
+  PublishCycleDto,
 } from './dto/study.dto';
 import { StudiesService } from './studies.service';
 
@@ -125,8 +126,9 @@ export class StudiesController {
   publishCycle(
     @CurrentActor() actor: Actor,
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
+    @Body() body: PublishCycleDto,
   ): Promise<CycleDto> {
-    return this.studies.transitionCycle(actor, cycleId, 'publish');
+    return this.studies.transitionCycle(actor, cycleId, 'publish', body.snapshotId);
   }
 
   @Get('studies/:studyId/participations')

@@ -10,12 +10,16 @@ import {
   nextCycleState,
   notFound,
   PROFILE_DIMENSIONS,
+  canonicalJson,
+  disclosurePolicyOf,
 } from '@app/domain';
 import {
   CatalogueVersionEntity,
   CycleEntity,
   OrganisationEntity,
   ParticipationEntity,
+  SnapshotEntity,
+  sourceHash,
   StudyEntity,
   TenantDb,
 } from '@app/persistence';
@@ -53,6 +57,7 @@ function toCycleDto(cycle: CycleEntity): CycleDto {
     state: cycle.state,
     closedAt: cycle.closedAt?.toISOString() ?? null,
     publishedAt: cycle.publishedAt?.toISOString() ?? null,
+    publishedSnapshotId: cycle.publishedSnapshotId,
   };
 }
 
@@ -151,7 +156,12 @@ export class StudiesService {
   }
 
   /** Moves a cycle on (open -> closed -> published). */
-  transitionCycle(actor: Actor, cycleId: string, transition: CycleTransition): Promise<CycleDto> {
+  transitionCycle(
+    actor: Actor,
+    cycleId: string,
+    transition: CycleTransition,
+    snapshotId?: string,
+  ): Promise<CycleDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       const cycle = await this.findCycle(m, cycleId, true);
       if (cycle.tenantId !== actor.tenantId) {
@@ -161,10 +171,49 @@ export class StudiesService {
       if (transition === 'close') {
         cycle.closedAt = new Date();
       } else {
+        cycle.publishedSnapshotId = await this.snapshotToPublish(m, cycle, snapshotId);
         cycle.publishedAt = new Date();
       }
       return toCycleDto(await m.save(cycle));
     });
+  }
+
+  /**
+   * The snapshot that publishing freezes: the one named, or the cycle's latest computed one. It
+   * must have been computed from the cycle's current accepted submissions under the study's
+   * current policy, so that what participants see is what the cycle holds.
+   */
+  private async snapshotToPublish(
+    m: EntityManager,
+    cycle: CycleEntity,
+    snapshotId: string | undefined,
+  ): Promise<string> {
+    const snapshot = snapshotId
+      ? await m.findOneBy(SnapshotEntity, { id: snapshotId, cycleId: cycle.id })
+      : await m.findOne(SnapshotEntity, {
+          where: { cycleId: cycle.id, state: 'done' },
+          order: { finishedAt: 'DESC' },
+        });
+    if (!snapshot || snapshot.state !== 'done' || !snapshot.manifest) {
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        snapshotId
+          ? `Snapshot ${snapshotId} of this cycle is not computed; only a computed snapshot can be published.`
+          : `The cycle ${cycle.year} has no computed snapshot; compute one before publishing.`,
+      );
+    }
+    const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+    const current =
+      snapshot.manifest.sourceHash === (await sourceHash(m, cycle.id)) &&
+      canonicalJson(snapshot.manifest.policy) ===
+        canonicalJson(disclosurePolicyOf(study.disclosurePolicy));
+    if (!current) {
+      throw new DomainError(
+        DomainErrorCode.Conflict,
+        `Snapshot ${snapshot.id} no longer matches the cycle's accepted submissions or the study's disclosure policy; compute a new snapshot and publish that.`,
+      );
+    }
+    return snapshot.id;
   }
 
   listParticipations(actor: Actor, studyId: string): Promise<ParticipationDto[]> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  AnswerValidationResult,
   assertSubmittable,
   Catalogue,
   DomainError,
@@ -9,6 +10,7 @@ import {
   notFound,
   plausibilityWarnings,
   Problem,
+  SubmissionState,
   SubmissionTransition,
   validateAnswers,
   warningId,
@@ -16,6 +18,7 @@ import {
 import {
   CatalogueVersionEntity,
   CycleEntity,
+  kpiVector,
   ParticipationEntity,
   StudyEntity,
   SubmissionAuditAction,
@@ -27,16 +30,67 @@ import {
 } from '@app/persistence';
 import { EntityManager, LessThan } from 'typeorm';
 import type { CallerContext, Language } from '../common/request-context';
-import { AuditEntryDto, SaveDraftDto, SubmissionDto } from './dto/submission.dto';
+import { AuditEntryDto, SubmissionDto } from './dto/submission.dto';
 
 type SubmissionRequest = CallerContext;
 
 interface Located {
   cycle: CycleEntity;
   unit: UnitEntity;
+  study: StudyEntity;
   catalogue: Catalogue;
   submission: SubmissionEntity | null;
 }
+
+/** A submission with what it is read against, as its caller may see it. */
+export interface SubmissionContext {
+  cycle: CycleEntity;
+  unit: UnitEntity;
+  study: StudyEntity;
+  catalogue: Catalogue;
+  submission: SubmissionDto;
+  /** Every comment on a warning, also those whose warning no longer shows. */
+  warningComments: Record<string, string>;
+}
+
+/** What a draft save takes: answers by KPI key, comments on warnings, the version read. */
+export interface DraftInput {
+  /** A key missing here keeps its stored answer, `null` clears it. */
+  answers: Record<string, unknown>;
+  warningComments?: Record<string, string>;
+  /** The version read last; a stale one gets 409. Without it the save does not check. */
+  version?: number;
+}
+
+/** How a draft save reports what it refuses. */
+export interface DraftOptions {
+  /**
+   * Turns the validation problems into those reported, e.g. placed at the cells of an
+   * uploaded file, together with problems the caller found before. Anything it returns
+   * refuses the save.
+   */
+  report?: (problems: Problem[]) => Problem[];
+}
+
+/** One unit's validated answers in a batch of drafts of one cycle (a cycle import). */
+export interface DraftBatchItem {
+  unitId: string;
+  /** The company that runs the unit: the submission's tenant. */
+  companyId: string;
+  /** The unit's submission, read for update, or null when it has none yet. */
+  current: SubmissionEntity | null;
+  checked: AnswerValidationResult;
+}
+
+/** What storing a batch of drafts did. */
+export interface DraftBatchResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Rows of a batch statement: a JSON parameter of this many rows stays a few megabytes. */
+const BATCH_ROWS = 5000;
 
 const MAX_ANSWER_KEYS = 500;
 const MAX_COMMENT_LENGTH = 2000;
@@ -49,8 +103,21 @@ type AuditChange = [
   SubmissionAuditValue,
 ];
 
+interface AuditBatch {
+  submission: Pick<SubmissionEntity, 'id' | 'tenantId'>;
+  changes: AuditChange[];
+}
+
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
 }
 
 /** The draft, submit and review workflow of a unit's answers for one cycle. */
@@ -68,18 +135,51 @@ export class SubmissionsService {
     });
   }
 
+  /** The submission with its cycle, unit, study and catalogue, as the caller may see it. */
+  context(req: SubmissionRequest, cycleId: string, unitId: string): Promise<SubmissionContext> {
+    return this.db.withTenant(req.actor.tenantId, async (m) => {
+      const located = await this.locate(m, req, cycleId, unitId, false);
+      return {
+        ...located,
+        submission: this.toDto(cycleId, unitId, located.submission),
+        warningComments: located.submission?.warningComments ?? {},
+      };
+    });
+  }
+
+  /**
+   * Refuses early what `saveDraft` would refuse whatever the answers: a unit the caller cannot
+   * see (404) or does not run (403), a cycle that is not open, a submission that cannot be
+   * edited. Returns the catalogue the answers are read against. An upload calls this before
+   * it reads the file.
+   */
+  catalogueForDraft(req: SubmissionRequest, cycleId: string, unitId: string): Promise<Catalogue> {
+    return this.db.withTenant(req.actor.tenantId, async (m) => {
+      const located = await this.locate(m, req, cycleId, unitId, false);
+      this.assertCompanyOwns(req, located);
+      this.assertOpen(located.cycle, req.language);
+      if (located.submission) {
+        nextSubmissionState(located.submission.state, 'edit');
+      }
+      return located.catalogue;
+    });
+  }
+
   /** Saves some or all answers as the draft; invalid answers store nothing. */
   saveDraft(
     req: SubmissionRequest,
     cycleId: string,
     unitId: string,
-    input: SaveDraftDto,
+    input: DraftInput,
+    options: DraftOptions = {},
   ): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const located = await this.locate(m, req, cycleId, unitId, true);
       this.assertCompanyOwns(req, located);
-      this.assertOpen(located.cycle);
-      this.assertVersion(located.submission, input.version);
+      this.assertOpen(located.cycle, req.language);
+      if (input.version !== undefined) {
+        this.assertVersion(located.submission, input.version);
+      }
       if (Object.keys(input.answers).length > MAX_ANSWER_KEYS) {
         throw new DomainError(
           DomainErrorCode.ValidationFailed,
@@ -90,41 +190,32 @@ export class SubmissionsService {
       if (current) {
         nextSubmissionState(current.state, 'edit');
       }
-      const merged: Record<string, unknown> = { ...(current?.answers ?? {}), ...input.answers };
-      const checked = validateAnswers(located.catalogue, merged, {
-        forSubmit: false,
-        language: req.language,
-      });
-      const commentProblems = this.checkComments(input.warningComments ?? {});
-      if (checked.errors.length > 0 || commentProblems.length > 0) {
+      const checked = this.checkDraft(
+        located.catalogue,
+        current?.answers ?? {},
+        input.answers,
+        req.language,
+      );
+      const found = [...checked.errors, ...this.checkComments(input.warningComments ?? {})];
+      const problems = options.report ? options.report(found) : found;
+      if (problems.length > 0) {
         throw new DomainError(
           DomainErrorCode.ValidationFailed,
           req.language === 'de'
             ? 'Die Antworten enthalten Fehler; nichts wurde gespeichert.'
             : 'The answers contain errors; nothing was saved.',
-          [...checked.errors, ...commentProblems],
+          problems,
         );
       }
-      const submission =
-        current ??
-        m.create(SubmissionEntity, {
-          tenantId: req.actor.tenantId,
-          cycleId,
-          unitId,
-          state: 'draft',
-          answers: {},
-          derived: {},
-          warnings: [],
-          warningComments: {},
-          returnComment: null,
-        });
-      const audit: AuditChange[] = [];
-      const answers = checked.values as Answers;
-      for (const key of new Set([...Object.keys(submission.answers), ...Object.keys(answers)])) {
-        if (!sameValue(submission.answers[key], answers[key])) {
-          audit.push(['answer', key, submission.answers[key] ?? null, answers[key] ?? null]);
-        }
-      }
+      const submission = current ?? this.newSubmission(located.unit.tenantId, cycleId, unitId);
+      const previous = await this.previousAnswers(m, located.cycle, [unitId]);
+      const audit = this.applyDraft(
+        submission,
+        located.catalogue,
+        checked,
+        previous.get(unitId),
+        req.language,
+      );
       const comments = { ...submission.warningComments };
       for (const [id, comment] of Object.entries(input.warningComments ?? {})) {
         const text = comment.trim();
@@ -137,17 +228,152 @@ export class SubmissionsService {
           delete comments[id];
         }
       }
-      submission.answers = answers;
-      submission.derived = located.catalogue.derive(answers);
-      submission.warnings = [
-        ...checked.warnings,
-        ...(await this.plausibility(m, req, located, answers)),
-      ];
       submission.warningComments = comments;
       const saved = await m.save(submission);
-      await this.writeAudit(m, req, saved, audit);
+      await this.writeAudit(m, req, [{ submission: saved, changes: audit }]);
       return this.toDto(cycleId, unitId, saved);
     });
+  }
+
+  /** Whether answers in this state may still change (a draft, or returned by the publisher). */
+  isEditable(state: SubmissionState): boolean {
+    try {
+      nextSubmissionState(state, 'edit');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The answers a draft save would store, validated: the current answers with the new ones
+   * laid over them. Clearing (`null`) an answer that is not there changes nothing, so that a
+   * blank cell of an uploaded file does not store a `null`.
+   */
+  checkDraft(
+    catalogue: Catalogue,
+    current: Readonly<Record<string, unknown>>,
+    answers: Readonly<Record<string, unknown>>,
+    language: Language,
+  ): AnswerValidationResult {
+    const merged: Record<string, unknown> = { ...current };
+    for (const [key, value] of Object.entries(answers)) {
+      if (value !== null || (merged[key] !== undefined && merged[key] !== null)) {
+        merged[key] = value;
+      }
+    }
+    return validateAnswers(catalogue, merged, { forSubmit: false, language });
+  }
+
+  /**
+   * Stores validated drafts of many units of one cycle in the caller's transaction, with their
+   * audit rows, in a few statements whatever their number: the previous cycle's answers in
+   * one query, new submissions in one insert and changed ones in one update per few thousand,
+   * audit rows likewise. A submission whose answers do not change is left alone.
+   */
+  async storeDrafts(
+    m: EntityManager,
+    req: SubmissionRequest,
+    cycle: CycleEntity,
+    catalogue: Catalogue,
+    items: readonly DraftBatchItem[],
+  ): Promise<DraftBatchResult> {
+    const previous = await this.previousAnswers(
+      m,
+      cycle,
+      items.map((i) => i.unitId),
+    );
+    const created: { entity: SubmissionEntity; changes: AuditChange[] }[] = [];
+    const updated: { entity: SubmissionEntity; changes: AuditChange[] }[] = [];
+    for (const item of items) {
+      if (item.current) {
+        nextSubmissionState(item.current.state, 'edit');
+      }
+      const entity = item.current ?? this.newSubmission(item.companyId, cycle.id, item.unitId);
+      const changes = this.applyDraft(
+        entity,
+        catalogue,
+        item.checked,
+        previous.get(item.unitId),
+        req.language,
+      );
+      if (!item.current) {
+        created.push({ entity, changes });
+      } else if (changes.length > 0) {
+        updated.push({ entity, changes });
+      }
+    }
+    for (const batch of chunks(created, BATCH_ROWS)) {
+      const rows = await m.query<{ id: string; unit_id: string }[]>(
+        `INSERT INTO submissions (tenant_id, cycle_id, unit_id, state, answers, derived, kpi_vector, warnings, warning_comments)
+         SELECT r.tenant_id, $2, r.unit_id, 'draft', r.answers, r.derived, decode(r.kpi_vector, 'hex'), r.warnings, '{}'::jsonb
+           FROM jsonb_to_recordset($1::jsonb)
+             AS r(tenant_id uuid, unit_id uuid, answers jsonb, derived jsonb, kpi_vector text, warnings jsonb)
+         RETURNING id, unit_id`,
+        [
+          JSON.stringify(
+            batch.map(({ entity: e }) => ({
+              tenant_id: e.tenantId,
+              unit_id: e.unitId,
+              answers: e.answers,
+              derived: e.derived,
+              kpi_vector: e.kpiVector?.toString('hex') ?? null,
+              warnings: e.warnings,
+            })),
+          ),
+          cycle.id,
+        ],
+      );
+      const idOf = new Map(rows.map((r) => [r.unit_id, r.id]));
+      for (const { entity } of batch) {
+        const id = idOf.get(entity.unitId);
+        if (!id) {
+          throw new Error(`the insert returned no submission for unit ${entity.unitId}`);
+        }
+        entity.id = id;
+      }
+    }
+    for (const batch of chunks(updated, BATCH_ROWS)) {
+      // TypeORM returns [rows, affected count] for an UPDATE ... RETURNING.
+      const [, count] = await m.query<[unknown[], number]>(
+        `UPDATE submissions s
+            SET answers = r.answers, derived = r.derived, kpi_vector = decode(r.kpi_vector, 'hex'),
+                warnings = r.warnings, version = s.version + 1, updated_at = now()
+           FROM jsonb_to_recordset($1::jsonb)
+             AS r(id uuid, version integer, answers jsonb, derived jsonb, kpi_vector text, warnings jsonb)
+          WHERE s.id = r.id AND s.version = r.version
+         RETURNING s.id`,
+        [
+          JSON.stringify(
+            batch.map(({ entity: e }) => ({
+              id: e.id,
+              version: e.version,
+              answers: e.answers,
+              derived: e.derived,
+              kpi_vector: e.kpiVector?.toString('hex') ?? null,
+              warnings: e.warnings,
+            })),
+          ),
+        ],
+      );
+      if (count !== batch.length) {
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          req.language === 'de'
+            ? 'Daten dieses Zyklus wurden während des Imports geändert; nichts wurde gespeichert. Importieren Sie die Datei erneut.'
+            : 'Submissions of this cycle were changed during the import; nothing was stored. Import the file again.',
+        );
+      }
+    }
+    await this.writeAudit(m, req, [
+      ...created.map(({ entity, changes }) => ({ submission: entity, changes })),
+      ...updated.map(({ entity, changes }) => ({ submission: entity, changes })),
+    ]);
+    return {
+      created: created.length,
+      updated: updated.length,
+      unchanged: items.length - created.length - updated.length,
+    };
   }
 
   /** Submits the answers for review: no errors, every warning commented. */
@@ -160,7 +386,7 @@ export class SubmissionsService {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const located = await this.locate(m, req, cycleId, unitId, true);
       this.assertCompanyOwns(req, located);
-      this.assertOpen(located.cycle);
+      this.assertOpen(located.cycle, req.language);
       const submission = this.requireSubmission(located, req.language);
       if (version !== undefined) {
         this.assertVersion(submission, version);
@@ -170,9 +396,15 @@ export class SubmissionsService {
         forSubmit: true,
         language: req.language,
       });
+      const previous = await this.previousAnswers(m, located.cycle, [unitId]);
       const warnings = [
         ...checked.warnings,
-        ...(await this.plausibility(m, req, located, submission.answers)),
+        ...plausibilityWarnings(
+          located.catalogue,
+          submission.answers,
+          { previousValues: previous.get(unitId) },
+          req.language,
+        ),
       ];
       assertSubmittable(checked.errors, warnings, submission.warningComments, req.language);
       submission.warnings = warnings;
@@ -231,12 +463,12 @@ export class SubmissionsService {
       if (located.cycle.tenantId !== req.actor.tenantId) {
         throw notFound('Cycle', cycleId);
       }
-      this.assertOpen(located.cycle);
+      this.assertOpen(located.cycle, req.language);
       const submission = this.requireSubmission(located, req.language);
       const next = nextSubmissionState(submission.state, transition);
       if (transition === 'return') {
-        await this.writeAudit(m, req, submission, [
-          ['return_comment', null, submission.returnComment, comment],
+        await this.writeAudit(m, req, [
+          { submission, changes: [['return_comment', null, submission.returnComment, comment]] },
         ]);
         submission.returnComment = comment;
       }
@@ -256,7 +488,9 @@ export class SubmissionsService {
     submission.state = next;
     Object.assign(submission, times);
     const saved = await m.save(submission);
-    await this.writeAudit(m, req, saved, [['state', null, previous, next]]);
+    await this.writeAudit(m, req, [
+      { submission: saved, changes: [['state', null, previous, next]] },
+    ]);
     return this.toDto(located.cycle.id, located.unit.id, saved);
   }
 
@@ -294,12 +528,14 @@ export class SubmissionsService {
     return {
       cycle,
       unit,
+      study,
       submission,
       catalogue: await this.catalogueOf(m, study.catalogueVersionId),
     };
   }
 
-  private async catalogueOf(m: EntityManager, versionId: string): Promise<Catalogue> {
+  /** The loaded catalogue of a version, parsed once per process. */
+  async catalogueOf(m: EntityManager, versionId: string): Promise<Catalogue> {
     let catalogue = this.catalogues.get(versionId);
     if (!catalogue) {
       const version = await m.findOneByOrFail(CatalogueVersionEntity, { id: versionId });
@@ -309,26 +545,67 @@ export class SubmissionsService {
     return catalogue;
   }
 
-  /** Plausibility against the unit's own answers of the previous cycle of the study. */
-  private async plausibility(
+  /** The answers of the units in the study's previous cycle, by unit id, in one query. */
+  private async previousAnswers(
     m: EntityManager,
-    req: SubmissionRequest,
-    located: Located,
-    answers: Answers,
-  ): Promise<Problem[]> {
+    cycle: CycleEntity,
+    unitIds: readonly string[],
+  ): Promise<Map<string, Answers>> {
     const previousCycle = await m.findOne(CycleEntity, {
-      where: { studyId: located.cycle.studyId, year: LessThan(located.cycle.year) },
+      where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
       order: { year: 'DESC' },
     });
-    const previous = previousCycle
-      ? await m.findOneBy(SubmissionEntity, { cycleId: previousCycle.id, unitId: located.unit.id })
-      : null;
-    return plausibilityWarnings(
-      located.catalogue,
-      answers,
-      { previousValues: previous?.answers ?? undefined },
-      req.language,
+    if (!previousCycle || unitIds.length === 0) {
+      return new Map();
+    }
+    const rows = await m.query<{ unit_id: string; answers: Answers }[]>(
+      'SELECT unit_id, answers FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])',
+      [previousCycle.id, unitIds],
     );
+    return new Map(rows.map((r) => [r.unit_id, r.answers]));
+  }
+
+  private newSubmission(companyId: string, cycleId: string, unitId: string): SubmissionEntity {
+    return Object.assign(new SubmissionEntity(), {
+      tenantId: companyId,
+      cycleId,
+      unitId,
+      state: 'draft',
+      answers: {},
+      derived: {},
+      warnings: [],
+      warningComments: {},
+      returnComment: null,
+    } satisfies Partial<SubmissionEntity>);
+  }
+
+  /**
+   * Puts validated answers into a submission with their derived KPIs and warnings (the
+   * catalogue's and the plausibility checks against the previous cycle) and returns the
+   * changed answers as audit changes.
+   */
+  private applyDraft(
+    submission: SubmissionEntity,
+    catalogue: Catalogue,
+    checked: AnswerValidationResult,
+    previousValues: Answers | undefined,
+    language: Language,
+  ): AuditChange[] {
+    const audit: AuditChange[] = [];
+    const answers = checked.values as Answers;
+    for (const key of new Set([...Object.keys(submission.answers), ...Object.keys(answers)])) {
+      if (!sameValue(submission.answers[key], answers[key])) {
+        audit.push(['answer', key, submission.answers[key] ?? null, answers[key] ?? null]);
+      }
+    }
+    submission.answers = answers;
+    submission.derived = catalogue.derive(answers);
+    submission.kpiVector = kpiVector(catalogue, answers);
+    submission.warnings = [
+      ...checked.warnings,
+      ...plausibilityWarnings(catalogue, answers, { previousValues }, language),
+    ];
+    return audit;
   }
 
   private checkComments(comments: Record<string, unknown>): Problem[] {
@@ -345,16 +622,24 @@ export class SubmissionsService {
     if (located.unit.tenantId !== req.actor.tenantId) {
       throw new DomainError(
         DomainErrorCode.Forbidden,
-        'Only the company that runs the unit may change its answers.',
+        req.language === 'de'
+          ? 'Nur das Unternehmen, das die Einheit betreibt, darf ihre Antworten ändern.'
+          : 'Only the company that runs the unit may change its answers.',
       );
     }
   }
 
-  private assertOpen(cycle: CycleEntity): void {
+  /** Refuses every change in a cycle that is closed or published. */
+  assertOpen(cycle: CycleEntity, language: Language = 'en'): void {
     if (cycle.state !== 'open') {
+      const state = { closed: 'geschlossen', published: 'veröffentlicht', open: 'offen' }[
+        cycle.state
+      ];
       throw new DomainError(
         DomainErrorCode.InvalidState,
-        `The cycle ${cycle.year} is ${cycle.state}; its submissions can no longer change.`,
+        language === 'de'
+          ? `Der Zyklus ${cycle.year} ist ${state}; seine Daten können sich nicht mehr ändern.`
+          : `The cycle ${cycle.year} is ${cycle.state}; its submissions can no longer change.`,
       );
     }
   }
@@ -381,31 +666,42 @@ export class SubmissionsService {
     return located.submission;
   }
 
+  /**
+   * Appends audit rows for changes of one or many submissions, a few thousand rows a
+   * statement; the actor is the caller, whatever tenant the submission belongs to.
+   */
   private async writeAudit(
     m: EntityManager,
     req: SubmissionRequest,
-    submission: SubmissionEntity,
-    changes: AuditChange[],
+    batches: readonly AuditBatch[],
   ): Promise<void> {
-    if (changes.length === 0) {
-      return;
-    }
-    await m.insert(
-      SubmissionAuditEntity,
+    const rows = batches.flatMap(({ submission, changes }) =>
       changes.map(([action, field, oldValue, newValue]) => ({
-        tenantId: submission.tenantId,
-        submissionId: submission.id,
-        actorOrganisationId: req.actor.tenantId,
-        actorUserId: req.actor.userId,
-        actorApiKeyId: req.actor.apiKeyId,
-        actorRole: req.actor.role,
+        tenant_id: submission.tenantId,
+        submission_id: submission.id,
         action,
         field,
-        oldValue,
-        newValue,
-        requestId: req.requestId,
+        old_value: oldValue,
+        new_value: newValue,
       })),
     );
+    for (const batch of chunks(rows, BATCH_ROWS)) {
+      await m.query(
+        `INSERT INTO submission_audit (tenant_id, submission_id, actor_organisation_id, actor_user_id,
+           actor_api_key_id, actor_role, action, field, old_value, new_value, request_id)
+         SELECT r.tenant_id, r.submission_id, $2, $3, $4, $5, r.action, r.field, r.old_value, r.new_value, $6
+           FROM jsonb_to_recordset($1::jsonb)
+             AS r(tenant_id uuid, submission_id uuid, action text, field text, old_value jsonb, new_value jsonb)`,
+        [
+          JSON.stringify(batch),
+          req.actor.tenantId,
+          req.actor.userId,
+          req.actor.apiKeyId,
+          req.actor.role,
+          req.requestId,
+        ],
+      );
+    }
   }
 
   private toDto(cycleId: string, unitId: string, s: SubmissionEntity | null): SubmissionDto {

@@ -33,7 +33,7 @@ const has = (record: Record<string, unknown>, key: string): boolean =>
   Object.prototype.hasOwnProperty.call(record, key);
 
 /** A percent lies within 0..100 unless the item narrows it; other types only have own bounds. */
-function bounds(item: KpiItemDefinition): { min?: number; max?: number } {
+export function answerBounds(item: KpiItemDefinition): { min?: number; max?: number } {
   if (item.type === 'percent') {
     return { min: item.min ?? 0, max: item.max ?? 100 };
   }
@@ -78,7 +78,7 @@ function checkBounds(
   value: number,
   language: MessageLanguage,
 ): Omit<Problem, 'key'> | undefined {
-  const { min, max } = bounds(item);
+  const { min, max } = answerBounds(item);
   if (min !== undefined && value < min) {
     return { rule: 'min', message: M.min(item, min, language) };
   }

@@ -25,10 +25,24 @@ const UNIT_WORDS: Readonly<Record<string, Record<MessageLanguage, readonly [stri
  */
 export function formatNumber(value: number, language: MessageLanguage): string {
   const small = value !== 0 && Math.abs(value) < 1;
-  const options: Intl.NumberFormatOptions = small
-    ? { maximumSignificantDigits: 3 }
-    : { maximumFractionDigits: 2 };
-  return new Intl.NumberFormat(LOCALES[language], options).format(value);
+  return numberFormat(language, small).format(value);
+}
+
+// Making an Intl.NumberFormat costs far more than using one; an import of thousands of
+// submissions formats a number for every warning.
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(language: MessageLanguage, small: boolean): Intl.NumberFormat {
+  const key = `${language}:${small}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (!format) {
+    const options: Intl.NumberFormatOptions = small
+      ? { maximumSignificantDigits: 3 }
+      : { maximumFractionDigits: 2 };
+    format = new Intl.NumberFormat(LOCALES[language], options);
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format;
 }
 
 /** A number with the item's unit, e.g. `1.234 Kontakte`, `80 %`, `1 day`. */

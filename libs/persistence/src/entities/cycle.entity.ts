@@ -39,4 +39,8 @@ export class CycleEntity {
 
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
+
+  /** The snapshot publishing froze: the only one the participants see. */
+  @Column('uuid', { name: 'published_snapshot_id', nullable: true })
+  publishedSnapshotId!: string | null;
 }

@@ -3,6 +3,7 @@ import { CatalogueVersionEntity } from './catalogue-version.entity';
 import { CycleEntity } from './cycle.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { ParticipationEntity } from './participation.entity';
+import { SnapshotEntity } from './snapshot.entity';
 import { StudyEntity } from './study.entity';
 import { SubmissionAuditEntity } from './submission-audit.entity';
 import { SubmissionEntity } from './submission.entity';
@@ -15,6 +16,7 @@ export {
   CycleEntity,
   OrganisationEntity,
   ParticipationEntity,
+  SnapshotEntity,
   StudyEntity,
   SubmissionAuditEntity,
   SubmissionEntity,
@@ -28,6 +30,7 @@ export const ENTITIES = [
   CycleEntity,
   OrganisationEntity,
   ParticipationEntity,
+  SnapshotEntity,
   StudyEntity,
   SubmissionAuditEntity,
   SubmissionEntity,
@@ -36,3 +39,4 @@ export const ENTITIES = [
 ];
 
 export type { SubmissionAuditAction, SubmissionAuditValue } from './submission-audit.entity';
+export type { SnapshotState } from './snapshot.entity';

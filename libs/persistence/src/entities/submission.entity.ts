@@ -30,6 +30,14 @@ export class SubmissionEntity {
   @Column('jsonb')
   answers!: Record<string, number | boolean | string | null>;
 
+  /**
+   * Every KPI as float64 in the catalogue's benchmark order (see `kpiVector`); written with the
+   * answers on every save, cleared by the database when answers change without it. Not loaded
+   * by default: only the snapshot computation reads it.
+   */
+  @Column('bytea', { name: 'kpi_vector', nullable: true, select: false })
+  kpiVector?: Buffer | null;
+
   @Column('jsonb')
   derived!: Record<string, number | boolean | null>;
 

@@ -1,5 +1,12 @@
 import { Foundation1764160000000 } from './1764160000000-foundation';
 import { Submissions1764170000000 } from './1764170000000-submissions';
+import { PublisherImport1764175000000 } from './1764175000000-publisher-import';
+import { Snapshots1764190000000 } from './1764190000000-snapshots';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
-export const MIGRATIONS = [Foundation1764160000000, Submissions1764170000000];
+export const MIGRATIONS = [
+  Foundation1764160000000,
+  Submissions1764170000000,
+  PublisherImport1764175000000,
+  Snapshots1764190000000,
+];

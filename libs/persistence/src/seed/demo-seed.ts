@@ -1,4 +1,5 @@
 import {
+  asTenantId,
   DEFAULT_DISCLOSURE_POLICY,
   DEMO_CATALOGUE,
   generateDemoData,
@@ -9,13 +10,22 @@ import {
   type Role,
 } from '@app/domain';
 import * as argon2 from 'argon2';
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
+import { kpiVector } from '../snapshots/frozen-inputs';
+import {
+  loadSnapshotSetting,
+  SnapshotComputation,
+  snapshotInputKey,
+  sourceHash,
+} from '../snapshots/snapshot-computation';
+import { TenantDb } from '../tenant/tenant-db';
 import {
   CatalogueVersionEntity,
   CycleEntity,
   OrganisationEntity,
   ParticipationEntity,
+  SnapshotEntity,
   StudyEntity,
   SubmissionEntity,
   UnitEntity,
@@ -63,10 +73,11 @@ const DEMO_YEARS: [number, CycleEntity['state']][] = [
  * Returns false when the demo was there already.
  */
 export async function seedDemo(ownerUrl: string): Promise<boolean> {
-  const db = new DataSource(dataSourceOptions(ownerUrl, 1));
+  // The snapshot computation commits its progress beside its own transaction: two connections.
+  const db = new DataSource(dataSourceOptions(ownerUrl, 2));
   await db.initialize();
   try {
-    return await db.transaction(async (m) => {
+    const seeded = await db.transaction(async (m) => {
       if (await m.existsBy(OrganisationEntity, { id: DEMO_PUBLISHER_ID })) {
         return false;
       }
@@ -216,6 +227,7 @@ export async function seedDemo(ownerUrl: string): Promise<boolean> {
           state: open ? (index % 3 === 0 ? 'draft' : 'submitted') : 'accepted',
           answers: spec.answers,
           derived: demoCatalogue.derive(spec.answers),
+          kpiVector: kpiVector(demoCatalogue, spec.answers),
           warnings,
           warningComments: {},
           returnComment: null,
@@ -227,7 +239,47 @@ export async function seedDemo(ownerUrl: string): Promise<boolean> {
       }
       return true;
     });
+    await publishDemoSnapshots(db);
+    return seeded;
   } finally {
     await db.destroy();
+  }
+}
+
+/**
+ * Computes and publishes the snapshots of the demo's published cycles that have none yet, so
+ * that a newcomer finds published benchmarks at once; a start interrupted here finishes the
+ * job on the next start.
+ */
+async function publishDemoSnapshots(db: DataSource): Promise<void> {
+  const tenantDb = new TenantDb(db);
+  const computation = new SnapshotComputation(tenantDb);
+  const publisher = asTenantId(DEMO_PUBLISHER_ID);
+  const cycles = await db.getRepository(CycleEntity).find({
+    where: { studyId: DEMO_STUDY_ID, state: 'published', publishedSnapshotId: IsNull() },
+    order: { year: 'ASC' },
+  });
+  for (const cycle of cycles) {
+    const snapshotId = await tenantDb.withTenant(publisher, async (m) => {
+      const setting = await loadSnapshotSetting(m, cycle.id, new Map());
+      if (!setting) {
+        throw new Error(`demo cycle ${cycle.year} is missing`);
+      }
+      const snapshot = await m.save(
+        m.create(SnapshotEntity, {
+          tenantId: DEMO_PUBLISHER_ID,
+          cycleId: cycle.id,
+          inputKey: snapshotInputKey(setting, await sourceHash(m, cycle.id)),
+          state: 'queued',
+          progress: 0,
+          attempts: 0,
+        }),
+      );
+      return snapshot.id;
+    });
+    await computation.run(DEMO_PUBLISHER_ID, snapshotId, () => Promise.resolve());
+    await db
+      .getRepository(CycleEntity)
+      .update({ id: cycle.id }, { publishedSnapshotId: snapshotId });
   }
 }

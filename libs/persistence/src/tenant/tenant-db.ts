@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { TenantId } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 /**
  * The only way the application reaches tenant data: every unit of work is one transaction
@@ -12,9 +13,16 @@ import { DataSource, EntityManager } from 'typeorm';
 export class TenantDb {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Runs `work` in a transaction that sees exactly what `tenant` may see. */
-  async withTenant<T>(tenant: TenantId, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
+  /**
+   * Runs `work` in a transaction that sees exactly what `tenant` may see; read committed unless
+   * the work needs all its reads to see one state of the database.
+   */
+  async withTenant<T>(
+    tenant: TenantId,
+    work: (manager: EntityManager) => Promise<T>,
+    isolation: IsolationLevel = 'READ COMMITTED',
+  ): Promise<T> {
+    return this.dataSource.transaction(isolation, async (manager) => {
       await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
       return work(manager);
     });

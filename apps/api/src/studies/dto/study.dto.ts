@@ -110,6 +110,16 @@ export class CycleDto {
   @ApiProperty({ enum: CYCLE_STATES }) state!: CycleState;
   @ApiProperty({ nullable: true, type: String }) closedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the snapshot participants see' })
+  publishedSnapshotId!: string | null;
+}
+
+export class PublishCycleDto {
+  /** The snapshot to publish; default: the cycle's latest computed one. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'snapshotId must be a snapshot id (a UUID)' })
+  snapshotId?: string;
 }
 
 export class StudyCycleDto {

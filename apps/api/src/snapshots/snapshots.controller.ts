@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { COMPANY_ROLES, DomainError, DomainErrorCode, PUBLISHER_ROLES } from '@app/domain';
+import { Roles } from '../auth/auth.decorators';
+import { API } from '../common/api-path';
+import { Caller, CallerContext } from '../common/request-context';
+import {
+  BenchmarksDto,
+  CustomPeerGroupDto,
+  PeerGroupDto,
+  PositionDto,
+  SnapshotDto,
+  StartedSnapshotDto,
+  StartSnapshotDto,
+} from './dto/snapshot.dto';
+import { SnapshotsService } from './snapshots.service';
+
+const ALL = 'all';
+
+/** The peerGroup query parameter: one id, `all` when left out. */
+function peerGroupOf(value: unknown): string {
+  if (value === undefined || value === '') {
+    return ALL;
+  }
+  if (typeof value !== 'string' || value.length > 1000) {
+    const message = 'peerGroup must be one peer group id, e.g. all or industry:telecom';
+    throw new DomainError(DomainErrorCode.ValidationFailed, message, [
+      { key: 'peerGroup', rule: 'peer_group_id', message },
+    ]);
+  }
+  return value;
+}
+
+@ApiTags('snapshots')
+@ApiBearerAuth()
+@Controller(API)
+export class SnapshotsController {
+  constructor(private readonly snapshots: SnapshotsService) {}
+
+  @Post('cycles/:cycleId/snapshots')
+  @HttpCode(202)
+  @Roles(...PUBLISHER_ROLES)
+  @ApiOkResponse({ type: StartedSnapshotDto })
+  start(
+    @Caller() caller: CallerContext,
+    @Param('cycleId', ParseUUIDPipe) cycleId: string,
+    @Body() body: StartSnapshotDto,
+  ): Promise<StartedSnapshotDto> {
+    return this.snapshots.start(caller, cycleId, body.recompute ?? false);
+  }
+
+  @Get('cycles/:cycleId/snapshots')
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiOkResponse({ type: [SnapshotDto] })
+  list(
+    @Caller() caller: CallerContext,
+    @Param('cycleId', ParseUUIDPipe) cycleId: string,
+  ): Promise<SnapshotDto[]> {
+    return this.snapshots.list(caller, cycleId);
+  }
+
+  @Get('snapshots/:snapshotId')
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiOkResponse({ type: SnapshotDto })
+  get(
+    @Caller() caller: CallerContext,
+    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+  ): Promise<SnapshotDto> {
+    return this.snapshots.get(caller, snapshotId);
+  }
+
+  @Get('snapshots/:snapshotId/peer-groups')
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiOkResponse({ type: [PeerGroupDto] })
+  peerGroups(
+    @Caller() caller: CallerContext,
+    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+  ): Promise<PeerGroupDto[]> {
+    return this.snapshots.peerGroups(caller, snapshotId);
+  }
+
+  @Post('snapshots/:snapshotId/peer-groups')
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiOkResponse({ type: BenchmarksDto })
+  createPeerGroup(
+    @Caller() caller: CallerContext,
+    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+    @Body() body: CustomPeerGroupDto,
+  ): Promise<BenchmarksDto> {
+    return this.snapshots.createPeerGroup(caller, snapshotId, body.filter);
+  }
+
+  @Get('snapshots/:snapshotId/benchmarks')
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiQuery({ name: 'peerGroup', required: false, description: `default: ${ALL}` })
+  @ApiOkResponse({ type: BenchmarksDto })
+  benchmarks(
+    @Caller() caller: CallerContext,
+    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+    @Query('peerGroup') peerGroup?: unknown,
+  ): Promise<BenchmarksDto> {
+    return this.snapshots.benchmarks(caller, snapshotId, peerGroupOf(peerGroup));
+  }
+
+  @Get('snapshots/:snapshotId/units/:unitId/position')
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiQuery({ name: 'peerGroup', required: false, description: `default: ${ALL}` })
+  @ApiOkResponse({ type: PositionDto })
+  position(
+    @Caller() caller: CallerContext,
+    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Query('peerGroup') peerGroup?: unknown,
+  ): Promise<PositionDto> {
+    return this.snapshots.position(caller, snapshotId, unitId, peerGroupOf(peerGroup));
+  }
+}

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type SnapshotState = 'queued' | 'running' | 'done' | 'failed';
+
+/** The frozen benchmark of a cycle, owned by the study's publisher. */
+@Entity('snapshots')
+export class SnapshotEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** The publisher. */
+  @Column('uuid', { name: 'tenant_id' })
+  tenantId!: string;
+
+  @Column('uuid', { name: 'cycle_id' })
+  cycleId!: string;
+
+  /** The inputs at request time; a request with an equal key reuses this snapshot. */
+  @Column('text', { name: 'input_key' })
+  inputKey!: string;
+
+  @Column('text')
+  state!: SnapshotState;
+
+  /** 0 to 100. */
+  @Column('integer')
+  progress!: number;
+
+  @Column('jsonb', { nullable: true })
+  manifest!: Record<string, unknown> | null;
+
+  @Column('text', { name: 'manifest_hash', nullable: true })
+  manifestHash!: string | null;
+
+  @Column('text', { nullable: true })
+  error!: string | null;
+
+  @Column('integer')
+  attempts!: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'started_at', nullable: true })
+  startedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'finished_at', nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,79 @@
+import { DEMO_CATALOGUE, loadCatalogue } from '@app/domain';
+import {
+  benchmarkKpis,
+  columnsOfVectors,
+  decodeValues,
+  encodeValues,
+  kpiVector,
+  packUnits,
+  unpackUnits,
+} from './frozen-inputs';
+
+describe('frozen inputs', () => {
+  it('round-trips values, NaN and negative zero included, KPI after KPI', () => {
+    const values = [Float64Array.from([1.5, NaN, -3]), Float64Array.from([0.1 + 0.2, -0, 1e300])];
+    const buffer = encodeValues(values, 3);
+    expect(buffer.length).toBe(2 * 3 * 8);
+    // KPI-major: the second KPI's first value sits after the first KPI's three values.
+    expect(buffer.readDoubleLE(3 * 8)).toBe(0.1 + 0.2);
+    const back = decodeValues(buffer, 2, 3);
+    expect(Array.from(back[0])).toEqual([1.5, NaN, -3]);
+    expect(Object.is(back[1][1], -0)).toBe(true);
+    expect(back[1][2]).toBe(1e300);
+  });
+
+  it('refuses a buffer of the wrong length', () => {
+    expect(() => decodeValues(Buffer.alloc(8), 2, 3)).toThrow('expected 48');
+  });
+
+  it('round-trips packed units, and none', () => {
+    const profiles = [
+      { industry: 'telecom', country: 'DE', sizeBand: 'L', customerType: 'b2c', sourcing: 'mixed' },
+      {
+        industry: 'banking',
+        country: 'AT',
+        sizeBand: 'S',
+        customerType: 'b2b',
+        sourcing: 'inhouse',
+      },
+    ];
+    const packed = packUnits(['u1', 'u2'], ['c1', 'c2'], profiles);
+    expect(unpackUnits(packed)).toEqual({
+      unitIds: ['u1', 'u2'],
+      unitTenants: ['c1', 'c2'],
+      profiles,
+    });
+    expect(unpackUnits('')).toEqual({ unitIds: [], unitTenants: [], profiles: [] });
+  });
+
+  it('puts every KPI of a submission into its vector: answers, yes/no as 1/0, derived values', () => {
+    const catalogue = loadCatalogue(DEMO_CATALOGUE);
+    const kpis = benchmarkKpis(catalogue);
+    // Hand-worked: 12 leavers of 80 average heads is an attrition rate of 15 %.
+    const vector = kpiVector(catalogue, {
+      headcount_avg: 80,
+      leavers: 12,
+      has_service_strategy: true,
+      strategy_horizon: 'three_years',
+    });
+    const columns = columnsOfVectors(vector, kpis.length, 1);
+    const at = (key: string) => columns[kpis.findIndex((k) => k.key === key)][0];
+    expect(at('headcount_avg')).toBe(80);
+    expect(at('has_service_strategy')).toBe(1);
+    expect(at('attrition_rate')).toBeCloseTo(15, 10);
+    expect(at('training_days_new')).toBeNaN();
+    // Choices are no KPI of a snapshot.
+    expect(kpis.some((k) => k.key === 'strategy_horizon')).toBe(false);
+  });
+
+  it('lays vectors of several units out as one column per KPI', () => {
+    const vectors = Buffer.alloc(2 * 3 * 8);
+    [1, 2, 3, 4, 5, 6].forEach((v, i) => vectors.writeDoubleLE(v, i * 8));
+    // Unit 0 holds (1, 2, 3), unit 1 holds (4, 5, 6).
+    expect(columnsOfVectors(vectors, 3, 2).map((c) => Array.from(c))).toEqual([
+      [1, 4],
+      [2, 5],
+      [3, 6],
+    ]);
+  });
+});

@@ -1,0 +1,207 @@
+import {
+  SUBMISSION_MESSAGES as S,
+  type AnswerValue,
+  type Catalogue,
+  type KpiItemDefinition,
+  type MessageLanguage,
+} from '@app/domain';
+import { cellRef } from './cell-ref.util';
+import { coerceCell } from './cell-coercion';
+import { type CellLocation, cellProblem, locate } from './located-problems';
+import { type CellProblem, type SheetRow, type SheetTable, isBlank } from './sheet-table';
+import { SPREADSHEET_MESSAGES as M } from './spreadsheet-messages';
+
+/** The header of the column that holds each row's unit id. */
+export const UNIT_ID_COLUMN = 'unitId';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One unit's row of a cycle import. */
+export interface ImportRow {
+  /** The row number in the sheet. */
+  row: number;
+  /** The unit id (lower case); null when the cell holds none or no valid id. */
+  unitId: string | null;
+  unitCell: CellLocation;
+  /** Answers by KPI key; `null` for a blank cell, which clears the answer. */
+  answers: Record<string, AnswerValue>;
+  /** The cell a KPI key's value came from in this row. */
+  cellOf: (key: string) => CellLocation | undefined;
+}
+
+/** A cycle import read from a sheet, with every problem the sheet alone shows. */
+export interface CycleImportSheet {
+  sheet: string;
+  rows: ImportRow[];
+  /** The KPI keys the file has columns for. */
+  keys: string[];
+  problems: CellProblem[];
+}
+
+const isUnitIdHeader = (text: string): boolean =>
+  text.replace(/[\s_-]/g, '').toLowerCase() === UNIT_ID_COLUMN.toLowerCase();
+
+/**
+ * Reads a publisher's cycle import: the first row names the columns (`unitId` and input KPI
+ * keys, in any order), every other row holds one unit. Reports, all at once: a missing unit id
+ * column, unknown, derived and duplicate columns, cells in a column without a header, rows
+ * without a unit id or with one that is not an id, the same unit twice, and cells that cannot
+ * be an answer. Whether the units exist and take part, and the bounds and cross-field rules,
+ * are the caller's to check.
+ */
+export function readCycleImport(
+  table: SheetTable,
+  catalogue: Catalogue,
+  language: MessageLanguage,
+): CycleImportSheet {
+  const { sheet } = table;
+  const problems: CellProblem[] = [];
+  const [header, ...body] = table.rows;
+  if (!header) {
+    const message = M.emptyFile(language);
+    return {
+      sheet,
+      rows: [],
+      keys: [],
+      problems: [{ sheet, cell: 'A1', key: 'file', value: null, rule: 'empty_file', message }],
+    };
+  }
+  const columns = new Map<number, KpiItemDefinition>();
+  const firstColumnOf = new Map<string, string>();
+  const headed = new Set<number>();
+  let unitColumn = 0;
+  header.cells.forEach((cell, column) => {
+    if (isBlank(cell)) {
+      return;
+    }
+    headed.add(column);
+    const at = locate(cellRef(column, header.number), cell);
+    const text = cell?.kind === 'text' ? cell.value.trim() : String(at.value);
+    const name = isUnitIdHeader(text) ? UNIT_ID_COLUMN : text;
+    const first = firstColumnOf.get(name);
+    if (first !== undefined) {
+      problems.push(
+        cellProblem(sheet, at, name, {
+          rule: 'duplicate_column',
+          message: M.duplicateColumn(name, first, language),
+        }),
+      );
+      return;
+    }
+    firstColumnOf.set(name, at.ref);
+    if (name === UNIT_ID_COLUMN) {
+      unitColumn = column;
+      return;
+    }
+    const item = catalogue.item(name);
+    if (!item) {
+      problems.push(
+        cellProblem(sheet, at, name, {
+          rule: 'unknown_column',
+          message: M.unknownColumn(name, language),
+        }),
+      );
+    } else if (item.formula !== undefined) {
+      problems.push(
+        cellProblem(sheet, at, name, {
+          rule: 'derived_readonly',
+          message: S.derivedReadonly(item, language),
+        }),
+      );
+    } else {
+      columns.set(column, item);
+    }
+  });
+  if (!unitColumn) {
+    problems.push(
+      cellProblem(sheet, locate(cellRef(1, header.number), header.cells[1]), UNIT_ID_COLUMN, {
+        rule: 'unit_column_missing',
+        message: M.unitColumnMissing(language),
+      }),
+    );
+  }
+  const columnOf = new Map([...columns].map(([column, item]) => [item.key, column]));
+  const firstRowOf = new Map<string, number>();
+  const rows: ImportRow[] = [];
+  for (const row of body) {
+    rows.push(readRow(row));
+  }
+  if (rows.length === 0 && problems.length === 0) {
+    const message = M.emptyFile(language);
+    problems.push({ sheet, cell: 'A2', key: 'file', value: null, rule: 'empty_file', message });
+  }
+  return { sheet, rows, keys: [...columnOf.keys()], problems };
+
+  function readRow(row: SheetRow): ImportRow {
+    const unitAt = locate(cellRef(unitColumn || 1, row.number), row.cells[unitColumn || 1]);
+    const unitCell = unitColumn ? row.cells[unitColumn] : undefined;
+    const unitText = unitCell && !isBlank(unitCell) ? String(unitAt.value).trim() : '';
+    let unitId: string | null = null;
+    if (unitColumn) {
+      if (unitText === '') {
+        problems.push(
+          cellProblem(sheet, unitAt, UNIT_ID_COLUMN, {
+            rule: 'unit_id_missing',
+            message: M.unitIdMissing(language),
+          }),
+        );
+      } else if (!UUID.test(unitText)) {
+        problems.push(
+          cellProblem(sheet, unitAt, UNIT_ID_COLUMN, {
+            rule: 'unknown_unit',
+            message: M.unknownUnit(unitText, language),
+          }),
+        );
+      } else {
+        const id = unitText.toLowerCase();
+        const first = firstRowOf.get(id);
+        if (first !== undefined) {
+          problems.push(
+            cellProblem(sheet, unitAt, UNIT_ID_COLUMN, {
+              rule: 'duplicate_unit',
+              message: M.duplicateUnit(first, language),
+            }),
+          );
+        } else {
+          firstRowOf.set(id, row.number);
+          unitId = id;
+        }
+      }
+    }
+    const answers: Record<string, AnswerValue> = {};
+    row.cells.forEach((cell, column) => {
+      if (isBlank(cell) || headed.has(column)) {
+        return;
+      }
+      problems.push(
+        cellProblem(sheet, locate(cellRef(column, row.number), cell), '', {
+          rule: 'column_without_header',
+          message: M.columnWithoutHeader(language),
+        }),
+      );
+    });
+    for (const [column, item] of columns) {
+      const cell = row.cells[column];
+      const coerced = coerceCell(item, cell, table, language);
+      if ('problem' in coerced) {
+        problems.push(
+          cellProblem(sheet, locate(cellRef(column, row.number), cell), item.key, coerced.problem),
+        );
+      } else {
+        answers[item.key] = coerced.value;
+      }
+    }
+    return {
+      row: row.number,
+      unitId,
+      unitCell: unitAt,
+      answers,
+      cellOf: (key) => {
+        const column = columnOf.get(key);
+        return column === undefined
+          ? undefined
+          : locate(cellRef(column, row.number), row.cells[column]);
+      },
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { escapeFormulaText } from './formula-escape.util';
+
+/** The formats an export is written in. */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** A cell of an exported table; `null` and `undefined` leave the cell empty. */
+export type TableValue = string | number | boolean | null | undefined;
+
+/** A table to export: a header row of column names, then the rows. */
+export interface ExportTable {
+  /** The worksheet's name (XLSX). */
+  sheet: string;
+  columns: readonly string[];
+  rows: readonly (readonly TableValue[])[];
+}
+
+/** The media type of each export format. */
+export const EXPORT_MEDIA_TYPES: Readonly<Record<ExportFormat, string>> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+function csvText(value: TableValue): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? String(value) : '';
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'true' : 'false';
+  }
+  return escapeFormulaText(value);
+}
+
+function xlsxValue(value: TableValue): ExcelJS.CellValue {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : null;
+  }
+  return typeof value === 'string' ? escapeFormulaText(value) : value;
+}
+
+/**
+ * Writes a table as RFC 4180 CSV (UTF-8 with a byte-order mark, so that Excel shows umlauts;
+ * booleans as true/false; numbers with a decimal point). Every text cell, header included,
+ * that a spreadsheet would run as a formula is escaped with a leading apostrophe; numbers,
+ * negative ones too, stay numbers.
+ */
+export function writeCsv(table: ExportTable): Promise<Buffer> {
+  const records = [
+    table.columns.map((c) => escapeFormulaText(c)),
+    ...table.rows.map((row) => row.map(csvText)),
+  ];
+  return new Promise((resolve, reject) => {
+    stringify(records, { bom: true, record_delimiter: '\r\n' }, (error, output) =>
+      error ? reject(error) : resolve(Buffer.from(output, 'utf8')),
+    );
+  });
+}
+
+/**
+ * Writes a table as an XLSX workbook of one sheet with a bold, frozen header row. Numbers and
+ * booleans are typed cells; text cells are escaped as in `writeCsv`, so that a file saved
+ * again as CSV from a spreadsheet does not turn them into formulas either.
+ */
+export async function writeXlsx(table: ExportTable): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Benchmark Cockpit';
+  const sheet = workbook.addWorksheet(table.sheet, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  sheet.addRow(table.columns.map((c) => escapeFormulaText(c))).font = { bold: true };
+  for (const row of table.rows) {
+    sheet.addRow(row.map(xlsxValue));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Writes a table in the chosen format. */
+export function writeTable(table: ExportTable, format: ExportFormat): Promise<Buffer> {
+  return format === 'csv' ? writeCsv(table) : writeXlsx(table);
+}

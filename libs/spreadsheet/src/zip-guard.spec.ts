@@ -1,0 +1,175 @@
+import ExcelJS from 'exceljs';
+import { deflateRawSync } from 'node:zlib';
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
+import { inspectXlsxZip, looksLikeZip } from './zip-guard';
+
+interface Entry {
+  name: string;
+  data: Buffer;
+  method?: number;
+  declaredSize: number;
+  flags?: number;
+}
+
+/** A zip written by hand, so that its headers can lie. */
+function zip(entries: Entry[]): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(e.flags ?? 0, 6);
+    local.writeUInt16LE(e.method ?? 8, 8);
+    local.writeUInt32LE(e.data.length, 18);
+    local.writeUInt32LE(e.declaredSize, 22);
+    local.writeUInt16LE(name.length, 26);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(e.flags ?? 0, 8);
+    record.writeUInt16LE(e.method ?? 8, 10);
+    record.writeUInt32LE(e.data.length, 20);
+    record.writeUInt32LE(e.declaredSize, 24);
+    record.writeUInt16LE(name.length, 28);
+    record.writeUInt32LE(offset, 42);
+    parts.push(local, name, e.data);
+    central.push(record, name);
+    offset += 30 + name.length + e.data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
+
+const limits = { ...DEFAULT_SPREADSHEET_LIMITS, maxUncompressedBytes: 1024 * 1024 };
+
+async function refusal(buffer: Buffer, overrides = {}): Promise<[DomainErrorCode, string]> {
+  try {
+    await inspectXlsxZip(buffer, { ...limits, ...overrides }, 'en');
+  } catch (e: unknown) {
+    if (e instanceof DomainError) {
+      return [e.code, e.problems[0]?.rule ?? ''];
+    }
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+describe('inspectXlsxZip', () => {
+  it('counts the entries, inflated bytes, cells and rows of a workbook exceljs wrote', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('S');
+    sheet.columns = [{ width: 10 }, { width: 20 }];
+    for (let r = 0; r < 300; r++) {
+      sheet.addRow([r, `text ${r}`, r % 2 === 0]);
+    }
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    expect(looksLikeZip(buffer)).toBe(true);
+    const result = await inspectXlsxZip(buffer, limits, 'en');
+    expect(result).toMatchObject({ cells: 900, rows: 300 });
+    expect(result.entries).toBeGreaterThan(5);
+  });
+
+  it('counts tags that a chunk boundary splits, and none twice', async () => {
+    // 64 KiB chunks: 200,000 cells make sure boundaries fall inside tags.
+    const xml = `<worksheet><sheetData>${'<row r="1"><c r="A1"><v>1</v></c></row>'.repeat(200_000)}</sheetData></worksheet>`;
+    const buffer = zip([
+      {
+        name: 'xl/worksheets/sheet1.xml',
+        data: deflateRawSync(xml),
+        declaredSize: xml.length,
+      },
+    ]);
+    const result = await inspectXlsxZip(
+      buffer,
+      { ...limits, maxUncompressedBytes: 50e6, maxRows: 1e6 },
+      'en',
+    );
+    expect(result).toMatchObject({ cells: 200_000, rows: 200_000 });
+  });
+
+  it('stops a zip bomb at the cap even when its header declares a small size', async () => {
+    const bomb = deflateRawSync(Buffer.alloc(20 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(100 * 1024);
+    expect(
+      await refusal(zip([{ name: 'xl/worksheets/sheet1.xml', data: bomb, declaredSize: 10 }])),
+    ).toEqual([DomainErrorCode.PayloadTooLarge, 'uncompressed_size']);
+  });
+
+  it('refuses declared sizes over the cap before inflating anything', async () => {
+    const data = deflateRawSync(Buffer.from('x'));
+    expect(await refusal(zip([{ name: 'a', data, declaredSize: 2 * 1024 * 1024 }]))).toEqual([
+      DomainErrorCode.PayloadTooLarge,
+      'uncompressed_size',
+    ]);
+  });
+
+  it('refuses too many entries, counted from the directory and not only its end record', async () => {
+    const data = deflateRawSync(Buffer.from('x'));
+    const entries = Array.from({ length: 11 }, (_, i) => ({
+      name: `e${i}`,
+      data,
+      declaredSize: 1,
+    }));
+    expect(await refusal(zip(entries), { maxZipEntries: 10 })).toEqual([
+      DomainErrorCode.ValidationFailed,
+      'zip_entries',
+    ]);
+  });
+
+  it('refuses more cells or rows than allowed, counted in the XML before parsing', async () => {
+    const xml = '<row><c><v>1</v></c><c><v>2</v></c></row>'.repeat(50);
+    const entry = {
+      name: 'xl/worksheets/sheet1.xml',
+      data: deflateRawSync(xml),
+      declaredSize: xml.length,
+    };
+    expect(await refusal(zip([entry]), { maxCells: 99 })).toEqual([
+      DomainErrorCode.ValidationFailed,
+      'too_many_cells',
+    ]);
+    expect(await refusal(zip([entry]), { maxRows: 48 })).toEqual([
+      DomainErrorCode.ValidationFailed,
+      'too_many_rows',
+    ]);
+  });
+
+  it('refuses encrypted entries, unknown methods, corrupt data and what is no zip', async () => {
+    const data = deflateRawSync(Buffer.from('hello'));
+    expect(await refusal(zip([{ name: 'a', data, declaredSize: 5, flags: 1 }]))).toEqual([
+      DomainErrorCode.ValidationFailed,
+      'encrypted',
+    ]);
+    expect(await refusal(zip([{ name: 'a', data, declaredSize: 5, method: 12 }]))).toEqual([
+      DomainErrorCode.ValidationFailed,
+      'invalid_xlsx',
+    ]);
+    expect(
+      await refusal(zip([{ name: 'a', data: Buffer.from([0xff, 0xff, 0xff]), declaredSize: 5 }])),
+    ).toEqual([DomainErrorCode.ValidationFailed, 'invalid_xlsx']);
+    expect(await refusal(Buffer.from('PK\u0003\u0004 not really a zip'))).toEqual([
+      DomainErrorCode.ValidationFailed,
+      'invalid_xlsx',
+    ]);
+    const truncated = zip([{ name: 'a', data, declaredSize: 5 }]);
+    truncated.writeUInt32LE(9_999_999, truncated.length - 6);
+    expect(await refusal(truncated)).toEqual([DomainErrorCode.ValidationFailed, 'invalid_xlsx']);
+  });
+
+  it('accepts stored (uncompressed) entries within the cap', async () => {
+    const xml = Buffer.from('<row><c/></row>');
+    const result = await inspectXlsxZip(
+      zip([{ name: 'xl/worksheets/s.xml', data: xml, declaredSize: xml.length, method: 0 }]),
+      limits,
+      'en',
+    );
+    expect(result).toEqual({ entries: 1, uncompressedBytes: xml.length, cells: 1, rows: 1 });
+  });
+});
