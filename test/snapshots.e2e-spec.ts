@@ -1,6 +1,6 @@
 import { Test } from '@nestjs/testing';
 import { generateDemoData } from '@app/domain';
-import { dataSourceOptions, SubmissionEntity } from '@app/persistence';
+import { dataSourceOptions, StudyEntity, SubmissionEntity } from '@app/persistence';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -40,6 +40,8 @@ describe('snapshots (e2e, real worker)', () => {
   let worker: INestApplicationContext;
   let publisher: TestUser;
   let viewer: TestUser;
+  let editor: TestUser;
+  let study: StudyEntity;
   let otherCompany: TestUser;
   let otherPublisher: TestUser;
   let cycleId: string;
@@ -88,7 +90,7 @@ describe('snapshots (e2e, real worker)', () => {
 
     const publisherOrg = await createOrganisation('publisher');
     publisher = await createUser(publisherOrg, 'publisher_admin');
-    const study = await createStudy(publisherOrg);
+    study = await createStudy(publisherOrg);
     const cycle = await createCycle(study, 2025);
     cycleId = cycle.id;
     const answers = generateDemoData({ units: 12, years: [2025] }).submissions.map(
@@ -100,6 +102,7 @@ describe('snapshots (e2e, real worker)', () => {
       await enrol(study, company);
       if (i === 0) {
         viewer = await createUser(company, 'company_viewer');
+        editor = await createUser(company, 'company_editor');
       }
       // Six telecom and six banking units, all in Germany but the last, all of size band M.
       const unit = await createUnit(company, 120, {
@@ -269,6 +272,24 @@ describe('snapshots (e2e, real worker)', () => {
     expect(ids).toContain('all');
     // Austria alone has one unit: no cell released, so a company does not see the group.
     expect(ids).not.toContain('country:AT');
+  });
+
+  it('warns about an answer of the next cycle outside the published benchmark range', async () => {
+    const next = await createCycle(study, 2026);
+    const res = await t
+      .http()
+      .put(`/api/v1/cycles/${next.id}/units/${unitIds[0]}/submission`)
+      .set(await auth(editor))
+      .set('Accept-Language', 'en')
+      .send({ answers: { training_days_new: 200 }, version: 0 });
+    expect(res.status).toBe(200);
+    // Published quartiles 15.5 and 28.5 (IQR 13): fences 15.5 - 39, clipped to the bound 0, and
+    // 28.5 + 39 = 67.5 days.
+    const warning = (
+      res.body as { warnings: { key: string; rule: string; message: string }[] }
+    ).warnings.find((w) => w.rule === 'benchmark_range');
+    expect(warning).toMatchObject({ key: 'training_days_new' });
+    expect(warning?.message).toContain('0 days to 67.5 days');
   });
 
   it('gives a unit its mid-rank position, polarity-aware', async () => {

@@ -9,6 +9,7 @@ import {
   nextSubmissionState,
   notFound,
   plausibilityWarnings,
+  PlausibilityContext,
   Problem,
   SubmissionState,
   SubmissionTransition,
@@ -28,7 +29,7 @@ import {
   TenantDb,
   UnitEntity,
 } from '@app/persistence';
-import { EntityManager, LessThan } from 'typeorm';
+import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
 import type { CallerContext, Language } from '../common/request-context';
 import { AuditEntryDto, SubmissionDto } from './dto/submission.dto';
 
@@ -208,12 +209,12 @@ export class SubmissionsService {
         );
       }
       const submission = current ?? this.newSubmission(located.unit.tenantId, cycleId, unitId);
-      const previous = await this.previousAnswers(m, located.cycle, [unitId]);
+      const context = await this.plausibilityContext(m, located.cycle, [unitId]);
       const audit = this.applyDraft(
         submission,
         located.catalogue,
         checked,
-        previous.get(unitId),
+        context(unitId),
         req.language,
       );
       const comments = { ...submission.warningComments };
@@ -278,7 +279,7 @@ export class SubmissionsService {
     catalogue: Catalogue,
     items: readonly DraftBatchItem[],
   ): Promise<DraftBatchResult> {
-    const previous = await this.previousAnswers(
+    const context = await this.plausibilityContext(
       m,
       cycle,
       items.map((i) => i.unitId),
@@ -294,7 +295,7 @@ export class SubmissionsService {
         entity,
         catalogue,
         item.checked,
-        previous.get(item.unitId),
+        context(item.unitId),
         req.language,
       );
       if (!item.current) {
@@ -396,13 +397,13 @@ export class SubmissionsService {
         forSubmit: true,
         language: req.language,
       });
-      const previous = await this.previousAnswers(m, located.cycle, [unitId]);
+      const context = await this.plausibilityContext(m, located.cycle, [unitId]);
       const warnings = [
         ...checked.warnings,
         ...plausibilityWarnings(
           located.catalogue,
           submission.answers,
-          { previousValues: previous.get(unitId) },
+          context(unitId),
           req.language,
         ),
       ];
@@ -545,24 +546,48 @@ export class SubmissionsService {
     return catalogue;
   }
 
-  /** The answers of the units in the study's previous cycle, by unit id, in one query. */
-  private async previousAnswers(
+  /**
+   * What the plausibility warnings compare with, in two queries whatever the number of units:
+   * each unit's answers of the study's previous cycle, and the quartiles of the group of all
+   * participants in the latest published benchmark before this cycle (released cells only).
+   */
+  private async plausibilityContext(
     m: EntityManager,
     cycle: CycleEntity,
     unitIds: readonly string[],
-  ): Promise<Map<string, Answers>> {
+  ): Promise<(unitId: string) => PlausibilityContext> {
     const previousCycle = await m.findOne(CycleEntity, {
       where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
       order: { year: 'DESC' },
     });
-    if (!previousCycle || unitIds.length === 0) {
-      return new Map();
-    }
-    const rows = await m.query<{ unit_id: string; answers: Answers }[]>(
-      'SELECT unit_id, answers FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])',
-      [previousCycle.id, unitIds],
+    const rows =
+      previousCycle && unitIds.length > 0
+        ? await m.query<{ unit_id: string; answers: Answers }[]>(
+            'SELECT unit_id, answers FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])',
+            [previousCycle.id, unitIds],
+          )
+        : [];
+    const answers = new Map(rows.map((r) => [r.unit_id, r.answers]));
+    const published = await m.findOne(CycleEntity, {
+      where: {
+        studyId: cycle.studyId,
+        year: LessThan(cycle.year),
+        state: 'published',
+        publishedSnapshotId: Not(IsNull()),
+      },
+      order: { year: 'DESC' },
+    });
+    const cells = published
+      ? await m.query<{ kpi_key: string; p25: number; p75: number }[]>(
+          `SELECT kpi_key, p25, p75 FROM snapshot_cells
+            WHERE snapshot_id = $1 AND peer_group_id = 'all' AND suppressed IS NULL`,
+          [published.publishedSnapshotId],
+        )
+      : [];
+    const previousBenchmark = Object.fromEntries(
+      cells.map((c) => [c.kpi_key, { p25: c.p25, p75: c.p75 }]),
     );
-    return new Map(rows.map((r) => [r.unit_id, r.answers]));
+    return (unitId) => ({ previousValues: answers.get(unitId), previousBenchmark });
   }
 
   private newSubmission(companyId: string, cycleId: string, unitId: string): SubmissionEntity {
@@ -588,7 +613,7 @@ export class SubmissionsService {
     submission: SubmissionEntity,
     catalogue: Catalogue,
     checked: AnswerValidationResult,
-    previousValues: Answers | undefined,
+    context: PlausibilityContext,
     language: Language,
   ): AuditChange[] {
     const audit: AuditChange[] = [];
@@ -603,7 +628,7 @@ export class SubmissionsService {
     submission.kpiVector = kpiVector(catalogue, answers);
     submission.warnings = [
       ...checked.warnings,
-      ...plausibilityWarnings(catalogue, answers, { previousValues }, language),
+      ...plausibilityWarnings(catalogue, answers, context, language),
     ];
     return audit;
   }
