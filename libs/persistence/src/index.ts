@@ -7,3 +7,4 @@ export * from './tenant/tenant-db';
 export * from './seed/demo-seed';
 export * from './snapshots/frozen-inputs';
 export * from './snapshots/snapshot-computation';
+export * from './snapshots/snapshot-reader';

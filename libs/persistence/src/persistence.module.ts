@@ -1,6 +1,7 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { SnapshotReader } from './snapshots/snapshot-reader';
 import { TenantDb } from './tenant/tenant-db';
 
 /** The application's connection (application role, row-level security applies). */
@@ -11,8 +12,8 @@ export class PersistenceModule {
     return {
       module: PersistenceModule,
       imports: [TypeOrmModule.forRoot(dataSourceOptions(databaseUrl))],
-      providers: [TenantDb],
-      exports: [TenantDb],
+      providers: [TenantDb, SnapshotReader],
+      exports: [TenantDb, SnapshotReader],
     };
   }
 }

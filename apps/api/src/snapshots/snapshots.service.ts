@@ -4,29 +4,24 @@ import {
   addCustomGroup,
   applyGiveToGet,
   BenchmarkCell,
-  Catalogue,
   computeSnapshot,
   disclosurePolicyOf,
   DomainError,
   DomainErrorCode,
   isCompanyRole,
-  LocalizedText,
   matchesPeerGroup,
   notFound,
-  PeerGroupDefinition,
   peerGroupDefinition,
-  unitPosition,
   validatePeerGroupFilter,
 } from '@app/domain';
 import { JobPayloads, jobIds, QueueName, SnapshotJob } from '@app/jobs';
 import {
   benchmarkKpis,
   CycleEntity,
-  FrozenInputs,
-  loadSnapshotSetting,
-  readFrozenInputs,
   SnapshotEntity,
   snapshotInputKey,
+  SnapshotReader,
+  StoredPeerGroup,
   sourceHash,
   SubmissionEntity,
   TenantDb,
@@ -44,41 +39,12 @@ import {
   StartedSnapshotDto,
 } from './dto/snapshot.dto';
 
-interface PeerGroupRow {
-  peer_group_id: string;
-  kind: PeerGroupDefinition['kind'];
-  filter: PeerGroupDefinition['filter'];
-  label: LocalizedText;
-  n: number;
-  released: boolean;
-  ordinal: number;
-}
-
-interface CellRow {
-  kpi_key: string;
-  n: number | null;
-  mean: number | null;
-  p10: number | null;
-  p25: number | null;
-  p50: number | null;
-  p75: number | null;
-  p90: number | null;
-  pooled: number | null;
-  suppressed: BenchmarkCell['suppressed'];
-  suppressed_statistics: BenchmarkCell['suppressedStatistics'];
-}
-
-/** Frozen inputs never change, so a few recently used ones are kept in memory. */
-const FROZEN_CACHE_SIZE = 4;
-
 /** Snapshots: starting their computation, and what a publisher or participant may read of them. */
 @Injectable()
 export class SnapshotsService {
-  private readonly catalogues = new Map<string, Catalogue>();
-  private readonly frozen = new Map<string, FrozenInputs>();
-
   constructor(
     private readonly db: TenantDb,
+    private readonly reader: SnapshotReader,
     @InjectQueue(QueueName.Snapshots) private readonly queue: Queue,
   ) {}
 
@@ -90,7 +56,7 @@ export class SnapshotsService {
   ): Promise<StartedSnapshotDto> {
     const { actor } = caller;
     const started = await this.db.withTenant(actor.tenantId, async (m) => {
-      const setting = await loadSnapshotSetting(m, cycleId, this.catalogues);
+      const setting = await this.reader.setting(m, cycleId);
       if (!setting || setting.cycle.tenantId !== actor.tenantId) {
         throw notFound('Cycle', cycleId);
       }
@@ -172,13 +138,10 @@ export class SnapshotsService {
   peerGroups(caller: CallerContext, snapshotId: string): Promise<PeerGroupDto[]> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       await this.findComputedSnapshot(m, snapshotId, caller.language);
-      const rows = await m.query<PeerGroupRow[]>(
-        `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 ORDER BY ordinal`,
-        [snapshotId],
-      );
-      return rows
-        .filter((row) => row.released || !isCompanyRole(caller.actor.role))
-        .map((row) => toPeerGroupDto(row, caller.language));
+      const groups = await this.reader.peerGroups(m, snapshotId);
+      return groups
+        .filter((group) => group.released || !isCompanyRole(caller.actor.role))
+        .map((group) => toPeerGroupDto(group, caller.language));
     });
   }
 
@@ -209,23 +172,19 @@ export class SnapshotsService {
       const snapshot = await this.findComputedSnapshot(m, snapshotId, caller.language);
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`peer-groups:${snapshotId}`]);
       const definition = peerGroupDefinition(filter);
-      const rows = await m.query<PeerGroupRow[]>(
-        `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 ORDER BY ordinal`,
-        [snapshotId],
-      );
-      const known = rows.find((r) => r.peer_group_id === definition.id);
+      const groups = await this.reader.peerGroups(m, snapshotId);
+      const inputs = await this.reader.frozenInputs(m, snapshotId);
+      const known = groups.find((g) => g.id === definition.id);
       if (known) {
         if (!known.released) {
           // The same group exists and none of its cells is released: refused for the same rule.
-          const [suppressed] = (await this.cellsOf(m, snapshotId, known.peer_group_id)).flatMap(
-            (cell) => (cell.suppressed ? [cell.suppressed] : []),
-          );
+          const cells = await this.reader.cells(m, snapshotId, known.id, inputs.kpiKeys);
+          const [suppressed] = cells.flatMap((cell) => (cell.suppressed ? [cell.suppressed] : []));
           throw refusal(suppressed.rule, suppressed.reason[caller.language]);
         }
         return this.benchmarksOf(m, caller, snapshotId, known);
       }
-      const inputs = await this.frozenInputs(m, snapshotId);
-      const setting = await loadSnapshotSetting(m, snapshot.cycleId, this.catalogues);
+      const setting = await this.reader.setting(m, snapshot.cycleId);
       if (!setting) {
         throw notFound('Snapshot', snapshotId);
       }
@@ -233,22 +192,24 @@ export class SnapshotsService {
         profiles: inputs.profiles,
         kpis: benchmarkKpis(setting.catalogue),
         values: inputs.values,
-        peerGroups: rows.map(toDefinition),
-        policy:
-          (snapshot.manifest?.policy as ReturnType<typeof disclosurePolicyOf>) ??
-          disclosurePolicyOf(setting.study.disclosurePolicy),
+        peerGroups: groups,
+        // The policy the snapshot was computed under, not the study's current one.
+        policy: disclosurePolicyOf(
+          (snapshot.manifest?.policy as Record<string, unknown> | undefined) ??
+            setting.study.disclosurePolicy,
+        ),
       });
       const outcome = addCustomGroup(state, definition);
       if (!outcome.released) {
         throw refusal(outcome.rule, outcome.reason[caller.language]);
       }
-      const ordinal = rows.length === 0 ? 0 : Math.max(...rows.map((r) => r.ordinal)) + 1;
+      const ordinal = groups.length === 0 ? 0 : Math.max(...groups.map((g) => g.ordinal)) + 1;
       await writePeerGroups(m, snapshot, [definition], { groups: [outcome.group] }, ordinal);
-      const stored = await m.query<PeerGroupRow[]>(
-        `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 AND peer_group_id = $2`,
-        [snapshotId, definition.id],
-      );
-      return this.benchmarksOf(m, caller, snapshotId, stored[0]);
+      const stored = await this.reader.peerGroup(m, snapshotId, definition.id);
+      if (!stored) {
+        throw new Error(`custom peer group ${definition.id} was not stored`);
+      }
+      return this.benchmarksOf(m, caller, snapshotId, stored);
     });
   }
 
@@ -261,7 +222,7 @@ export class SnapshotsService {
   ): Promise<PositionDto> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const snapshot = await this.findComputedSnapshot(m, snapshotId, caller.language);
-      const inputs = await this.frozenInputs(m, snapshotId);
+      const inputs = await this.reader.frozenInputs(m, snapshotId);
       const u = inputs.unitIds.indexOf(unitId);
       const isCompany = isCompanyRole(caller.actor.role);
       if (u < 0 || (isCompany && inputs.unitTenants[u] !== caller.actor.tenantId)) {
@@ -272,42 +233,25 @@ export class SnapshotsService {
         throw new DomainError(
           DomainErrorCode.ValidationFailed,
           caller.language === 'de'
-            ? `Die Einheit gehört nicht zur Vergleichsgruppe ${group.peer_group_id}; eine Position gibt es nur in den eigenen Vergleichsgruppen.`
-            : `The unit is not a member of the peer group ${group.peer_group_id}; positions exist only in the unit's own peer groups.`,
+            ? `Die Einheit gehört nicht zur Vergleichsgruppe ${group.id}; eine Position gibt es nur in den eigenen Vergleichsgruppen.`
+            : `The unit is not a member of the peer group ${group.id}; positions exist only in the unit's own peer groups.`,
           [{ key: 'peerGroup', rule: 'member_of_peer_group', message: 'not a member' }],
         );
       }
-      const setting = await loadSnapshotSetting(m, snapshot.cycleId, this.catalogues);
+      const setting = await this.reader.setting(m, snapshot.cycleId);
       if (!setting) {
         throw notFound('Snapshot', snapshotId);
       }
-      const members: number[] = [];
-      inputs.profiles.forEach((profile, i) => {
-        if (matchesPeerGroup(profile, group.filter)) {
-          members.push(i);
-        }
-      });
-      let cells = await this.cellsOf(m, snapshotId, group.peer_group_id);
+      let cells = await this.reader.cells(m, snapshotId, group.id, inputs.kpiKeys);
       if (isCompany) {
         cells = applyGiveToGet(
           cells,
-          this.suppliedBy(inputs, (i) => i === u),
+          this.reader.suppliedBy(inputs, (i) => i === u),
         );
       }
-      const positions = cells.map((cell) => {
-        const k = inputs.kpiKeys.indexOf(cell.kpiKey);
-        const value = k >= 0 ? inputs.values[k][u] : NaN;
-        const peers = Float64Array.from(
-          members.map((i) => inputs.values[k][i]).filter((v) => !Number.isNaN(v)),
-        ).sort();
-        const position = unitPosition({
-          value: Number.isNaN(value) ? null : value,
-          peerValuesSorted: peers,
-          polarity: setting.catalogue.item(cell.kpiKey)?.polarity ?? 'neutral',
-          cell,
-        });
-        return { kpiKey: cell.kpiKey, ...position, cell: toCellDto(cell, caller.language) };
-      });
+      const positions = this.reader
+        .positions(inputs, setting.catalogue, group, cells, u)
+        .map((position) => ({ ...position, cell: toCellDto(position.cell, caller.language) }));
       return {
         snapshotId,
         unitId,
@@ -321,14 +265,14 @@ export class SnapshotsService {
     m: EntityManager,
     caller: CallerContext,
     snapshotId: string,
-    group: PeerGroupRow,
+    group: StoredPeerGroup,
   ): Promise<BenchmarksDto> {
-    let cells = await this.cellsOf(m, snapshotId, group.peer_group_id);
+    const inputs = await this.reader.frozenInputs(m, snapshotId);
+    let cells = await this.reader.cells(m, snapshotId, group.id, inputs.kpiKeys);
     if (isCompanyRole(caller.actor.role)) {
-      const inputs = await this.frozenInputs(m, snapshotId);
       cells = applyGiveToGet(
         cells,
-        this.suppliedBy(inputs, (u) => inputs.unitTenants[u] === caller.actor.tenantId),
+        this.reader.suppliedBy(inputs, (u) => inputs.unitTenants[u] === caller.actor.tenantId),
       );
     }
     return {
@@ -336,62 +280,6 @@ export class SnapshotsService {
       peerGroup: toPeerGroupDto(group, caller.language),
       cells: cells.map((c) => toCellDto(c, caller.language)),
     };
-  }
-
-  /** The KPIs that at least one of the selected units supplied. */
-  private suppliedBy(inputs: FrozenInputs, selected: (unit: number) => boolean): Set<string> {
-    const supplied = new Set<string>();
-    inputs.kpiKeys.forEach((key, k) => {
-      const column = inputs.values[k];
-      for (let u = 0; u < column.length; u++) {
-        if (selected(u) && !Number.isNaN(column[u])) {
-          supplied.add(key);
-          return;
-        }
-      }
-    });
-    return supplied;
-  }
-
-  private async frozenInputs(m: EntityManager, snapshotId: string): Promise<FrozenInputs> {
-    const cached = this.frozen.get(snapshotId);
-    if (cached) {
-      return cached;
-    }
-    const inputs = await readFrozenInputs(m, snapshotId);
-    if (!inputs) {
-      throw notFound('Snapshot', snapshotId);
-    }
-    this.frozen.set(snapshotId, inputs);
-    if (this.frozen.size > FROZEN_CACHE_SIZE) {
-      this.frozen.delete(this.frozen.keys().next().value as string);
-    }
-    return inputs;
-  }
-
-  private async cellsOf(
-    m: EntityManager,
-    snapshotId: string,
-    peerGroupId: string,
-  ): Promise<BenchmarkCell[]> {
-    const cells = await m.query<CellRow[]>(
-      `SELECT kpi_key, n, mean, p10, p25, p50, p75, p90, pooled, suppressed, suppressed_statistics
-         FROM snapshot_cells WHERE snapshot_id = $1 AND peer_group_id = $2`,
-      [snapshotId, peerGroupId],
-    );
-    return cells.map((row) => ({
-      kpiKey: row.kpi_key,
-      n: row.n,
-      mean: row.mean,
-      p10: row.p10,
-      p25: row.p25,
-      p50: row.p50,
-      p75: row.p75,
-      p90: row.p90,
-      pooled: row.pooled,
-      suppressed: row.suppressed,
-      suppressedStatistics: row.suppressed_statistics,
-    }));
   }
 
   private async findSnapshot(m: EntityManager, snapshotId: string): Promise<SnapshotEntity> {
@@ -424,15 +312,12 @@ export class SnapshotsService {
     snapshotId: string,
     peerGroupId: string,
     caller: CallerContext,
-  ): Promise<PeerGroupRow> {
-    const [row] = await m.query<PeerGroupRow[]>(
-      `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 AND peer_group_id = $2`,
-      [snapshotId, peerGroupId],
-    );
-    if (!row || (!row.released && isCompanyRole(caller.actor.role))) {
+  ): Promise<StoredPeerGroup> {
+    const group = await this.reader.peerGroup(m, snapshotId, peerGroupId);
+    if (!group || (!group.released && isCompanyRole(caller.actor.role))) {
       throw notFound('Peer group', peerGroupId);
     }
-    return row;
+    return group;
   }
 }
 
@@ -441,10 +326,6 @@ function refusal(rule: string, reason: string): DomainError {
   return new DomainError(DomainErrorCode.ValidationFailed, reason, [
     { key: 'filter', rule, message: reason },
   ]);
-}
-
-function toDefinition(row: PeerGroupRow): PeerGroupDefinition {
-  return { id: row.peer_group_id, kind: row.kind, filter: row.filter, label: row.label };
 }
 
 function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity): SnapshotDto {
@@ -463,14 +344,14 @@ function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity): SnapshotDto {
   };
 }
 
-function toPeerGroupDto(row: PeerGroupRow, language: Language): PeerGroupDto {
+function toPeerGroupDto(group: StoredPeerGroup, language: Language): PeerGroupDto {
   return {
-    id: row.peer_group_id,
-    kind: row.kind,
-    label: row.label[language],
-    filter: row.filter as Record<string, string[]>,
-    n: row.n,
-    released: row.released,
+    id: group.id,
+    kind: group.kind,
+    label: group.label[language],
+    filter: group.filter as Record<string, string[]>,
+    n: group.n,
+    released: group.released,
   };
 }
 
@@ -488,10 +369,10 @@ function toCellDto(cell: BenchmarkCell, language: Language): BenchmarkCellDto {
     suppressed: cell.suppressed
       ? { rule: cell.suppressed.rule, reason: cell.suppressed.reason[language] }
       : null,
-    suppressedStatistics: cell.suppressedStatistics.map((s) => ({
-      statistic: s.statistic,
-      rule: s.rule,
-      reason: s.reason[language],
+    suppressedStatistics: cell.suppressedStatistics.map((st) => ({
+      statistic: st.statistic,
+      rule: st.rule,
+      reason: st.reason[language],
     })),
   };
 }

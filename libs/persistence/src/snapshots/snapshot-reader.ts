@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import {
+  BenchmarkCell,
+  Catalogue,
+  LocalizedText,
+  matchesPeerGroup,
+  notFound,
+  PeerGroupDefinition,
+  unitPosition,
+  UnitPosition,
+} from '@app/domain';
+import type { EntityManager } from 'typeorm';
+import { FrozenInputs } from './frozen-inputs';
+import { loadSnapshotSetting, readFrozenInputs, SnapshotSetting } from './snapshot-computation';
+
+/** A stored peer group of a snapshot. */
+export interface StoredPeerGroup extends PeerGroupDefinition {
+  n: number;
+  released: boolean;
+  ordinal: number;
+}
+
+interface PeerGroupRow {
+  peer_group_id: string;
+  kind: PeerGroupDefinition['kind'];
+  filter: PeerGroupDefinition['filter'];
+  label: LocalizedText;
+  n: number;
+  released: boolean;
+  ordinal: number;
+}
+
+interface CellRow {
+  kpi_key: string;
+  n: number | null;
+  mean: number | null;
+  p10: number | null;
+  p25: number | null;
+  p50: number | null;
+  p75: number | null;
+  p90: number | null;
+  pooled: number | null;
+  suppressed: BenchmarkCell['suppressed'];
+  suppressed_statistics: BenchmarkCell['suppressedStatistics'];
+}
+
+/** A unit's position in one KPI's cell. */
+export type KpiPosition = { kpiKey: string; cell: BenchmarkCell } & UnitPosition;
+
+/** Frozen inputs never change, so a few recently used ones are kept in memory. */
+const FROZEN_CACHE_SIZE = 4;
+
+function toStoredPeerGroup(row: PeerGroupRow): StoredPeerGroup {
+  return {
+    id: row.peer_group_id,
+    kind: row.kind,
+    filter: row.filter,
+    label: row.label,
+    n: row.n,
+    released: row.released,
+    ordinal: row.ordinal,
+  };
+}
+
+/**
+ * Reads computed snapshots inside the caller's transaction (row-level security decides what it
+ * sees): peer groups, cells, frozen inputs and the positions computed from them. Shared by the
+ * api and the report rendering, so both show a unit the same figures.
+ */
+@Injectable()
+export class SnapshotReader {
+  private readonly catalogues = new Map<string, Catalogue>();
+  private readonly frozen = new Map<string, FrozenInputs>();
+
+  /** Cycle, study and catalogue of a cycle, the catalogue parsed once per process. */
+  setting(m: EntityManager, cycleId: string): Promise<SnapshotSetting | null> {
+    return loadSnapshotSetting(m, cycleId, this.catalogues);
+  }
+
+  async peerGroups(m: EntityManager, snapshotId: string): Promise<StoredPeerGroup[]> {
+    const rows = await m.query<PeerGroupRow[]>(
+      `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 ORDER BY ordinal`,
+      [snapshotId],
+    );
+    return rows.map(toStoredPeerGroup);
+  }
+
+  async peerGroup(
+    m: EntityManager,
+    snapshotId: string,
+    peerGroupId: string,
+  ): Promise<StoredPeerGroup | undefined> {
+    const [row] = await m.query<PeerGroupRow[]>(
+      `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 AND peer_group_id = $2`,
+      [snapshotId, peerGroupId],
+    );
+    return row ? toStoredPeerGroup(row) : undefined;
+  }
+
+  /** The cells of a peer group in the order of the given KPI keys (the catalogue's). */
+  async cells(
+    m: EntityManager,
+    snapshotId: string,
+    peerGroupId: string,
+    kpiOrder: readonly string[],
+  ): Promise<BenchmarkCell[]> {
+    const rows = await m.query<CellRow[]>(
+      `SELECT kpi_key, n, mean, p10, p25, p50, p75, p90, pooled, suppressed, suppressed_statistics
+         FROM snapshot_cells WHERE snapshot_id = $1 AND peer_group_id = $2`,
+      [snapshotId, peerGroupId],
+    );
+    const order = new Map(kpiOrder.map((key, i) => [key, i]));
+    return rows
+      .map((row) => ({
+        kpiKey: row.kpi_key,
+        n: row.n,
+        mean: row.mean,
+        p10: row.p10,
+        p25: row.p25,
+        p50: row.p50,
+        p75: row.p75,
+        p90: row.p90,
+        pooled: row.pooled,
+        suppressed: row.suppressed,
+        suppressedStatistics: row.suppressed_statistics,
+      }))
+      .sort((a, b) => (order.get(a.kpiKey) ?? 0) - (order.get(b.kpiKey) ?? 0));
+  }
+
+  /** The frozen inputs of a snapshot the caller may compute from; not found otherwise. */
+  async frozenInputs(m: EntityManager, snapshotId: string): Promise<FrozenInputs> {
+    const cached = this.frozen.get(snapshotId);
+    if (cached) {
+      return cached;
+    }
+    const inputs = await readFrozenInputs(m, snapshotId);
+    if (!inputs) {
+      throw notFound('Snapshot', snapshotId);
+    }
+    this.frozen.set(snapshotId, inputs);
+    if (this.frozen.size > FROZEN_CACHE_SIZE) {
+      this.frozen.delete(this.frozen.keys().next().value as string);
+    }
+    return inputs;
+  }
+
+  /** The KPIs that at least one of the selected units supplied (give-to-get). */
+  suppliedBy(inputs: FrozenInputs, selected: (unit: number) => boolean): Set<string> {
+    const supplied = new Set<string>();
+    inputs.kpiKeys.forEach((key, k) => {
+      const column = inputs.values[k];
+      for (let u = 0; u < column.length; u++) {
+        if (selected(u) && !Number.isNaN(column[u])) {
+          supplied.add(key);
+          return;
+        }
+      }
+    });
+    return supplied;
+  }
+
+  /**
+   * The position of unit `u` of the inputs in each cell, against the group's members who
+   * supplied the KPI. Only released figures come out: `unitPosition` gives none for a
+   * suppressed cell.
+   */
+  positions(
+    inputs: FrozenInputs,
+    catalogue: Catalogue,
+    group: Pick<PeerGroupDefinition, 'filter'>,
+    cells: readonly BenchmarkCell[],
+    u: number,
+  ): KpiPosition[] {
+    const members: number[] = [];
+    inputs.profiles.forEach((profile, i) => {
+      if (matchesPeerGroup(profile, group.filter)) {
+        members.push(i);
+      }
+    });
+    return cells.map((cell) => {
+      const k = inputs.kpiKeys.indexOf(cell.kpiKey);
+      const column = k >= 0 ? inputs.values[k] : new Float64Array(0);
+      const value = k >= 0 ? column[u] : NaN;
+      const peers = Float64Array.from(
+        members.map((i) => column[i]).filter((v) => !Number.isNaN(v)),
+      ).sort();
+      const position = unitPosition({
+        value: Number.isNaN(value) ? null : value,
+        peerValuesSorted: peers,
+        polarity: catalogue.item(cell.kpiKey)?.polarity ?? 'neutral',
+        cell,
+      });
+      return { kpiKey: cell.kpiKey, ...position, cell };
+    });
+  }
+}
