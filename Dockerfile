@@ -21,6 +21,7 @@ FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
     PUPPETEER_SKIP_DOWNLOAD=true \
     PUPPETEER_EXECUTABLE_PATH=/usr/bin/chromium \
+    CHROMIUM_PATH=/usr/bin/chromium \
     SCARF_ANALYTICS=false
 # tini runs as PID 1: it forwards SIGTERM to node and reaps chromium's child processes.
 RUN apt-get update \

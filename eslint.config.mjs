@@ -11,6 +11,7 @@ export default tseslint.config(
       'test-output/**',
       '*.js',
       '*.mjs',
+      '*.cjs',
     ],
   },
   eslint.configs.recommended,

@@ -20,6 +20,29 @@ describe('loadConfig', () => {
     expect(config.DEMO).toBe(true);
   });
 
+  it('defaults the PDF rendering to the system Chromium, 2 pages at once and 60 s a render', () => {
+    const config = loadConfig(valid);
+    expect(config.CHROMIUM_PATH).toBe('/usr/bin/chromium');
+    expect(config.REPORT_CONCURRENCY).toBe(2);
+    expect(config.REPORT_TIMEOUT_MS).toBe(60000);
+  });
+
+  it('reads the PDF rendering settings and names wrong ones', () => {
+    const config = loadConfig({ ...valid, REPORT_CONCURRENCY: '4', REPORT_TIMEOUT_MS: '90000' });
+    expect(config.REPORT_CONCURRENCY).toBe(4);
+    expect(config.REPORT_TIMEOUT_MS).toBe(90000);
+    const attempt = () =>
+      loadConfig({
+        ...valid,
+        CHROMIUM_PATH: 'chromium',
+        REPORT_CONCURRENCY: '0',
+        REPORT_TIMEOUT_MS: 'soon',
+      });
+    expect(attempt).toThrow(/CHROMIUM_PATH must be an absolute path/);
+    expect(attempt).toThrow(/REPORT_CONCURRENCY must be between 1 and 16/);
+    expect(attempt).toThrow(/REPORT_TIMEOUT_MS must be an integer/);
+  });
+
   it('names a missing DATABASE_URL', () => {
     const { DATABASE_URL: _omitted, ...rest } = valid;
     expect(() => loadConfig(rest)).toThrow(/DATABASE_URL must be a postgres:\/\/ URL/);

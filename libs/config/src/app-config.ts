@@ -70,6 +70,24 @@ export class AppConfig {
   })
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
+  /** The system Chromium that the worker renders PDFs with. */
+  @Matches(/^\/\S+$/, { message: 'CHROMIUM_PATH must be an absolute path to the Chromium binary' })
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /** PDF renders the worker runs at once, one Chromium page each; about one per core. */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORT_CONCURRENCY must be an integer' })
+  @Min(1, { message: 'REPORT_CONCURRENCY must be between 1 and 16' })
+  @Max(16, { message: 'REPORT_CONCURRENCY must be between 1 and 16' })
+  REPORT_CONCURRENCY = 2;
+
+  /** Longest time one PDF render may take before it fails (and is retried). */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORT_TIMEOUT_MS must be an integer' })
+  @Min(1000, { message: 'REPORT_TIMEOUT_MS must be between 1000 and 600000' })
+  @Max(600000, { message: 'REPORT_TIMEOUT_MS must be between 1000 and 600000' })
+  REPORT_TIMEOUT_MS = 60000;
+
   /** Seed the demo study with its demo logins. Never set in a real deployment. */
   @Transform(toBool)
   DEMO = false;

@@ -1,0 +1,155 @@
+import Handlebars from 'handlebars';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { SvgMarkup } from './svg-markup';
+
+/** The file whose presence marks a folder as the report templates. */
+const MARKER = 'company-report.hbs';
+
+/**
+ * The compiler's safety settings: a missing field is an error instead of an empty string
+ * (`strict`), and no helper but the built-ins and `svg` can be called (`knownHelpersOnly`), so a
+ * template cannot reach anything the library did not put there on purpose.
+ */
+const COMPILE_OPTIONS: CompileOptions = {
+  strict: true,
+  knownHelpersOnly: true,
+  knownHelpers: { svg: true, include: true },
+  noEscape: false,
+  preventIndent: true,
+};
+
+/** No lookup of inherited properties or methods (`constructor`, `__proto__`), ever. */
+const RUNTIME_OPTIONS: RuntimeOptions = {
+  allowProtoPropertiesByDefault: false,
+  allowProtoMethodsByDefault: false,
+};
+
+/** A compiled report template: a model in, HTML out. */
+export type ReportTemplate = (model: object) => string;
+
+/** The templates of `templates/reports/`, compiled. */
+export interface ReportTemplates {
+  dir: string;
+  companyReport: ReportTemplate;
+  header: ReportTemplate;
+  footer: ReportTemplate;
+}
+
+function hasTemplates(dir: string): boolean {
+  return existsSync(join(dir, MARKER));
+}
+
+/**
+ * The folder of the report templates: `COCKPIT_TEMPLATES_DIR` (the `templates` folder or its
+ * `reports` folder) when set, otherwise the first `templates/reports` found walking up from this
+ * file and from the working directory. Walking up from both finds the repository's folder from
+ * the sources (ts-node, jest) and from the webpack bundle in `dist/apps/worker`, whose cwd is the
+ * repository root or `/app` in the image.
+ *
+ * @throws Error when no folder holds the templates: a deployment without them cannot render
+ */
+export function resolveReportTemplatesDir(
+  env: NodeJS.ProcessEnv = process.env,
+  starts: readonly string[] = [__dirname, process.cwd()],
+): string {
+  const configured = env.COCKPIT_TEMPLATES_DIR;
+  if (configured !== undefined && configured !== '') {
+    const root = resolve(configured);
+    const found = [join(root, 'reports'), root].find(hasTemplates);
+    if (found === undefined) {
+      throw new Error(
+        `COCKPIT_TEMPLATES_DIR=${configured} holds no report templates (${MARKER} in it or in its reports folder)`,
+      );
+    }
+    return found;
+  }
+  for (const start of starts) {
+    let dir = resolve(start);
+    for (;;) {
+      const candidate = join(dir, 'templates', 'reports');
+      if (hasTemplates(candidate)) {
+        return candidate;
+      }
+      const parent = dirname(dir);
+      if (parent === dir) {
+        break;
+      }
+      dir = parent;
+    }
+  }
+  throw new Error(
+    `no templates/reports folder with ${MARKER} above ${starts.join(' or ')}; set COCKPIT_TEMPLATES_DIR`,
+  );
+}
+
+/** Compiles the templates of a folder in a Handlebars environment of their own. */
+function compileTemplates(dir: string): ReportTemplates {
+  // A separate environment: helpers and partials registered elsewhere in the process (the web
+  // pages) never reach a report, and the reports' reach no page.
+  const env = Handlebars.create();
+  env.registerHelper('svg', (value: unknown) => {
+    if (!(value instanceof SvgMarkup)) {
+      throw new TypeError('the svg helper takes chart markup built by @app/reporting only');
+    }
+    return new env.SafeString(value.markup);
+  });
+  const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
+  const compile = (source: string): ReportTemplate => {
+    const template = env.compile(source, COMPILE_OPTIONS);
+    return (model) => template(model, RUNTIME_OPTIONS);
+  };
+  // Partials are called through `include` rather than `{{> name}}`, which Prettier's Handlebars
+  // parser cannot read; they are rendered like any template, with the caller's context and data
+  // (so `@root` is the report), and inserted as the HTML they already are.
+  const partials = new Map<string, Handlebars.TemplateDelegate>();
+  const partialsDir = join(dir, 'partials');
+  for (const file of readdirSync(partialsDir).filter((name) => name.endsWith('.hbs'))) {
+    partials.set(
+      basename(file, '.hbs'),
+      env.compile(readFileSync(join(partialsDir, file), 'utf8'), COMPILE_OPTIONS),
+    );
+  }
+  // The stylesheet is the folder's own file, not data: inserted as it is.
+  const styles = new env.SafeString(read('report.css'));
+  env.registerHelper(
+    'include',
+    function (this: unknown, name: unknown, options: Handlebars.HelperOptions) {
+      if (name === 'styles') {
+        return styles;
+      }
+      const partial = typeof name === 'string' ? partials.get(name) : undefined;
+      if (partial === undefined) {
+        throw new TypeError(`no report partial ${String(name)} in ${partialsDir}`);
+      }
+      return new env.SafeString(
+        partial(this, { ...RUNTIME_OPTIONS, data: options.data as unknown }),
+      );
+    },
+  );
+  return {
+    dir,
+    companyReport: compile(read(MARKER)),
+    header: compile(read('header.hbs')),
+    footer: compile(read('footer.hbs')),
+  };
+}
+
+const compiled = new Map<string, ReportTemplates>();
+let defaultDir: string | undefined;
+
+/**
+ * The report templates, read and compiled on first use and kept for the process: a batch
+ * renders hundreds of reports from the same templates.
+ *
+ * @param dir the templates folder; default `resolveReportTemplatesDir()`
+ */
+export function reportTemplates(dir?: string): ReportTemplates {
+  const key = dir ?? (defaultDir ??= resolveReportTemplatesDir());
+  let templates = compiled.get(key);
+  if (!templates) {
+    templates = compileTemplates(key);
+    compiled.set(key, templates);
+  }
+  return templates;
+}
