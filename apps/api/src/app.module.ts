@@ -22,6 +22,8 @@ import { REDIS_URL, RedisClient } from './common/redis.provider';
 import { HealthController } from './health/health.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
 import { SnapshotsController } from './snapshots/snapshots.controller';
 import { SnapshotsService } from './snapshots/snapshots.service';
 import { StudiesController } from './studies/studies.controller';
@@ -59,7 +61,7 @@ export class AppModule {
           prefix: config.REDIS_PREFIX,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QueueName.Snapshots }),
+        BullModule.registerQueue({ name: QueueName.Snapshots }, { name: QueueName.Reports }),
         TerminusModule,
         SubmissionsModule,
         ImportsModule,
@@ -81,6 +83,7 @@ export class AppModule {
         StudiesController,
         UnitsController,
         SnapshotsController,
+        ReportsController,
         HealthController,
       ],
       providers: [
@@ -93,6 +96,7 @@ export class AppModule {
         StudiesService,
         UnitsService,
         SnapshotsService,
+        ReportsService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
       ],

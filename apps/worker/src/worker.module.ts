@@ -2,9 +2,11 @@ import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { DEFAULT_JOB_OPTIONS, QueueName } from '@app/jobs';
-import { PersistenceModule, SnapshotComputation } from '@app/persistence';
+import { PersistenceModule, ReportStore, SnapshotComputation } from '@app/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { PdfRenderer } from './reports/pdf-renderer';
+import { ReportProcessor } from './reports/report.processor';
 import { SnapshotProcessor } from './snapshots/snapshot.processor';
 
 /** The worker: Bull processors sharing the api's libraries. */
@@ -21,9 +23,29 @@ export class WorkerModule {
           prefix: config.REDIS_PREFIX,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
         }),
-        BullModule.registerQueue({ name: QueueName.Maintenance }, { name: QueueName.Snapshots }),
+        BullModule.registerQueue(
+          { name: QueueName.Maintenance },
+          { name: QueueName.Snapshots },
+          { name: QueueName.Reports },
+        ),
       ],
-      providers: [MaintenanceProcessor, SnapshotProcessor, SnapshotComputation],
+      providers: [
+        MaintenanceProcessor,
+        SnapshotProcessor,
+        SnapshotComputation,
+        ReportProcessor,
+        ReportStore,
+        {
+          // One Chromium per worker process, closed with the module.
+          provide: PdfRenderer,
+          useFactory: () =>
+            new PdfRenderer({
+              executablePath: config.CHROMIUM_PATH,
+              concurrency: config.REPORT_CONCURRENCY,
+              timeoutMs: config.REPORT_TIMEOUT_MS,
+            }),
+        },
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import type { JobOptions } from 'bull';
 export enum QueueName {
   Maintenance = 'maintenance',
   Snapshots = 'snapshots',
+  Reports = 'reports',
 }
 
 /** Every job name, per queue. */
@@ -15,10 +16,15 @@ export enum SnapshotJob {
   Compute = 'compute-snapshot',
 }
 
+export enum ReportJob {
+  RenderCompanyReport = 'render-company-report',
+}
+
 /** The payload of each job: ids only, never tenant data. */
 export interface JobPayloads {
   [MaintenanceJob.HealthCheck]: { requestedAt: string };
   [SnapshotJob.Compute]: { tenantId: string; snapshotId: string };
+  [ReportJob.RenderCompanyReport]: { tenantId: string; reportId: string };
 }
 
 /** Attempts and backoff live here and nowhere else. */
@@ -35,4 +41,5 @@ export const DEFAULT_JOB_OPTIONS: JobOptions = {
  */
 export const jobIds = {
   computeSnapshot: (snapshotId: string): string => `snapshot:${snapshotId}`,
+  renderReport: (reportId: string): string => `report:${reportId}`,
 };

@@ -8,3 +8,5 @@ export * from './seed/demo-seed';
 export * from './snapshots/frozen-inputs';
 export * from './snapshots/snapshot-computation';
 export * from './snapshots/snapshot-reader';
+export * from './reports/company-report-data';
+export * from './reports/report-store';

@@ -3,6 +3,8 @@ import { CatalogueVersionEntity } from './catalogue-version.entity';
 import { CycleEntity } from './cycle.entity';
 import { OrganisationEntity } from './organisation.entity';
 import { ParticipationEntity } from './participation.entity';
+import { ReportBatchEntity } from './report-batch.entity';
+import { ReportEntity } from './report.entity';
 import { SnapshotEntity } from './snapshot.entity';
 import { StudyEntity } from './study.entity';
 import { SubmissionAuditEntity } from './submission-audit.entity';
@@ -16,6 +18,8 @@ export {
   CycleEntity,
   OrganisationEntity,
   ParticipationEntity,
+  ReportBatchEntity,
+  ReportEntity,
   SnapshotEntity,
   StudyEntity,
   SubmissionAuditEntity,
@@ -30,6 +34,8 @@ export const ENTITIES = [
   CycleEntity,
   OrganisationEntity,
   ParticipationEntity,
+  ReportBatchEntity,
+  ReportEntity,
   SnapshotEntity,
   StudyEntity,
   SubmissionAuditEntity,
@@ -40,3 +46,4 @@ export const ENTITIES = [
 
 export type { SubmissionAuditAction, SubmissionAuditValue } from './submission-audit.entity';
 export type { SnapshotState } from './snapshot.entity';
+export type { ReportState } from './report.entity';

@@ -2,6 +2,7 @@ import { Foundation1764160000000 } from './1764160000000-foundation';
 import { Submissions1764170000000 } from './1764170000000-submissions';
 import { PublisherImport1764175000000 } from './1764175000000-publisher-import';
 import { Snapshots1764190000000 } from './1764190000000-snapshots';
+import { Reports1764200000000 } from './1764200000000-reports';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Submissions1764170000000,
   PublisherImport1764175000000,
   Snapshots1764190000000,
+  Reports1764200000000,
 ];

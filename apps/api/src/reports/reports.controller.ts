@@ -1,0 +1,123 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Res,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
+import type { Response } from 'express';
+import { Roles } from '../auth/auth.decorators';
+import { API } from '../common/api-path';
+import { Caller, CallerContext } from '../common/request-context';
+import {
+  CreatedReportBatchDto,
+  CreatedReportDto,
+  CreateReportBatchDto,
+  CreateReportDto,
+  ReportBatchDto,
+  ReportDto,
+} from './dto/report.dto';
+import { ReportsService } from './reports.service';
+
+/** The preview is a document of our own: nothing in it may load or run anything. */
+const PREVIEW_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller(API)
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post('snapshots/:snapshotId/reports')
+  @HttpCode(202)
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiOkResponse({ type: CreatedReportDto })
+  create(
+    @Caller() caller: CallerContext,
+    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+    @Body() body: CreateReportDto,
+  ): Promise<CreatedReportDto> {
+    return this.reports.create(caller, snapshotId, body.unitId, body.language);
+  }
+
+  @Post('snapshots/:snapshotId/reports/batch')
+  @HttpCode(202)
+  @Roles(...PUBLISHER_ROLES)
+  @ApiOkResponse({ type: CreatedReportBatchDto })
+  createBatch(
+    @Caller() caller: CallerContext,
+    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+    @Body() body: CreateReportBatchDto,
+  ): Promise<CreatedReportBatchDto> {
+    return this.reports.createBatch(caller, snapshotId, body.languages);
+  }
+
+  @Get('report-batches/:batchId')
+  @Roles(...PUBLISHER_ROLES)
+  @ApiOkResponse({ type: ReportBatchDto })
+  batch(
+    @Caller() caller: CallerContext,
+    @Param('batchId', ParseUUIDPipe) batchId: string,
+  ): Promise<ReportBatchDto> {
+    return this.reports.batch(caller, batchId);
+  }
+
+  @Post('report-batches/:batchId/retry')
+  @HttpCode(200)
+  @Roles(...PUBLISHER_ROLES)
+  @ApiOkResponse({ type: ReportBatchDto })
+  retryBatch(
+    @Caller() caller: CallerContext,
+    @Param('batchId', ParseUUIDPipe) batchId: string,
+  ): Promise<ReportBatchDto> {
+    return this.reports.retryBatch(caller, batchId);
+  }
+
+  @Get('reports/:reportId')
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiOkResponse({ type: ReportDto })
+  get(
+    @Caller() caller: CallerContext,
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+  ): Promise<ReportDto> {
+    return this.reports.get(caller, reportId);
+  }
+
+  @Get('reports/:reportId/pdf')
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiProduces('application/pdf')
+  async pdf(
+    @Caller() caller: CallerContext,
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const file = await this.reports.pdf(caller, reportId);
+    res
+      .status(200)
+      .type('application/pdf')
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      )
+      .send(file.pdf);
+  }
+
+  @Get('reports/:reportId/html')
+  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @ApiProduces('text/html')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Content-Security-Policy', PREVIEW_CSP)
+  html(
+    @Caller() caller: CallerContext,
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+  ): Promise<string> {
+    return this.reports.html(caller, reportId);
+  }
+}

@@ -1,0 +1,148 @@
+import {
+  applyGiveToGet,
+  disclosurePolicyOf,
+  DomainError,
+  DomainErrorCode,
+  notFound,
+  peerGroupId,
+} from '@app/domain';
+import type { CompanyReportInput } from '@app/reporting';
+import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { CycleEntity, OrganisationEntity, SnapshotEntity, UnitEntity } from '../entities';
+import { SnapshotReader, StoredPeerGroup } from '../snapshots/snapshot-reader';
+
+/** Cycles of history a report's trend charts show, this one included. */
+const TREND_CYCLES = 5;
+
+/**
+ * The unit's own peer group for its report: the narrowest predefined group that contains it
+ * and has released cells (industry and size band, then industry, then all participants).
+ */
+function reportPeerGroup(
+  groups: readonly StoredPeerGroup[],
+  profile: { industry: string; sizeBand: string },
+): StoredPeerGroup | undefined {
+  const candidates = [
+    peerGroupId({ industry: [profile.industry], sizeBand: [profile.sizeBand] }),
+    peerGroupId({ industry: [profile.industry] }),
+    'all',
+  ];
+  for (const id of candidates) {
+    const group = groups.find((g) => g.id === id && g.released);
+    if (group) {
+      return group;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Everything a unit's company report shows, read inside the caller's transaction: released
+ * cells of the unit's peer group for the KPIs it supplied (give-to-get), its positions, and its
+ * trend against the group's median over the published cycles. Nothing of another unit but
+ * released figures.
+ */
+export async function companyReportInput(
+  m: EntityManager,
+  reader: SnapshotReader,
+  snapshotId: string,
+  unitId: string,
+  language: 'de' | 'en',
+  generatedAt: Date,
+): Promise<CompanyReportInput> {
+  const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
+  if (!snapshot) {
+    throw notFound('Snapshot', snapshotId);
+  }
+  if (snapshot.state !== 'done') {
+    throw new DomainError(
+      DomainErrorCode.InvalidState,
+      `Snapshot ${snapshotId} is not computed yet (${snapshot.state}).`,
+    );
+  }
+  const inputs = await reader.frozenInputs(m, snapshotId);
+  const u = inputs.unitIds.indexOf(unitId);
+  const setting = await reader.setting(m, snapshot.cycleId);
+  const unit = await m.findOneBy(UnitEntity, { id: unitId });
+  if (u < 0 || !setting || !unit) {
+    throw notFound('Unit', unitId);
+  }
+  const company = await m.findOneBy(OrganisationEntity, { id: unit.tenantId });
+  const profile = inputs.profiles[u];
+  const group = reportPeerGroup(await reader.peerGroups(m, snapshotId), profile);
+  if (!group) {
+    throw new DomainError(
+      DomainErrorCode.InvalidState,
+      `Snapshot ${snapshotId} releases no peer group of unit ${unitId}.`,
+    );
+  }
+  const supplied = reader.suppliedBy(inputs, (i) => i === u);
+  const cells = applyGiveToGet(
+    await reader.cells(m, snapshotId, group.id, inputs.kpiKeys),
+    supplied,
+  );
+  const positions = reader
+    .positions(inputs, setting.catalogue, group, cells, u)
+    .map(({ cell: _cell, ...position }) => position);
+
+  // The trend: the published snapshots of the study's earlier cycles, then this one.
+  const earlier = await m.find(CycleEntity, {
+    where: {
+      studyId: setting.study.id,
+      year: LessThanOrEqual(setting.cycle.year - 1),
+      state: In(['published']),
+    },
+    order: { year: 'DESC' },
+    take: TREND_CYCLES - 1,
+  });
+  const trend: CompanyReportInput['trend'] = [];
+  for (const cycle of [...earlier].reverse()) {
+    if (cycle.publishedSnapshotId) {
+      trend.push(await trendPoint(m, reader, cycle.publishedSnapshotId, cycle.year, unitId, group));
+    }
+  }
+  trend.push(await trendPoint(m, reader, snapshotId, setting.cycle.year, unitId, group));
+
+  return {
+    language,
+    study: { name: setting.study.name },
+    cycle: { year: setting.cycle.year },
+    unit: { name: unit.name, companyName: company?.name ?? '', profile },
+    peerGroup: { id: group.id, label: group.label, n: group.n },
+    catalogue: setting.catalogue,
+    policy: disclosurePolicyOf(
+      (snapshot.manifest?.policy as Record<string, unknown> | undefined) ??
+        setting.study.disclosurePolicy,
+    ),
+    cells,
+    positions,
+    trend,
+    generatedAt,
+  };
+}
+
+/** The unit's values and the same peer group's released medians in one snapshot. */
+async function trendPoint(
+  m: EntityManager,
+  reader: SnapshotReader,
+  snapshotId: string,
+  year: number,
+  unitId: string,
+  group: StoredPeerGroup,
+): Promise<CompanyReportInput['trend'][number]> {
+  const inputs = await reader.frozenInputs(m, snapshotId);
+  const u = inputs.unitIds.indexOf(unitId);
+  const cells = (await reader.peerGroup(m, snapshotId, group.id))
+    ? await reader.cells(m, snapshotId, group.id, inputs.kpiKeys)
+    : [];
+  const values: CompanyReportInput['trend'][number]['values'] = {};
+  inputs.kpiKeys.forEach((key, k) => {
+    const own = u >= 0 ? inputs.values[k][u] : NaN;
+    const cell = cells.find((c) => c.kpiKey === key);
+    values[key] = {
+      unit: Number.isNaN(own) ? null : own,
+      median: cell?.suppressed === null ? cell.p50 : null,
+    };
+  });
+  return { year, values };
+}
