@@ -13,6 +13,7 @@ import { ProfileCodes } from './profile-codes';
 import { quantile } from './quantiles';
 import { SUPPRESSION_REASONS as R } from './suppression-reasons';
 import { ValueSortWorkspace } from './value-sort-workspace';
+import { sumOf } from './sum.util';
 
 /** The answer to a requested (custom) peer group. */
 export type CustomPeerGroupOutcome =
@@ -68,29 +69,6 @@ function dealOut(
       buffer[end[j]++] = sortedValues[i];
     }
   }
-}
-
-/**
- * The sum of a group's sorted values, in four interleaved partial sums: a fixed order like any
- * other (so equal inputs give equal sums), about three times faster than one running sum, and
- * no less accurate.
- */
-function sumOf(values: Float64Array): number {
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  let d = 0;
-  const whole = values.length - (values.length % 4);
-  for (let i = 0; i < whole; i += 4) {
-    a += values[i];
-    b += values[i + 1];
-    c += values[i + 2];
-    d += values[i + 3];
-  }
-  for (let i = whole; i < values.length; i++) {
-    a += values[i];
-  }
-  return a + b + (c + d);
 }
 
 /**

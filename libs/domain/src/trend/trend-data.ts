@@ -1,0 +1,435 @@
+import { ValueSortWorkspace } from '../benchmark/value-sort-workspace';
+import { Polarity } from '../catalogue/catalogue-definition';
+import { DisclosurePolicy } from '../disclosure/disclosure-policy';
+import { adoptionChangesOfColumns } from './adoption';
+import { DistributionChange, DistributionSummary, panelChangesOfColumns } from './panel-change';
+import { CycleParticipation, cycleParticipation } from './participation';
+import { spearmanPairs } from './spearman-matrix';
+import {
+  discloseChange,
+  discloseFigure,
+  disclosePanels,
+  mapFigure,
+  TrendFigure,
+} from './trend-disclosure';
+import { TrendDriverOptions, TrendInput, TrendKpi } from './trend-input';
+
+/** A KPI's released statistics in one cycle (its n is the figure's). */
+export type KpiDistribution = Omit<DistributionSummary, 'n'>;
+
+/** The balanced panel's statistics on both sides of a change, and the change. */
+export interface PanelDistributionChange {
+  from: KpiDistribution;
+  to: KpiDistribution;
+  change: DistributionChange;
+}
+
+/** A numeric KPI over the cycles. */
+export interface KpiTrend {
+  kpiKey: string;
+  polarity: Polarity;
+  /** Over all participants with a value, one per cycle. */
+  cycles: Array<{ year: number; distribution: TrendFigure<KpiDistribution> }>;
+  /** One per pair of consecutive cycles: over all participants, and over the balanced panel. */
+  changes: Array<{
+    fromYear: number;
+    toYear: number;
+    all: TrendFigure<DistributionChange>;
+    panel: TrendFigure<PanelDistributionChange>;
+  }>;
+}
+
+/** The balanced panel's share of yes on both sides of a change (%) and the change (points). */
+export interface PanelShareChange {
+  from: number;
+  to: number;
+  points: number;
+}
+
+/** A yes/no item (a practice) over the cycles. */
+export interface AdoptionTrend {
+  kpiKey: string;
+  /** The share of yes in % among the units that answered, one per cycle. */
+  cycles: Array<{ year: number; share: TrendFigure<number> }>;
+  /** The change in percentage points, over all participants and over the balanced panel. */
+  changes: Array<{
+    fromYear: number;
+    toYear: number;
+    all: TrendFigure<number>;
+    panel: TrendFigure<PanelShareChange>;
+  }>;
+}
+
+/** A strong rank correlation of two KPIs in the latest cycle, with its scatter chart. */
+export interface DriverPair {
+  xKpiKey: string;
+  yKpiKey: string;
+  /** The units with both values; at least the policy's `minN`. */
+  n: number;
+  rho: number;
+  pValue: number;
+  /** The value pairs (x, y), sorted by x then y, so that nothing links a point to a unit. */
+  points: Array<[number, number]>;
+}
+
+/** Medians of a few KPIs (NPS and CES) side by side over the cycles. */
+export interface TrendDrift {
+  kpiKeys: string[];
+  /** Per cycle, one median per entry of `kpiKeys`. */
+  cycles: Array<{ year: number; medians: Array<TrendFigure<number>> }>;
+}
+
+/** The trend data of a study over its published cycles, every figure under its policy. */
+export interface TrendData {
+  years: number[];
+  participation: CycleParticipation[];
+  /** The numeric KPIs in the order of the input. */
+  kpis: KpiTrend[];
+  /** The yes/no items in the order of the input. */
+  adoption: AdoptionTrend[];
+  /** The strongest rank correlations of the latest cycle, strongest first. */
+  drivers: DriverPair[];
+  drift: TrendDrift;
+}
+
+const DEFAULT_DRIVER_OPTIONS: TrendDriverOptions = {
+  maxPairs: 10,
+  maxPValue: 0.05,
+  excludedPairs: [],
+};
+const DEFAULT_DRIFT_KPI_KEYS = ['nps', 'ces'];
+
+/** A value that exists whenever its figure is released; its absence is a bug here. */
+function required<T>(value: T | null): T {
+  if (value === null) {
+    throw new Error('a released trend figure without a value');
+  }
+  return value;
+}
+
+function withoutN({ p25, median, p75, mean }: DistributionSummary): KpiDistribution {
+  return { p25, median, p75, mean };
+}
+
+/**
+ * Caller bugs (a nonsensical policy, years out of order, a unit twice in a cycle, a value of
+ * the wrong kind) are RangeErrors, as in the snapshot engine: nobody's request is refused here.
+ */
+function checkInput(input: TrendInput): void {
+  const { policy, cycles, kpis } = input;
+  if (
+    !(Number.isInteger(policy.minN) && policy.minN >= 1) ||
+    (policy.quantileMethod !== 'linear' && policy.quantileMethod !== 'local_mean')
+  ) {
+    throw new RangeError(`invalid disclosure policy ${JSON.stringify(policy)}`);
+  }
+  cycles.forEach((cycle, c) => {
+    if (!Number.isInteger(cycle.year) || (c > 0 && cycle.year <= cycles[c - 1].year)) {
+      throw new RangeError(`cycle years must be ascending integers, got ${cycle.year}`);
+    }
+    const ids = new Set<string>();
+    for (const unit of cycle.units) {
+      if (ids.has(unit.id)) {
+        throw new RangeError(`unit ${unit.id} appears twice in cycle ${cycle.year}`);
+      }
+      ids.add(unit.id);
+    }
+  });
+  const keys = new Set<string>();
+  for (const kpi of kpis) {
+    if (keys.has(kpi.key)) {
+      throw new RangeError(`KPI ${kpi.key} appears twice`);
+    }
+    keys.add(kpi.key);
+  }
+}
+
+/** The value of a unit's answer as a number (NaN: none), checked against the item's kind. */
+function numericValue(
+  value: number | boolean | null | undefined,
+  kpi: TrendKpi,
+  unitId: string,
+  year: number,
+): number {
+  if (value === null || value === undefined) {
+    return Number.NaN;
+  }
+  if (kpi.boolean) {
+    if (typeof value === 'boolean') {
+      return value ? 1 : 0;
+    }
+    if (value === 0 || value === 1) {
+      return value;
+    }
+  } else if (typeof value === 'number' && Number.isFinite(value)) {
+    return value;
+  }
+  throw new RangeError(`KPI ${kpi.key} of unit ${unitId} in ${year} is ${String(value)}`);
+}
+
+/** The KPI values aligned by unit across the cycles. */
+interface AlignedInput {
+  /** columns[k][c][u]: KPI k of unit u in cycle c, units indexed across all cycles. */
+  columns: Float64Array[][];
+  /** The indices of the latest cycle's units. */
+  latestUnits: Int32Array;
+  /** The number of distinct units over all cycles. */
+  unitCount: number;
+}
+
+function alignInput(input: TrendInput): AlignedInput {
+  const indexById = new Map<string, number>();
+  for (const cycle of input.cycles) {
+    for (const unit of cycle.units) {
+      if (!indexById.has(unit.id)) {
+        indexById.set(unit.id, indexById.size);
+      }
+    }
+  }
+  const unitCount = indexById.size;
+  const { kpis } = input;
+  const columns = kpis.map(() =>
+    input.cycles.map(() => new Float64Array(unitCount).fill(Number.NaN)),
+  );
+  for (let c = 0; c < input.cycles.length; c++) {
+    const { year, units } = input.cycles[c];
+    for (const unit of units) {
+      const u = indexById.get(unit.id) as number;
+      const values = unit.values;
+      for (let k = 0; k < kpis.length; k++) {
+        const value = values[kpis[k].key];
+        // The common case, a number or nothing, without the call.
+        columns[k][c][u] =
+          typeof value === 'number' && !kpis[k].boolean && value - value === 0
+            ? value
+            : numericValue(value, kpis[k], unit.id, year);
+      }
+    }
+  }
+  const latest = input.cycles.at(-1)?.units ?? [];
+  const latestUnits = Int32Array.from(latest, (unit) => indexById.get(unit.id) as number);
+  return { columns, latestUnits, unitCount };
+}
+
+/** The latest cycle's columns restricted to its own units: the drivers read only those. */
+function latestColumns({ columns, latestUnits }: AlignedInput): Float64Array[] {
+  return columns.map((perCycle) => {
+    const column = perCycle[perCycle.length - 1];
+    const result = new Float64Array(latestUnits.length);
+    for (let i = 0; i < latestUnits.length; i++) {
+      result[i] = column[latestUnits[i]];
+    }
+    return result;
+  });
+}
+
+function kpiTrend(
+  kpi: TrendKpi,
+  columns: readonly Float64Array[],
+  years: readonly number[],
+  policy: DisclosurePolicy,
+  workspace: ValueSortWorkspace,
+): KpiTrend {
+  const series = panelChangesOfColumns(columns, policy.quantileMethod, workspace);
+  const distributions = series.cycles.map((summary) =>
+    discloseFigure(summary?.n ?? 0, () => withoutN(required(summary)), policy),
+  );
+  const panels = disclosePanels(columns, policy, (i): PanelDistributionChange => {
+    const { from, to, change } = series.changes[i].panel;
+    return { from: withoutN(required(from)), to: withoutN(required(to)), change: required(change) };
+  });
+  return {
+    kpiKey: kpi.key,
+    polarity: kpi.polarity,
+    cycles: distributions.map((distribution, c) => ({ year: years[c], distribution })),
+    changes: series.changes.map((change, i) => ({
+      fromYear: years[i],
+      toYear: years[i + 1],
+      all: discloseChange(distributions[i], distributions[i + 1], () =>
+        required(change.all.change),
+      ),
+      panel: panels[i],
+    })),
+  };
+}
+
+function adoptionTrend(
+  kpi: TrendKpi,
+  columns: readonly Float64Array[],
+  years: readonly number[],
+  policy: DisclosurePolicy,
+): AdoptionTrend {
+  const series = adoptionChangesOfColumns(columns);
+  const shares = series.cycles.map((summary) =>
+    discloseFigure(summary?.n ?? 0, () => required(summary).share, policy),
+  );
+  const panels = disclosePanels(columns, policy, (i): PanelShareChange => {
+    const { from, to, points } = series.changes[i].panel;
+    return { from: required(from).share, to: required(to).share, points: required(points) };
+  });
+  return {
+    kpiKey: kpi.key,
+    cycles: shares.map((share, c) => ({ year: years[c], share })),
+    changes: series.changes.map((_, i) => ({
+      fromYear: years[i],
+      toYear: years[i + 1],
+      all: discloseChange(shares[i], shares[i + 1], (from, to) => to - from),
+      panel: panels[i],
+    })),
+  };
+}
+
+/** For every KPI key, the keys it is computed from, directly or through other derived KPIs. */
+function ancestorsOf(kpis: readonly TrendKpi[]): Map<string, Set<string>> {
+  const direct = new Map(kpis.map((kpi) => [kpi.key, kpi.derivedFrom ?? []]));
+  const result = new Map<string, Set<string>>();
+  const visit = (key: string, into: Set<string>): void => {
+    for (const parent of direct.get(key) ?? []) {
+      // The check also ends a (malformed) cycle of formulas.
+      if (!into.has(parent)) {
+        into.add(parent);
+        visit(parent, into);
+      }
+    }
+  };
+  for (const kpi of kpis) {
+    const ancestors = new Set<string>();
+    visit(kpi.key, ancestors);
+    result.set(kpi.key, ancestors);
+  }
+  return result;
+}
+
+function scatterPoints(x: Float64Array, y: Float64Array): Array<[number, number]> {
+  const points: Array<[number, number]> = [];
+  for (let u = 0; u < x.length; u++) {
+    if (x[u] === x[u] && y[u] === y[u]) {
+      points.push([x[u] + 0, y[u] + 0]);
+    }
+  }
+  return points.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
+/**
+ * The strongest rank correlations between distinct numeric KPIs of the latest cycle: released
+ * only with n ≥ `minN`, listed with p < `maxPValue`, strongest |rho| first (ties in the order of
+ * the KPIs), at most `maxPairs`; pairs in which one KPI is computed from the other, and the
+ * excluded pairs, are left out.
+ */
+function drivers(
+  kpis: readonly TrendKpi[],
+  latest: readonly Float64Array[],
+  policy: DisclosurePolicy,
+  options: TrendDriverOptions,
+): DriverPair[] {
+  const numeric = kpis.flatMap((kpi, k) => (kpi.boolean ? [] : [k]));
+  const ancestors = ancestorsOf(kpis);
+  const excluded = new Set(options.excludedPairs.flatMap(([a, b]) => [`${a}\n${b}`, `${b}\n${a}`]));
+  const related = (a: TrendKpi, b: TrendKpi): boolean =>
+    ancestors.get(a.key)?.has(b.key) === true ||
+    ancestors.get(b.key)?.has(a.key) === true ||
+    excluded.has(`${a.key}\n${b.key}`);
+  const columns = numeric.map((k) => latest[k]);
+  const candidates = spearmanPairs(
+    columns,
+    (a, b) => !related(kpis[numeric[a]], kpis[numeric[b]]),
+  ).flatMap(({ a, b, n, rho, pValue }) => {
+    // The frequency rule first: a correlation of fewer than minN units is no figure at all.
+    const figure = discloseFigure(n, () => ({ rho, pValue }), policy);
+    if (!figure.released) {
+      return [];
+    }
+    const { rho: r, pValue: p } = figure.value;
+    return r !== null && p !== null && p < options.maxPValue
+      ? [{ a, b, n, rho: r, pValue: p }]
+      : [];
+  });
+  // spearmanPairs lists the pairs by (a, b), and the sort is stable: ties keep that order.
+  candidates.sort((p, q) => Math.abs(q.rho) - Math.abs(p.rho));
+  return candidates.slice(0, Math.max(0, options.maxPairs)).map(({ a, b, n, rho, pValue }) => ({
+    xKpiKey: kpis[numeric[a]].key,
+    yKpiKey: kpis[numeric[b]].key,
+    n,
+    rho,
+    pValue,
+    points: scatterPoints(columns[a], columns[b]),
+  }));
+}
+
+function drift(
+  input: TrendInput,
+  trends: readonly KpiTrend[],
+  years: readonly number[],
+): TrendDrift {
+  const byKey = new Map(trends.map((trend) => [trend.kpiKey, trend]));
+  const keys = input.driftKpiKeys ?? DEFAULT_DRIFT_KPI_KEYS.filter((key) => byKey.has(key));
+  const selected = keys.map((key) => {
+    const trend = byKey.get(key);
+    if (trend === undefined) {
+      throw new RangeError(`drift KPI ${key} is not a numeric KPI of the input`);
+    }
+    return trend;
+  });
+  return {
+    kpiKeys: [...keys],
+    cycles: years.map((year, c) => ({
+      year,
+      medians: selected.map((trend) =>
+        mapFigure(trend.cycles[c].distribution, (distribution) => distribution.median),
+      ),
+    })),
+  };
+}
+
+/**
+ * The trend data of a study over its published cycles (issue 6, part 1), with the disclosure
+ * policy applied to every figure (`TrendFigure`):
+ * - participation per cycle, by industry, size band and country (`cycleParticipation`);
+ * - per numeric KPI and cycle n, P25, median, P75 and mean over all participants, and per pair
+ *   of consecutive cycles their change over all participants and over the balanced panel
+ *   (`panelChangesOfColumns`, `disclosePanels`);
+ * - per yes/no item the share of yes and its change in points, likewise (`adoptionChangesOfColumns`);
+ * - the drivers: the strongest Spearman correlations of the latest cycle with their scatter
+ *   points (`spearmanPairs`);
+ * - the drift: the medians of NPS and CES (or the chosen KPIs) side by side.
+ *
+ * The output depends only on the data, not on the order of the units in the input: statistics
+ * are taken over sorted values, rank sums are exact, and scatter points are sorted.
+ */
+export function computeTrendData(input: TrendInput): TrendData {
+  checkInput(input);
+  const { policy, kpis } = input;
+  const years = input.cycles.map((cycle) => cycle.year);
+  const aligned = alignInput(input);
+  const { columns } = aligned;
+  const workspace = new ValueSortWorkspace(aligned.unitCount);
+  const trends: KpiTrend[] = [];
+  const adoption: AdoptionTrend[] = [];
+  kpis.forEach((kpi, k) => {
+    if (kpi.boolean) {
+      adoption.push(adoptionTrend(kpi, columns[k], years, policy));
+    } else {
+      trends.push(kpiTrend(kpi, columns[k], years, policy, workspace));
+    }
+  });
+  const options: TrendDriverOptions = {
+    maxPairs: input.drivers?.maxPairs ?? DEFAULT_DRIVER_OPTIONS.maxPairs,
+    maxPValue: input.drivers?.maxPValue ?? DEFAULT_DRIVER_OPTIONS.maxPValue,
+    excludedPairs: input.drivers?.excludedPairs ?? DEFAULT_DRIVER_OPTIONS.excludedPairs,
+  };
+  return {
+    years,
+    participation: input.cycles.map((cycle) =>
+      cycleParticipation(
+        cycle.year,
+        cycle.units.map((unit) => unit.profile),
+        policy,
+      ),
+    ),
+    kpis: trends,
+    adoption,
+    drivers:
+      input.cycles.length === 0 ? [] : drivers(kpis, latestColumns(aligned), policy, options),
+    drift: drift(input, trends, years),
+  };
+}
