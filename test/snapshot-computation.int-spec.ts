@@ -1,5 +1,11 @@
 import { generateDemoData } from '@app/domain';
-import { dataSourceOptions, SnapshotComputation, SnapshotEntity, TenantDb } from '@app/persistence';
+import {
+  dataSourceOptions,
+  SnapshotComputation,
+  SnapshotEntity,
+  SnapshotReader,
+  TenantDb,
+} from '@app/persistence';
 import { DataSource } from 'typeorm';
 import {
   closeOwnerDataSource,
@@ -50,6 +56,10 @@ describe('snapshot computation (real PostgreSQL)', () => {
        VALUES ($1, $2, '', '{}', ''::bytea)`,
       [snapshot.id, publisher.id],
     );
+    // Nothing reads a snapshot before it is computed: 409 naming its state.
+    await expect(
+      owner.transaction((m) => new SnapshotReader().computedSnapshot(m, snapshot.id, 'en')),
+    ).rejects.toThrow('The snapshot is not computed yet (state queued, 0 %).');
     const computation = new SnapshotComputation(new TenantDb(app));
     const progress: number[] = [];
     await expect(

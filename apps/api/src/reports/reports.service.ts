@@ -67,18 +67,7 @@ export class ReportsService {
   ): Promise<CreatedReportDto> {
     const { actor } = caller;
     const report = await this.db.withTenant(actor.tenantId, async (m) => {
-      const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
-      if (!snapshot) {
-        throw notFound('Snapshot', snapshotId);
-      }
-      if (snapshot.state !== 'done') {
-        throw new DomainError(
-          DomainErrorCode.InvalidState,
-          caller.language === 'de'
-            ? 'Der Snapshot ist noch nicht berechnet; ein Bericht braucht einen berechneten Snapshot.'
-            : 'The snapshot is not computed yet; a report needs a computed snapshot.',
-        );
-      }
+      const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const unit = await m.findOneBy(UnitEntity, { id: unitId });
       const inputs = await this.reader.frozenInputs(m, snapshotId);
       if (
@@ -164,17 +153,9 @@ export class ReportsService {
   ): Promise<CreatedReportBatchDto> {
     const { actor } = caller;
     const { batch, total, pending } = await this.db.withTenant(actor.tenantId, async (m) => {
-      const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
-      if (!snapshot || snapshot.tenantId !== actor.tenantId) {
+      const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
+      if (snapshot.tenantId !== actor.tenantId) {
         throw notFound('Snapshot', snapshotId);
-      }
-      if (snapshot.state !== 'done') {
-        throw new DomainError(
-          DomainErrorCode.InvalidState,
-          caller.language === 'de'
-            ? 'Der Snapshot ist noch nicht berechnet; Berichte brauchen einen berechneten Snapshot.'
-            : 'The snapshot is not computed yet; reports need a computed snapshot.',
-        );
       }
       const inputs = await this.reader.frozenInputs(m, snapshotId);
       const batch = await m.save(

@@ -137,7 +137,7 @@ export class SnapshotsService {
   /** The peer groups of a snapshot; a participant sees the released ones. */
   peerGroups(caller: CallerContext, snapshotId: string): Promise<PeerGroupDto[]> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
-      await this.findComputedSnapshot(m, snapshotId, caller.language);
+      await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const groups = await this.reader.peerGroups(m, snapshotId);
       return groups
         .filter((group) => group.released || !isCompanyRole(caller.actor.role))
@@ -152,7 +152,7 @@ export class SnapshotsService {
     peerGroupId: string,
   ): Promise<BenchmarksDto> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
-      await this.findComputedSnapshot(m, snapshotId, caller.language);
+      await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const group = await this.findPeerGroup(m, snapshotId, peerGroupId, caller);
       return this.benchmarksOf(m, caller, snapshotId, group);
     });
@@ -169,7 +169,7 @@ export class SnapshotsService {
   ): Promise<BenchmarksDto> {
     const filter = validatePeerGroupFilter(filterInput);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
-      const snapshot = await this.findComputedSnapshot(m, snapshotId, caller.language);
+      const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`peer-groups:${snapshotId}`]);
       const definition = peerGroupDefinition(filter);
       const groups = await this.reader.peerGroups(m, snapshotId);
@@ -221,7 +221,7 @@ export class SnapshotsService {
     peerGroupId: string,
   ): Promise<PositionDto> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
-      const snapshot = await this.findComputedSnapshot(m, snapshotId, caller.language);
+      const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const inputs = await this.reader.frozenInputs(m, snapshotId);
       const u = inputs.unitIds.indexOf(unitId);
       const isCompany = isCompanyRole(caller.actor.role);
@@ -286,23 +286,6 @@ export class SnapshotsService {
     const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
     if (!snapshot) {
       throw notFound('Snapshot', snapshotId);
-    }
-    return snapshot;
-  }
-
-  private async findComputedSnapshot(
-    m: EntityManager,
-    snapshotId: string,
-    language: Language,
-  ): Promise<SnapshotEntity> {
-    const snapshot = await this.findSnapshot(m, snapshotId);
-    if (snapshot.state !== 'done') {
-      throw new DomainError(
-        DomainErrorCode.InvalidState,
-        language === 'de'
-          ? `Der Snapshot ist noch nicht berechnet (Status ${snapshot.state}, ${snapshot.progress} %).`
-          : `The snapshot is not computed yet (state ${snapshot.state}, ${snapshot.progress} %).`,
-      );
     }
     return snapshot;
   }

@@ -8,7 +8,7 @@ import {
 } from '@app/domain';
 import type { CompanyReportInput } from '@app/reporting';
 import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { CycleEntity, OrganisationEntity, SnapshotEntity, UnitEntity } from '../entities';
+import { CycleEntity, OrganisationEntity, UnitEntity } from '../entities';
 import { SnapshotReader, StoredPeerGroup } from '../snapshots/snapshot-reader';
 
 /** Cycles of history a report's trend charts show, this one included. */
@@ -50,16 +50,7 @@ export async function companyReportInput(
   language: 'de' | 'en',
   generatedAt: Date,
 ): Promise<CompanyReportInput> {
-  const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
-  if (!snapshot) {
-    throw notFound('Snapshot', snapshotId);
-  }
-  if (snapshot.state !== 'done') {
-    throw new DomainError(
-      DomainErrorCode.InvalidState,
-      `Snapshot ${snapshotId} is not computed yet (${snapshot.state}).`,
-    );
-  }
+  const snapshot = await reader.computedSnapshot(m, snapshotId, language);
   const inputs = await reader.frozenInputs(m, snapshotId);
   const u = inputs.unitIds.indexOf(unitId);
   const setting = await reader.setting(m, snapshot.cycleId);

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   BenchmarkCell,
   Catalogue,
+  DomainError,
+  DomainErrorCode,
   LocalizedText,
   matchesPeerGroup,
   notFound,
@@ -10,6 +12,7 @@ import {
   UnitPosition,
 } from '@app/domain';
 import type { EntityManager } from 'typeorm';
+import { SnapshotEntity } from '../entities';
 import { FrozenInputs } from './frozen-inputs';
 import { loadSnapshotSetting, readFrozenInputs, SnapshotSetting } from './snapshot-computation';
 
@@ -75,6 +78,30 @@ export class SnapshotReader {
   /** Cycle, study and catalogue of a cycle, the catalogue parsed once per process. */
   setting(m: EntityManager, cycleId: string): Promise<SnapshotSetting | null> {
     return loadSnapshotSetting(m, cycleId, this.catalogues);
+  }
+
+  /**
+   * A snapshot the caller sees and whose computation is done; not found, or refused as not yet
+   * computed (naming its state and progress), otherwise.
+   */
+  async computedSnapshot(
+    m: EntityManager,
+    snapshotId: string,
+    language: 'de' | 'en',
+  ): Promise<SnapshotEntity> {
+    const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
+    if (!snapshot) {
+      throw notFound('Snapshot', snapshotId);
+    }
+    if (snapshot.state !== 'done') {
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        language === 'de'
+          ? `Der Snapshot ist noch nicht berechnet (Status ${snapshot.state}, ${snapshot.progress} %).`
+          : `The snapshot is not computed yet (state ${snapshot.state}, ${snapshot.progress} %).`,
+      );
+    }
+    return snapshot;
   }
 
   async peerGroups(m: EntityManager, snapshotId: string): Promise<StoredPeerGroup[]> {
