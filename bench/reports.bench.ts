@@ -1,10 +1,11 @@
 /**
- * npm run bench:reports -- --reports 200
+ * npm run bench:reports -- --reports 200 [--renders-per-context 1]
  *
  * Renders that many company reports through the whole pipeline as the worker runs it (report
  * data from the snapshot, charts, templates, the locked-down Chromium pool, storage) and, in
  * the same run, the bare Chromium cost: the same HTML documents put through page.pdf() in the
  * same number of reused pages. Prints reports per second for both and their ratio.
+ * `--renders-per-context` overrides REPORT_RENDERS_PER_CONTEXT (1: a fresh context per report).
  */
 import { generateDemoData } from '@app/domain';
 import { loadConfig } from '@app/config';
@@ -49,6 +50,7 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
 
 async function main(): Promise<void> {
   const reports = Number(argument('--reports', '200'));
+  const rendersPerContext = argument('--renders-per-context', '');
   // Peer groups of a realistic study: at least the demo's 180 units.
   const units = Math.max(reports, 180);
   const config = loadConfig({
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
     DATABASE_URL: 'postgres://unused@localhost/unused',
     REDIS_URL: 'redis://localhost',
     JWT_SECRET: 'bench-bench-bench-bench-bench-bench',
+    ...(rendersPerContext !== '' && { REPORT_RENDERS_PER_CONTEXT: rendersPerContext }),
   });
   const bench = await benchDatabase('reports');
   const owner = await new DataSource(dataSourceOptions(bench.ownerUrl, 2)).initialize();
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
     executablePath: config.CHROMIUM_PATH,
     concurrency: config.REPORT_CONCURRENCY,
     timeoutMs: config.REPORT_TIMEOUT_MS,
+    rendersPerContext: config.REPORT_RENDERS_PER_CONTEXT,
   });
   try {
     const data = generateDemoData({ units, years: [2025] });
@@ -149,7 +153,7 @@ async function main(): Promise<void> {
       );
       console.log(
         [
-          `reports                       ${reportIds.length} (${(pages / reportIds.length).toFixed(1)} pages each, concurrency ${config.REPORT_CONCURRENCY})`,
+          `reports                       ${reportIds.length} (${(pages / reportIds.length).toFixed(1)} pages each, concurrency ${config.REPORT_CONCURRENCY}, ${config.REPORT_RENDERS_PER_CONTEXT} renders per context)`,
           `pipeline                      ${pipelineSeconds.toFixed(2)} s, ${pipelineRate.toFixed(2)} reports/s`,
           `bare Chromium page.pdf()      ${bareSeconds.toFixed(2)} s, ${bareRate.toFixed(2)} reports/s`,
           `ratio pipeline / bare         ${(pipelineRate / bareRate).toFixed(2)}`,

@@ -75,6 +75,7 @@ describe('PdfRenderer (real Chromium)', () => {
       executablePath: CHROMIUM,
       concurrency: 2,
       timeoutMs: 15_000,
+      rendersPerContext: 50,
       ...options,
     });
     return renderer;
@@ -107,6 +108,17 @@ describe('PdfRenderer (real Chromium)', () => {
     expect(text.pages[0]).toContain('Seite 1 von 2');
     expect(text.pages[1]).toContain('Seite 2 von 2');
   }, 20_000);
+
+  it('serves `rendersPerContext` renders per incognito context, then opens a fresh one', async () => {
+    const pdfRenderer = start({ concurrency: 1, rendersPerContext: 3 });
+
+    for (let i = 0; i < 7; i++) {
+      await pdfRenderer.render(small);
+    }
+
+    // Renders 1-3, 4-6 and 7: three contexts, each prepared when the one before was retired.
+    expect(pdfRenderer.contextsOpened).toBe(3);
+  }, 30_000);
 
   it('runs no script of the document and lets no request leave the page', async () => {
     const pdfRenderer = start();

@@ -43,6 +43,7 @@ export class WorkerModule {
               executablePath: config.CHROMIUM_PATH,
               concurrency: config.REPORT_CONCURRENCY,
               timeoutMs: config.REPORT_TIMEOUT_MS,
+              rendersPerContext: config.REPORT_RENDERS_PER_CONTEXT,
             }),
         },
       ],

@@ -25,22 +25,31 @@ describe('loadConfig', () => {
     expect(config.CHROMIUM_PATH).toBe('/usr/bin/chromium');
     expect(config.REPORT_CONCURRENCY).toBe(2);
     expect(config.REPORT_TIMEOUT_MS).toBe(60000);
+    expect(config.REPORT_RENDERS_PER_CONTEXT).toBe(50);
   });
 
   it('reads the PDF rendering settings and names wrong ones', () => {
-    const config = loadConfig({ ...valid, REPORT_CONCURRENCY: '4', REPORT_TIMEOUT_MS: '90000' });
+    const config = loadConfig({
+      ...valid,
+      REPORT_CONCURRENCY: '4',
+      REPORT_TIMEOUT_MS: '90000',
+      REPORT_RENDERS_PER_CONTEXT: '1',
+    });
     expect(config.REPORT_CONCURRENCY).toBe(4);
     expect(config.REPORT_TIMEOUT_MS).toBe(90000);
+    expect(config.REPORT_RENDERS_PER_CONTEXT).toBe(1);
     const attempt = () =>
       loadConfig({
         ...valid,
         CHROMIUM_PATH: 'chromium',
         REPORT_CONCURRENCY: '0',
         REPORT_TIMEOUT_MS: 'soon',
+        REPORT_RENDERS_PER_CONTEXT: '0',
       });
     expect(attempt).toThrow(/CHROMIUM_PATH must be an absolute path/);
     expect(attempt).toThrow(/REPORT_CONCURRENCY must be between 1 and 16/);
     expect(attempt).toThrow(/REPORT_TIMEOUT_MS must be an integer/);
+    expect(attempt).toThrow(/REPORT_RENDERS_PER_CONTEXT must be between 1 and 1000/);
   });
 
   it('names a missing DATABASE_URL', () => {

@@ -88,6 +88,16 @@ export class AppConfig {
   @Max(600000, { message: 'REPORT_TIMEOUT_MS must be between 1000 and 600000' })
   REPORT_TIMEOUT_MS = 60000;
 
+  /**
+   * Renders one Chromium page serves before its incognito context is replaced; 1 gives every
+   * render a fresh context at about three times the cost (see PdfRenderer).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORT_RENDERS_PER_CONTEXT must be an integer' })
+  @Min(1, { message: 'REPORT_RENDERS_PER_CONTEXT must be between 1 and 1000' })
+  @Max(1000, { message: 'REPORT_RENDERS_PER_CONTEXT must be between 1 and 1000' })
+  REPORT_RENDERS_PER_CONTEXT = 50;
+
   /** Seed the demo study with its demo logins. Never set in a real deployment. */
   @Transform(toBool)
   DEMO = false;

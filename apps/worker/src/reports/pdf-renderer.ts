@@ -12,6 +12,11 @@ export interface PdfRendererOptions {
   concurrency: number;
   /** Longest time one render may take, from its start in a page to the PDF (REPORT_TIMEOUT_MS). */
   timeoutMs: number;
+  /**
+   * Renders one locked-down page serves before its incognito context is closed and a fresh one
+   * takes its place (REPORT_RENDERS_PER_CONTEXT); 1 gives every render a fresh context.
+   */
+  rendersPerContext: number;
 }
 
 /** Running header and footer, printed by Chromium in the page margins. */
@@ -32,18 +37,23 @@ export interface RenderedPdf {
   pages: number;
 }
 
-/** A fresh incognito context with one page, locked down and not yet used. */
+/** An incognito context with one locked-down page. */
 interface PreparedPage {
   context: BrowserContext;
   page: Page;
-  /** Requests of this page that were aborted. */
+  /** Renders this page has finished. */
+  renders: number;
+  /** Requests of the current render that were aborted. */
   blocked: number;
 }
 
 interface RunningBrowser {
   browser: Browser;
-  /** Pages prepared ahead, one per slot at most, each used by one render only. */
-  spares: Array<Promise<PreparedPage>>;
+  /**
+   * Pages ready for the next render, one per slot at most: used ones that have renders left,
+   * and fresh ones prepared ahead in place of retired ones.
+   */
+  idle: Array<Promise<PreparedPage>>;
   /** Rejects when this browser goes away, so that renders in it fail at once. */
   gone: Promise<never>;
   /** Set once the browser is gone or being killed: it takes no new render. */
@@ -83,10 +93,18 @@ const CHROMIUM_ARGS = [
 
 /**
  * Renders self-contained HTML documents to A4 PDFs in one system Chromium, launched on the
- * first render and again after it crashed or hung. Each render gets a fresh incognito context
- * and page with JavaScript disabled; every request that is not a data: URL is aborted. At most
- * `concurrency` renders run at once, the others wait in order. Only counts, durations and
- * sizes are logged: nothing of a document.
+ * first render and again after it crashed or hung. Renders run in pages with JavaScript
+ * disabled, each in an incognito context of its own; every request that is not a data: URL is
+ * aborted. At most `concurrency` renders run at once, the others wait in order. Only counts,
+ * durations and sizes are logged: nothing of a document.
+ *
+ * A page serves `rendersPerContext` renders before its context is closed. A fresh context per
+ * render costs Chromium a renderer process each time: measured here it triples the time per
+ * report (475 against 148 ms at two concurrent renders), which no Chromium flag changes. What a
+ * fresh context would isolate cannot arise in these pages: without JavaScript and without any
+ * request leaving the page nothing can set a cookie, fill a cache or storage, or read the
+ * previous document, which `setContent` replaces whole. A failed or timed-out render always
+ * retires its context.
  */
 export class PdfRenderer implements OnModuleDestroy {
   private readonly logger = new Logger(PdfRenderer.name);
@@ -95,9 +113,10 @@ export class PdfRenderer implements OnModuleDestroy {
   private current?: RunningBrowser;
   private closed = false;
   private blocked = 0;
+  private contexts = 0;
 
   constructor(private readonly options: PdfRendererOptions) {
-    for (const key of ['concurrency', 'timeoutMs'] as const) {
+    for (const key of ['concurrency', 'timeoutMs', 'rendersPerContext'] as const) {
       if (!Number.isInteger(options[key]) || options[key] < 1) {
         throw new RangeError(`PdfRenderer ${key} must be a positive integer, got ${options[key]}`);
       }
@@ -108,6 +127,11 @@ export class PdfRenderer implements OnModuleDestroy {
   /** Requests the pages tried to make other than data: URLs; all were aborted. */
   get blockedRequests(): number {
     return this.blocked;
+  }
+
+  /** Incognito contexts opened so far: one per `rendersPerContext` renders, and after failures. */
+  get contextsOpened(): number {
+    return this.contexts;
   }
 
   /** Renders running now. */
@@ -180,6 +204,7 @@ export class PdfRenderer implements OnModuleDestroy {
     const work = prepared.then((ready) => this.print(ready, html, options));
     // The race below may settle first; the loser's rejection must not go unhandled.
     work.catch(() => undefined);
+    let succeeded = false;
     try {
       const pdf = await Promise.race([work, deadline, running.gone]);
       const pages = countPdfPages(pdf);
@@ -191,35 +216,41 @@ export class PdfRenderer implements OnModuleDestroy {
         // Our templates load nothing: a blocked request means one of them points outside.
         this.logger.warn(`aborted ${blocked} requests of a document (not data: URLs)`);
       }
+      succeeded = true;
       return { pdf, pages };
     } catch (error) {
       throw this.failure(error, running);
     } finally {
       clearTimeout(timer);
-      await this.dispose(prepared, running);
+      await this.release(prepared, running, succeeded);
     }
   }
 
-  /**
-   * A prepared page for one render: a spare if there is one, else a new one; and a new spare in
-   * its place, so that the next render does not wait for Chromium to start a renderer process.
-   */
-  private takePage(running: RunningBrowser): Promise<PreparedPage> {
-    const spare = running.spares.shift();
-    if (!this.closed && running.spares.length < this.options.concurrency) {
+  /** A page for one render: an idle one if there is one, else a new one. */
+  private async takePage(running: RunningBrowser): Promise<PreparedPage> {
+    const idle = running.idle.shift();
+    // A page prepared ahead that failed to come up is replaced rather than failing the render.
+    const prepared = await (idle?.catch(() => this.preparePage(running)) ??
+      this.preparePage(running));
+    prepared.blocked = 0;
+    return prepared;
+  }
+
+  /** Prepares a fresh page ahead, so that the next render does not wait for a renderer process. */
+  private prepareAhead(running: RunningBrowser): void {
+    if (!this.closed && !running.dead && running.idle.length < this.options.concurrency) {
       const next = this.preparePage(running);
       next.catch(() => undefined);
-      running.spares.push(next);
+      running.idle.push(next);
     }
-    // A spare that failed to come up is replaced rather than failing the render.
-    return spare?.catch(() => this.preparePage(running)) ?? this.preparePage(running);
   }
 
   private async preparePage(running: RunningBrowser): Promise<PreparedPage> {
     const context = await running.browser.createBrowserContext();
+    this.contexts += 1;
     try {
       const page = await context.newPage();
-      const prepared: PreparedPage = { context, page, blocked: 0 };
+      const prepared: PreparedPage = { context, page, renders: 0, blocked: 0 };
       await page.setJavaScriptEnabled(false);
       await page.setRequestInterception(true);
       page.on('request', (request: HTTPRequest) => this.screen(request, prepared));
@@ -266,12 +297,27 @@ export class PdfRenderer implements OnModuleDestroy {
     request.abort('blockedbyclient').catch(() => undefined);
   }
 
-  /** Closes the render's context; a browser that cannot do so in time is hung and is killed. */
-  private async dispose(prepared: Promise<PreparedPage>, running: RunningBrowser): Promise<void> {
+  /**
+   * Hands the page back for the next render while it has renders left. Otherwise, and after any
+   * failure (the page may hold half a document or hang), closes its context and prepares a fresh
+   * page in its place. A browser that cannot close a context in time is hung and is killed.
+   */
+  private async release(
+    prepared: Promise<PreparedPage>,
+    running: RunningBrowser,
+    succeeded: boolean,
+  ): Promise<void> {
     try {
-      const { context } = await within(prepared, CLOSE_TIMEOUT_MS);
+      const used = await within(prepared, CLOSE_TIMEOUT_MS);
+      used.renders += 1;
+      const reusable = succeeded && used.renders < this.options.rendersPerContext;
+      if (reusable && !running.dead && !this.closed) {
+        running.idle.push(Promise.resolve(used));
+        return;
+      }
+      this.prepareAhead(running);
       if (!running.dead) {
-        await within(context.close(), CLOSE_TIMEOUT_MS);
+        await within(used.context.close(), CLOSE_TIMEOUT_MS);
       }
     } catch (error) {
       // Anything but silence (a page that never came up, a browser already gone) leaves
@@ -280,6 +326,8 @@ export class PdfRenderer implements OnModuleDestroy {
         this.logger.error('Chromium did not answer in time: killing it');
         this.forget(running);
         kill(running);
+      } else {
+        this.prepareAhead(running);
       }
     }
   }
@@ -352,7 +400,7 @@ export class PdfRenderer implements OnModuleDestroy {
     let gone!: (error: Error) => void;
     const running: RunningBrowser = {
       browser,
-      spares: [],
+      idle: [],
       dead: false,
       gone: new Promise<never>((_, reject) => (gone = reject)),
     };
