@@ -16,11 +16,7 @@ import {
   SnapshotReader,
   TenantDb,
 } from '@app/persistence';
-import {
-  renderCompanyReportHtml,
-  reportFooterTemplate,
-  reportHeaderTemplate,
-} from '@app/reporting';
+import { ReportDocument, reportDocument } from '@app/reporting';
 import puppeteer from 'puppeteer';
 import { DataSource } from 'typeorm';
 import { PdfRenderer } from '../apps/worker/src/reports/pdf-renderer';
@@ -29,12 +25,6 @@ import { queueBenchSnapshot, seedBenchStudy } from './support/bench-study';
 
 /** As the report processor: Bull hands out a few more jobs than Chromium renders at once. */
 const JOBS_IN_FLIGHT = 4;
-
-interface Document {
-  html: string;
-  headerTemplate: string;
-  footerTemplate: string;
-}
 
 /** Runs `work` over the items with at most `limit` at a time. */
 async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
@@ -95,19 +85,15 @@ async function main(): Promise<void> {
     // Both runs start with a warm Chromium.
     await renderer.render('<p>warm-up</p>');
     const store = new ReportStore(tenantDb, new SnapshotReader());
-    const documents: Document[] = [];
+    const documents: ReportDocument[] = [];
     let pages = 0;
     const pipelineStart = process.hrtime.bigint();
     await pool(reportIds, JOBS_IN_FLIGHT, async (reportId) => {
-      const input = await store.claim(study.publisherId, reportId);
-      if (!input) {
+      const content = await store.claim(study.publisherId, reportId);
+      if (!content) {
         throw new Error(`report ${reportId} was not claimable`);
       }
-      const document = {
-        html: renderCompanyReportHtml(input),
-        headerTemplate: reportHeaderTemplate(input),
-        footerTemplate: reportFooterTemplate(input),
-      };
+      const document = reportDocument(content);
       const rendered = await renderer.render(document.html, document);
       await store.complete(study.publisherId, reportId, rendered.pdf, rendered.pages);
       documents.push(document);

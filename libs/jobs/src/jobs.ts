@@ -17,14 +17,15 @@ export enum SnapshotJob {
 }
 
 export enum ReportJob {
-  RenderCompanyReport = 'render-company-report',
+  /** A company or a trend report: the stored report's kind says which. */
+  Render = 'render-report',
 }
 
 /** The payload of each job: ids only, never tenant data. */
 export interface JobPayloads {
   [MaintenanceJob.HealthCheck]: { requestedAt: string };
   [SnapshotJob.Compute]: { tenantId: string; snapshotId: string };
-  [ReportJob.RenderCompanyReport]: { tenantId: string; reportId: string };
+  [ReportJob.Render]: { tenantId: string; reportId: string };
 }
 
 /** Attempts and backoff live here and nowhere else. */

@@ -10,3 +10,4 @@ export * from './snapshots/snapshot-computation';
 export * from './snapshots/snapshot-reader';
 export * from './reports/company-report-data';
 export * from './reports/report-store';
+export * from './trends/trend-computation';

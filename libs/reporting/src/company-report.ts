@@ -45,6 +45,16 @@ export function companyReportFileName(
   },
 ): string {
   const words = REPORT_WORDS[input.language];
+  return reportPdfFileName([words.documentTitle, String(input.cycle.year), input.unit.name]);
+}
+
+/**
+ * A PDF file name of parts any report's download offers (title, years, a unit's or a study's
+ * name): each part reduced to ASCII letters and digits joined by hyphens (umlauts and accents
+ * dropped to their base letter, `ß` to `ss`) and cut to 60 characters, empty parts left out, so
+ * that the name survives every browser, mail client and file system.
+ */
+export function reportPdfFileName(parts: readonly string[]): string {
   const safe = (text: string): string =>
     text
       .replace(/ß/g, 'ss')
@@ -53,8 +63,10 @@ export function companyReportFileName(
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 60);
-  const parts = [words.documentTitle, String(input.cycle.year), input.unit.name].map(safe);
-  return `${parts.filter((part) => part !== '').join('-')}.pdf`;
+  return `${parts
+    .map(safe)
+    .filter((part) => part !== '')
+    .join('-')}.pdf`;
 }
 
 /**

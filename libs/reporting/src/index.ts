@@ -6,3 +6,7 @@ export * from './trend-line-chart';
 export * from './company-report-model';
 export * from './report-templates';
 export * from './company-report';
+export * from './scatter-chart';
+export * from './trend-report-model';
+export * from './trend-report';
+export * from './report-document';

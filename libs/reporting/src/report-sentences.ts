@@ -221,3 +221,313 @@ export const REPORT_SENTENCES = {
     ];
   },
 } as const;
+
+/** Which way a figure moved between two cycles. */
+export type MovementDirection = 'up' | 'down' | 'same';
+
+/** A movement of the summary: a KPI's median or a practice's share of "yes", between two cycles. */
+export interface MovementText {
+  label: Text;
+  what: 'median' | 'share';
+  /**
+   * `all`: the figure over all participants, with the balanced panel's change beside it;
+   * `panel`: the balanced panel's own figure, where the one over all participants is withheld.
+   */
+  basis: 'all' | 'panel';
+  direction: MovementDirection;
+  from: Text;
+  to: Text;
+  change: Text;
+  /** The balanced panel's n and change beside a figure over all participants; null if withheld. */
+  panel: { n: Text; change: Text } | null;
+  /** The panel's n where the basis is the panel. */
+  panelN: Text;
+}
+
+/** A KPI's clause of the drift sentence; `steady` for a change too small to name a direction. */
+export interface DriftClause {
+  label: Text;
+  direction: 'up' | 'down' | 'steady';
+  from: Text;
+  to: Text;
+  change: Text;
+}
+
+/** `a`, `a und b`, `a, b und c`. */
+function joinList(items: readonly Text[], language: ReportLanguage): string {
+  const and = language === 'de' ? ' und ' : ' and ';
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+function driftClause(
+  clause: DriftClause,
+  fromYear: Text,
+  toYear: Text,
+  main: boolean,
+  language: ReportLanguage,
+): string {
+  const { label, from, to, change } = clause;
+  if (language === 'en') {
+    return clause.direction === 'steady'
+      ? `the median of ${label} held almost steady (${fromYear}: ${from}; ${toYear}: ${to})`
+      : `the median of ${label} ${clause.direction === 'up' ? 'rose' : 'fell'} from ${from} to ${to} (${change})`;
+  }
+  if (clause.direction === 'steady') {
+    return main
+      ? `blieb der Median von ${label} nahezu unverändert (${fromYear}: ${from}; ${toYear}: ${to})`
+      : `der Median von ${label} nahezu unverändert blieb (${fromYear}: ${from}; ${toYear}: ${to})`;
+  }
+  const verb = clause.direction === 'up' ? 'stieg' : 'sank';
+  // German puts the verb second in the main clause and last in the clause after "während".
+  return main
+    ? `${verb} der Median von ${label} von ${from} auf ${to} (${change})`
+    : `der Median von ${label} von ${from} auf ${to} ${verb} (${change})`;
+}
+
+/**
+ * The trend report's sentences in German and English. As with `REPORT_SENTENCES`, every argument
+ * is a finished text and the template escapes the result.
+ */
+export const TREND_REPORT_SENTENCES = {
+  confidentiality: (publisherName: Text, minN: Text, language: ReportLanguage): string =>
+    language === 'de'
+      ? `Vertraulich. Dieser Bericht ist für ${publisherName} bestimmt. Er enthält ausschließlich zusammengefasste, anonymisierte Kennzahlen der Teilnehmer; keine Einheit und kein Unternehmen ist darin genannt oder erkennbar, und keine Zahl beruht auf weniger als ${minN} Einheiten.`
+      : `Confidential. This report is intended for ${publisherName}. It contains aggregated, anonymised figures of the participants only; no unit or company is named or identifiable in it, and no figure rests on fewer than ${minN} units.`,
+
+  intro: (
+    studyName: Text,
+    years: Text,
+    single: boolean,
+    counts: readonly Text[],
+    language: ReportLanguage,
+  ): string => {
+    if (language === 'de') {
+      const span = single ? `im Berichtsjahr ${years}` : `über die Berichtsjahre ${years}`;
+      const who =
+        counts.length === 0 ? '' : ` Teilgenommen haben ${joinList(counts, 'de')} Einheiten.`;
+      return `Dieser Bericht beschreibt die Entwicklung der Studie „${studyName}“ ${span}.${who}`;
+    }
+    const span = single ? `in the reference year ${years}` : `over the reference years ${years}`;
+    const who =
+      counts.length === 0
+        ? ''
+        : ` The number of participating units was ${joinList(counts, 'en')}.`;
+    return `This report describes the development of the study “${studyName}” ${span}.${who}`;
+  },
+
+  /** `160 (2024)`: a cycle's count of units for the intro. */
+  countOfYear: (count: Text, year: Text): string => `${count} (${year})`,
+
+  movementsLead: (fromYear: Text, toYear: Text, language: ReportLanguage): string =>
+    language === 'de'
+      ? `Die Kennzahlen, deren Median sich von ${fromYear} auf ${toYear} relativ am stärksten verändert hat, gemessen im ausgewogenen Panel (wo es nicht ausgewiesen ist, über alle Teilnehmer):`
+      : `The KPIs whose median moved most from ${fromYear} to ${toYear} in relative terms, measured in the balanced panel (where it is not released, over all participants):`,
+
+  adoptionLead: (fromYear: Text, toYear: Text, language: ReportLanguage): string =>
+    language === 'de'
+      ? `Die Praktiken (Ja/Nein-Fragen), deren Verbreitung sich von ${fromYear} auf ${toYear} am stärksten verändert hat:`
+      : `The practices (yes/no items) whose adoption changed most from ${fromYear} to ${toYear}:`,
+
+  movement: (m: MovementText, language: ReportLanguage): string => {
+    if (language === 'de') {
+      const verb = m.direction === 'up' ? 'stieg' : 'sank';
+      const of = m.what === 'median' ? 'der Median' : 'der Anteil „Ja“';
+      if (m.basis === 'panel') {
+        const moved =
+          m.direction === 'same'
+            ? `blieb ${of} unverändert bei ${m.to}`
+            : `${verb} ${of} von ${m.from} auf ${m.to} (${m.change})`;
+        return `${m.label}: Im ausgewogenen Panel von ${m.panelN} Einheiten ${moved}; der Wert über alle Teilnehmer ist nicht ausgewiesen.`;
+      }
+      const subject =
+        m.what === 'median' ? 'Der Median aller Teilnehmer' : 'Der Anteil „Ja“ aller Teilnehmer';
+      const moved =
+        m.direction === 'same'
+          ? `${subject} blieb unverändert bei ${m.to}`
+          : `${subject} ${verb} von ${m.from} auf ${m.to} (${m.change})`;
+      const panel =
+        m.panel === null
+          ? 'die Veränderung im ausgewogenen Panel ist nicht ausgewiesen'
+          : `im ausgewogenen Panel von ${m.panel.n} Einheiten ${m.panel.change}`;
+      return `${m.label}: ${moved}; ${panel}.`;
+    }
+    const verb = m.direction === 'up' ? 'rose' : 'fell';
+    const of = m.what === 'median' ? 'the median' : 'the share of “yes”';
+    if (m.basis === 'panel') {
+      const moved =
+        m.direction === 'same'
+          ? `${of} stayed at ${m.to}`
+          : `${of} ${verb} from ${m.from} to ${m.to} (${m.change})`;
+      return `${m.label}: in the balanced panel of ${m.panelN} units ${moved}; the figure over all participants is not released.`;
+    }
+    const subject =
+      m.what === 'median'
+        ? 'the median of all participants'
+        : 'the share of “yes” among all participants';
+    const moved =
+      m.direction === 'same'
+        ? `${subject} stayed at ${m.to}`
+        : `${subject} ${verb} from ${m.from} to ${m.to} (${m.change})`;
+    const panel =
+      m.panel === null
+        ? 'the change in the balanced panel is not released'
+        : `in the balanced panel of ${m.panel.n} units ${m.panel.change}`;
+    return `${m.label}: ${moved}; ${panel}.`;
+  },
+
+  /** `+3,2 Prozentpunkte`: a change of a share or of a KPI in %. */
+  points: (signed: Text, magnitude: number, language: ReportLanguage): string => {
+    const one = magnitude === 1;
+    return language === 'de'
+      ? `${signed}\u00a0${one ? 'Prozentpunkt' : 'Prozentpunkte'}`
+      : `${signed}\u00a0${one ? 'percentage point' : 'percentage points'}`;
+  },
+
+  drift: (
+    clauses: readonly DriftClause[],
+    fromYear: Text,
+    toYear: Text,
+    language: ReportLanguage,
+  ): string => {
+    const [first, ...rest] = clauses;
+    const main = driftClause(first, fromYear, toYear, true, language);
+    const others = rest.map((clause) => driftClause(clause, fromYear, toYear, false, language));
+    if (language === 'de') {
+      const tail = others.length === 0 ? '' : `, während ${joinList(others, 'de')}`;
+      return `Von ${fromYear} bis ${toYear} ${main}${tail}.`;
+    }
+    const tail = others.length === 0 ? '' : `, while ${joinList(others, 'en')}`;
+    return `From ${fromYear} to ${toYear} ${main}${tail}.`;
+  },
+
+  noChange: (language: ReportLanguage): string =>
+    language === 'de'
+      ? 'Veränderungen zeigt der Bericht ab dem zweiten Berichtsjahr.'
+      : 'The report shows changes from the second reference year on.',
+
+  noMovements: (language: ReportLanguage): string =>
+    language === 'de'
+      ? 'Für die letzte Veränderung ist keine Kennzahl ausgewiesen.'
+      : 'No KPI is released for the latest change.',
+
+  driftLead: (language: ReportLanguage): string =>
+    language === 'de'
+      ? 'Die Mediane aller Teilnehmer je Berichtsjahr nebeneinander.'
+      : 'The medians of all participants per reference year side by side.',
+
+  driversLead: (year: Text, language: ReportLanguage): string =>
+    language === 'de'
+      ? `Die stärksten Rangkorrelationen (Spearman) zwischen Kennzahlen im Berichtsjahr ${year}, je Paar über die Einheiten mit beiden Werten (n). Eine Korrelation beschreibt einen Zusammenhang, nicht Ursache und Wirkung. Jeder Punkt eines Streudiagramms ist eine Einheit; die Punkte tragen keine Namen.`
+      : `The strongest rank correlations (Spearman) between KPIs in the reference year ${year}, each pair over the units with both values (n). A correlation describes an association, not cause and effect. Each dot of a scatter chart is a unit; the dots carry no names.`,
+
+  noDrivers: (language: ReportLanguage): string =>
+    language === 'de'
+      ? 'Im letzten Berichtsjahr ist keine Rangkorrelation ausgewiesen.'
+      : 'No rank correlation is released for the latest reference year.',
+
+  /** What of a KPI or a category is withheld, for the appendix's list. */
+  whatCycle: (year: Text, language: ReportLanguage): string =>
+    language === 'de' ? `${year}, alle Teilnehmer` : `${year}, all participants`,
+
+  whatChange: (
+    fromYear: Text,
+    toYear: Text,
+    basis: 'all' | 'panel',
+    language: ReportLanguage,
+  ): string => {
+    if (language === 'de') {
+      return `Veränderung ${fromYear} → ${toYear}, ${basis === 'all' ? 'alle Teilnehmer' : 'ausgewogenes Panel'}`;
+    }
+    return `change ${fromYear} → ${toYear}, ${basis === 'all' ? 'all participants' : 'balanced panel'}`;
+  },
+
+  noneWithheld: (language: ReportLanguage): string =>
+    language === 'de'
+      ? 'Alle Zahlen dieses Berichts sind ausgewiesen.'
+      : 'All figures of this report are released.',
+
+  methodPanel: (language: ReportLanguage): string[] =>
+    language === 'de'
+      ? [
+          'Jedes Berichtsjahr wird über alle Teilnehmer ausgewertet, die die Kennzahl geliefert haben. Diese Zahlen bewegen sich auch dann, wenn nur Einheiten hinzukommen oder ausscheiden.',
+          'Das ausgewogene Panel zweier aufeinanderfolgender Berichtsjahre besteht aus den Einheiten, die in beiden Jahren teilgenommen und die Kennzahl geliefert haben; n ist ihre Zahl. Seine Veränderung zeigt, was dieselben Einheiten verändert haben.',
+          'Die Veränderung ist die Differenz der Mediane (bei Ja/Nein-Fragen der Anteile „Ja“, in Prozentpunkten), die relative Veränderung diese Differenz geteilt durch den Betrag des Vorjahreswerts × 100; bei einem Vorjahreswert von 0 gibt es keine. Die Zusammenfassung nennt die Kennzahlen mit der größten relativen Veränderung des Medians im Panel (wo es nicht ausgewiesen ist, über alle Teilnehmer) und die Ja/Nein-Fragen mit der größten Veränderung in Prozentpunkten. „Nahezu unverändert“ heißt: weniger als 2 % der Skalenbreite der Kennzahl, ohne Skala weniger als 2 % des Ausgangswerts.',
+        ]
+      : [
+          'Each reference year is evaluated over all participants that supplied the KPI. These figures move also when units merely join or leave.',
+          'The balanced panel of two consecutive reference years consists of the units that took part in both years and supplied the KPI; n is their number. Its change shows what the same units changed.',
+          'The change is the difference of the medians (for yes/no items of the shares of “yes”, in percentage points); the relative change is that difference divided by the magnitude of the earlier value × 100, and there is none for an earlier value of 0. The summary names the KPIs with the largest relative change of the median in the panel (where it is not released, over all participants) and the yes/no items with the largest change in percentage points. “Almost steady” means less than 2 % of the KPI’s scale, or without a scale less than 2 % of the earlier value.',
+        ],
+
+  methodCorrelation: (language: ReportLanguage): string[] =>
+    language === 'de'
+      ? [
+          'Die Treiber sind Rangkorrelationen nach Spearman im letzten Berichtsjahr, je Paar über die Einheiten mit beiden Werten. Die Werte jeder Kennzahl werden in Ränge umgewandelt; gleiche Werte erhalten den Mittelwert der Ränge, die sie belegen. ρ ist der Korrelationskoeffizient nach Pearson dieser Ränge (−1 bis 1).',
+          'Der p-Wert (zweiseitig, gegen ρ = 0) folgt aus der t-Näherung t = ρ · √((n − 2) ÷ (1 − ρ²)) mit n − 2 Freiheitsgraden. Gelistet sind die stärksten Paare nach |ρ| mit kleinem p-Wert; Paare, in denen eine Kennzahl aus der anderen berechnet wird, sind ausgeschlossen.',
+        ]
+      : [
+          'The drivers are Spearman rank correlations in the latest reference year, each pair over the units with both values. The values of each KPI are turned into ranks; tied values get the mean of the ranks they occupy. ρ is Pearson’s correlation coefficient of these ranks (−1 to 1).',
+          'The p-value (two-sided, against ρ = 0) follows from the t approximation t = ρ · √((n − 2) ÷ (1 − ρ²)) with n − 2 degrees of freedom. Listed are the strongest pairs by |ρ| with a small p-value; pairs in which one KPI is computed from the other are left out.',
+        ],
+
+  methodPercentiles: (policy: DisclosurePolicy, language: ReportLanguage): string => {
+    if (policy.quantileMethod === 'local_mean') {
+      return language === 'de'
+        ? 'P25, Median und P75 werden als sichere Quantile berechnet: Jedes ausgewiesene Perzentil ist der Mittelwert der drei Beobachtungen, die seiner Position in den sortierten Werten am nächsten liegen, sodass keine ausgewiesene Zahl der Wert einer einzelnen Einheit ist. Der Mittelwert ist das arithmetische Mittel. P10 und P90 zeigt der Trendbericht nicht.'
+        : 'P25, median and P75 are computed as safe quantiles: each published percentile is the mean of the three observations nearest its position in the sorted values, so that no published figure is the value of a single unit. The mean is the arithmetic mean. The trend report does not show P10 and P90.';
+    }
+    return language === 'de'
+      ? 'P25, Median und P75 werden durch lineare Interpolation zwischen den benachbarten sortierten Werten berechnet; das ist die Definition von PostgreSQL percentile_cont und Excel QUANTIL.INKL (PERCENTILE.INC). Der Mittelwert ist das arithmetische Mittel. P10 und P90 zeigt der Trendbericht nicht.'
+      : 'P25, median and P75 are computed by linear interpolation between the neighbouring sorted values: the definition of PostgreSQL percentile_cont and Excel PERCENTILE.INC. The mean is the arithmetic mean. The trend report does not show P10 and P90.';
+  },
+
+  trendRules: (policy: DisclosurePolicy, language: ReportLanguage): string[] => {
+    const n = formatFigure(policy.minN, language);
+    if (language === 'de') {
+      return [
+        `Mindestgröße: Jede Zahl dieses Berichts (Anzahl, Perzentil, Mittelwert, Anteil, Veränderung, Korrelation) beruht auf mindestens ${n} Einheiten; sonst wird sie nicht ausgewiesen und als „–“ mit einer Anmerkung gezeigt. Eine Veränderung wird nur ausgewiesen, wenn beide Jahre ausgewiesen sind.`,
+        `Differenzbildung: Ein ausgewogenes Panel, dessen Einheiten sich von allen Teilnehmern desselben Jahres oder vom Panel des vorigen Jahrespaars um weniger als ${n} (aber mindestens eine) Einheiten unterscheiden, wird nicht ausgewiesen, weil die Differenz der Summen diese Einheiten offenlegen würde.`,
+        `Teilnahme: Eine Kategorie mit weniger als ${n} Einheiten wird nicht ausgewiesen. Bliebe dann genau eine zurückgehaltene Zahl, die sich aus der Gesamtzahl errechnen ließe, wird auch die kleinste ausgewiesene Kategorie zurückgehalten.`,
+        'Streudiagramme zeigen die Wertepaare der Einheiten nach Werten sortiert, ohne Namen, Kennungen oder Beschriftungen einzelner Punkte.',
+        'Keine Einheit und kein Unternehmen wird in diesem Bericht genannt oder ist darin erkennbar.',
+      ];
+    }
+    return [
+      `Minimum group size: every figure of this report (count, percentile, mean, share, change, correlation) rests on at least ${n} units; otherwise it is not released and shown as “–” with a note. A change is released only if both years are.`,
+      `Differencing: a balanced panel whose units differ from all participants of the same year, or from the panel of the previous pair of years, by fewer than ${n} (but at least one) units is not released, because the difference of the sums would reveal those units.`,
+      `Participation: a category of fewer than ${n} units is not released. Were exactly one withheld count then to follow from the total, the smallest released category is withheld, too.`,
+      'Scatter charts show the units’ pairs of values sorted by value, without names, identifiers or labels of single dots.',
+      'No unit or company is named or identifiable in this report.',
+    ];
+  },
+
+  /** The policy's parameters with whether the trend report applies them. */
+  parameters: (
+    policy: DisclosurePolicy,
+    language: ReportLanguage,
+  ): Array<{ name: string; value: string; use: string }> => {
+    const de = language === 'de';
+    const units = (value: number): string =>
+      `${formatFigure(value, language)}\u00a0${de ? 'Einheiten' : 'units'}`;
+    const percent = (value: number): string => `${formatFigure(value, language)}\u00a0%`;
+    const applied = de ? 'angewandt' : 'applied';
+    const noPooled = de
+      ? 'nicht angewandt: der Trendbericht zeigt keine gewichteten Werte'
+      : 'not applied: the trend report shows no weighted figures';
+    return [
+      { name: 'min_n', value: units(policy.minN), use: applied },
+      {
+        name: 'min_n_tails',
+        value: units(policy.minNTails),
+        use: de
+          ? 'nicht angewandt: der Trendbericht zeigt kein P10 und P90'
+          : 'not applied: the trend report shows no P10 and P90',
+      },
+      { name: 'p_percent', value: percent(policy.pPercent), use: noPooled },
+      { name: 'dominance', value: percent(policy.maxWeightSharePercent), use: noPooled },
+      { name: 'quantile_method', value: policy.quantileMethod, use: applied },
+    ];
+  },
+} as const;

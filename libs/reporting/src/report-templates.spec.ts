@@ -61,6 +61,31 @@ describe('report templates', () => {
     }
   });
 
+  it('keep the trend report to partials of its own, trend-*, each of them used', () => {
+    const partials = readdirSync(join(REPO_TEMPLATES, 'partials'));
+    const trendFiles = [
+      join(REPO_TEMPLATES, 'trend-report.hbs'),
+      ...partials
+        .filter((name) => name.startsWith('trend-'))
+        .map((name) => join(REPO_TEMPLATES, 'partials', name)),
+    ];
+    const included = new Set(
+      trendFiles.flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/\{\{include\s+"([^"]+)"/g)].map((m) => m[1]),
+      ),
+    );
+    expect([...included].filter((name) => name !== 'styles' && !name.startsWith('trend-'))).toEqual(
+      [],
+    );
+    for (const name of partials.filter((file) => file.startsWith('trend-'))) {
+      expect(included).toContain(name.replace(/\.hbs$/, ''));
+    }
+  });
+
+  it('throw on a trend report model that lacks a field', () => {
+    expect(() => reportTemplates(REPO_TEMPLATES).trendReport({ language: 'de' })).toThrow(/title/);
+  });
+
   it('are compiled once and kept', () => {
     expect(reportTemplates(REPO_TEMPLATES)).toBe(reportTemplates(REPO_TEMPLATES));
   });

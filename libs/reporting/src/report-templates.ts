@@ -32,6 +32,8 @@ export type ReportTemplate = (model: object) => string;
 export interface ReportTemplates {
   dir: string;
   companyReport: ReportTemplate;
+  /** The publisher's trend report (`trend-report.hbs`, partials `trend-*.hbs`). */
+  trendReport: ReportTemplate;
   header: ReportTemplate;
   footer: ReportTemplate;
 }
@@ -130,6 +132,7 @@ function compileTemplates(dir: string): ReportTemplates {
   return {
     dir,
     companyReport: compile(read(MARKER)),
+    trendReport: compile(read('trend-report.hbs')),
     header: compile(read('header.hbs')),
     footer: compile(read('footer.hbs')),
   };

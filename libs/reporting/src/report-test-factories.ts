@@ -1,25 +1,41 @@
 import {
+  AdoptionTrend,
   applyGiveToGet,
   BenchmarkCell,
   BenchmarkInput,
   BenchmarkKpi,
   BenchmarkUnitProfile,
   Catalogue,
+  changeOf,
   computeSnapshot,
+  computeTrendData,
+  CycleParticipation,
   DEFAULT_DISCLOSURE_POLICY,
   DEMO_CATALOGUE,
   DemoDataset,
+  DistributionChange,
   generateDemoData,
+  KpiDistribution,
   KpiItemDefinition,
+  KpiTrend,
   loadCatalogue,
+  parseFormula,
   peerGroupDefinition,
   PeerGroupFilter,
   Quartile,
+  referencedKeys,
   sizeBandFor,
+  SUPPRESSION_REASONS,
+  suppressedFigure,
+  TREND_SUPPRESSION_REASONS,
+  TrendData,
+  TrendFigure,
+  TrendInput,
   UnitPosition,
   unitPosition,
 } from '@app/domain';
 import { CompanyReportInput } from './company-report-model';
+import { TrendReportInput } from './trend-report-model';
 
 let demo: { catalogue: Catalogue; data: DemoDataset } | undefined;
 
@@ -274,5 +290,341 @@ export function createHandMadeReportInput(options: {
     positions: options.positions,
     trend: options.trend ?? [],
     generatedAt: new Date('2024-11-05T09:00:00Z'),
+  };
+}
+
+/**
+ * The trend input of the demo study as the worker would assemble it: every published cycle's
+ * submissions with their derived KPIs, every benchmarked item but choices (raw volumes are not
+ * benchmarked and stay out, as in the snapshot), the derived KPIs' formula inputs so that no
+ * driver is arithmetic. Made once per test file.
+ */
+export function createDemoTrendInput(): TrendInput {
+  demoTrend ??= demoTrendInput();
+  return demoTrend;
+}
+
+let demoTrend: TrendInput | undefined;
+
+function demoTrendInput(): TrendInput {
+  const { catalogue, data } = demoStudy();
+  const items = catalogue.items.filter(
+    (item) => item.type !== 'choice' && item.benchmarked !== false,
+  );
+  const specs = new Map(data.units.map((unit) => [unit.key, unit]));
+  const years = [...new Set(data.submissions.map((submission) => submission.year))].sort();
+  return {
+    policy: DEFAULT_DISCLOSURE_POLICY,
+    kpis: items.map((item) => ({
+      key: item.key,
+      boolean: item.type === 'boolean',
+      polarity: item.polarity,
+      ...(item.formula === undefined
+        ? {}
+        : { derivedFrom: referencedKeys(parseFormula(item.formula)) }),
+    })),
+    cycles: years.map((year) => ({
+      year,
+      units: data.submissions
+        .filter((submission) => submission.year === year)
+        .map((submission) => {
+          const spec = specs.get(submission.unitKey);
+          if (!spec) {
+            throw new Error(`no demo unit ${submission.unitKey}`);
+          }
+          const derived = catalogue.derive(submission.answers);
+          const values: Record<string, number | boolean | null> = {};
+          for (const item of items) {
+            const value = item.key in derived ? derived[item.key] : submission.answers[item.key];
+            values[item.key] =
+              typeof value === 'number' || typeof value === 'boolean' ? value : null;
+          }
+          return {
+            id: submission.unitKey,
+            profile: {
+              industry: spec.industry,
+              country: spec.country,
+              sizeBand: sizeBandFor(spec.agentFte),
+            },
+            values,
+          };
+        }),
+    })),
+  };
+}
+
+let demoTrendData: TrendData | undefined;
+
+/** The demo study's trend report input (2023 to 2025), the trend data computed once. */
+export function createDemoTrendReportInput(language: 'de' | 'en' = 'de'): TrendReportInput {
+  demoTrendData ??= computeTrendData(createDemoTrendInput());
+  return {
+    language,
+    study: { name: 'Contact Center Benchmark DACH', publisherName: 'Service Excellence Cockpit' },
+    catalogue: demoStudy().catalogue,
+    policy: DEFAULT_DISCLOSURE_POLICY,
+    trend: demoTrendData,
+    generatedAt: new Date('2026-02-10T09:00:00Z'),
+  };
+}
+
+/** A released trend figure. */
+export function releasedFigure<T>(n: number, value: T): TrendFigure<T> {
+  return { released: true, n, value };
+}
+
+/** A KPI's statistics in one cycle: P25 and P75 five below and above the median unless given. */
+export function createDistribution(
+  median: number,
+  stats: Partial<KpiDistribution> = {},
+): KpiDistribution {
+  return { p25: median - 5, median, p75: median + 5, mean: median, ...stats };
+}
+
+function distributionChange(from: KpiDistribution, to: KpiDistribution): DistributionChange {
+  return {
+    p25: changeOf(from.p25, to.p25),
+    median: changeOf(from.median, to.median),
+    p75: changeOf(from.p75, to.p75),
+    mean: changeOf(from.mean, to.mean),
+  };
+}
+
+/**
+ * A numeric KPI over two cycles, 2024 and 2025: the change over all participants follows from
+ * the two distributions (withheld if either is), the panel's from its own two.
+ */
+export function createKpiTrend(
+  kpiKey: string,
+  cycles: [TrendFigure<KpiDistribution>, TrendFigure<KpiDistribution>],
+  panel: { n: number; from: KpiDistribution; to: KpiDistribution } | TrendFigure<never>,
+  polarity: KpiTrend['polarity'] = 'higher_is_better',
+): KpiTrend {
+  const [from, to] = cycles;
+  let all: KpiTrend['changes'][number]['all'];
+  if (!from.released) {
+    all = suppressedFigure(from.suppression);
+  } else if (!to.released) {
+    all = suppressedFigure(to.suppression);
+  } else {
+    all = releasedFigure(Math.min(from.n, to.n), distributionChange(from.value, to.value));
+  }
+  return {
+    kpiKey,
+    polarity,
+    cycles: [
+      { year: 2024, distribution: from },
+      { year: 2025, distribution: to },
+    ],
+    changes: [
+      {
+        fromYear: 2024,
+        toYear: 2025,
+        all,
+        panel:
+          'released' in panel
+            ? panel
+            : releasedFigure(panel.n, {
+                from: panel.from,
+                to: panel.to,
+                change: distributionChange(panel.from, panel.to),
+              }),
+      },
+    ],
+  };
+}
+
+/** A yes/no item over 2024 and 2025: shares in %, the panel's n and points or a withheld panel. */
+export function createAdoptionTrend(
+  kpiKey: string,
+  shares: [number, number],
+  n: [number, number],
+  panel: { n: number; from: number; to: number } | null,
+): AdoptionTrend {
+  return {
+    kpiKey,
+    cycles: [
+      { year: 2024, share: releasedFigure(n[0], shares[0]) },
+      { year: 2025, share: releasedFigure(n[1], shares[1]) },
+    ],
+    changes: [
+      {
+        fromYear: 2024,
+        toYear: 2025,
+        all: releasedFigure(Math.min(...n), shares[1] - shares[0]),
+        panel:
+          panel === null
+            ? suppressedFigure(TREND_SUPPRESSION_REASONS.differencing(DEFAULT_DISCLOSURE_POLICY))
+            : releasedFigure(panel.n, {
+                from: panel.from,
+                to: panel.to,
+                points: panel.to - panel.from,
+              }),
+      },
+    ],
+  };
+}
+
+/**
+ * A small hand-made trend of 2024 and 2025 over KPIs of the demo catalogue, under the default
+ * policy (min_n 5):
+ * - participation 160 and 180 units; in 2025 healthcare is withheld (min_n) and banking with it
+ *   (differencing: it would follow from the total);
+ * - basic training of new agents: median 21 -> 27 days (+28,57 %), the panel of 150 units
+ *   21 -> 27,3 (+30 %);
+ * - attrition rate: median 30 -> 23 % (-7 points, -23,3 %), the panel of 140 units 29 -> 22,5
+ *   (-6,5 points, -22,4 %);
+ * - first-contact resolution: median 70 -> 71 % (+1 point, +1,43 %), its panel withheld
+ *   (differencing);
+ * - average speed of answer: 2024 withheld (min_n), so its changes are withheld, too; 2025
+ *   median 40 s over 12 units;
+ * - NPS 30 -> 30,5 and CES 3,7 -> 3,3, the drift;
+ * - value-creating contacts: yes 10 -> 13 % (+3 points), the panel of 145 units 10,5 -> 12,9
+ *   (+2,4 points); service cost per customer measured: 10 -> 11,5 % (+1,5 points), its panel
+ *   withheld (differencing);
+ * - one driver: training days against first-contact resolution over 6 units, rho 0,9429
+ *   (ranks 1..6 against 1, 3, 2, 4, 5, 6: 1 - 6 * 2 / (6 * 35)), p 0,0048.
+ */
+export function createHandMadeTrendData(): TrendData {
+  const policy = DEFAULT_DISCLOSURE_POLICY;
+  const minN = suppressedFigure(SUPPRESSION_REASONS.minN(policy));
+  const differencing = suppressedFigure(TREND_SUPPRESSION_REASONS.differencing(policy));
+  const count = (n: number): TrendFigure<number> => releasedFigure(n, n);
+  const participation: CycleParticipation[] = [
+    {
+      year: 2024,
+      units: count(160),
+      byIndustry: [
+        { category: 'telecom', units: count(100) },
+        { category: 'banking', units: count(60) },
+      ],
+      bySizeBand: [{ category: 'M', units: count(160) }],
+      byCountry: [{ category: 'DE', units: count(160) }],
+    },
+    {
+      year: 2025,
+      units: count(180),
+      byIndustry: [
+        { category: 'telecom', units: count(110) },
+        {
+          category: 'banking',
+          units: suppressedFigure(TREND_SUPPRESSION_REASONS.complement(policy)),
+        },
+        { category: 'healthcare', units: minN },
+      ],
+      bySizeBand: [
+        { category: 'M', units: count(120) },
+        { category: 'L', units: count(60) },
+      ],
+      byCountry: [
+        { category: 'DE', units: count(150) },
+        { category: 'AT', units: count(30) },
+      ],
+    },
+  ];
+  const nps = [createDistribution(30), createDistribution(30.5)];
+  const ces = [
+    createDistribution(3.7, { p25: 3, p75: 4.5 }),
+    createDistribution(3.3, { p25: 2.8, p75: 4 }),
+  ];
+  return {
+    years: [2024, 2025],
+    participation,
+    kpis: [
+      createKpiTrend(
+        'training_days_new',
+        [
+          releasedFigure(150, createDistribution(21, { p25: 15, p75: 30, mean: 22 })),
+          releasedFigure(170, createDistribution(27, { p25: 20, p75: 35, mean: 27.5 })),
+        ],
+        {
+          n: 150,
+          from: createDistribution(21, { p25: 15.5, p75: 30, mean: 22 }),
+          to: createDistribution(27.3, { p25: 20, p75: 35, mean: 27.6 }),
+        },
+      ),
+      createKpiTrend(
+        'attrition_rate',
+        [releasedFigure(150, createDistribution(30)), releasedFigure(168, createDistribution(23))],
+        { n: 140, from: createDistribution(29), to: createDistribution(22.5) },
+        'lower_is_better',
+      ),
+      createKpiTrend(
+        'fcr_rate',
+        [releasedFigure(150, createDistribution(70)), releasedFigure(160, createDistribution(71))],
+        differencing,
+      ),
+      createKpiTrend(
+        'asa_seconds',
+        [minN, releasedFigure(12, createDistribution(40))],
+        minN,
+        'lower_is_better',
+      ),
+      createKpiTrend('nps', [releasedFigure(90, nps[0]), releasedFigure(95, nps[1])], {
+        n: 80,
+        from: nps[0],
+        to: nps[0],
+      }),
+      createKpiTrend(
+        'ces',
+        [releasedFigure(50, ces[0]), releasedFigure(60, ces[1])],
+        { n: 45, from: ces[0], to: createDistribution(3.4) },
+        'lower_is_better',
+      ),
+    ],
+    adoption: [
+      createAdoptionTrend('works_value_creating_contacts', [10, 13], [150, 170], {
+        n: 145,
+        from: 10.5,
+        to: 12.9,
+      }),
+      createAdoptionTrend('measures_cost_per_customer', [10, 11.5], [150, 170], null),
+    ],
+    drivers: [
+      {
+        xKpiKey: 'training_days_new',
+        yKpiKey: 'fcr_rate',
+        n: 6,
+        rho: 0.9428571428571428,
+        pValue: 0.0048,
+        points: [
+          [10, 60],
+          [12, 63],
+          [15, 62],
+          [20, 68],
+          [25, 70],
+          [30, 75],
+        ],
+      },
+    ],
+    drift: {
+      kpiKeys: ['nps', 'ces'],
+      cycles: [
+        { year: 2024, medians: [releasedFigure(90, 30), releasedFigure(50, 3.7)] },
+        { year: 2025, medians: [releasedFigure(95, 30.5), releasedFigure(60, 3.3)] },
+      ],
+    },
+  };
+}
+
+/** A trend report input over the hand-made trend data and the demo catalogue. */
+export function createHandMadeTrendReportInput(
+  options: {
+    language?: 'de' | 'en';
+    trend?: TrendData;
+    publisherName?: string;
+    studyName?: string;
+  } = {},
+): TrendReportInput {
+  return {
+    language: options.language ?? 'en',
+    study: {
+      name: options.studyName ?? 'Contact Center Benchmark DACH',
+      publisherName: options.publisherName ?? 'Service Excellence Cockpit',
+    },
+    catalogue: demoStudy().catalogue,
+    policy: DEFAULT_DISCLOSURE_POLICY,
+    trend: options.trend ?? createHandMadeTrendData(),
+    generatedAt: new Date('2026-02-10T09:00:00Z'),
   };
 }

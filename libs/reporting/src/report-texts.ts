@@ -1,4 +1,12 @@
-import { KpiArea, LocalizedText, Polarity, SuppressionRule } from '@app/domain';
+import {
+  Country,
+  Industry,
+  KpiArea,
+  LocalizedText,
+  Polarity,
+  SizeBand,
+  SuppressionRule,
+} from '@app/domain';
 import { ReportLanguage } from './report-format.util';
 
 /** The areas' names as the report's headings show them. */
@@ -175,5 +183,185 @@ export const REPORT_WORDS: Readonly<Record<ReportLanguage, ReportWords>> = {
     suppressedWholeCell: 'all figures',
     suppressedTails: 'P10 and P90',
     footnotesTitle: 'Notes',
+  },
+};
+
+/** The industries of the unit profile as the trend report's participation tables name them. */
+export const INDUSTRY_LABELS: Readonly<Record<Industry, LocalizedText>> = {
+  telecom: { de: 'Telekommunikation', en: 'Telecommunications' },
+  utilities: { de: 'Energie und Versorgung', en: 'Utilities' },
+  banking: { de: 'Banken', en: 'Banking' },
+  insurance: { de: 'Versicherungen', en: 'Insurance' },
+  retail: { de: 'Handel', en: 'Retail' },
+  ecommerce: { de: 'E-Commerce', en: 'E-commerce' },
+  public: { de: 'Öffentlicher Sektor', en: 'Public sector' },
+  healthcare: { de: 'Gesundheitswesen', en: 'Healthcare' },
+  travel: { de: 'Reise und Verkehr', en: 'Travel and transport' },
+  it_services: { de: 'IT-Dienstleistungen', en: 'IT services' },
+  manufacturing: { de: 'Industrie', en: 'Manufacturing' },
+  media: { de: 'Medien', en: 'Media' },
+};
+
+/** The size bands with their bounds in agent FTE (those of `sizeBandFor`). */
+export const SIZE_BAND_LABELS: Readonly<Record<SizeBand, LocalizedText>> = {
+  S: { de: 'S (unter 50 Agenten-FTE)', en: 'S (under 50 agent FTE)' },
+  M: { de: 'M (50 bis unter 200 Agenten-FTE)', en: 'M (50 to under 200 agent FTE)' },
+  L: { de: 'L (200 bis unter 1.000 Agenten-FTE)', en: 'L (200 to under 1,000 agent FTE)' },
+  XL: { de: 'XL (ab 1.000 Agenten-FTE)', en: 'XL (1,000 agent FTE and more)' },
+};
+
+/** The countries of the study region. */
+export const COUNTRY_LABELS: Readonly<Record<Country, LocalizedText>> = {
+  DE: { de: 'Deutschland', en: 'Germany' },
+  AT: { de: 'Österreich', en: 'Austria' },
+  CH: { de: 'Schweiz', en: 'Switzerland' },
+  LI: { de: 'Liechtenstein', en: 'Liechtenstein' },
+  LU: { de: 'Luxemburg', en: 'Luxembourg' },
+  NL: { de: 'Niederlande', en: 'Netherlands' },
+  BE: { de: 'Belgien', en: 'Belgium' },
+  IT: { de: 'Italien', en: 'Italy' },
+  FR: { de: 'Frankreich', en: 'France' },
+  PL: { de: 'Polen', en: 'Poland' },
+  CZ: { de: 'Tschechien', en: 'Czechia' },
+  DK: { de: 'Dänemark', en: 'Denmark' },
+};
+
+/** The fixed words of the trend report: headings, column heads, legend. */
+export interface TrendReportWords {
+  documentTitle: string;
+  coverKicker: string;
+  studyLabel: string;
+  publisherLabel: string;
+  yearsLabel: string;
+  dateLabel: string;
+  participationTitle: string;
+  participationTotalTitle: string;
+  columnYear: string;
+  columnUnits: string;
+  totalRow: string;
+  summaryTitle: string;
+  movementsTitle: string;
+  adoptionSummaryTitle: string;
+  driftSummaryTitle: string;
+  areasTitle: string;
+  groupAll: string;
+  groupPanel: string;
+  columnN: string;
+  columnP25: string;
+  columnMedian: string;
+  columnP75: string;
+  columnMean: string;
+  columnChange: string;
+  columnChangePercent: string;
+  adoptionTitle: string;
+  columnShare: string;
+  columnPoints: string;
+  legendMedianLine: string;
+  driversTitle: string;
+  columnDriverX: string;
+  columnDriverY: string;
+  columnRho: string;
+  columnPValue: string;
+  driftTitle: string;
+  appendixTitle: string;
+  panelTitle: string;
+  correlationTitle: string;
+  percentilesTitle: string;
+  rulesTitle: string;
+  parametersTitle: string;
+  withheldTitle: string;
+  notesTitle: string;
+}
+
+export const TREND_REPORT_WORDS: Readonly<Record<ReportLanguage, TrendReportWords>> = {
+  de: {
+    documentTitle: 'Trendbericht',
+    coverKicker: 'Trendbericht',
+    studyLabel: 'Studie',
+    publisherLabel: 'Herausgeber',
+    yearsLabel: 'Berichtsjahre',
+    dateLabel: 'Erstellt am',
+    participationTitle: 'Teilnahme',
+    participationTotalTitle: 'Teilnehmende Einheiten je Berichtsjahr',
+    columnYear: 'Jahr',
+    columnUnits: 'Einheiten',
+    totalRow: 'Insgesamt',
+    summaryTitle: 'Zusammenfassung',
+    movementsTitle: 'Die größten Veränderungen',
+    adoptionSummaryTitle: 'Verbreitung von Praktiken',
+    driftSummaryTitle: 'Kundensicht',
+    areasTitle: 'Kennzahlen nach Bereichen',
+    groupAll: 'Alle Teilnehmer',
+    groupPanel: 'Ausgewogenes Panel',
+    columnN: 'n',
+    columnP25: 'P25',
+    columnMedian: 'Median',
+    columnP75: 'P75',
+    columnMean: 'Mittelwert',
+    columnChange: 'Δ Median',
+    columnChangePercent: 'Δ %',
+    adoptionTitle: 'Ja/Nein-Fragen: Anteil „Ja“',
+    columnShare: 'Anteil „Ja“',
+    columnPoints: 'Δ Prozentpunkte',
+    legendMedianLine: 'Median aller Teilnehmer',
+    driversTitle: 'Treiber',
+    columnDriverX: 'Kennzahl',
+    columnDriverY: 'geht einher mit',
+    columnRho: 'ρ',
+    columnPValue: 'p-Wert',
+    driftTitle: 'Drift der Kundenkennzahlen',
+    appendixTitle: 'Anhang: Methode',
+    panelTitle: 'Ausgewogenes Panel und Veränderungen',
+    correlationTitle: 'Rangkorrelation',
+    percentilesTitle: 'Perzentile',
+    rulesTitle: 'Regeln der Geheimhaltung',
+    parametersTitle: 'Parameter der Studie',
+    withheldTitle: 'Nicht ausgewiesene Werte',
+    notesTitle: 'Anmerkungen',
+  },
+  en: {
+    documentTitle: 'Trend report',
+    coverKicker: 'Trend report',
+    studyLabel: 'Study',
+    publisherLabel: 'Publisher',
+    yearsLabel: 'Reference years',
+    dateLabel: 'Generated on',
+    participationTitle: 'Participation',
+    participationTotalTitle: 'Participating units per reference year',
+    columnYear: 'Year',
+    columnUnits: 'Units',
+    totalRow: 'Total',
+    summaryTitle: 'Executive summary',
+    movementsTitle: 'The largest movements',
+    adoptionSummaryTitle: 'Adoption of practices',
+    driftSummaryTitle: 'Customer view',
+    areasTitle: 'KPIs by area',
+    groupAll: 'All participants',
+    groupPanel: 'Balanced panel',
+    columnN: 'n',
+    columnP25: 'P25',
+    columnMedian: 'Median',
+    columnP75: 'P75',
+    columnMean: 'Mean',
+    columnChange: 'Δ median',
+    columnChangePercent: 'Δ %',
+    adoptionTitle: 'Yes/no items: share of “yes”',
+    columnShare: 'Share of “yes”',
+    columnPoints: 'Δ percentage points',
+    legendMedianLine: 'Median of all participants',
+    driversTitle: 'Drivers',
+    columnDriverX: 'KPI',
+    columnDriverY: 'goes with',
+    columnRho: 'ρ',
+    columnPValue: 'p-value',
+    driftTitle: 'Drift of the customer metrics',
+    appendixTitle: 'Appendix: method',
+    panelTitle: 'Balanced panel and changes',
+    correlationTitle: 'Rank correlation',
+    percentilesTitle: 'Percentiles',
+    rulesTitle: 'Disclosure rules',
+    parametersTitle: 'Parameters of the study',
+    withheldTitle: 'Figures not released',
+    notesTitle: 'Notes',
   },
 };

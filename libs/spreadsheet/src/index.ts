@@ -13,3 +13,4 @@ export * from './submission-template';
 export * from './submission-template-reader';
 export * from './cycle-import-reader';
 export * from './table-writer';
+export * from './trend-workbook';

@@ -28,6 +28,7 @@ import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
 import { EXPORT_MEDIA_TYPES } from '@app/spreadsheet';
 import { Roles } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
+import { download } from '../common/file-download';
 import { Caller, CallerContext } from '../common/request-context';
 import { SubmissionDto } from '../submissions/dto/submission.dto';
 import {
@@ -37,7 +38,7 @@ import {
   TemplateQueryDto,
   UploadDraftDto,
 } from './dto/imports.dto';
-import { FileResult, ImportsService } from './imports.service';
+import { ImportsService } from './imports.service';
 import {
   SpreadsheetUploadInterceptor,
   UPLOAD_FIELD,
@@ -75,14 +76,6 @@ const READING_RULES =
 const tooLargeResponse = ApiPayloadTooLargeResponse({
   description: 'The file, or an XLSX once unpacked, is larger than allowed',
 });
-
-function download(file: FileResult): StreamableFile {
-  return new StreamableFile(file.buffer, {
-    type: file.type,
-    length: file.buffer.length,
-    disposition: `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-  });
-}
 
 @ApiTags('imports')
 @ApiBearerAuth()

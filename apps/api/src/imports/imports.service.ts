@@ -19,6 +19,7 @@ import {
   writeTable,
 } from '@app/spreadsheet';
 import type { EntityManager } from 'typeorm';
+import type { FileResult } from '../common/file-download';
 import type { CallerContext, Language } from '../common/request-context';
 import type { SubmissionDto } from '../submissions/dto/submission.dto';
 import {
@@ -30,12 +31,6 @@ import type { CycleImportResultDto } from './dto/imports.dto';
 import type { UploadedSpreadsheetFile } from './spreadsheet-upload.interceptor';
 
 /** A file the api sends: its bytes, media type and a file name for Content-Disposition. */
-export interface FileResult {
-  buffer: Buffer;
-  type: string;
-  fileName: string;
-}
-
 /**
  * At most this many problems go back with a refused import: enough to fix a file in one
  * round, while a file of 5,000 rows that is wrong throughout does not become a 50 MB answer.

@@ -8,18 +8,22 @@ import {
   ParseUUIDPipe,
   Post,
   Res,
+  StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
+import { EXPORT_MEDIA_TYPES } from '@app/spreadsheet';
 import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
+import { download } from '../common/file-download';
 import { Caller, CallerContext } from '../common/request-context';
 import {
   CreatedReportBatchDto,
   CreatedReportDto,
   CreateReportBatchDto,
   CreateReportDto,
+  CreateTrendReportDto,
   ReportBatchDto,
   ReportDto,
 } from './dto/report.dto';
@@ -45,6 +49,22 @@ export class ReportsController {
     @Body() body: CreateReportDto,
   ): Promise<CreatedReportDto> {
     return this.reports.create(caller, snapshotId, body.unitId, body.language);
+  }
+
+  @Post('studies/:studyId/trend-reports')
+  @HttpCode(202)
+  @Roles(...PUBLISHER_ROLES)
+  @ApiOperation({
+    summary:
+      'Orders the trend report of the study over its published cycles (at least two); status, PDF, HTML and the data as XLSX under /reports/:reportId',
+  })
+  @ApiOkResponse({ type: CreatedReportDto })
+  createTrendReport(
+    @Caller() caller: CallerContext,
+    @Param('studyId', ParseUUIDPipe) studyId: string,
+    @Body() body: CreateTrendReportDto,
+  ): Promise<CreatedReportDto> {
+    return this.reports.createTrendReport(caller, studyId, body.language);
   }
 
   @Post('snapshots/:snapshotId/reports/batch')
@@ -107,6 +127,17 @@ export class ReportsController {
         `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
       )
       .send(file.pdf);
+  }
+
+  @Get('reports/:reportId/xlsx')
+  @Roles(...PUBLISHER_ROLES)
+  @ApiOperation({ summary: "A rendered trend report's data as XLSX, in the report's language" })
+  @ApiProduces(EXPORT_MEDIA_TYPES.xlsx)
+  async trendData(
+    @Caller() caller: CallerContext,
+    @Param('reportId', ParseUUIDPipe) reportId: string,
+  ): Promise<StreamableFile> {
+    return download(await this.reports.trendData(caller, reportId));
   }
 
   @Get('reports/:reportId/html')

@@ -3,18 +3,23 @@ import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, isCompanyRole, notFound } from '@app/domain';
 import { JobPayloads, jobIds, QueueName, ReportJob } from '@app/jobs';
 import {
-  companyReportInput,
+  computedTrend,
   CycleEntity,
   ReportBatchEntity,
   ReportEntity,
+  reportContent,
   SnapshotEntity,
   SnapshotReader,
   TenantDb,
+  TrendEntity,
+  trendSource,
   UnitEntity,
 } from '@app/persistence';
-import { companyReportFileName, renderCompanyReportHtml } from '@app/reporting';
+import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';
+import { EXPORT_MEDIA_TYPES, trendWorkbook } from '@app/spreadsheet';
 import type { Queue } from 'bull';
 import type { EntityManager } from 'typeorm';
+import type { FileResult } from '../common/file-download';
 import type { CallerContext } from '../common/request-context';
 import {
   CreatedReportBatchDto,
@@ -32,8 +37,10 @@ export interface ReportFile {
 function toReportDto(r: ReportEntity): ReportDto {
   return {
     id: r.id,
+    kind: r.kind,
     snapshotId: r.snapshotId,
     unitId: r.unitId,
+    trendId: r.trendId,
     language: r.language,
     state: r.state,
     error: r.error,
@@ -46,7 +53,10 @@ function toReportDto(r: ReportEntity): ReportDto {
   };
 }
 
-/** Company reports: ordering their rendering, their status, the PDF and the HTML preview. */
+/**
+ * Company and trend reports: ordering their rendering, their status, the PDF, the HTML preview
+ * and a trend report's data as XLSX.
+ */
 @Injectable()
 export class ReportsService {
   constructor(
@@ -91,6 +101,39 @@ export class ReportsService {
     return { reportId: report.id };
   }
 
+  /**
+   * Queues the trend report of a study over its published cycles in a language, or returns the
+   * one there is for the same published snapshots. The worker computes the trend's data first.
+   */
+  async createTrendReport(
+    caller: CallerContext,
+    studyId: string,
+    language: 'de' | 'en',
+  ): Promise<CreatedReportDto> {
+    const { actor } = caller;
+    const report = await this.db.withTenant(actor.tenantId, async (m) => {
+      const source = await trendSource(m, studyId, actor.tenantId, caller.language);
+      await m.query(
+        `INSERT INTO trends (tenant_id, study_id, input_key, years, snapshot_ids)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (study_id, input_key) DO NOTHING`,
+        [actor.tenantId, studyId, source.inputKey, source.years, source.snapshotIds],
+      );
+      const trend = await m.findOneByOrFail(TrendEntity, { studyId, inputKey: source.inputKey });
+      await m.query(
+        `INSERT INTO reports (tenant_id, kind, trend_id, language)
+         VALUES ($1, 'trend', $2, $3)
+         ON CONFLICT (trend_id, language) WHERE trend_id IS NOT NULL DO NOTHING`,
+        [actor.tenantId, trend.id, language],
+      );
+      return m.findOneByOrFail(ReportEntity, { trendId: trend.id, language });
+    });
+    if (report.state === 'queued' || report.state === 'rendering') {
+      await this.enqueue(report.tenantId, [report.id]);
+    }
+    return { reportId: report.id };
+  }
+
   get(caller: CallerContext, reportId: string): Promise<ReportDto> {
     return this.db.withTenant(caller.actor.tenantId, async (m) =>
       toReportDto(await this.find(m, reportId)),
@@ -101,20 +144,24 @@ export class ReportsService {
   pdf(caller: CallerContext, reportId: string): Promise<ReportFile> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
-      if (report.state !== 'done') {
-        throw new DomainError(
-          DomainErrorCode.InvalidState,
-          caller.language === 'de'
-            ? `Der Bericht ist noch nicht fertig (Status ${report.state}).`
-            : `The report is not ready yet (state ${report.state}).`,
-        );
-      }
+      this.requireDone(caller, report);
       const [row] = await m.query<{ pdf: Buffer }[]>('SELECT pdf FROM reports WHERE id = $1', [
         reportId,
       ]);
-      const snapshot = await m.findOneByOrFail(SnapshotEntity, { id: report.snapshotId });
+      if (report.trendId !== null) {
+        const { study, trend } = await computedTrend(m, this.reader, report.trendId);
+        return {
+          pdf: row.pdf,
+          fileName: trendReportFileName({
+            language: report.language,
+            study: { name: study.name, publisherName: '' },
+            trend: trend.data,
+          }),
+        };
+      }
+      const snapshot = await m.findOneByOrFail(SnapshotEntity, { id: report.snapshotId ?? '' });
       const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
-      const unit = await m.findOneBy(UnitEntity, { id: report.unitId });
+      const unit = await m.findOneBy(UnitEntity, { id: report.unitId ?? '' });
       return {
         pdf: row.pdf,
         fileName: companyReportFileName({
@@ -126,19 +173,55 @@ export class ReportsService {
     });
   }
 
-  /** The report as HTML for the browser: the same document the PDF is printed from. */
+  /**
+   * The report as HTML for the browser: the same document the PDF is printed from. A trend
+   * report's is there once the worker computed its data and rendered it.
+   */
   html(caller: CallerContext, reportId: string): Promise<string> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
-      const input = await companyReportInput(
+      if (report.kind === 'trend') {
+        this.requireDone(caller, report);
+      }
+      const content = await reportContent(m, this.reader, report, report.renderedAt ?? new Date());
+      return reportDocument(content).html;
+    });
+  }
+
+  /** A rendered trend report's data as an XLSX workbook for the publisher's own analysis. */
+  trendData(caller: CallerContext, reportId: string): Promise<FileResult> {
+    return this.db.withTenant(caller.actor.tenantId, async (m) => {
+      const report = await this.find(m, reportId);
+      if (report.trendId === null) {
+        throw new DomainError(
+          DomainErrorCode.InvalidState,
+          caller.language === 'de'
+            ? 'Nur ein Trendbericht hat Trenddaten zum Herunterladen.'
+            : 'Only a trend report has trend data to download.',
+        );
+      }
+      this.requireDone(caller, report);
+      const { study, trend, policy, catalogue } = await computedTrend(
         m,
         this.reader,
-        report.snapshotId,
-        report.unitId,
-        report.language,
-        report.renderedAt ?? new Date(),
+        report.trendId,
       );
-      return renderCompanyReportHtml(input);
+      const fileName = trendReportFileName({
+        language: report.language,
+        study: { name: study.name, publisherName: '' },
+        trend: trend.data,
+      }).replace(/\.pdf$/, '.xlsx');
+      return {
+        buffer: await trendWorkbook({
+          language: report.language,
+          study: { name: study.name },
+          catalogue,
+          policy,
+          trend: trend.data,
+        }),
+        type: EXPORT_MEDIA_TYPES.xlsx,
+        fileName,
+      };
     });
   }
 
@@ -257,9 +340,21 @@ export class ReportsService {
         if (existing) {
           await existing.remove();
         }
-        const payload: JobPayloads[ReportJob.RenderCompanyReport] = { tenantId, reportId };
-        await this.queue.add(ReportJob.RenderCompanyReport, payload, { jobId });
+        const payload: JobPayloads[ReportJob.Render] = { tenantId, reportId };
+        await this.queue.add(ReportJob.Render, payload, { jobId });
       }
+    }
+  }
+
+  /** A report whose PDF is stored; refused, naming its state, before. */
+  private requireDone(caller: CallerContext, report: ReportEntity): void {
+    if (report.state !== 'done') {
+      throw new DomainError(
+        DomainErrorCode.InvalidState,
+        caller.language === 'de'
+          ? `Der Bericht ist noch nicht fertig (Status ${report.state}).`
+          : `The report is not ready yet (state ${report.state}).`,
+      );
     }
   }
 

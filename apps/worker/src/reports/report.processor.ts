@@ -2,11 +2,7 @@ import { Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import { JobPayloads, QueueName, ReportJob } from '@app/jobs';
 import { ReportStore } from '@app/persistence';
-import {
-  renderCompanyReportHtml,
-  reportFooterTemplate,
-  reportHeaderTemplate,
-} from '@app/reporting';
+import { reportDocument } from '@app/reporting';
 import type { Job } from 'bull';
 import { PdfRenderer } from './pdf-renderer';
 
@@ -17,7 +13,7 @@ import { PdfRenderer } from './pdf-renderer';
  */
 const JOBS_IN_FLIGHT = 4;
 
-/** Renders company reports: data and HTML from the libraries, the PDF from Chromium. */
+/** Renders company and trend reports: data and HTML from the libraries, the PDF from Chromium. */
 @Processor(QueueName.Reports)
 export class ReportProcessor {
   private readonly logger = new Logger(ReportProcessor.name);
@@ -27,18 +23,16 @@ export class ReportProcessor {
     private readonly renderer: PdfRenderer,
   ) {}
 
-  @Process({ name: ReportJob.RenderCompanyReport, concurrency: JOBS_IN_FLIGHT })
-  async render(job: Job<JobPayloads[ReportJob.RenderCompanyReport]>): Promise<void> {
+  @Process({ name: ReportJob.Render, concurrency: JOBS_IN_FLIGHT })
+  async render(job: Job<JobPayloads[ReportJob.Render]>): Promise<void> {
     const { tenantId, reportId } = job.data;
     try {
-      const input = await this.store.claim(tenantId, reportId);
-      if (!input) {
+      const content = await this.store.claim(tenantId, reportId);
+      if (!content) {
         return;
       }
-      const { pdf, pages } = await this.renderer.render(renderCompanyReportHtml(input), {
-        headerTemplate: reportHeaderTemplate(input),
-        footerTemplate: reportFooterTemplate(input),
-      });
+      const document = reportDocument(content);
+      const { pdf, pages } = await this.renderer.render(document.html, document);
       await this.store.complete(tenantId, reportId, pdf, pages);
     } catch (error) {
       const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

@@ -1,14 +1,15 @@
 import { LocalizedText } from '../catalogue/catalogue-definition';
 import { DisclosurePolicy } from '../disclosure/disclosure-policy';
-import {
-  BenchmarkCell,
-  PeerGroupBenchmark,
-  StatisticSuppression,
-  suppressedCell,
-} from './benchmark-cell';
+import { BenchmarkCell, PeerGroupBenchmark, suppressedCell } from './benchmark-cell';
 import { BenchmarkInput } from './benchmark-input';
 import { PeerGroupDefinition, validatePeerGroupFilter } from './peer-group';
 import { CompiledPeerGroup } from './compiled-peer-group';
+import {
+  hasValidPooledParameters,
+  pooledSums,
+  pooledSuppression,
+  pooledValue,
+} from './pooled-figure';
 import { ProfileCodes } from './profile-codes';
 import { quantile } from './quantiles';
 import { SUPPRESSION_REASONS as R } from './suppression-reasons';
@@ -33,19 +34,6 @@ interface KpiPlan {
 interface ReleasedCells {
   groups: number[];
   counts: number[];
-}
-
-/** What a group's pooled figure and its dominance rules are computed from. */
-interface PooledSums {
-  /** Units with a value and a weight > 0. */
-  count: number;
-  /** Σ w. */
-  weight: number;
-  /** Σ v·w. */
-  weighted: number;
-  /** The largest weight and the second largest (equal to it when two units share it). */
-  largest: number;
-  second: number;
 }
 
 /**
@@ -97,36 +85,6 @@ function gatherValues(
 }
 
 /**
- * The pooled sums over a group's members, taken in ascending unit order: a fixed order, so that
- * a snapshot and its recomputation (or a custom group added later) agree to the bit.
- */
-function pooledSums(members: Int32Array, values: Float64Array, weights: Float64Array): PooledSums {
-  let count = 0;
-  let weight = 0;
-  let weighted = 0;
-  let largest = 0;
-  let second = 0;
-  for (let i = 0; i < members.length; i++) {
-    const u = members[i];
-    const value = values[u];
-    const w = weights[u];
-    // NaN fails both tests: no value, or no weight.
-    if (value === value && w > 0) {
-      count++;
-      weight += w;
-      weighted += value * w;
-      if (w > largest) {
-        second = largest;
-        largest = w;
-      } else if (w > second) {
-        second = w;
-      }
-    }
-  }
-  return { count, weight, weighted, largest, second };
-}
-
-/**
  * Caller bugs (inconsistent arrays, an unknown weight key, an infinite value, a nonsensical
  * policy) are RangeErrors, not domain errors: nobody's request can be refused for them.
  */
@@ -136,8 +94,7 @@ function checkInput(input: BenchmarkInput): void {
   if (
     !positiveInteger(policy.minN) ||
     !positiveInteger(policy.minNTails) ||
-    !(policy.pPercent >= 0 && Number.isFinite(policy.pPercent)) ||
-    !(policy.maxWeightSharePercent > 0 && policy.maxWeightSharePercent <= 100) ||
+    !hasValidPooledParameters(policy) ||
     (policy.quantileMethod !== 'linear' && policy.quantileMethod !== 'local_mean')
   ) {
     throw new RangeError(`invalid disclosure policy ${JSON.stringify(policy)}`);
@@ -185,7 +142,8 @@ function checkInput(input: BenchmarkInput): void {
  *   Σ v·w / Σ w. It is withheld (one entry, the first rule that fails, in this order) when fewer
  *   than `minN` units carry it (`min_n`: DESIGN's "no statistic of fewer than min_n units"), by
  *   the p% rule (W − w1 − w2 < p/100 · w1, with w1 ≥ w2 the two largest weights: `p_percent`)
- *   and when the largest weight is more than `maxWeightSharePercent` % of W (`dominance`).
+ *   and when the largest weight is more than `maxWeightSharePercent` % of W (`dominance`):
+ *   `pooledSuppression`, which the trend data's pooled figures share.
  * - Differencing: the groups are taken in priority order, and a cell is released only if its
  *   contributor set differs from that of every cell of the same KPI released before it by 0 or
  *   by at least `minN` units; otherwise it is withheld (`differencing`).
@@ -437,32 +395,17 @@ export class SnapshotState {
       );
     }
     if (plan.weights !== null) {
-      const sums = pooledSums(this.compiled[g].members, plan.values, plan.weights);
-      const withheld = this.pooledSuppression(sums);
+      // Over the members in ascending order: a fixed order, so that a snapshot and its
+      // recomputation (or a custom group added later) agree to the bit.
+      const sums = pooledSums(plan.values, plan.weights, this.compiled[g].members);
+      const withheld = pooledSuppression(sums, policy);
       if (withheld === null) {
-        cell.pooled = sums.weighted / sums.weight;
+        cell.pooled = pooledValue(sums);
       } else {
-        cell.suppressedStatistics.push(withheld);
+        cell.suppressedStatistics.push({ statistic: 'pooled', ...withheld });
       }
     }
     return cell;
-  }
-
-  private pooledSuppression(sums: PooledSums): StatisticSuppression | null {
-    const policy = this.policy;
-    const { weight: total, largest, second } = sums;
-    if (sums.count < policy.minN) {
-      return { statistic: 'pooled', ...R.minNPooled(policy) };
-    }
-    // Multiplied out instead of divided, so that the edges (exactly p %, exactly 25 %) are exact
-    // for integer weights.
-    if ((total - largest - second) * 100 < policy.pPercent * largest) {
-      return { statistic: 'pooled', ...R.pPercent(policy) };
-    }
-    if (largest * 100 > policy.maxWeightSharePercent * total) {
-      return { statistic: 'pooled', ...R.dominance(policy) };
-    }
-    return null;
   }
 }
 

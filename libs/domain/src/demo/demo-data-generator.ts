@@ -1,3 +1,4 @@
+import { quantileLinear } from '../benchmark/quantiles';
 import { Country, CustomerType, Industry, Sourcing, sizeBandFor } from '../profile/unit-profile';
 import { SeededRandom, mixSeed, normalScores } from './seeded-random';
 
@@ -60,6 +61,8 @@ interface YearTargets {
   upsellPooled: number;
   costPerCustomerShare: number;
   cesMean: number;
+  /** The median of CES over the units that measure it. */
+  cesMedian: number;
   measuresCesShare: number;
   digitalShift: number;
 }
@@ -74,6 +77,7 @@ const TARGETS: Readonly<Record<number, YearTargets>> = {
     upsellPooled: 7,
     costPerCustomerShare: 0.1,
     cesMean: 3.7,
+    cesMedian: 3.6,
     measuresCesShare: 0.32,
     digitalShift: 0,
   },
@@ -85,6 +89,7 @@ const TARGETS: Readonly<Record<number, YearTargets>> = {
     upsellPooled: 8,
     costPerCustomerShare: 0.13,
     cesMean: 3.45,
+    cesMedian: 3.4,
     measuresCesShare: 0.36,
     digitalShift: 0.03,
   },
@@ -96,6 +101,7 @@ const TARGETS: Readonly<Record<number, YearTargets>> = {
     upsellPooled: 8.5,
     costPerCustomerShare: 0.15,
     cesMean: 3.3,
+    cesMedian: 3.3,
     measuresCesShare: 0.4,
     digitalShift: 0.05,
   },
@@ -835,6 +841,23 @@ export function generateDemoData(options: DemoDataOptions = {}): DemoDataset {
       const share = submission.answers.upsell_contact_share;
       if (typeof share === 'number') {
         submission.answers.upsell_contact_share = roundTo(clamp(share * scale, 0, 100), 1);
+      }
+    }
+
+    // CES is published as falling while NPS holds. Only the units that measure it answer, so a
+    // cycle's median moves with which units joined the measuring ones; shifting the cycle's
+    // values onto the target median keeps the published direction whatever the seed drew.
+    const ces = cycle
+      .map((submission) => submission.answers.ces)
+      .filter((value): value is number => typeof value === 'number')
+      .sort((a, b) => a - b);
+    if (ces.length > 0) {
+      const shift = targetsFor(year).cesMedian - quantileLinear(ces, 0.5);
+      for (const submission of cycle) {
+        const value = submission.answers.ces;
+        if (typeof value === 'number') {
+          submission.answers.ces = roundTo(clamp(value + shift, 1, 7), 1);
+        }
       }
     }
 

@@ -1,3 +1,9 @@
+import {
+  hasValidPooledParameters,
+  pooledSums,
+  pooledSuppression,
+  pooledValue,
+} from '../benchmark/pooled-figure';
 import { ValueSortWorkspace } from '../benchmark/value-sort-workspace';
 import { Polarity } from '../catalogue/catalogue-definition';
 import { DisclosurePolicy } from '../disclosure/disclosure-policy';
@@ -10,6 +16,7 @@ import {
   discloseFigure,
   disclosePanels,
   mapFigure,
+  suppressedFigure,
   TrendFigure,
 } from './trend-disclosure';
 import { TrendDriverOptions, TrendInput, TrendKpi } from './trend-input';
@@ -24,18 +31,39 @@ export interface PanelDistributionChange {
   change: DistributionChange;
 }
 
+/** A pooled figure on both sides of a change, and the change `to − from` in the KPI's unit. */
+export interface PooledChange {
+  from: number;
+  to: number;
+  /** to − from: percentage points for a share, the KPI's unit otherwise. */
+  points: number;
+}
+
 /** A numeric KPI over the cycles. */
 export interface KpiTrend {
   kpiKey: string;
   polarity: Polarity;
   /** Over all participants with a value, one per cycle. */
-  cycles: Array<{ year: number; distribution: TrendFigure<KpiDistribution> }>;
+  cycles: Array<{
+    year: number;
+    distribution: TrendFigure<KpiDistribution>;
+    /**
+     * Only for a KPI with a `weightKey`: Σ v·w / Σ w over the participants with a value and a
+     * weight > 0 (its n), under the snapshot's rules for pooled figures (`pooledSuppression`).
+     */
+    pooled?: TrendFigure<number>;
+  }>;
   /** One per pair of consecutive cycles: over all participants, and over the balanced panel. */
   changes: Array<{
     fromYear: number;
     toYear: number;
     all: TrendFigure<DistributionChange>;
     panel: TrendFigure<PanelDistributionChange>;
+    /**
+     * Only for a KPI with a `weightKey`: the change of the pooled figure over all participants,
+     * released only if both cycles' pooled figures are, resting on the smaller n.
+     */
+    pooledChange?: TrendFigure<PooledChange>;
   }>;
 }
 
@@ -135,12 +163,25 @@ function checkInput(input: TrendInput): void {
       ids.add(unit.id);
     }
   });
-  const keys = new Set<string>();
+  const byKey = new Map<string, TrendKpi>();
   for (const kpi of kpis) {
-    if (keys.has(kpi.key)) {
+    if (byKey.has(kpi.key)) {
       throw new RangeError(`KPI ${kpi.key} appears twice`);
     }
-    keys.add(kpi.key);
+    byKey.set(kpi.key, kpi);
+  }
+  const weighted = kpis.flatMap(({ key, boolean, weightKey }) =>
+    boolean || weightKey === undefined ? [] : [{ key, weightKey }],
+  );
+  for (const { key, weightKey } of weighted) {
+    if (weightKey === key || byKey.get(weightKey)?.boolean === true) {
+      throw new RangeError(`KPI ${key} cannot be weighted by ${weightKey}`);
+    }
+  }
+  // Checked only where used, so that a policy without usable pooled parameters still gives the
+  // trend data of a study without weighted KPIs, as before they existed.
+  if (weighted.length > 0 && !hasValidPooledParameters(policy)) {
+    throw new RangeError(`invalid disclosure policy ${JSON.stringify(policy)}`);
   }
 }
 
@@ -171,6 +212,16 @@ function numericValue(
 interface AlignedInput {
   /** columns[k][c][u]: KPI k of unit u in cycle c, units indexed across all cycles. */
   columns: Float64Array[][];
+  /**
+   * weights[k][c][u]: the weight of KPI k (its `weightKey`'s value) of unit u in cycle c; null
+   * for a yes/no KPI or one without a weight. KPIs with the same weight share the arrays.
+   */
+  weights: Array<Float64Array[] | null>;
+  /**
+   * All unit indices ordered by unit id: the order in which the terms of a pooled figure are
+   * added, so that it does not depend on the order of the units in the input.
+   */
+  unitsById: Int32Array;
   /** The indices of the latest cycle's units. */
   latestUnits: Int32Array;
   /** The number of distinct units over all cycles. */
@@ -188,9 +239,29 @@ function alignInput(input: TrendInput): AlignedInput {
   }
   const unitCount = indexById.size;
   const { kpis } = input;
-  const columns = kpis.map(() =>
-    input.cycles.map(() => new Float64Array(unitCount).fill(Number.NaN)),
-  );
+  const newColumns = (): Float64Array[] =>
+    input.cycles.map(() => new Float64Array(unitCount).fill(Number.NaN));
+  const columns = kpis.map(newColumns);
+  // Weights that are not reported KPIs themselves (sizes such as contacts_total) are read like
+  // a KPI into columns of their own, one set per key however many KPIs they weight.
+  const kpiIndex = new Map(kpis.map((kpi, k) => [kpi.key, k]));
+  const weightOnly: Array<{ weight: TrendKpi; columns: Float64Array[] }> = [];
+  const weights = kpis.map((kpi): Float64Array[] | null => {
+    const key = kpi.weightKey;
+    if (kpi.boolean || key === undefined) {
+      return null;
+    }
+    const k = kpiIndex.get(key);
+    if (k !== undefined) {
+      return columns[k];
+    }
+    let entry = weightOnly.find(({ weight }) => weight.key === key);
+    if (entry === undefined) {
+      entry = { weight: { key, boolean: false, polarity: 'neutral' }, columns: newColumns() };
+      weightOnly.push(entry);
+    }
+    return entry.columns;
+  });
   for (let c = 0; c < input.cycles.length; c++) {
     const { year, units } = input.cycles[c];
     for (const unit of units) {
@@ -204,11 +275,23 @@ function alignInput(input: TrendInput): AlignedInput {
             ? value
             : numericValue(value, kpis[k], unit.id, year);
       }
+      for (const { weight, columns: weightColumns } of weightOnly) {
+        const value = values[weight.key];
+        weightColumns[c][u] =
+          typeof value === 'number' && value - value === 0
+            ? value
+            : numericValue(value, weight, unit.id, year);
+      }
     }
   }
   const latest = input.cycles.at(-1)?.units ?? [];
   const latestUnits = Int32Array.from(latest, (unit) => indexById.get(unit.id) as number);
-  return { columns, latestUnits, unitCount };
+  const ids = Array.from(indexById.keys());
+  // The ids are distinct, so the comparison never returns 0 and the order is total.
+  const unitsById = weights.some((weight) => weight !== null)
+    ? Int32Array.from(ids, (_, u) => u).sort((a, b) => (ids[a] < ids[b] ? -1 : 1))
+    : new Int32Array(0);
+  return { columns, weights, unitsById, latestUnits, unitCount };
 }
 
 /** The latest cycle's columns restricted to its own units: the drivers read only those. */
@@ -223,9 +306,28 @@ function latestColumns({ columns, latestUnits }: AlignedInput): Float64Array[] {
   });
 }
 
+/**
+ * The pooled figure of one cycle: released or withheld exactly as a snapshot cell's
+ * (`pooledSuppression`), resting on the units with a value and a weight > 0.
+ */
+function pooledFigure(
+  values: Float64Array,
+  weights: Float64Array,
+  unitsById: Int32Array,
+  policy: DisclosurePolicy,
+): TrendFigure<number> {
+  const sums = pooledSums(values, weights, unitsById);
+  const withheld = pooledSuppression(sums, policy);
+  return withheld === null
+    ? { released: true, n: sums.count, value: pooledValue(sums) }
+    : suppressedFigure(withheld);
+}
+
 function kpiTrend(
   kpi: TrendKpi,
   columns: readonly Float64Array[],
+  weights: readonly Float64Array[] | null,
+  unitsById: Int32Array,
   years: readonly number[],
   policy: DisclosurePolicy,
   workspace: ValueSortWorkspace,
@@ -238,10 +340,19 @@ function kpiTrend(
     const { from, to, change } = series.changes[i].panel;
     return { from: withoutN(required(from)), to: withoutN(required(to)), change: required(change) };
   });
+  const pooled =
+    weights === null
+      ? null
+      : columns.map((column, c) => pooledFigure(column, weights[c], unitsById, policy));
   return {
     kpiKey: kpi.key,
     polarity: kpi.polarity,
-    cycles: distributions.map((distribution, c) => ({ year: years[c], distribution })),
+    cycles: distributions.map((distribution, c) => ({
+      year: years[c],
+      distribution,
+      // Left out rather than undefined, so that a KPI without a weight looks as it always did.
+      ...(pooled === null ? {} : { pooled: pooled[c] }),
+    })),
     changes: series.changes.map((change, i) => ({
       fromYear: years[i],
       toYear: years[i + 1],
@@ -249,6 +360,15 @@ function kpiTrend(
         required(change.all.change),
       ),
       panel: panels[i],
+      ...(pooled === null
+        ? {}
+        : {
+            pooledChange: discloseChange(pooled[i], pooled[i + 1], (from, to): PooledChange => ({
+              from,
+              to,
+              points: to - from,
+            })),
+          }),
     })),
   };
 }
@@ -388,20 +508,24 @@ function drift(
  * - per numeric KPI and cycle n, P25, median, P75 and mean over all participants, and per pair
  *   of consecutive cycles their change over all participants and over the balanced panel
  *   (`panelChangesOfColumns`, `disclosePanels`);
+ * - per numeric KPI with a `weightKey` and cycle the pooled figure Σ v·w / Σ w over all
+ *   participants, under the snapshot's rules (`pooledSums`, `pooledSuppression`: min_n of units
+ *   with a weight, p %, dominance), and its change between consecutive cycles;
  * - per yes/no item the share of yes and its change in points, likewise (`adoptionChangesOfColumns`);
  * - the drivers: the strongest Spearman correlations of the latest cycle with their scatter
  *   points (`spearmanPairs`);
  * - the drift: the medians of NPS and CES (or the chosen KPIs) side by side.
  *
  * The output depends only on the data, not on the order of the units in the input: statistics
- * are taken over sorted values, rank sums are exact, and scatter points are sorted.
+ * are taken over sorted values, rank sums are exact, pooled sums are added in the order of the
+ * unit ids, and scatter points are sorted.
  */
 export function computeTrendData(input: TrendInput): TrendData {
   checkInput(input);
   const { policy, kpis } = input;
   const years = input.cycles.map((cycle) => cycle.year);
   const aligned = alignInput(input);
-  const { columns } = aligned;
+  const { columns, weights, unitsById } = aligned;
   const workspace = new ValueSortWorkspace(aligned.unitCount);
   const trends: KpiTrend[] = [];
   const adoption: AdoptionTrend[] = [];
@@ -409,7 +533,7 @@ export function computeTrendData(input: TrendInput): TrendData {
     if (kpi.boolean) {
       adoption.push(adoptionTrend(kpi, columns[k], years, policy));
     } else {
-      trends.push(kpiTrend(kpi, columns[k], years, policy, workspace));
+      trends.push(kpiTrend(kpi, columns[k], weights[k], unitsById, years, policy, workspace));
     }
   });
   const options: TrendDriverOptions = {

@@ -14,6 +14,14 @@ export interface TrendKpi {
    * against leavers): such a correlation is arithmetic, not a finding.
    */
   derivedFrom?: readonly string[];
+  /**
+   * The catalogue item's `weightKey`: the key of the KPI's volume (e.g. `contacts_total` for a
+   * share of contacts). A numeric KPI with one gets a pooled figure Σ v·w / Σ w per cycle besides
+   * its distribution; ignored for a yes/no item. The weight is read from the units' `values` like
+   * any KPI's, but it need not be (and usually is not) among the reported `kpis`; it must not be
+   * the KPI itself nor a yes/no item.
+   */
+  weightKey?: string;
 }
 
 /** A unit's data in one cycle. */

@@ -9,6 +9,7 @@ import { SnapshotEntity } from './snapshot.entity';
 import { StudyEntity } from './study.entity';
 import { SubmissionAuditEntity } from './submission-audit.entity';
 import { SubmissionEntity } from './submission.entity';
+import { TrendEntity } from './trend.entity';
 import { UnitEntity } from './unit.entity';
 import { UserEntity } from './user.entity';
 
@@ -24,6 +25,7 @@ export {
   StudyEntity,
   SubmissionAuditEntity,
   SubmissionEntity,
+  TrendEntity,
   UnitEntity,
   UserEntity,
 };
@@ -40,6 +42,7 @@ export const ENTITIES = [
   StudyEntity,
   SubmissionAuditEntity,
   SubmissionEntity,
+  TrendEntity,
   UnitEntity,
   UserEntity,
 ];

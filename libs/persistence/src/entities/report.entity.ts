@@ -2,7 +2,10 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 
 export type ReportState = 'queued' | 'rendering' | 'done' | 'failed';
 
-/** A rendered company report: one per snapshot, unit and language. */
+/**
+ * A rendered report: a company report (one per snapshot, unit and language) or a trend report
+ * (one per trend and language, the publisher's alone).
+ */
 @Entity('reports')
 export class ReportEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -13,17 +16,23 @@ export class ReportEntity {
   tenantId!: string;
 
   @Column('text')
-  kind!: 'company';
+  kind!: 'company' | 'trend';
 
-  @Column('uuid', { name: 'snapshot_id' })
-  snapshotId!: string;
+  /** A company report's snapshot; null for a trend report. */
+  @Column('uuid', { name: 'snapshot_id', nullable: true })
+  snapshotId!: string | null;
 
-  @Column('uuid', { name: 'unit_id' })
-  unitId!: string;
+  /** A company report's unit; null for a trend report. */
+  @Column('uuid', { name: 'unit_id', nullable: true })
+  unitId!: string | null;
 
   /** The company that runs the unit and may read the report once the snapshot is published. */
-  @Column('uuid', { name: 'unit_tenant' })
-  unitTenant!: string;
+  @Column('uuid', { name: 'unit_tenant', nullable: true })
+  unitTenant!: string | null;
+
+  /** A trend report's trend; null for a company report. */
+  @Column('uuid', { name: 'trend_id', nullable: true })
+  trendId!: string | null;
 
   @Column('text')
   language!: 'de' | 'en';

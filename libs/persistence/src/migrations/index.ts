@@ -3,6 +3,7 @@ import { Submissions1764170000000 } from './1764170000000-submissions';
 import { PublisherImport1764175000000 } from './1764175000000-publisher-import';
 import { Snapshots1764190000000 } from './1764190000000-snapshots';
 import { Reports1764200000000 } from './1764200000000-reports';
+import { Trends1764210000000 } from './1764210000000-trends';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   PublisherImport1764175000000,
   Snapshots1764190000000,
   Reports1764200000000,
+  Trends1764210000000,
 ];

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { asTenantId } from '@app/domain';
-import type { CompanyReportInput } from '@app/reporting';
+import type { ReportContent } from '@app/reporting';
 import { ReportEntity } from '../entities';
 import { SnapshotReader } from '../snapshots/snapshot-reader';
+import type { EntityManager } from 'typeorm';
 import { TenantDb } from '../tenant/tenant-db';
+import { trendReportInput } from '../trends/trend-computation';
 import { companyReportInput } from './company-report-data';
 
 /**
@@ -20,10 +22,11 @@ export class ReportStore {
   ) {}
 
   /**
-   * Marks a report as rendering and returns what it shows; null when it is done already (a
-   * repeated job) so that a report is never rendered or stored twice.
+   * Marks a report as rendering and returns what it shows, computing a trend report's data
+   * first if they are not yet; null when it is done already (a repeated job) so that a report
+   * is never rendered or stored twice.
    */
-  claim(tenantId: string, reportId: string): Promise<CompanyReportInput | null> {
+  claim(tenantId: string, reportId: string): Promise<ReportContent | null> {
     return this.db.withTenant(asTenantId(tenantId), async (m) => {
       const report = await m.findOne(ReportEntity, {
         where: { id: reportId },
@@ -37,14 +40,7 @@ export class ReportStore {
         { id: reportId },
         { state: 'rendering', attempts: report.attempts + 1, error: null },
       );
-      return companyReportInput(
-        m,
-        this.reader,
-        report.snapshotId,
-        report.unitId,
-        report.language,
-        new Date(),
-      );
+      return reportContent(m, this.reader, report, new Date());
     });
   }
 
@@ -76,4 +72,34 @@ export class ReportStore {
       ),
     );
   }
+}
+
+/** What a report shows, read in the caller's transaction; a trend's data computed if need be. */
+export async function reportContent(
+  m: EntityManager,
+  reader: SnapshotReader,
+  report: ReportEntity,
+  generatedAt: Date,
+): Promise<ReportContent> {
+  if (report.kind === 'trend' && report.trendId !== null) {
+    return {
+      kind: 'trend',
+      input: await trendReportInput(m, reader, report.trendId, report.language, generatedAt),
+    };
+  }
+  if (report.kind === 'company' && report.snapshotId !== null && report.unitId !== null) {
+    return {
+      kind: 'company',
+      input: await companyReportInput(
+        m,
+        reader,
+        report.snapshotId,
+        report.unitId,
+        report.language,
+        generatedAt,
+      ),
+    };
+  }
+  // The table's check constraint makes this unreachable.
+  throw new Error(`report ${report.id} of kind ${report.kind} lacks its keys`);
 }

@@ -15,10 +15,21 @@ export class CreatedReportDto {
   @ApiProperty() reportId!: string;
 }
 
+export class CreateTrendReportDto {
+  @ApiProperty({ enum: ['de', 'en'] })
+  @IsIn(['de', 'en'], { message: 'language must be de or en' })
+  language!: 'de' | 'en';
+}
+
 export class ReportDto {
   @ApiProperty() id!: string;
-  @ApiProperty() snapshotId!: string;
-  @ApiProperty() unitId!: string;
+  @ApiProperty({ enum: ['company', 'trend'] }) kind!: string;
+  @ApiProperty({ type: String, nullable: true, description: "a company report's snapshot" })
+  snapshotId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "a company report's unit" })
+  unitId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "a trend report's trend data" })
+  trendId!: string | null;
   @ApiProperty({ enum: ['de', 'en'] }) language!: string;
   @ApiProperty({ enum: ['queued', 'rendering', 'done', 'failed'] }) state!: string;
   @ApiProperty({ type: String, nullable: true }) error!: string | null;

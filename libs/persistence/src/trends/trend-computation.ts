@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import {
+  Catalogue,
+  canonicalJson,
+  computeTrendData,
+  DisclosurePolicy,
+  disclosurePolicyOf,
+  DomainError,
+  DomainErrorCode,
+  notFound,
+  ParticipationProfile,
+  TrendCycle,
+  TrendData,
+  trendKpisOf,
+} from '@app/domain';
+import type { TrendReportInput } from '@app/reporting';
+import type { EntityManager } from 'typeorm';
+import {
+  CycleEntity,
+  OrganisationEntity,
+  SnapshotEntity,
+  StudyEntity,
+  TrendEntity,
+} from '../entities';
+import { FrozenInputs } from '../snapshots/frozen-inputs';
+import { SnapshotReader } from '../snapshots/snapshot-reader';
+
+/**
+ * Bumped whenever the trend computation changes what it outputs for the same inputs, so that
+ * a manifest says which code made the data and a new version computes them anew.
+ */
+export const TREND_ENGINE_VERSION = '1';
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The published cycles of a study, ascending, and what a trend over them is keyed by. */
+export interface TrendSource {
+  study: StudyEntity;
+  years: number[];
+  snapshotIds: string[];
+  inputKey: string;
+}
+
+/**
+ * The study's published cycles with their published snapshots, as the publisher sees them.
+ * The key covers the snapshots (their manifests fix their inputs), the policy, the catalogue
+ * and the engine: an equal key is an equal trend.
+ *
+ * @throws DomainError NotFound for a study that is not the caller's; InvalidState with fewer
+ *   than two published cycles, since a trend needs a change.
+ */
+export async function trendSource(
+  m: EntityManager,
+  studyId: string,
+  tenantId: string,
+  language: 'de' | 'en',
+): Promise<TrendSource> {
+  const study = await m.findOneBy(StudyEntity, { id: studyId });
+  // A participant reads the study too, but its trend is the publisher's alone.
+  if (!study || study.tenantId !== tenantId) {
+    throw notFound('Study', studyId);
+  }
+  const cycles = await m.find(CycleEntity, {
+    where: { studyId, state: 'published' },
+    order: { year: 'ASC' },
+  });
+  const published = cycles.filter((cycle) => cycle.publishedSnapshotId !== null);
+  if (published.length < 2) {
+    throw new DomainError(
+      DomainErrorCode.InvalidState,
+      language === 'de'
+        ? `Ein Trendbericht braucht mindestens zwei veröffentlichte Zyklen; die Studie hat ${published.length}.`
+        : `A trend report needs at least two published cycles; the study has ${published.length}.`,
+    );
+  }
+  const snapshotIds = published.map((cycle) => cycle.publishedSnapshotId as string);
+  const snapshots = await m.findBy(
+    SnapshotEntity,
+    snapshotIds.map((id) => ({ id })),
+  );
+  const manifestOf = new Map(snapshots.map((s) => [s.id, s.manifestHash]));
+  return {
+    study,
+    years: published.map((cycle) => cycle.year),
+    snapshotIds,
+    inputKey: sha256(
+      canonicalJson({
+        snapshots: snapshotIds.map((id) => ({ id, manifestHash: manifestOf.get(id) ?? null })),
+        catalogueVersionId: study.catalogueVersionId,
+        policy: disclosurePolicyOf(study.disclosurePolicy),
+        engine: TREND_ENGINE_VERSION,
+      }),
+    ),
+  };
+}
+
+/** A published cycle's frozen inputs as the trend computation reads them. */
+function trendCycle(year: number, inputs: FrozenInputs): TrendCycle {
+  const { unitIds, profiles, kpiKeys, values } = inputs;
+  return {
+    year,
+    units: unitIds.map((id, u) => {
+      const unitValues: Record<string, number | null> = {};
+      for (let k = 0; k < kpiKeys.length; k++) {
+        const value = values[k][u];
+        unitValues[kpiKeys[k]] = Number.isNaN(value) ? null : value;
+      }
+      // The profile's codes are checked when a unit is saved; the snapshot keeps them as text.
+      return { id, profile: profiles[u] as ParticipationProfile, values: unitValues };
+    }),
+  };
+}
+
+/** A trend's data with what they were computed under. */
+export interface ComputedTrend {
+  trend: TrendEntity & { data: TrendData };
+  study: StudyEntity;
+  policy: DisclosurePolicy;
+  catalogue: Catalogue;
+}
+
+/**
+ * The data of a trend, computed now if they are not yet: from the frozen inputs of the
+ * published snapshots it names, under the study's policy. Written once, in the caller's
+ * transaction, with a manifest whose hash leaves out the time, so that computing the same
+ * inputs again gives the same hash. The row lock makes concurrent callers (the German and the
+ * English report) compute it once.
+ */
+export async function computedTrend(
+  m: EntityManager,
+  reader: SnapshotReader,
+  trendId: string,
+): Promise<ComputedTrend> {
+  // FOR UPDATE passes the update policy: it finds the trend only while it has no data yet.
+  const open = await m.findOne(TrendEntity, {
+    where: { id: trendId },
+    lock: { mode: 'pessimistic_write' },
+  });
+  const trend = open ?? (await m.findOneBy(TrendEntity, { id: trendId }));
+  if (!trend) {
+    throw notFound('Trend', trendId);
+  }
+  const latest = await m.findOneByOrFail(SnapshotEntity, { id: trend.snapshotIds.at(-1) });
+  const setting = await reader.setting(m, latest.cycleId);
+  if (!setting) {
+    throw notFound('Cycle', latest.cycleId);
+  }
+  const { study, catalogue, catalogueVersion } = setting;
+  const policy = disclosurePolicyOf(study.disclosurePolicy);
+  if (trend.data !== null) {
+    return { trend: { ...trend, data: trend.data }, study, policy, catalogue };
+  }
+  const cycles: TrendCycle[] = [];
+  const snapshots: Array<{ year: number; snapshotId: string; manifestHash: string | null }> = [];
+  for (let c = 0; c < trend.years.length; c++) {
+    const snapshotId = trend.snapshotIds[c];
+    const inputs = await reader.frozenInputs(m, snapshotId);
+    cycles.push(trendCycle(trend.years[c], inputs));
+    const snapshot = await m.findOneByOrFail(SnapshotEntity, { id: snapshotId });
+    snapshots.push({ year: trend.years[c], snapshotId, manifestHash: snapshot.manifestHash });
+  }
+  const data = computeTrendData({ cycles, kpis: trendKpisOf(catalogue), policy });
+  const manifest = {
+    studyId: study.id,
+    years: trend.years,
+    snapshots,
+    units: cycles.map((cycle) => cycle.units.length),
+    catalogue: {
+      versionId: catalogueVersion.id,
+      key: catalogue.key,
+      version: catalogue.version,
+      hash: catalogue.hash,
+    },
+    policy,
+    engineVersion: TREND_ENGINE_VERSION,
+    dataHash: sha256(canonicalJson(data)),
+  };
+  const computedAt = new Date();
+  const manifestHash = sha256(canonicalJson(manifest));
+  await m.update(TrendEntity, { id: trendId }, { data, manifest, manifestHash, computedAt });
+  return {
+    trend: { ...trend, data, manifest, manifestHash, computedAt },
+    study,
+    policy,
+    catalogue,
+  };
+}
+
+/** Everything a trend report shows, computing the trend's data first if need be. */
+export async function trendReportInput(
+  m: EntityManager,
+  reader: SnapshotReader,
+  trendId: string,
+  language: 'de' | 'en',
+  generatedAt: Date,
+): Promise<TrendReportInput> {
+  const { trend, study, policy, catalogue } = await computedTrend(m, reader, trendId);
+  const publisher = await m.findOneBy(OrganisationEntity, { id: study.tenantId });
+  return {
+    language,
+    study: { name: study.name, publisherName: publisher?.name ?? '' },
+    catalogue,
+    policy,
+    trend: trend.data,
+    generatedAt,
+  };
+}

@@ -1,0 +1,393 @@
+import { DEFAULT_DISCLOSURE_POLICY, TrendData } from '@app/domain';
+import {
+  createDistribution,
+  createHandMadeTrendData,
+  createHandMadeTrendReportInput,
+  createKpiTrend,
+  releasedFigure,
+} from './report-test-factories';
+import { buildTrendReportModel, TrendKpiBlock, TrendReportModel } from './trend-report-model';
+
+const NBSP = '\u00a0';
+
+function modelOf(language: 'de' | 'en' = 'en', trend?: TrendData): TrendReportModel {
+  return buildTrendReportModel(createHandMadeTrendReportInput({ language, trend }));
+}
+
+function kpiBlock(model: TrendReportModel, kpiKey: string): TrendKpiBlock {
+  const block = model.areas.flatMap((area) => area.kpis).find((kpi) => kpi.kpiKey === kpiKey);
+  if (!block) {
+    throw new Error(`no block of ${kpiKey}`);
+  }
+  return block;
+}
+
+/** The hand-made trend with one KPI replaced. */
+function withKpi(replace: string, kpi: TrendData['kpis'][number]): TrendData {
+  const trend = createHandMadeTrendData();
+  return { ...trend, kpis: trend.kpis.map((k) => (k.kpiKey === replace ? kpi : k)) };
+}
+
+describe('buildTrendReportModel: executive summary', () => {
+  it('words the largest movements in English, the all-participant figure with the panel beside it', () => {
+    const { summary } = modelOf('en');
+    expect(summary.movementsLead).toContain('from 2024 to 2025');
+    // Training 21 -> 27 is +28.57 %, +29 %; its panel 21 -> 27.3 is +30 %. Attrition is in %:
+    // 30 -> 23 is -7 points, the panel 29 -> 22.5 -6.5 points. FCR 70 -> 71 is one point; its
+    // panel is withheld.
+    expect(summary.movements).toEqual([
+      `Basic training of new agents: the median of all participants rose from 21 to 27${NBSP}days (+29${NBSP}%); in the balanced panel of 150 units +30${NBSP}%.`,
+      `Attrition rate: the median of all participants fell from 30 to 23${NBSP}% (−7${NBSP}percentage points); in the balanced panel of 140 units −6.5${NBSP}percentage points.`,
+      `First-contact resolution (FCR): the median of all participants rose from 70 to 71${NBSP}% (+1${NBSP}percentage point); the change in the balanced panel is not released.`,
+    ]);
+    expect(summary.noMovements).toBeNull();
+  });
+
+  it('words them in German with German numbers', () => {
+    const { summary } = modelOf('de');
+    expect(summary.movements).toEqual([
+      `Grundausbildung neuer Agenten: Der Median aller Teilnehmer stieg von 21 auf 27${NBSP}Tage (+29${NBSP}%); im ausgewogenen Panel von 150 Einheiten +30${NBSP}%.`,
+      `Fluktuationsquote: Der Median aller Teilnehmer sank von 30 auf 23${NBSP}% (−7${NBSP}Prozentpunkte); im ausgewogenen Panel von 140 Einheiten −6,5${NBSP}Prozentpunkte.`,
+      `Erstlösungsquote (FCR): Der Median aller Teilnehmer stieg von 70 auf 71${NBSP}% (+1${NBSP}Prozentpunkt); die Veränderung im ausgewogenen Panel ist nicht ausgewiesen.`,
+    ]);
+  });
+
+  it('ranks by the relative change, leaving out the drift KPIs and a KPI withheld on both sides', () => {
+    const { summary } = modelOf('en');
+    const text = summary.movements.join(' ');
+    // NPS and CES have their own sentence; ASA's change is withheld over all and in the panel.
+    expect(text).not.toContain('Net Promoter');
+    expect(text).not.toContain('Customer Effort');
+    expect(text).not.toContain('Average speed of answer');
+  });
+
+  it('takes the panel figure where the one over all participants is withheld, and says so', () => {
+    const trend = withKpi(
+      'training_days_new',
+      createKpiTrend(
+        'training_days_new',
+        [
+          { released: false, suppression: { rule: 'min_n', reason: { de: 'x', en: 'x' } } },
+          releasedFigure(170, createDistribution(27)),
+        ],
+        { n: 150, from: createDistribution(21), to: createDistribution(27.3) },
+      ),
+    );
+    expect(modelOf('en', trend).summary.movements[0]).toBe(
+      `Basic training of new agents: in the balanced panel of 150 units the median rose from 21 to 27.3${NBSP}days (+30${NBSP}%); the figure over all participants is not released.`,
+    );
+    expect(modelOf('de', trend).summary.movements[0]).toBe(
+      `Grundausbildung neuer Agenten: Im ausgewogenen Panel von 150 Einheiten stieg der Median von 21 auf 27,3${NBSP}Tage (+30${NBSP}%); der Wert über alle Teilnehmer ist nicht ausgewiesen.`,
+    );
+  });
+
+  it('words the adoption changes in points, the panel beside them where released', () => {
+    const { summary } = modelOf('en');
+    // Value-creating contacts: panel +2.4 points; cost per customer: all +1.5, panel withheld.
+    expect(summary.adoption).toEqual([
+      `Works by the principle of value-creating contacts: the share of “yes” among all participants rose from 10 to 13${NBSP}% (+3${NBSP}percentage points); in the balanced panel of 145 units +2.4${NBSP}percentage points.`,
+      `Service cost per customer is used as a KPI: the share of “yes” among all participants rose from 10 to 11.5${NBSP}% (+1.5${NBSP}percentage points); the change in the balanced panel is not released.`,
+    ]);
+    expect(modelOf('de').summary.adoption[1]).toBe(
+      `Kennzahl Servicekosten je Kunde wird genutzt: Der Anteil „Ja“ aller Teilnehmer stieg von 10 auf 11,5${NBSP}% (+1,5${NBSP}Prozentpunkte); die Veränderung im ausgewogenen Panel ist nicht ausgewiesen.`,
+    );
+  });
+
+  it('puts the NPS and CES drift in one sentence: NPS steady on its scale, CES falling', () => {
+    // NPS 30 -> 30.5 is 0.25 % of its scale of 200; CES 3.7 -> 3.3 is 6.7 % of its scale of 6,
+    // and -10.8 % of 3.7.
+    expect(modelOf('en').summary.drift).toBe(
+      'From 2024 to 2025 the median of Net Promoter Score (NPS) held almost steady (2024: 30; 2025: 30.5), while the median of Customer Effort Score (CES) fell from 3.7 to 3.3 (−11\u00a0%).',
+    );
+    expect(modelOf('de').summary.drift).toBe(
+      'Von 2024 bis 2025 blieb der Median von Net Promoter Score (NPS) nahezu unverändert (2024: 30; 2025: 30,5), während der Median von Customer Effort Score (CES) von 3,7 auf 3,3 sank (−11\u00a0%).',
+    );
+  });
+
+  it('opens with the study, the years and the participants of each cycle', () => {
+    expect(modelOf('en').summary.intro).toBe(
+      'This report describes the development of the study “Contact Center Benchmark DACH” over the reference years 2024–2025. The number of participating units was 160 (2024) and 180 (2025).',
+    );
+    expect(modelOf('de').summary.intro).toBe(
+      'Dieser Bericht beschreibt die Entwicklung der Studie „Contact Center Benchmark DACH“ über die Berichtsjahre 2024–2025. Teilgenommen haben 160 (2024) und 180 (2025) Einheiten.',
+    );
+  });
+
+  it('says that changes start with the second cycle when there is only one', () => {
+    const full = createHandMadeTrendData();
+    const single: TrendData = {
+      ...full,
+      years: [2025],
+      participation: [full.participation[1]],
+      kpis: [],
+      adoption: [],
+      drivers: [],
+      drift: { kpiKeys: [], cycles: [] },
+    };
+    const { summary, drift } = modelOf('en', single);
+    expect(summary.movements).toEqual([]);
+    expect(summary.drift).toBeNull();
+    expect(summary.noChange).toBe('The report shows changes from the second reference year on.');
+    expect(summary.intro).toContain('in the reference year 2025.');
+    expect(drift).toBeNull();
+  });
+});
+
+describe('buildTrendReportModel: tables', () => {
+  it('gives per cycle n, the quartiles, the mean and the changes over all and in the panel', () => {
+    const { rows, meta, chart } = kpiBlock(modelOf('en'), 'training_days_new');
+    const plain = (text: string) => ({ text, mark: null });
+    expect(meta).toBe('days · higher is better');
+    expect(rows[0]).toMatchObject({
+      year: '2024',
+      n: plain('150'),
+      p25: plain('15'),
+      median: plain('21'),
+      p75: plain('30'),
+      mean: plain('22'),
+      change: plain(''),
+      panelN: plain(''),
+    });
+    expect(rows[1]).toEqual({
+      year: '2025',
+      n: plain('170'),
+      p25: plain('20'),
+      median: plain('27'),
+      p75: plain('35'),
+      mean: plain('27.5'),
+      change: plain('+6'),
+      changePercent: plain(`+29${NBSP}%`),
+      panelN: plain('150'),
+      panelChange: plain('+6.3'),
+      panelChangePercent: plain(`+30${NBSP}%`),
+    });
+    expect(chart).not.toBeNull();
+  });
+
+  it('writes the table’s figures the German way', () => {
+    const { rows } = kpiBlock(modelOf('de'), 'attrition_rate');
+    expect(rows[1].panelChange.text).toBe('−6,5');
+    // -6.5 / 29 = -22.41 %.
+    expect(rows[1].panelChangePercent.text).toBe(`−22${NBSP}%`);
+    const adoption = modelOf('de').areas.find((area) => area.area === 'value')?.adoption[0];
+    expect(adoption?.rows[1].share.text).toBe(`13${NBSP}%`);
+    expect(adoption?.rows[1].panelChange.text).toBe('+2,4');
+  });
+
+  it('shows a withheld figure as a dash with the mark of its reason, and nothing of it', () => {
+    const model = modelOf('en');
+    const asa = kpiBlock(model, 'asa_seconds');
+    const dash = { text: '–', mark: '2' };
+    expect(asa.rows[0]).toMatchObject({ n: dash, p25: dash, median: dash, p75: dash, mean: dash });
+    expect(asa.rows[1]).toMatchObject({ change: dash, panelN: dash, panelChangePercent: dash });
+    // One released median is no line.
+    expect(asa.chart).toBeNull();
+    const productivity = model.areas.find((area) => area.area === 'productivity');
+    expect(productivity?.notes).toEqual([
+      { mark: '2', text: 'Not released (minimum group size): fewer than 5 peers.' },
+      {
+        mark: '3',
+        text: 'Not released (differencing): would reveal fewer than 5 units by difference with another figure of the same cycle.',
+      },
+    ]);
+  });
+
+  it('numbers the notes in document order and lists the withheld figures by rule in the appendix', () => {
+    const { appendix, participation } = modelOf('en');
+    // Participation comes first: banking's count (complement) gets 1, healthcare's (min_n) 2.
+    expect(participation.notes.map((note) => note.mark)).toEqual(['1', '2']);
+    expect(appendix.noneWithheld).toBeNull();
+    expect(appendix.withheld).toEqual([
+      {
+        mark: '1',
+        rule: 'Differencing',
+        reason: 'would reveal a withheld count below 5 by difference from the total',
+        entries: [{ subject: 'Industry: Banking', what: '2025' }],
+      },
+      {
+        mark: '2',
+        rule: 'Minimum group size',
+        reason: 'fewer than 5 peers',
+        entries: [
+          { subject: 'Industry: Healthcare', what: '2025' },
+          {
+            subject: 'Average speed of answer (ASA)',
+            what: '2024, all participants; change 2024 → 2025, all participants; change 2024 → 2025, balanced panel',
+          },
+        ],
+      },
+      {
+        mark: '3',
+        rule: 'Differencing',
+        reason:
+          'would reveal fewer than 5 units by difference with another figure of the same cycle',
+        entries: [
+          { subject: 'First-contact resolution (FCR)', what: 'change 2024 → 2025, balanced panel' },
+          {
+            subject: 'Service cost per customer is used as a KPI',
+            what: 'change 2024 → 2025, balanced panel',
+          },
+        ],
+      },
+    ]);
+  });
+
+  it('withholds a figure the trend data releases on fewer than min_n units, as min_n', () => {
+    // 2025 rests on 3 units only: trend data computed under a laxer policy than the report's.
+    const trend = withKpi(
+      'fcr_rate',
+      createKpiTrend(
+        'fcr_rate',
+        [releasedFigure(150, createDistribution(70)), releasedFigure(3, createDistribution(77.77))],
+        { n: 3, from: createDistribution(70), to: createDistribution(77.77) },
+      ),
+    );
+    trend.drivers[0] = { ...trend.drivers[0], n: 4, points: trend.drivers[0].points.slice(0, 4) };
+    const model = modelOf('en', trend);
+    const fcr = kpiBlock(model, 'fcr_rate');
+    expect(fcr.rows[1].median).toEqual({ text: '–', mark: '2' });
+    expect(fcr.rows[1].panelN).toEqual({ text: '–', mark: '2' });
+    expect(JSON.stringify(model)).not.toContain('77.77');
+    expect(model.summary.movements.join(' ')).not.toContain('First-contact');
+    // The correlation of 4 units is dropped, not drawn.
+    expect(model.drivers.rows).toEqual([]);
+    expect(model.drivers.none).toBe(
+      'No rank correlation is released for the latest reference year.',
+    );
+  });
+
+  it('counts participation by industry, size band and country, a category absent in a year as 0', () => {
+    const { participation } = modelOf('en');
+    expect(participation.years).toEqual(['2024', '2025']);
+    expect(participation.totals.map((t) => t.text)).toEqual(['160', '180']);
+    const [industry, sizeBand, country] = participation.breakdowns;
+    expect(industry.title).toBe('Industry');
+    expect(industry.rows).toEqual([
+      {
+        label: 'Telecommunications',
+        cells: [
+          { text: '100', mark: null },
+          { text: '110', mark: null },
+        ],
+      },
+      {
+        label: 'Banking',
+        cells: [
+          { text: '60', mark: null },
+          { text: '–', mark: '1' },
+        ],
+      },
+      {
+        label: 'Healthcare',
+        cells: [
+          { text: '0', mark: null },
+          { text: '–', mark: '2' },
+        ],
+      },
+    ]);
+    expect(sizeBand.rows.map((row) => row.label)).toEqual([
+      'M (50 to under 200 agent FTE)',
+      'L (200 to under 1,000 agent FTE)',
+    ]);
+    expect(country.rows.map((row) => [row.label, row.cells.map((c) => c.text)])).toEqual([
+      ['Germany', ['160', '150']],
+      ['Austria', ['0', '30']],
+    ]);
+  });
+
+  it('makes one section per catalogue area that holds a KPI of the trend, in the catalogue’s order', () => {
+    const model = modelOf('de');
+    expect(model.areas.map((area) => [area.title, area.kpis.length, area.adoption.length])).toEqual(
+      [
+        ['Mitarbeitende', 2, 0],
+        ['Produktivität und Qualität', 2, 0],
+        ['Wertschöpfung', 0, 1],
+        ['Kundensicht', 2, 0],
+        ['Kosten', 0, 1],
+      ],
+    );
+  });
+});
+
+describe('buildTrendReportModel: drivers, drift, cover and appendix', () => {
+  it('lists a driver pair with n, rho to two decimals and a readable p-value, and its chart', () => {
+    const [row] = modelOf('en').drivers.rows;
+    expect(row).toMatchObject({
+      xLabel: 'Basic training of new agents',
+      yLabel: 'First-contact resolution (FCR)',
+      n: '6',
+      rho: '0.94',
+      pValue: '0.005',
+    });
+    expect(row.chart.markup.match(/<circle/g)).toHaveLength(6);
+    expect(row.chart.markup).toContain('>Basic training of new agents (days)</text>');
+    expect(row.chart.markup).toContain('>First-contact resolution (FCR) (%)</text>');
+    expect(modelOf('de').drivers.rows[0]).toMatchObject({ rho: '0,94', pValue: '0,005' });
+  });
+
+  it('writes a tiny p-value as below 0.001 and a negative rho with the minus sign', () => {
+    const trend = createHandMadeTrendData();
+    trend.drivers[0] = { ...trend.drivers[0], rho: -0.4249, pValue: 4.96e-34 };
+    expect(modelOf('de', trend).drivers.rows[0]).toMatchObject({
+      rho: '−0,42',
+      pValue: `<${NBSP}0,001`,
+    });
+  });
+
+  it('sets NPS and CES medians side by side per cycle with a chart each', () => {
+    const drift = modelOf('de').drift;
+    expect(drift?.columns).toEqual(['Net Promoter Score (NPS)', 'Customer Effort Score (CES)']);
+    expect(drift?.rows.map((row) => [row.year, ...row.medians.map((m) => m.text)])).toEqual([
+      ['2024', '30', '3,7'],
+      ['2025', '30,5', '3,3'],
+    ]);
+    expect(drift?.charts.map((tile) => tile.label)).toEqual(drift?.columns);
+  });
+
+  it('names the study, the publisher, the years and the date on the cover', () => {
+    expect(modelOf('en').cover).toEqual({
+      studyName: 'Contact Center Benchmark DACH',
+      publisherName: 'Service Excellence Cockpit',
+      years: '2024–2025',
+      date: '10 February 2026',
+      confidentiality:
+        'Confidential. This report is intended for Service Excellence Cockpit. It contains aggregated, anonymised figures of the participants only; no unit or company is named or identifiable in it, and no figure rests on fewer than 5 units.',
+    });
+    expect(modelOf('de').cover.date).toBe('10. Februar 2026');
+    expect(modelOf('de').title).toBe('Trendbericht 2024–2025: Contact Center Benchmark DACH');
+  });
+
+  it('states the panel, the correlation method, the percentile method and the rules with their parameters', () => {
+    const { appendix } = modelOf('en');
+    expect(appendix.panel.join(' ')).toContain('took part in both years');
+    expect(appendix.correlation.join(' ')).toContain('tied values get the mean of the ranks');
+    expect(appendix.correlation.join(' ')).toContain('n − 2 degrees of freedom');
+    expect(appendix.percentiles).toContain('linear interpolation');
+    expect(appendix.rules[0]).toContain('at least 5 units');
+    expect(appendix.parameters).toEqual([
+      { name: 'Minimum group size (min_n)', value: `5${NBSP}units`, use: 'applied' },
+      {
+        name: 'Minimum size for P10 and P90 (min_n_tails)',
+        value: `10${NBSP}units`,
+        use: 'not applied: the trend report shows no P10 and P90',
+      },
+      {
+        name: 'p% rule (p)',
+        value: `10${NBSP}%`,
+        use: 'not applied: the trend report shows no weighted figures',
+      },
+      {
+        name: 'Dominance rule',
+        value: `25${NBSP}%`,
+        use: 'not applied: the trend report shows no weighted figures',
+      },
+      { name: 'Quantile method', value: 'linear', use: 'applied' },
+    ]);
+    const safe = buildTrendReportModel({
+      ...createHandMadeTrendReportInput({ language: 'de' }),
+      policy: { ...DEFAULT_DISCLOSURE_POLICY, minN: 7, quantileMethod: 'local_mean' },
+    }).appendix;
+    expect(safe.percentiles).toContain('sichere Quantile');
+    expect(safe.rules[0]).toContain('mindestens 7 Einheiten');
+  });
+});

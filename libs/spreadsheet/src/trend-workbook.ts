@@ -1,0 +1,574 @@
+import {
+  PROFILE_DIMENSION_LABELS,
+  SUPPRESSION_REASONS,
+  TREND_SUPPRESSION_REASONS,
+  type Catalogue,
+  type CycleParticipation,
+  type DisclosurePolicy,
+  type LocalizedText,
+  type MessageLanguage,
+  type Suppression,
+  type TrendData,
+  type TrendFigure,
+} from '@app/domain';
+import ExcelJS from 'exceljs';
+import { escapeFormulaText } from './formula-escape.util';
+import type { TableValue } from './table-writer';
+
+/** What the trend workbook of a study is written from. */
+export interface TrendWorkbookInput {
+  /** The language of headers, labels, notes and reasons. */
+  language: MessageLanguage;
+  study: { name: string };
+  /** The catalogue the trend was computed with: the KPIs' labels and units. */
+  catalogue: Catalogue;
+  /** The policy the trend data was disclosed under; its parameters go to the method sheet. */
+  policy: DisclosurePolicy;
+  trend: TrendData;
+}
+
+/** The sheets of the trend workbook, in their order. */
+export const TREND_SHEETS = [
+  'participation',
+  'kpis',
+  'changes',
+  'adoption',
+  'drivers',
+  'driverPoints',
+  'drift',
+  'method',
+] as const;
+export type TrendSheetId = (typeof TREND_SHEETS)[number];
+
+/** The name of each sheet of the trend workbook, per language. */
+export const TREND_SHEET_NAMES: Readonly<Record<TrendSheetId, LocalizedText>> = {
+  participation: { de: 'Teilnahme', en: 'Participation' },
+  kpis: { de: 'Kennzahlen', en: 'KPIs' },
+  changes: { de: 'Veränderungen', en: 'Changes' },
+  adoption: { de: 'Verbreitung', en: 'Adoption' },
+  drivers: { de: 'Treiber', en: 'Drivers' },
+  driverPoints: { de: 'Treiberpunkte', en: 'Driver points' },
+  drift: { de: 'Drift', en: 'Drift' },
+  method: { de: 'Methode', en: 'Method' },
+};
+
+const T = {
+  year: { de: 'Jahr', en: 'Year' },
+  dimension: { de: 'Dimension', en: 'Dimension' },
+  category: { de: 'Kategorie', en: 'Category' },
+  units: { de: 'Einheiten', en: 'Units' },
+  total: { de: 'Gesamt', en: 'Total' },
+  key: { de: 'Schlüssel', en: 'Key' },
+  kpi: { de: 'Kennzahl', en: 'KPI' },
+  item: { de: 'Frage', en: 'Item' },
+  unit: { de: 'Einheit', en: 'Unit' },
+  n: { de: 'n', en: 'n' },
+  p25: { de: 'P25', en: 'P25' },
+  median: { de: 'Median', en: 'Median' },
+  p75: { de: 'P75', en: 'P75' },
+  mean: { de: 'Mittelwert', en: 'Mean' },
+  withheld: { de: 'Zurückgehalten', en: 'Withheld' },
+  fromYear: { de: 'Von Jahr', en: 'From year' },
+  toYear: { de: 'Bis Jahr', en: 'To year' },
+  allN: { de: 'Alle: n', en: 'All: n' },
+  allNNote: {
+    de: 'Alle Teilnehmer mit einem Wert im jeweiligen Jahr; n ist das kleinere n der beiden Jahre.',
+    en: 'All participants with a value in each year; n is the smaller n of the two years.',
+  },
+  allMedianChange: { de: 'Alle: Veränderung Median', en: 'All: median change' },
+  allMedianChangePercent: { de: 'Alle: Veränderung Median %', en: 'All: median change %' },
+  panelN: { de: 'Panel: n', en: 'Panel: n' },
+  panelNNote: {
+    de: 'Balanciertes Panel: die Einheiten mit einem Wert in beiden Jahren.',
+    en: 'Balanced panel: the units with a value in both years.',
+  },
+  panelMedianFrom: { de: 'Panel: Median von', en: 'Panel: median from' },
+  panelMedianTo: { de: 'Panel: Median bis', en: 'Panel: median to' },
+  panelMedianChange: { de: 'Panel: Veränderung Median', en: 'Panel: median change' },
+  panelMedianChangePercent: { de: 'Panel: Veränderung Median %', en: 'Panel: median change %' },
+  sharePercent: { de: 'Anteil Ja %', en: 'Share yes %' },
+  comparedWith: { de: 'Vergleichsjahr', en: 'Compared with' },
+  changePoints: { de: 'Veränderung Pkt.', en: 'Change (points)' },
+  panelShareFrom: { de: 'Panel: Anteil Vergleichsjahr %', en: 'Panel: share then %' },
+  panelShareTo: { de: 'Panel: Anteil %', en: 'Panel: share now %' },
+  panelChangePoints: { de: 'Panel: Veränderung Pkt.', en: 'Panel: change (points)' },
+  pair: { de: 'Paar', en: 'Pair' },
+  xKey: { de: 'x: Schlüssel', en: 'x: key' },
+  xLabel: { de: 'x: Kennzahl', en: 'x: KPI' },
+  yKey: { de: 'y: Schlüssel', en: 'y: key' },
+  yLabel: { de: 'y: Kennzahl', en: 'y: KPI' },
+  rho: { de: 'rho (Spearman)', en: 'rho (Spearman)' },
+  pValue: { de: 'p-Wert', en: 'p-value' },
+  pairNote: {
+    de: 'Die Nummer des Paars im Blatt „Treiber“.',
+    en: 'The number of the pair on the sheet "Drivers".',
+  },
+  medianOf: { de: 'Median', en: 'Median' },
+  // Prefixes of the withheld column when a row holds several figures.
+  share: { de: 'Anteil', en: 'Share' },
+  all: { de: 'Alle', en: 'All' },
+  panel: { de: 'Panel', en: 'Panel' },
+  entry: { de: 'Angabe', en: 'Item' },
+  value: { de: 'Wert', en: 'Value' },
+  study: { de: 'Studie', en: 'Study' },
+  years: { de: 'Berichtsjahre', en: 'Cycles' },
+  minN: {
+    de: 'Mindestzahl Einheiten je Zahl (min_n)',
+    en: 'Minimum number of units per figure (min_n)',
+  },
+  quantileMethod: { de: 'Quantilmethode', en: 'Quantile method' },
+  linear: {
+    de: 'linear: lineare Interpolation (PERCENTILE.INC, percentile_cont)',
+    en: 'linear: linear interpolation (PERCENTILE.INC, percentile_cont)',
+  },
+  localMean: {
+    de: 'local_mean: Mittel der 3 Beobachtungen, die der Position am nächsten liegen',
+    en: 'local_mean: the mean of the 3 observations nearest the position',
+  },
+  rule: { de: 'Regel', en: 'Rule' },
+  withheldNote: {
+    de: 'Eine zurückgehaltene Zahl ist eine leere Zelle, auch ihr n. Die Spalte „Zurückgehalten“ ihrer Zeile nennt die Regel und den Grund.',
+    en: 'A withheld figure is an empty cell, its n included. The column "Withheld" of its row names the rule and the reason.',
+  },
+  emptyPercent: { de: 'Leere Veränderung in %', en: 'Empty change in %' },
+  emptyPercentNote: {
+    de: 'Der Ausgangswert ist 0, eine relative Veränderung ist nicht definiert; die absolute Veränderung steht daneben.',
+    en: 'The base is 0, so a relative change is not defined; the absolute change is given beside it.',
+  },
+  panelTerm: { de: 'Panel', en: 'Panel' },
+  panelNote: {
+    de: 'Die Einheiten mit einem Wert in beiden Jahren einer Veränderung. Nur das Panel zeigt, was die Einheiten selbst verändert haben; die Zahl über alle Teilnehmer bewegt sich auch durch Zu- und Abgänge.',
+    en: 'The units with a value in both years of a change. Only the panel shows what the units themselves did; the figure over all participants moves also when units join or leave.',
+  },
+  driversTerm: { de: 'Treiber', en: 'Drivers' },
+  driversNote: {
+    de: 'Die stärksten Rangkorrelationen (Spearman) des letzten Jahres, die stärkste zuerst. Die Punkte jedes Paars (Blatt „Treiberpunkte“) sind nach x und y sortiert und tragen keine Kennung einer Einheit.',
+    en: 'The strongest rank correlations (Spearman) of the latest cycle, strongest first. The points of each pair (sheet "Driver points") are sorted by x and y and carry no identity of a unit.',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+/** A column of a sheet: its header, the narrowest width and an optional note on the header. */
+interface SheetColumn {
+  header: string;
+  minWidth: number;
+  note?: string;
+}
+
+/** A sheet's content in the chosen language, before it is written. */
+interface TrendSheet {
+  columns: SheetColumn[];
+  rows: TableValue[][];
+  /** Data sheets get a filter on the header row; the method sheet is prose. */
+  filter: boolean;
+}
+
+/** The widest a fitted column gets, in characters: long reasons and notes wrap or clip. */
+const MAX_COLUMN_WIDTH = 70;
+/** A number is shown in at most this many characters in Excel's General format. */
+const NUMBER_DISPLAY_WIDTH = 11;
+
+const column = (header: string, minWidth: number, note?: string): SheetColumn => ({
+  header,
+  minWidth,
+  note,
+});
+
+/** The figure's value (picked), or null: a withheld figure has none to give. */
+function valueOf<T, U>(figure: TrendFigure<T>, pick: (value: T) => U): U | null {
+  return figure.released ? pick(figure.value) : null;
+}
+
+/** The figure's n, or null: a withheld figure does not even say how many units it rests on. */
+function nOf(figure: TrendFigure<unknown>): number | null {
+  return figure.released ? figure.n : null;
+}
+
+function reasonText(suppression: Suppression, language: MessageLanguage): string {
+  return `${suppression.rule}: ${suppression.reason[language]}`;
+}
+
+/**
+ * The withheld column of a row: rule and reason of each withheld figure, prefixed with the
+ * figure's name where a row holds several; null when all are released.
+ */
+function withheldText(
+  figures: ReadonlyArray<readonly [prefix: string | null, figure: TrendFigure<unknown>]>,
+  language: MessageLanguage,
+): string | null {
+  const parts = figures.flatMap(([prefix, figure]) =>
+    figure.released
+      ? []
+      : [
+          prefix === null
+            ? reasonText(figure.suppression, language)
+            : `${prefix}: ${reasonText(figure.suppression, language)}`,
+        ],
+  );
+  return parts.length === 0 ? null : parts.join('; ');
+}
+
+/** Label and unit of a KPI from the catalogue; empty when the catalogue lacks the key. */
+function kpiText(
+  catalogue: Catalogue,
+  key: string,
+  language: MessageLanguage,
+): { label: string | null; unit: string | null } {
+  const item = catalogue.item(key);
+  return { label: item?.label[language] ?? null, unit: item?.unit ?? null };
+}
+
+function participationSheet(trend: TrendData, language: MessageLanguage): TrendSheet {
+  const rows: TableValue[][] = [];
+  const dimensions = [
+    ['industry', (p: CycleParticipation) => p.byIndustry],
+    ['sizeBand', (p: CycleParticipation) => p.bySizeBand],
+    ['country', (p: CycleParticipation) => p.byCountry],
+  ] as const;
+  for (const cycle of trend.participation) {
+    rows.push([
+      cycle.year,
+      T.total[language],
+      null,
+      nOf(cycle.units),
+      withheldText([[null, cycle.units]], language),
+    ]);
+    for (const [dimension, cells] of dimensions) {
+      for (const cell of cells(cycle)) {
+        rows.push([
+          cycle.year,
+          PROFILE_DIMENSION_LABELS[dimension][language],
+          cell.category,
+          valueOf(cell.units, (units) => units),
+          withheldText([[null, cell.units]], language),
+        ]);
+      }
+    }
+  }
+  return {
+    filter: true,
+    columns: [
+      column(T.year[language], 8),
+      column(T.dimension[language], 14),
+      column(T.category[language], 12),
+      column(T.units[language], 10),
+      column(T.withheld[language], 16),
+    ],
+    rows,
+  };
+}
+
+function kpiSheet(input: TrendWorkbookInput): TrendSheet {
+  const { trend, catalogue, language } = input;
+  const rows = trend.kpis.flatMap((kpi) => {
+    const { label, unit } = kpiText(catalogue, kpi.kpiKey, language);
+    return kpi.cycles.map(({ year, distribution }): TableValue[] => [
+      kpi.kpiKey,
+      label,
+      unit,
+      year,
+      nOf(distribution),
+      valueOf(distribution, (d) => d.p25),
+      valueOf(distribution, (d) => d.median),
+      valueOf(distribution, (d) => d.p75),
+      valueOf(distribution, (d) => d.mean),
+      withheldText([[null, distribution]], language),
+    ]);
+  });
+  return {
+    filter: true,
+    columns: [
+      column(T.key[language], 12),
+      column(T.kpi[language], 16),
+      column(T.unit[language], 8),
+      column(T.year[language], 8),
+      column(T.n[language], 6),
+      column(T.p25[language], 10),
+      column(T.median[language], 10),
+      column(T.p75[language], 10),
+      column(T.mean[language], 10),
+      column(T.withheld[language], 16),
+    ],
+    rows,
+  };
+}
+
+function changeSheet(input: TrendWorkbookInput): TrendSheet {
+  const { trend, catalogue, language } = input;
+  const rows = trend.kpis.flatMap((kpi) => {
+    const { label, unit } = kpiText(catalogue, kpi.kpiKey, language);
+    return kpi.changes.map(({ fromYear, toYear, all, panel }): TableValue[] => [
+      kpi.kpiKey,
+      label,
+      unit,
+      fromYear,
+      toYear,
+      nOf(all),
+      valueOf(all, (c) => c.median.absolute),
+      valueOf(all, (c) => c.median.percent),
+      nOf(panel),
+      valueOf(panel, (p) => p.from.median),
+      valueOf(panel, (p) => p.to.median),
+      valueOf(panel, (p) => p.change.median.absolute),
+      valueOf(panel, (p) => p.change.median.percent),
+      withheldText(
+        [
+          [T.all[language], all],
+          [T.panel[language], panel],
+        ],
+        language,
+      ),
+    ]);
+  });
+  return {
+    filter: true,
+    columns: [
+      column(T.key[language], 12),
+      column(T.kpi[language], 16),
+      column(T.unit[language], 8),
+      column(T.fromYear[language], 8),
+      column(T.toYear[language], 8),
+      column(T.allN[language], 8, T.allNNote[language]),
+      column(T.allMedianChange[language], 12),
+      column(T.allMedianChangePercent[language], 12),
+      column(T.panelN[language], 8, T.panelNNote[language]),
+      column(T.panelMedianFrom[language], 12),
+      column(T.panelMedianTo[language], 12),
+      column(T.panelMedianChange[language], 12),
+      column(T.panelMedianChangePercent[language], 12),
+      column(T.withheld[language], 16),
+    ],
+    rows,
+  };
+}
+
+/**
+ * One row per yes/no item and cycle; from the second cycle on, the row also holds the change
+ * from the cycle before, so that share and change of a year stand side by side.
+ */
+function adoptionSheet(input: TrendWorkbookInput): TrendSheet {
+  const { trend, catalogue, language } = input;
+  const rows = trend.adoption.flatMap((item) => {
+    const { label } = kpiText(catalogue, item.kpiKey, language);
+    return item.cycles.map(({ year, share }, c): TableValue[] => {
+      const change = c === 0 ? undefined : item.changes[c - 1];
+      const figures: Array<readonly [string, TrendFigure<unknown>]> = [[T.share[language], share]];
+      if (change !== undefined) {
+        figures.push([T.all[language], change.all], [T.panel[language], change.panel]);
+      }
+      return [
+        item.kpiKey,
+        label,
+        year,
+        nOf(share),
+        valueOf(share, (s) => s),
+        change?.fromYear ?? null,
+        change === undefined ? null : valueOf(change.all, (points) => points),
+        change === undefined ? null : nOf(change.panel),
+        change === undefined ? null : valueOf(change.panel, (p) => p.from),
+        change === undefined ? null : valueOf(change.panel, (p) => p.to),
+        change === undefined ? null : valueOf(change.panel, (p) => p.points),
+        withheldText(figures, language),
+      ];
+    });
+  });
+  return {
+    filter: true,
+    columns: [
+      column(T.key[language], 12),
+      column(T.item[language], 16),
+      column(T.year[language], 8),
+      column(T.n[language], 6),
+      column(T.sharePercent[language], 10),
+      column(T.comparedWith[language], 10),
+      column(T.changePoints[language], 12),
+      column(T.panelN[language], 8, T.panelNNote[language]),
+      column(T.panelShareFrom[language], 12),
+      column(T.panelShareTo[language], 12),
+      column(T.panelChangePoints[language], 12),
+      column(T.withheld[language], 16),
+    ],
+    rows,
+  };
+}
+
+function driverSheet(input: TrendWorkbookInput): TrendSheet {
+  const { trend, catalogue, language } = input;
+  // Drivers are listed only when released (n ≥ min_n), so they need no withheld column.
+  const rows = trend.drivers.map((pair, i): TableValue[] => [
+    i + 1,
+    pair.xKpiKey,
+    kpiText(catalogue, pair.xKpiKey, language).label,
+    pair.yKpiKey,
+    kpiText(catalogue, pair.yKpiKey, language).label,
+    pair.n,
+    pair.rho,
+    pair.pValue,
+  ]);
+  return {
+    filter: true,
+    columns: [
+      column(T.pair[language], 6),
+      column(T.xKey[language], 12),
+      column(T.xLabel[language], 16),
+      column(T.yKey[language], 12),
+      column(T.yLabel[language], 16),
+      column(T.n[language], 6),
+      column(T.rho[language], 10),
+      column(T.pValue[language], 10),
+    ],
+    rows,
+  };
+}
+
+function driverPointSheet(input: TrendWorkbookInput): TrendSheet {
+  const { trend, language } = input;
+  // The points stay as the domain sorted them (by x, then y): no column could link a unit.
+  const rows = trend.drivers.flatMap((pair, i) =>
+    pair.points.map(([x, y]): TableValue[] => [i + 1, x, y]),
+  );
+  return {
+    filter: true,
+    columns: [column(T.pair[language], 6, T.pairNote[language]), column('x', 10), column('y', 10)],
+    rows,
+  };
+}
+
+function driftSheet(input: TrendWorkbookInput): TrendSheet {
+  const { trend, catalogue, language } = input;
+  const { kpiKeys } = trend.drift;
+  const names = kpiKeys.map((key) => kpiText(catalogue, key, language).label ?? key);
+  const rows = trend.drift.cycles.map(({ year, medians }): TableValue[] => [
+    year,
+    ...medians.map((median) => valueOf(median, (m) => m)),
+    withheldText(
+      medians.map((median, k) => [names[k], median] as const),
+      language,
+    ),
+  ]);
+  return {
+    filter: true,
+    columns: [
+      column(T.year[language], 8),
+      ...names.map((name) => column(`${T.medianOf[language]}: ${name}`, 12)),
+      column(T.withheld[language], 16),
+    ],
+    rows,
+  };
+}
+
+function methodSheet(input: TrendWorkbookInput): TrendSheet {
+  const { policy, trend, language } = input;
+  // The rules the trend data applies, with the policy's numbers, as the report's appendix.
+  const rules = [SUPPRESSION_REASONS.minN(policy), TREND_SUPPRESSION_REASONS.differencing(policy)];
+  return {
+    filter: false,
+    columns: [column(T.entry[language], 20), column(T.value[language], 30)],
+    rows: [
+      [T.study[language], input.study.name],
+      [T.years[language], trend.years.join(', ')],
+      [T.minN[language], policy.minN],
+      [
+        T.quantileMethod[language],
+        policy.quantileMethod === 'local_mean' ? T.localMean[language] : T.linear[language],
+      ],
+      ...rules.map((rule): TableValue[] => [
+        `${T.rule[language]} ${rule.rule}`,
+        rule.reason[language],
+      ]),
+      [T.withheld[language], T.withheldNote[language]],
+      [T.emptyPercent[language], T.emptyPercentNote[language]],
+      [T.panelTerm[language], T.panelNote[language]],
+      [T.driversTerm[language], T.driversNote[language]],
+    ],
+  };
+}
+
+/**
+ * A cell as written: every text, from data or not, through the formula escape; a number that is
+ * not finite (none should reach here) as an empty cell rather than a broken file. The same rule
+ * as `writeXlsx` of table-writer.ts, whose converter is module-private and whose writer makes a
+ * workbook of one sheet; exporting that converter would let this one go.
+ */
+function cellValue(value: TableValue): ExcelJS.CellValue {
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? value : null;
+  }
+  return typeof value === 'string' ? escapeFormulaText(value) : value;
+}
+
+/** The width a cell needs in characters. */
+function displayWidth(value: ExcelJS.CellValue): number {
+  if (typeof value === 'number') {
+    return Math.min(String(value).length, NUMBER_DISPLAY_WIDTH);
+  }
+  return typeof value === 'string' ? value.length : 0;
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, name: string, sheet: TrendSheet): void {
+  const worksheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  const widths = sheet.columns.map((c) => Math.max(c.minWidth, c.header.length));
+  const header = worksheet.addRow(sheet.columns.map((c) => cellValue(c.header)));
+  header.font = { bold: true };
+  sheet.columns.forEach((c, i) => {
+    if (c.note !== undefined) {
+      header.getCell(i + 1).note = c.note;
+    }
+  });
+  for (const row of sheet.rows) {
+    const values = row.map(cellValue);
+    values.forEach((value, i) => {
+      widths[i] = Math.max(widths[i], displayWidth(value));
+    });
+    worksheet.addRow(values);
+  }
+  // Two characters of padding, as Excel's own autofit leaves.
+  widths.forEach((width, i) => {
+    worksheet.getColumn(i + 1).width = Math.min(width + 2, MAX_COLUMN_WIDTH);
+  });
+  if (sheet.filter) {
+    worksheet.autoFilter = {
+      from: { row: 1, column: 1 },
+      to: { row: 1, column: sheet.columns.length },
+    };
+  } else {
+    // Prose: long notes wrap inside the capped width instead of running off the screen.
+    worksheet.getColumn(sheet.columns.length).alignment = { wrapText: true, vertical: 'top' };
+  }
+}
+
+/** Each sheet's content; a Record, so that a sheet added to `TREND_SHEETS` needs its builder. */
+const SHEET_BUILDERS: Readonly<Record<TrendSheetId, (input: TrendWorkbookInput) => TrendSheet>> = {
+  participation: (input) => participationSheet(input.trend, input.language),
+  kpis: kpiSheet,
+  changes: changeSheet,
+  adoption: adoptionSheet,
+  drivers: driverSheet,
+  driverPoints: driverPointSheet,
+  drift: driftSheet,
+  method: methodSheet,
+};
+
+/**
+ * Writes a study's trend data (`computeTrendData`) as an XLSX workbook for the publisher's own
+ * analysis, in the chosen language: the sheets of `TREND_SHEETS` (participation in long format,
+ * KPI distributions per cycle, their changes over all participants and over the balanced panel,
+ * adoption of the yes/no items, drivers and their scatter points, the drift medians, and the
+ * method). Every sheet has a bold, frozen header row with a filter and fitted column widths;
+ * figures are number cells. A withheld figure is an empty cell, its n too, and the row's
+ * "Withheld" column names the rule and the reason; texts, the study name included, are
+ * formula-escaped.
+ */
+export async function trendWorkbook(input: TrendWorkbookInput): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Benchmark Cockpit';
+  workbook.title = input.study.name;
+  for (const id of TREND_SHEETS) {
+    writeSheet(workbook, TREND_SHEET_NAMES[id][input.language], SHEET_BUILDERS[id](input));
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
