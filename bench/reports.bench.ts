@@ -9,19 +9,13 @@
  */
 import { generateDemoData } from '@app/domain';
 import { loadConfig } from '@app/config';
-import {
-  dataSourceOptions,
-  ReportStore,
-  SnapshotComputation,
-  SnapshotReader,
-  TenantDb,
-} from '@app/persistence';
+import { dataSourceOptions, ReportStore, SnapshotReader, TenantDb } from '@app/persistence';
 import { ReportDocument, reportDocument } from '@app/reporting';
 import puppeteer from 'puppeteer';
 import { DataSource } from 'typeorm';
 import { PdfRenderer } from '../apps/worker/src/reports/pdf-renderer';
 import { argument, benchDatabase, bytes, seconds } from './support/bench-database';
-import { queueBenchSnapshot, seedBenchStudy } from './support/bench-study';
+import { publishBenchSnapshot, seedBenchStudy } from './support/bench-study';
 
 /** As the report processor: Bull hands out a few more jobs than Chromium renders at once. */
 const JOBS_IN_FLIGHT = 4;
@@ -61,16 +55,10 @@ async function main(): Promise<void> {
   });
   try {
     const data = generateDemoData({ units, years: [2025] });
-    const study = await seedBenchStudy(owner, data, 2025);
+    const study = await seedBenchStudy(owner, data, [2025]);
+    const [cycleId] = study.cycleIds;
     const tenantDb = new TenantDb(app);
-    const snapshotId = await queueBenchSnapshot(tenantDb, study.publisherId, study.cycleId);
-    await new SnapshotComputation(tenantDb).run(study.publisherId, snapshotId, () =>
-      Promise.resolve(),
-    );
-    await owner.query(
-      `UPDATE cycles SET state = 'published', published_snapshot_id = $1 WHERE id = $2`,
-      [snapshotId, study.cycleId],
-    );
+    const snapshotId = await publishBenchSnapshot(owner, tenantDb, study.publisherId, cycleId);
     const reportIds = (
       await owner.query<{ id: string }[]>(
         `INSERT INTO reports (tenant_id, kind, snapshot_id, unit_id, unit_tenant, language)
@@ -78,7 +66,7 @@ async function main(): Promise<void> {
            FROM units u JOIN submissions s ON s.unit_id = u.id AND s.cycle_id = $3
           ORDER BY u.id LIMIT $4
          RETURNING id`,
-        [study.publisherId, snapshotId, study.cycleId, reports],
+        [study.publisherId, snapshotId, cycleId, reports],
       )
     ).map((r) => r.id);
 

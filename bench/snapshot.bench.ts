@@ -39,7 +39,10 @@ async function main(): Promise<void> {
     console.log(`generating ${units} units with the demo generator ...`);
     const data = generateDemoData({ units, years: [2025] });
     const catalogue = loadCatalogue(DEMO_CATALOGUE);
-    const { publisherId, cycleId } = await seedBenchStudy(owner, data, 2025);
+    const {
+      publisherId,
+      cycleIds: [cycleId],
+    } = await seedBenchStudy(owner, data, [2025]);
 
     // The full snapshot, as the worker runs it (the Bull processor only calls this).
     const tenantDb = new TenantDb(app);

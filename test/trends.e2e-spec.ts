@@ -1,7 +1,12 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DEFAULT_DISCLOSURE_POLICY, generateDemoData } from '@app/domain';
-import { TrendEntity } from '@app/persistence';
+import {
+  asTenantId,
+  canonicalJson,
+  DEFAULT_DISCLOSURE_POLICY,
+  generateDemoData,
+} from '@app/domain';
+import { computedTrend, SnapshotReader, TenantDb, TrendEntity } from '@app/persistence';
 import ExcelJS from 'exceljs';
 import type { Response } from 'supertest';
 import { PdfRenderer } from '../apps/worker/src/reports/pdf-renderer';
@@ -222,6 +227,42 @@ describe('trend reports (e2e, real worker and Chromium)', () => {
     });
   });
 
+  it('computes the same data and manifest hash again from the same published snapshots', async () => {
+    const db = await ownerDataSource();
+    const [stored] = await db.getRepository(TrendEntity).findBy({ studyId });
+    const again = await db.getRepository(TrendEntity).save({
+      tenantId: stored.tenantId,
+      studyId,
+      inputKey: `${stored.inputKey}:again`,
+      years: stored.years,
+      snapshotIds: stored.snapshotIds,
+    });
+    const computed = await worker
+      .get(TenantDb)
+      .withTenant(asTenantId(stored.tenantId), (m) =>
+        computedTrend(m, new SnapshotReader(), again.id),
+      );
+    expect(computed.trend.manifestHash).toBe(stored.manifestHash);
+    expect(canonicalJson(computed.trend.data)).toBe(canonicalJson(stored.data));
+  });
+
+  it('refuses to change computed trend data, even for its publisher', async () => {
+    const db = await ownerDataSource();
+    const [stored] = await db.getRepository(TrendEntity).findBy({ studyId });
+    const updated = await worker
+      .get(TenantDb)
+      .withTenant(asTenantId(stored.tenantId), (m) =>
+        m.query<[unknown[], number]>(
+          `UPDATE trends SET data = '{}'::jsonb WHERE id = $1 RETURNING id`,
+          [stored.id],
+        ),
+      );
+    // Row-level security lets the application fill a trend's data once and never again.
+    expect(updated[1]).toBe(0);
+    const [after] = await db.getRepository(TrendEntity).findBy({ id: stored.id });
+    expect(after.manifestHash).toBe(stored.manifestHash);
+  });
+
   it('exports the trend data to XLSX with medians and changes as computed by hand', async () => {
     const res = await t
       .http()
@@ -284,8 +325,16 @@ describe('trend reports (e2e, real worker and Chromium)', () => {
     expect(res.text).not.toMatch(/<script/i);
     expect(res.text).toContain('Basic training of new agents');
     // The German and the English report read one trend.
-    const db = await ownerDataSource();
-    expect(await db.getRepository(TrendEntity).countBy({ studyId })).toBe(1);
+    const trendOf = async (id: string) =>
+      (
+        (
+          await t
+            .http()
+            .get(`/api/v1/reports/${id}`)
+            .set(await auth(publisher))
+        ).body as { trendId: string }
+      ).trendId;
+    expect(await trendOf(english)).toBe(await trendOf(reportId));
   }, 120_000);
 
   it('keeps every trend path from a company user: 403 or 404', async () => {

@@ -10,6 +10,7 @@ import {
 import {
   kpiVector,
   loadSnapshotSetting,
+  SnapshotComputation,
   SnapshotEntity,
   snapshotInputKey,
   sourceHash,
@@ -23,20 +24,21 @@ const BATCH = 2000;
 export interface BenchStudy {
   publisherId: string;
   studyId: string;
-  cycleId: string;
+  /** One cycle per year asked for, in that order. */
+  cycleIds: string[];
   /** Unit ids by the generator's unit key. */
   unitIds: Map<string, string>;
 }
 
 /**
- * A publisher with the demo catalogue, a study and an open cycle of `year`, and the generated
- * companies, units and accepted submissions of that year, written in a few thousand-row
- * statements as the owner (the workflow is not what a bench measures).
+ * A publisher with the demo catalogue, a study and an open cycle per year of `years`, and the
+ * generated companies, units and accepted submissions of those years, written in a few
+ * thousand-row statements as the owner (the workflow is not what a bench measures).
  */
 export async function seedBenchStudy(
   owner: DataSource,
   data: DemoDataset,
-  year: number,
+  years: readonly number[],
 ): Promise<BenchStudy> {
   const catalogue = loadCatalogue(DEMO_CATALOGUE);
   const [{ id: publisherId }] = await owner.query<{ id: string }[]>(
@@ -58,10 +60,14 @@ export async function seedBenchStudy(
       DEFAULT_DISCLOSURE_POLICY,
     ],
   );
-  const [{ id: cycleId }] = await owner.query<{ id: string }[]>(
-    `INSERT INTO cycles (tenant_id, study_id, year) VALUES ($1, $2, $3) RETURNING id`,
-    [publisherId, studyId, year],
-  );
+  const cycleIds: string[] = [];
+  for (const year of years) {
+    const [{ id }] = await owner.query<{ id: string }[]>(
+      `INSERT INTO cycles (tenant_id, study_id, year) VALUES ($1, $2, $3) RETURNING id`,
+      [publisherId, studyId, year],
+    );
+    cycleIds.push(id);
+  }
 
   const companyIds = new Map<string, string>();
   for (let i = 0; i < data.companies.length; i += BATCH) {
@@ -98,25 +104,27 @@ export async function seedBenchStudy(
     slice.forEach((u, j) => unitIds.set(u.key, rows[j].id));
   }
   const unitTenant = new Map(data.units.map((u) => [u.key, companyIds.get(u.companyKey)]));
-  const submissions = data.submissions.filter((s) => s.year === year);
-  for (let i = 0; i < submissions.length; i += BATCH) {
-    const slice = submissions.slice(i, i + BATCH);
-    await owner.query(
-      `INSERT INTO submissions (tenant_id, cycle_id, unit_id, state, answers, kpi_vector)
-       SELECT t, $1, u, 'accepted', a::jsonb, v
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::bytea[]) AS x(t, u, a, v)`,
-      [
-        cycleId,
-        slice.map((s) => unitTenant.get(s.unitKey)),
-        slice.map((s) => unitIds.get(s.unitKey)),
-        slice.map((s) => JSON.stringify(s.answers)),
-        // As every save stores it.
-        slice.map((s) => kpiVector(catalogue, s.answers)),
-      ],
-    );
+  for (const [c, year] of years.entries()) {
+    const submissions = data.submissions.filter((s) => s.year === year);
+    for (let i = 0; i < submissions.length; i += BATCH) {
+      const slice = submissions.slice(i, i + BATCH);
+      await owner.query(
+        `INSERT INTO submissions (tenant_id, cycle_id, unit_id, state, answers, kpi_vector)
+         SELECT t, $1, u, 'accepted', a::jsonb, v
+           FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::bytea[]) AS x(t, u, a, v)`,
+        [
+          cycleIds[c],
+          slice.map((s) => unitTenant.get(s.unitKey)),
+          slice.map((s) => unitIds.get(s.unitKey)),
+          slice.map((s) => JSON.stringify(s.answers)),
+          // As every save stores it.
+          slice.map((s) => kpiVector(catalogue, s.answers)),
+        ],
+      );
+    }
   }
   await owner.query('ANALYZE');
-  return { publisherId, studyId, cycleId, unitIds };
+  return { publisherId, studyId, cycleIds, unitIds };
 }
 
 /** A queued snapshot of the cycle, as the api creates one; the caller runs its computation. */
@@ -142,4 +150,23 @@ export function queueBenchSnapshot(
     );
     return snapshot.id;
   });
+}
+
+/**
+ * Computes a snapshot of the cycle as the worker does and publishes it (as the owner: the
+ * publishing workflow is not what a bench measures). Returns the snapshot's id.
+ */
+export async function publishBenchSnapshot(
+  owner: DataSource,
+  tenantDb: TenantDb,
+  publisherId: string,
+  cycleId: string,
+): Promise<string> {
+  const snapshotId = await queueBenchSnapshot(tenantDb, publisherId, cycleId);
+  await new SnapshotComputation(tenantDb).run(publisherId, snapshotId, () => Promise.resolve());
+  await owner.query(
+    `UPDATE cycles SET state = 'published', published_snapshot_id = $1 WHERE id = $2`,
+    [snapshotId, cycleId],
+  );
+  return snapshotId;
 }

@@ -253,6 +253,20 @@ export interface DriftClause {
   change: Text;
 }
 
+/** A weighted KPI in % as the summary's pooled shares word it. */
+export interface PooledShareText {
+  label: Text;
+  /** `8,0 %`. */
+  share: Text;
+  /** The plural the weight counts, after "aller" / "of all": `Kontakte`, `contacts`. */
+  weightNoun: Text;
+  year: Text;
+  /** The units the pooled figure rests on. */
+  n: Text;
+  /** The change in percentage points from the cycle before, or null if none is released. */
+  change: { points: Text; fromYear: Text } | null;
+}
+
 /** `a`, `a und b`, `a, b und c`. */
 function joinList(items: readonly Text[], language: ReportLanguage): string {
   const and = language === 'de' ? ' und ' : ' and ';
@@ -402,6 +416,41 @@ export const TREND_REPORT_SENTENCES = {
     return `From ${fromYear} to ${toYear} ${main}${tail}.`;
   },
 
+  pooledLead: (year: Text, language: ReportLanguage): string =>
+    language === 'de'
+      ? `Über alle Teilnehmer gepoolte Anteile im Jahr ${year}: Jede Einheit zählt mit ihrem Volumen, sodass sich der Anteil auf das gesamte Volumen aller Einheiten bezieht, während der Median die typische Einheit beschreibt.`
+      : `Shares pooled over all participants in ${year}: each unit counts with its volume, so that the share is one of the whole volume of all units, while the median describes the typical unit.`,
+
+  /**
+   * A weighted KPI's pooled share of the latest cycle: `Kontakte mit …: 8,0 % aller Kontakte im
+   * Jahr 2024, gepoolt über 143 Einheiten (+1 Prozentpunkt gegenüber 2023).` One sentence for
+   * every KPI in %, whatever it measures, so it opens with the label rather than a verb of its own.
+   */
+  pooledShare: (p: PooledShareText, language: ReportLanguage): string => {
+    if (language === 'de') {
+      const change =
+        p.change === null ? '' : ` (${p.change.points} gegenüber ${p.change.fromYear})`;
+      return `${p.label}: ${p.share} aller ${p.weightNoun} im Jahr ${p.year}, gepoolt über ${p.n} Einheiten${change}.`;
+    }
+    const change = p.change === null ? '' : ` (${p.change.points} from ${p.change.fromYear})`;
+    return `${p.label}: ${p.share} of all ${p.weightNoun} in ${p.year}, pooled over ${p.n} units${change}.`;
+  },
+
+  /**
+   * The head over a KPI's pooled figures: `Gepoolt (gewichtet mit: Kontakte gesamt)`, `Pooled
+   * (weighted by total contacts)`; the label as the weight's item has it (in English starting
+   * small, as mid-sentence).
+   */
+  pooledTitle: (weightLabel: Text | null, language: ReportLanguage): string => {
+    const pooled = language === 'de' ? 'Gepoolt' : 'Pooled';
+    if (weightLabel === null) {
+      return pooled;
+    }
+    return language === 'de'
+      ? `${pooled} (gewichtet mit: ${weightLabel})`
+      : `${pooled} (weighted by ${weightLabel})`;
+  },
+
   noChange: (language: ReportLanguage): string =>
     language === 'de'
       ? 'Veränderungen zeigt der Bericht ab dem zweiten Berichtsjahr.'
@@ -419,8 +468,8 @@ export const TREND_REPORT_SENTENCES = {
 
   driversLead: (year: Text, language: ReportLanguage): string =>
     language === 'de'
-      ? `Die stärksten Rangkorrelationen (Spearman) zwischen Kennzahlen im Berichtsjahr ${year}, je Paar über die Einheiten mit beiden Werten (n). Eine Korrelation beschreibt einen Zusammenhang, nicht Ursache und Wirkung. Jeder Punkt eines Streudiagramms ist eine Einheit; die Punkte tragen keine Namen.`
-      : `The strongest rank correlations (Spearman) between KPIs in the reference year ${year}, each pair over the units with both values (n). A correlation describes an association, not cause and effect. Each dot of a scatter chart is a unit; the dots carry no names.`,
+      ? `Die stärksten Rangkorrelationen (Spearman) zwischen Kennzahlen im Berichtsjahr ${year}, je Paar über die Einheiten mit beiden Werten (n). Eine Korrelation beschreibt einen Zusammenhang, nicht Ursache und Wirkung. Die Streudiagramme zeigen, wie viele Einheiten in jedes Feld eines Rasters fallen, nicht die Werte einzelner Einheiten.`
+      : `The strongest rank correlations (Spearman) between KPIs in the reference year ${year}, each pair over the units with both values (n). A correlation describes an association, not cause and effect. The scatter charts show how many units fall into each cell of a grid, not the values of single units.`,
 
   noDrivers: (language: ReportLanguage): string =>
     language === 'de'
@@ -431,16 +480,23 @@ export const TREND_REPORT_SENTENCES = {
   whatCycle: (year: Text, language: ReportLanguage): string =>
     language === 'de' ? `${year}, alle Teilnehmer` : `${year}, all participants`,
 
+  /** A cycle's pooled figure, for the appendix's list. */
+  whatPooled: (year: Text, language: ReportLanguage): string =>
+    language === 'de' ? `${year}, gepoolt` : `${year}, pooled`,
+
   whatChange: (
     fromYear: Text,
     toYear: Text,
-    basis: 'all' | 'panel',
+    basis: 'all' | 'panel' | 'pooled',
     language: ReportLanguage,
   ): string => {
-    if (language === 'de') {
-      return `Veränderung ${fromYear} → ${toYear}, ${basis === 'all' ? 'alle Teilnehmer' : 'ausgewogenes Panel'}`;
-    }
-    return `change ${fromYear} → ${toYear}, ${basis === 'all' ? 'all participants' : 'balanced panel'}`;
+    const names = {
+      de: { all: 'alle Teilnehmer', panel: 'ausgewogenes Panel', pooled: 'gepoolt' },
+      en: { all: 'all participants', panel: 'balanced panel', pooled: 'pooled' },
+    };
+    return language === 'de'
+      ? `Veränderung ${fromYear} → ${toYear}, ${names.de[basis]}`
+      : `change ${fromYear} → ${toYear}, ${names.en[basis]}`;
   },
 
   noneWithheld: (language: ReportLanguage): string =>
@@ -472,6 +528,19 @@ export const TREND_REPORT_SENTENCES = {
           'The p-value (two-sided, against ρ = 0) follows from the t approximation t = ρ · √((n − 2) ÷ (1 − ρ²)) with n − 2 degrees of freedom. Listed are the strongest pairs by |ρ| with a small p-value; pairs in which one KPI is computed from the other are left out.',
         ],
 
+  methodPooled: (language: ReportLanguage): string[] =>
+    language === 'de'
+      ? [
+          'Für eine Kennzahl mit einem Volumen als Gewicht (etwa den Kontakten insgesamt bei einem Anteil an Kontakten) ist der gepoolte Wert eines Berichtsjahres Σ Wert × Gewicht ÷ Σ Gewicht über die Teilnehmer mit einem Wert und einem Gewicht über 0; n ist ihre Zahl. Er beschreibt das Volumen aller Teilnehmer zusammen, bei einem Anteil also den Anteil an allen Kontakten (oder Mitarbeitenden …), und große Einheiten wiegen darin mehr; der Median beschreibt dagegen die typische Einheit.',
+          'Die Veränderung eines gepoolten Werts ist die Differenz der gepoolten Werte zweier aufeinanderfolgender Jahre, bei einer Kennzahl in % in Prozentpunkten. Sie wird nur ausgewiesen, wenn beide Jahre ausgewiesen sind.',
+          'Weil ein gepoolter Wert das Gewicht jeder Einheit enthält, gelten für ihn neben der Mindestgröße (gezählt werden die Einheiten mit Wert und Gewicht) die p-%-Regel und die Dominanzregel (siehe Regeln der Geheimhaltung).',
+        ]
+      : [
+          'For a KPI with a volume as its weight (such as total contacts for a share of contacts), the pooled figure of a reference year is Σ value × weight ÷ Σ weight over the participants with a value and a weight above 0; n is their number. It describes the volume of all participants taken together, for a share the share of all contacts (or employees, …), and large units weigh more in it; the median describes the typical unit instead.',
+          'The change of a pooled figure is the difference of the pooled figures of two consecutive years, in percentage points for a KPI in %. It is released only if both years are.',
+          'Because a pooled figure contains every unit’s weight, it is subject not only to the minimum group size (counting the units with a value and a weight) but also to the p% rule and the dominance rule (see the disclosure rules).',
+        ],
+
   methodPercentiles: (policy: DisclosurePolicy, language: ReportLanguage): string => {
     if (policy.quantileMethod === 'local_mean') {
       return language === 'de'
@@ -485,27 +554,38 @@ export const TREND_REPORT_SENTENCES = {
 
   trendRules: (policy: DisclosurePolicy, language: ReportLanguage): string[] => {
     const n = formatFigure(policy.minN, language);
+    const belowN = formatFigure(policy.minN - 1, language);
+    const p = formatFigure(policy.pPercent, language);
+    const share = formatFigure(policy.maxWeightSharePercent, language);
     if (language === 'de') {
       return [
-        `Mindestgröße: Jede Zahl dieses Berichts (Anzahl, Perzentil, Mittelwert, Anteil, Veränderung, Korrelation) beruht auf mindestens ${n} Einheiten; sonst wird sie nicht ausgewiesen und als „–“ mit einer Anmerkung gezeigt. Eine Veränderung wird nur ausgewiesen, wenn beide Jahre ausgewiesen sind.`,
+        `Mindestgröße: Jede Zahl dieses Berichts (Anzahl, Perzentil, Mittelwert, gepoolter Wert, Anteil, Veränderung, Korrelation) beruht auf mindestens ${n} Einheiten; sonst wird sie nicht ausgewiesen und als „–“ mit einer Anmerkung gezeigt. Eine Veränderung wird nur ausgewiesen, wenn beide Jahre ausgewiesen sind.`,
+        `p-%-Regel: Ein gepoolter Wert wird nur ausgewiesen, wenn das Gesamtgewicht ohne die zwei größten Beiträge mindestens ${p}\u00a0% des größten Beitrags beträgt, sodass sich kein Beitrag aus den übrigen abschätzen lässt.`,
+        `Dominanzregel: Ein gepoolter Wert wird nicht ausgewiesen, wenn eine einzelne Einheit mehr als ${share}\u00a0% seines Gewichts trägt.`,
         `Differenzbildung: Ein ausgewogenes Panel, dessen Einheiten sich von allen Teilnehmern desselben Jahres oder vom Panel des vorigen Jahrespaars um weniger als ${n} (aber mindestens eine) Einheiten unterscheiden, wird nicht ausgewiesen, weil die Differenz der Summen diese Einheiten offenlegen würde.`,
         `Teilnahme: Eine Kategorie mit weniger als ${n} Einheiten wird nicht ausgewiesen. Bliebe dann genau eine zurückgehaltene Zahl, die sich aus der Gesamtzahl errechnen ließe, wird auch die kleinste ausgewiesene Kategorie zurückgehalten.`,
-        'Streudiagramme zeigen die Wertepaare der Einheiten nach Werten sortiert, ohne Namen, Kennungen oder Beschriftungen einzelner Punkte.',
+        `Streudiagramme: Sie zeigen die Zahl der Einheiten je Feld eines Rasters von 24 × 16 Feldern in Stufen; ein Feld mit 1 bis ${belowN} Einheiten erscheint in der hellsten Stufe „weniger als ${n}“, sodass keine kleine Anzahl und kein Wert einer einzelnen Einheit ablesbar ist. Die Achsen reichen von Teilstrich zu Teilstrich, nicht bis zum kleinsten oder größten Wert.`,
         'Keine Einheit und kein Unternehmen wird in diesem Bericht genannt oder ist darin erkennbar.',
       ];
     }
     return [
-      `Minimum group size: every figure of this report (count, percentile, mean, share, change, correlation) rests on at least ${n} units; otherwise it is not released and shown as “–” with a note. A change is released only if both years are.`,
+      `Minimum group size: every figure of this report (count, percentile, mean, pooled figure, share, change, correlation) rests on at least ${n} units; otherwise it is not released and shown as “–” with a note. A change is released only if both years are.`,
+      `p% rule: a pooled figure is released only if the total weight less the two largest contributions is at least ${p}\u00a0% of the largest contribution, so that no contribution can be estimated from the others.`,
+      `Dominance rule: a pooled figure is not released if a single unit carries more than ${share}\u00a0% of its weight.`,
       `Differencing: a balanced panel whose units differ from all participants of the same year, or from the panel of the previous pair of years, by fewer than ${n} (but at least one) units is not released, because the difference of the sums would reveal those units.`,
       `Participation: a category of fewer than ${n} units is not released. Were exactly one withheld count then to follow from the total, the smallest released category is withheld, too.`,
-      'Scatter charts show the units’ pairs of values sorted by value, without names, identifiers or labels of single dots.',
+      `Scatter charts: they show the number of units in each cell of a 24 × 16 grid in steps; a cell of 1 to ${belowN} units is drawn in the lightest step, “fewer than ${n}”, so that no small count and no single unit’s value can be read. The axes run from tick to tick, not to the smallest or largest value.`,
       'No unit or company is named or identifiable in this report.',
     ];
   },
 
-  /** The policy's parameters with whether the trend report applies them. */
+  /**
+   * The policy's parameters with whether the trend report applies them; p % and dominance apply
+   * to the pooled figures, if the report has any (`pooled`).
+   */
   parameters: (
     policy: DisclosurePolicy,
+    pooled: boolean,
     language: ReportLanguage,
   ): Array<{ name: string; value: string; use: string }> => {
     const de = language === 'de';
@@ -513,9 +593,13 @@ export const TREND_REPORT_SENTENCES = {
       `${formatFigure(value, language)}\u00a0${de ? 'Einheiten' : 'units'}`;
     const percent = (value: number): string => `${formatFigure(value, language)}\u00a0%`;
     const applied = de ? 'angewandt' : 'applied';
-    const noPooled = de
-      ? 'nicht angewandt: der Trendbericht zeigt keine gewichteten Werte'
-      : 'not applied: the trend report shows no weighted figures';
+    const pooledUse = pooled
+      ? de
+        ? 'angewandt auf die gepoolten Werte'
+        : 'applied to the pooled figures'
+      : de
+        ? 'nicht angewandt: der Trendbericht zeigt keine gepoolten Werte'
+        : 'not applied: the trend report shows no pooled figures';
     return [
       { name: 'min_n', value: units(policy.minN), use: applied },
       {
@@ -525,8 +609,8 @@ export const TREND_REPORT_SENTENCES = {
           ? 'nicht angewandt: der Trendbericht zeigt kein P10 und P90'
           : 'not applied: the trend report shows no P10 and P90',
       },
-      { name: 'p_percent', value: percent(policy.pPercent), use: noPooled },
-      { name: 'dominance', value: percent(policy.maxWeightSharePercent), use: noPooled },
+      { name: 'p_percent', value: percent(policy.pPercent), use: pooledUse },
+      { name: 'dominance', value: percent(policy.maxWeightSharePercent), use: pooledUse },
       { name: 'quantile_method', value: policy.quantileMethod, use: applied },
     ];
   },

@@ -13,17 +13,17 @@ import {
   DEFAULT_DISCLOSURE_POLICY,
   DEMO_CATALOGUE,
   DemoDataset,
+  demoTrendInput,
   DistributionChange,
   generateDemoData,
   KpiDistribution,
   KpiItemDefinition,
   KpiTrend,
   loadCatalogue,
-  parseFormula,
   peerGroupDefinition,
   PeerGroupFilter,
+  PooledChange,
   Quartile,
-  referencedKeys,
   sizeBandFor,
   SUPPRESSION_REASONS,
   suppressedFigure,
@@ -293,69 +293,25 @@ export function createHandMadeReportInput(options: {
   };
 }
 
+/** The cycles the demo seed publishes; 2025 is its open cycle, in no trend report yet. */
+export const DEMO_PUBLISHED_YEARS: readonly number[] = [2023, 2024];
+
 /**
- * The trend input of the demo study as the worker would assemble it: every published cycle's
- * submissions with their derived KPIs, every benchmarked item but choices (raw volumes are not
- * benchmarked and stay out, as in the snapshot), the derived KPIs' formula inputs so that no
- * driver is arithmetic. Made once per test file.
+ * The trend input of the demo study's published cycles, 2023 and 2024, as the platform builds it
+ * (`demoTrendInput` of the domain: the catalogue's trend KPIs with their weights, the default
+ * policy). Made once per test file.
  */
 export function createDemoTrendInput(): TrendInput {
-  demoTrend ??= demoTrendInput();
+  const { catalogue, data } = demoStudy();
+  demoTrend ??= demoTrendInput(data, catalogue, DEMO_PUBLISHED_YEARS);
   return demoTrend;
 }
 
 let demoTrend: TrendInput | undefined;
 
-function demoTrendInput(): TrendInput {
-  const { catalogue, data } = demoStudy();
-  const items = catalogue.items.filter(
-    (item) => item.type !== 'choice' && item.benchmarked !== false,
-  );
-  const specs = new Map(data.units.map((unit) => [unit.key, unit]));
-  const years = [...new Set(data.submissions.map((submission) => submission.year))].sort();
-  return {
-    policy: DEFAULT_DISCLOSURE_POLICY,
-    kpis: items.map((item) => ({
-      key: item.key,
-      boolean: item.type === 'boolean',
-      polarity: item.polarity,
-      ...(item.formula === undefined
-        ? {}
-        : { derivedFrom: referencedKeys(parseFormula(item.formula)) }),
-    })),
-    cycles: years.map((year) => ({
-      year,
-      units: data.submissions
-        .filter((submission) => submission.year === year)
-        .map((submission) => {
-          const spec = specs.get(submission.unitKey);
-          if (!spec) {
-            throw new Error(`no demo unit ${submission.unitKey}`);
-          }
-          const derived = catalogue.derive(submission.answers);
-          const values: Record<string, number | boolean | null> = {};
-          for (const item of items) {
-            const value = item.key in derived ? derived[item.key] : submission.answers[item.key];
-            values[item.key] =
-              typeof value === 'number' || typeof value === 'boolean' ? value : null;
-          }
-          return {
-            id: submission.unitKey,
-            profile: {
-              industry: spec.industry,
-              country: spec.country,
-              sizeBand: sizeBandFor(spec.agentFte),
-            },
-            values,
-          };
-        }),
-    })),
-  };
-}
-
 let demoTrendData: TrendData | undefined;
 
-/** The demo study's trend report input (2023 to 2025), the trend data computed once. */
+/** The demo study's trend report input (2023 and 2024), the trend data computed once. */
 export function createDemoTrendReportInput(language: 'de' | 'en' = 'de'): TrendReportInput {
   demoTrendData ??= computeTrendData(createDemoTrendInput());
   return {
@@ -390,37 +346,54 @@ function distributionChange(from: KpiDistribution, to: KpiDistribution): Distrib
   };
 }
 
+/** The change between two figures as the trend data gives it: withheld if either side is. */
+function changeFigure<A, C>(
+  from: TrendFigure<A>,
+  to: TrendFigure<A>,
+  combine: (from: A, to: A) => C,
+): TrendFigure<C> {
+  if (!from.released) {
+    return suppressedFigure(from.suppression);
+  }
+  if (!to.released) {
+    return suppressedFigure(to.suppression);
+  }
+  return releasedFigure(Math.min(from.n, to.n), combine(from.value, to.value));
+}
+
 /**
  * A numeric KPI over two cycles, 2024 and 2025: the change over all participants follows from
- * the two distributions (withheld if either is), the panel's from its own two.
+ * the two distributions (withheld if either is), the panel's from its own two. With `pooled`
+ * (a weighted KPI), the pooled figures of the two cycles and their change likewise.
  */
 export function createKpiTrend(
   kpiKey: string,
   cycles: [TrendFigure<KpiDistribution>, TrendFigure<KpiDistribution>],
   panel: { n: number; from: KpiDistribution; to: KpiDistribution } | TrendFigure<never>,
   polarity: KpiTrend['polarity'] = 'higher_is_better',
+  pooled?: [TrendFigure<number>, TrendFigure<number>],
 ): KpiTrend {
   const [from, to] = cycles;
-  let all: KpiTrend['changes'][number]['all'];
-  if (!from.released) {
-    all = suppressedFigure(from.suppression);
-  } else if (!to.released) {
-    all = suppressedFigure(to.suppression);
-  } else {
-    all = releasedFigure(Math.min(from.n, to.n), distributionChange(from.value, to.value));
-  }
+  const all = changeFigure(from, to, distributionChange);
   return {
     kpiKey,
     polarity,
     cycles: [
-      { year: 2024, distribution: from },
-      { year: 2025, distribution: to },
+      { year: 2024, distribution: from, ...(pooled && { pooled: pooled[0] }) },
+      { year: 2025, distribution: to, ...(pooled && { pooled: pooled[1] }) },
     ],
     changes: [
       {
         fromYear: 2024,
         toYear: 2025,
         all,
+        ...(pooled && {
+          pooledChange: changeFigure(pooled[0], pooled[1], (a, b): PooledChange => ({
+            from: a,
+            to: b,
+            points: b - a,
+          })),
+        }),
         panel:
           'released' in panel
             ? panel
@@ -473,11 +446,13 @@ export function createAdoptionTrend(
  * - basic training of new agents: median 21 -> 27 days (+28,57 %), the panel of 150 units
  *   21 -> 27,3 (+30 %);
  * - attrition rate: median 30 -> 23 % (-7 points, -23,3 %), the panel of 140 units 29 -> 22,5
- *   (-6,5 points, -22,4 %);
+ *   (-6,5 points, -22,4 %); pooled by headcount 30,84 % (150 units) -> 22,24 % (160 units),
+ *   -8,6 points;
  * - first-contact resolution: median 70 -> 71 % (+1 point, +1,43 %), its panel withheld
- *   (differencing);
+ *   (differencing); pooled by contacts 68,04 % (140 units) -> 72,46 % (150 units), +4,42 points;
  * - average speed of answer: 2024 withheld (min_n), so its changes are withheld, too; 2025
- *   median 40 s over 12 units;
+ *   median 40 s over 12 units; its pooled figure withheld by the p% rule in 2024 and by the
+ *   dominance rule in 2025, and so their change;
  * - NPS 30 -> 30,5 and CES 3,7 -> 3,3, the drift;
  * - value-creating contacts: yes 10 -> 13 % (+3 points), the panel of 145 units 10,5 -> 12,9
  *   (+2,4 points); service cost per customer measured: 10 -> 11,5 % (+1,5 points), its panel
@@ -548,17 +523,24 @@ export function createHandMadeTrendData(): TrendData {
         [releasedFigure(150, createDistribution(30)), releasedFigure(168, createDistribution(23))],
         { n: 140, from: createDistribution(29), to: createDistribution(22.5) },
         'lower_is_better',
+        [releasedFigure(150, 30.84), releasedFigure(160, 22.24)],
       ),
       createKpiTrend(
         'fcr_rate',
         [releasedFigure(150, createDistribution(70)), releasedFigure(160, createDistribution(71))],
         differencing,
+        'higher_is_better',
+        [releasedFigure(140, 68.04), releasedFigure(150, 72.46)],
       ),
       createKpiTrend(
         'asa_seconds',
         [minN, releasedFigure(12, createDistribution(40))],
         minN,
         'lower_is_better',
+        [
+          suppressedFigure(SUPPRESSION_REASONS.pPercent(policy)),
+          suppressedFigure(SUPPRESSION_REASONS.dominance(policy)),
+        ],
       ),
       createKpiTrend('nps', [releasedFigure(90, nps[0]), releasedFigure(95, nps[1])], {
         n: 80,

@@ -226,6 +226,20 @@ export const COUNTRY_LABELS: Readonly<Record<Country, LocalizedText>> = {
   DK: { de: 'Dänemark', en: 'Denmark' },
 };
 
+/**
+ * What the trend report's summary calls the things a weight counts, as the plural after "aller"
+ * and "of all" (`8,0 % aller Kontakte`), by the weight's key: the weights of the demo catalogue,
+ * whose unit words alone would be vague (a phone contact is not any contact, a head not any
+ * person). Another weight falls back to its unit's word where that counts things (contacts,
+ * customers, …); a weight in FTE or euros has no noun, and its KPIs no pooled share sentence.
+ */
+export const POOLED_WEIGHT_NOUNS: Readonly<Record<string, LocalizedText>> = {
+  contacts_total: { de: 'Kontakte', en: 'contacts' },
+  contacts_phone: { de: 'Telefonkontakte', en: 'phone contacts' },
+  headcount_avg: { de: 'Mitarbeitenden', en: 'employees' },
+  active_customers: { de: 'aktiven Kunden', en: 'active customers' },
+};
+
 /** The fixed words of the trend report: headings, column heads, legend. */
 export interface TrendReportWords {
   documentTitle: string;
@@ -243,6 +257,7 @@ export interface TrendReportWords {
   movementsTitle: string;
   adoptionSummaryTitle: string;
   driftSummaryTitle: string;
+  pooledSummaryTitle: string;
   areasTitle: string;
   groupAll: string;
   groupPanel: string;
@@ -256,6 +271,10 @@ export interface TrendReportWords {
   adoptionTitle: string;
   columnShare: string;
   columnPoints: string;
+  /** The pooled figure's column in a KPI's table of pooled figures. */
+  columnPooledValue: string;
+  /** The head of a pooled figure's change for a KPI not in %, before its unit: `Δ s`. */
+  columnPooledChange: string;
   legendMedianLine: string;
   driversTitle: string;
   columnDriverX: string;
@@ -267,6 +286,7 @@ export interface TrendReportWords {
   panelTitle: string;
   correlationTitle: string;
   percentilesTitle: string;
+  pooledTitle: string;
   rulesTitle: string;
   parametersTitle: string;
   withheldTitle: string;
@@ -290,6 +310,7 @@ export const TREND_REPORT_WORDS: Readonly<Record<ReportLanguage, TrendReportWord
     movementsTitle: 'Die größten Veränderungen',
     adoptionSummaryTitle: 'Verbreitung von Praktiken',
     driftSummaryTitle: 'Kundensicht',
+    pooledSummaryTitle: 'Gepoolte Anteile',
     areasTitle: 'Kennzahlen nach Bereichen',
     groupAll: 'Alle Teilnehmer',
     groupPanel: 'Ausgewogenes Panel',
@@ -303,6 +324,8 @@ export const TREND_REPORT_WORDS: Readonly<Record<ReportLanguage, TrendReportWord
     adoptionTitle: 'Ja/Nein-Fragen: Anteil „Ja“',
     columnShare: 'Anteil „Ja“',
     columnPoints: 'Δ Prozentpunkte',
+    columnPooledValue: 'Wert',
+    columnPooledChange: 'Δ',
     legendMedianLine: 'Median aller Teilnehmer',
     driversTitle: 'Treiber',
     columnDriverX: 'Kennzahl',
@@ -314,6 +337,7 @@ export const TREND_REPORT_WORDS: Readonly<Record<ReportLanguage, TrendReportWord
     panelTitle: 'Ausgewogenes Panel und Veränderungen',
     correlationTitle: 'Rangkorrelation',
     percentilesTitle: 'Perzentile',
+    pooledTitle: 'Gepoolte Werte',
     rulesTitle: 'Regeln der Geheimhaltung',
     parametersTitle: 'Parameter der Studie',
     withheldTitle: 'Nicht ausgewiesene Werte',
@@ -335,6 +359,7 @@ export const TREND_REPORT_WORDS: Readonly<Record<ReportLanguage, TrendReportWord
     movementsTitle: 'The largest movements',
     adoptionSummaryTitle: 'Adoption of practices',
     driftSummaryTitle: 'Customer view',
+    pooledSummaryTitle: 'Pooled shares',
     areasTitle: 'KPIs by area',
     groupAll: 'All participants',
     groupPanel: 'Balanced panel',
@@ -348,6 +373,8 @@ export const TREND_REPORT_WORDS: Readonly<Record<ReportLanguage, TrendReportWord
     adoptionTitle: 'Yes/no items: share of “yes”',
     columnShare: 'Share of “yes”',
     columnPoints: 'Δ percentage points',
+    columnPooledValue: 'Value',
+    columnPooledChange: 'Δ',
     legendMedianLine: 'Median of all participants',
     driversTitle: 'Drivers',
     columnDriverX: 'KPI',
@@ -359,6 +386,7 @@ export const TREND_REPORT_WORDS: Readonly<Record<ReportLanguage, TrendReportWord
     panelTitle: 'Balanced panel and changes',
     correlationTitle: 'Rank correlation',
     percentilesTitle: 'Percentiles',
+    pooledTitle: 'Pooled figures',
     rulesTitle: 'Disclosure rules',
     parametersTitle: 'Parameters of the study',
     withheldTitle: 'Figures not released',

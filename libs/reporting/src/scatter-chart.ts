@@ -1,10 +1,14 @@
 import { CHART_STYLE as S, coord } from './chart-style';
 import { escapeXml } from './escape.util';
+import { formatFigure, ReportLanguage } from './report-format.util';
 import { SvgMarkup } from './svg-markup';
 
-/** What a scatter chart of two KPIs shows: the units' value pairs, nothing that names a unit. */
+/**
+ * What the chart of two KPIs shows: how many units fall into each cell of a grid over the value
+ * pairs, never a unit's own pair.
+ */
 export interface ScatterChartInput {
-  /** (x, y) per unit; drawn in value order whatever order they come in. */
+  /** (x, y) per unit; only their counts per cell are drawn, so their order does not matter. */
   points: ReadonlyArray<readonly [number, number]>;
   /** The axis titles, e.g. `Grundausbildung neuer Agenten (Tage)`. */
   xLabel: string;
@@ -13,25 +17,106 @@ export interface ScatterChartInput {
   formatValue: (value: number) => string;
   /** A short description of the whole chart for assistive technology. */
   title: string;
+  /**
+   * The policy's minimum group size: every cell of 1 to `minN − 1` units is drawn in one shade,
+   * labelled "fewer than minN", so that no count below it can be read.
+   */
+  minN: number;
+  /** The language of the legend and of its counts. */
+  language: ReportLanguage;
 }
 
 const WIDTH = 300;
-const HEIGHT = 240;
+const HEIGHT = 262;
 const LEFT = 46;
 const RIGHT = WIDTH - 10;
 const TOP = 10;
-const BOTTOM = HEIGHT - 38;
-const RADIUS = 2.6;
+const BOTTOM = 202;
+const X_TITLE_Y = 228;
+const LEGEND_TITLE_Y = 243;
+const LEGEND_ROW_Y = 256;
+const LEGEND_FONT_SIZE = 7.5;
+const SWATCH = 8;
 
-/** The range an axis spans: the values' range with a small margin, never empty. */
-function axisRange(values: readonly number[]): [number, number] {
-  let low = values.length > 0 ? Math.min(...values) : 0;
-  let high = values.length > 0 ? Math.max(...values) : 1;
-  const pad = high > low ? (high - low) * 0.05 : Math.abs(high) * 0.1 || 1;
-  low -= pad;
-  high += pad;
-  return [low, high];
+/**
+ * The grid: 24 × 16 cells of 10.2 × 12 on the 244 × 192 plot, near-square, about 3 mm in the
+ * report's two-column print. Fine enough to show the shape of an association, coarse enough that
+ * a cell places its units only within 1/24 of the x range and 1/16 of the y range; and at most
+ * 384 cells, whatever the number of units. 24 columns line up with 2, 3 or 4 tick steps, 16 rows
+ * with 2 or 4.
+ */
+export const SCATTER_GRID = { columns: 24, rows: 16 } as const;
+
+const LEGEND_WORDS: Readonly<
+  Record<
+    ReportLanguage,
+    { title: string; fewerThan: (n: string) => string; orMore: (n: string) => string }
+  >
+> = {
+  de: {
+    title: 'Einheiten je Feld',
+    fewerThan: (n) => `weniger als ${n}`,
+    orMore: (n) => `ab ${n}`,
+  },
+  en: {
+    title: 'units per cell',
+    fewerThan: (n) => `fewer than ${n}`,
+    orMore: (n) => `${n} or more`,
+  },
+};
+
+/** A colour between two `#rrggbb` colours: `share` 0 gives `from`, 1 gives `to`. */
+function blend(from: string, to: string, share: number): string {
+  const channel = (hex: string, i: number): number => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  return `#${[0, 1, 2]
+    .map((i) =>
+      Math.round(channel(from, i) + (channel(to, i) - channel(from, i)) * share)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
+
+/** A shade of the legend: the cells holding `min` to `max` units (no upper end if null). */
+interface Shade {
+  min: number;
+  max: number | null;
+  fill: string;
+  /** The cells of fewer than minN units, labelled so rather than with their range. */
+  suppressed: boolean;
+}
+
+/**
+ * The shades, lightest first: fewer than minN, then minN, 2 × minN and 5 × minN units and more.
+ * Fixed multiples of minN rather than classes fitted to each chart's counts, so that a shade
+ * means the same in every chart of a report, and no class bound is derived from a cell's count.
+ * The palette's blues, with one step between box and median, so that neighbouring shades stay
+ * apart in print (band and track would not).
+ */
+function shades(minN: number): Shade[] {
+  const shade = (min: number, max: number | null, fill: string): Shade => ({
+    min,
+    max,
+    fill,
+    suppressed: false,
+  });
+  return [
+    { ...shade(1, minN - 1, S.band), suppressed: true },
+    shade(minN, 2 * minN - 1, S.box),
+    shade(2 * minN, 5 * minN - 1, blend(S.box, S.median, 0.5)),
+    shade(5 * minN, null, S.median),
+  ].filter((shade) => shade.max === null || shade.max >= shade.min);
+}
+
+/** The step of about `count` round ticks (1, 2 or 5 times a power of ten) over a span. */
+function tickStep(span: number, count: number): number {
+  const rough = span / count;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  return ([1, 2, 5, 10].find((factor) => factor * power >= rough) ?? 10) * power;
+}
+
+/** `i` steps, without 0.1 + 0.2 style drift. */
+const multiple = (i: number, step: number): number => Number((i * step).toPrecision(12));
 
 /**
  * Round tick values (multiples of 1, 2 or 5 times a power of ten) within the range, about four of
@@ -43,48 +128,113 @@ export function niceTicks(low: number, high: number, count = 4): number[] {
   if (!(span > 0) || !Number.isFinite(span)) {
     return [];
   }
-  const rough = span / count;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = ([1, 2, 5, 10].find((factor) => factor * power >= rough) ?? 10) * power;
+  const step = tickStep(span, count);
   const ticks: number[] = [];
   for (let i = Math.ceil(low / step); i * step <= high; i++) {
-    // Multiplying the index keeps 0.1 + 0.2 style drift out of the labels.
-    ticks.push(Number((i * step).toPrecision(12)));
+    ticks.push(multiple(i, step));
   }
   return ticks;
 }
 
+/** An axis from one round tick to another, with the ticks between. */
+interface Axis {
+  low: number;
+  high: number;
+  ticks: number[];
+}
+
 /**
- * A scatter chart of two KPIs: one dot per unit, both axes with ticks at round values and titled
- * with the KPI and its unit. The dots are bare circles: no title, id, class or
- * data attribute per dot, and drawn sorted by value, so that neither the markup nor its order can
- * link a dot to a unit. Overlapping dots show through each other.
+ * The axis of the values: from the round tick at or below the smallest to the one at or above
+ * the largest. Its ends are round values, not the data's extremes padded, since the frame's place
+ * between two labelled ticks would give away a padded end and with it a single unit's raw value.
+ */
+function axisOf(values: Iterable<number>): Axis | null {
+  let min = Infinity;
+  let max = -Infinity;
+  // A loop, not Math.min(...values): spreading 100 000 arguments overflows the stack.
+  for (const v of values) {
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  if (min > max) {
+    return null;
+  }
+  const step = tickStep(max > min ? max - min : 2 * (Math.abs(max) * 0.1 || 1), 4);
+  let first = Math.floor(min / step);
+  let last = Math.ceil(max / step);
+  if (first === last) {
+    first -= 1;
+    last += 1;
+  }
+  const ticks: number[] = [];
+  for (let i = first; i <= last; i++) {
+    ticks.push(multiple(i, step));
+  }
+  return { low: ticks[0], high: ticks[ticks.length - 1], ticks };
+}
+
+/** How many units fall into each cell, row by row from the bottom; half-open cells `[a, b)`. */
+function countCells(
+  points: ReadonlyArray<readonly [number, number]>,
+  x: Axis,
+  y: Axis,
+): Uint32Array {
+  const { columns, rows } = SCATTER_GRID;
+  const width = (x.high - x.low) / columns;
+  const height = (y.high - y.low) / rows;
+  // The largest value lies on the axis's upper end: it belongs to the last cell.
+  const index = (v: number, low: number, size: number, cells: number): number =>
+    Math.min(cells - 1, Math.max(0, Math.floor((v - low) / size)));
+  const counts = new Uint32Array(columns * rows);
+  for (const [vx, vy] of points) {
+    counts[index(vy, y.low, height, rows) * columns + index(vx, x.low, width, columns)] += 1;
+  }
+  return counts;
+}
+
+/** A width of text, generously estimated (DejaVu Sans runs about 0.55 em a character). */
+const textWidth = (text: string, fontSize: number): number => text.length * 0.62 * fontSize;
+
+/**
+ * A binned density chart (2-D histogram) of two KPIs: a grid of 24 × 16 cells over both axes'
+ * round-tick ranges, each cell holding units shaded by its count class, empty cells left out,
+ * and a legend of the classes. Cells of 1 to minN − 1 units share the lightest shade and the
+ * label "fewer than minN"; no count and no unit's value is written anywhere, and no element names
+ * a unit. The markup grows with the cells, not with the units: at most 384 cells in one path per
+ * shade.
+ *
+ * @throws RangeError when minN is not a number of at least 1: without it no count can be
+ *   suppressed, and the chart fails rather than draws them.
  */
 export function scatterChart(input: ScatterChartInput): SvgMarkup {
-  const points = input.points
-    .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y))
-    .map(([x, y]): [number, number] => [x, y])
-    .sort((p, q) => p[0] - q[0] || p[1] - q[1]);
-  const [xLow, xHigh] = axisRange(points.map(([x]) => x));
-  const [yLow, yHigh] = axisRange(points.map(([, y]) => y));
-  const px = (v: number): number => LEFT + ((v - xLow) / (xHigh - xLow)) * (RIGHT - LEFT);
-  const py = (v: number): number => BOTTOM - ((v - yLow) / (yHigh - yLow)) * (BOTTOM - TOP);
+  if (!(input.minN >= 1) || !Number.isFinite(input.minN)) {
+    throw new RangeError(`a scatter chart needs a minN of at least 1, not ${input.minN}`);
+  }
+  const minN = Math.ceil(input.minN);
+  const points = input.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+  const xAxis = axisOf(points.map(([x]) => x));
+  const yAxis = axisOf(points.map(([, y]) => y));
   const label = (text: string, x: number, y: number, anchor: string, extra = ''): string =>
     `<text x="${coord(x)}" y="${coord(y)}" font-size="8.5" text-anchor="${anchor}" fill="${S.text}"${extra}>${escapeXml(text)}</text>`;
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="scatter" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(input.title)}" font-family="${S.font}">`,
-    `<rect x="${LEFT}" y="${TOP}" width="${RIGHT - LEFT}" height="${BOTTOM - TOP}" fill="none" stroke="${S.grid}" stroke-width="0.8"/>`,
   ];
-  if (points.length > 0) {
-    for (const tick of niceTicks(xLow, xHigh)) {
+  const classes = shades(minN);
+  if (xAxis && yAxis) {
+    const px = (v: number): number =>
+      LEFT + ((v - xAxis.low) / (xAxis.high - xAxis.low)) * (RIGHT - LEFT);
+    const py = (v: number): number =>
+      BOTTOM - ((v - yAxis.low) / (yAxis.high - yAxis.low)) * (BOTTOM - TOP);
+    parts.push(...cellPaths(countCells(points, xAxis, yAxis), classes));
+    for (const tick of xAxis.ticks) {
       const x = coord(px(tick));
       parts.push(
         `<line x1="${x}" y1="${BOTTOM}" x2="${x}" y2="${BOTTOM + 3}" stroke="${S.grid}" stroke-width="0.8"/>`,
         label(input.formatValue(tick), px(tick), BOTTOM + 12, 'middle'),
       );
     }
-    for (const tick of niceTicks(yLow, yHigh)) {
+    for (const tick of yAxis.ticks) {
       const y = coord(py(tick));
       parts.push(
         `<line x1="${LEFT - 3}" y1="${y}" x2="${LEFT}" y2="${y}" stroke="${S.grid}" stroke-width="0.8"/>`,
@@ -93,7 +243,9 @@ export function scatterChart(input: ScatterChartInput): SvgMarkup {
     }
   }
   parts.push(
-    label(input.xLabel, (LEFT + RIGHT) / 2, HEIGHT - 8, 'middle', ' font-weight="bold"'),
+    // The frame over the cells, so that edge cells do not cover it.
+    `<rect x="${LEFT}" y="${TOP}" width="${RIGHT - LEFT}" height="${BOTTOM - TOP}" fill="none" stroke="${S.grid}" stroke-width="0.8"/>`,
+    label(input.xLabel, (LEFT + RIGHT) / 2, X_TITLE_Y, 'middle', ' font-weight="bold"'),
     label(
       input.yLabel,
       12,
@@ -101,11 +253,72 @@ export function scatterChart(input: ScatterChartInput): SvgMarkup {
       'middle',
       ` font-weight="bold" transform="rotate(-90 12 ${coord((TOP + BOTTOM) / 2)})"`,
     ),
-    `<g fill="${S.median}" fill-opacity="0.55">`,
+    ...legend(classes, minN, input.language),
+    '</svg>',
   );
-  for (const [x, y] of points) {
-    parts.push(`<circle cx="${coord(px(x))}" cy="${coord(py(y))}" r="${RADIUS}"/>`);
-  }
-  parts.push('</g>', '</svg>');
   return SvgMarkup.fromChartBuilder(parts.join(''));
+}
+
+/**
+ * One path per shade with a square per non-empty cell, top row first. A path rather than a rect
+ * per cell: half the markup, and neighbouring cells of one shade show no hairline seam in a PDF
+ * viewer. Cell edges are rounded once, so that neighbours share them exactly.
+ */
+function cellPaths(counts: Uint32Array, classes: readonly Shade[]): string[] {
+  const { columns, rows } = SCATTER_GRID;
+  const edge = (i: number, from: number, to: number, cells: number): number =>
+    Math.round((from + ((to - from) * i) / cells) * 10) / 10;
+  const xEdge = (col: number): number => edge(col, LEFT, RIGHT, columns);
+  // Row 0 is the bottom row.
+  const yEdge = (row: number): number => edge(row, BOTTOM, TOP, rows);
+  const squares = classes.map((): string[] => []);
+  for (let row = rows - 1; row >= 0; row--) {
+    for (let col = 0; col < columns; col++) {
+      const count = counts[row * columns + col];
+      if (count === 0) {
+        continue;
+      }
+      const shade = classes.findIndex((c) => count >= c.min && (c.max === null || count <= c.max));
+      const [x, y] = [xEdge(col), yEdge(row + 1)];
+      const [w, h] = [coord(xEdge(col + 1) - x), coord(yEdge(row) - y)];
+      squares[shade].push(`M${coord(x)} ${coord(y)}h${w}v${h}h-${w}z`);
+    }
+  }
+  return classes.flatMap((shade, i) =>
+    squares[i].length > 0 ? [`<path fill="${shade.fill}" d="${squares[i].join('')}"/>`] : [],
+  );
+}
+
+/** The legend under the chart: its title, then a swatch and the range of each shade. */
+function legend(classes: readonly Shade[], minN: number, language: ReportLanguage): string[] {
+  const words = LEGEND_WORDS[language];
+  const figure = (n: number): string => formatFigure(n, language);
+  const entries = classes.map((shade) => ({
+    fill: shade.fill,
+    text:
+      shade.max === null
+        ? words.orMore(figure(shade.min))
+        : shade.suppressed
+          ? words.fewerThan(figure(minN))
+          : shade.min === shade.max
+            ? figure(shade.min)
+            : `${figure(shade.min)}\u2013${figure(shade.max)}`,
+  }));
+  const gap = 10;
+  const entryWidth = (text: string): number => SWATCH + 3 + textWidth(text, LEGEND_FONT_SIZE);
+  const rowWidth =
+    entries.reduce((sum, entry) => sum + entryWidth(entry.text), 0) + gap * (entries.length - 1);
+  // Under the plot; moved left where a large minN makes the row longer than the plot is wide.
+  let x = Math.max(4, Math.min(LEFT, RIGHT - rowWidth));
+  const text = (content: string, at: number, y: number): string =>
+    `<text x="${coord(at)}" y="${y}" font-size="${LEGEND_FONT_SIZE}" fill="${S.text}">${escapeXml(content)}</text>`;
+  const parts = [text(words.title, x, LEGEND_TITLE_Y)];
+  for (const entry of entries) {
+    parts.push(
+      `<rect x="${coord(x)}" y="${LEGEND_ROW_Y - SWATCH + 0.5}" width="${SWATCH}" height="${SWATCH}" fill="${entry.fill}"/>`,
+      text(entry.text, x + SWATCH + 3, LEGEND_ROW_Y),
+    );
+    x += entryWidth(entry.text) + gap;
+  }
+  return parts;
 }

@@ -11,6 +11,7 @@ import {
   KpiItemDefinition,
   KpiTrend,
   LocalizedText,
+  PooledChange,
   PROFILE_DIMENSION_LABELS,
   ReleasedFigure,
   SIZE_BANDS,
@@ -34,6 +35,7 @@ import {
 import {
   DriftClause,
   MovementText,
+  PooledShareText,
   REPORT_SENTENCES,
   TREND_REPORT_SENTENCES as T,
 } from './report-sentences';
@@ -42,6 +44,7 @@ import {
   INDUSTRY_LABELS,
   KPI_AREA_LABELS,
   POLARITY_LABELS,
+  POOLED_WEIGHT_NOUNS,
   SIZE_BAND_LABELS,
   SUPPRESSION_RULE_LABELS,
   TREND_REPORT_WORDS,
@@ -103,6 +106,24 @@ export interface TrendKpiRow {
   panelChangePercent: ReportFigure;
 }
 
+/** One cycle of a KPI's pooled figure; the change column is empty in the first cycle. */
+export interface TrendPooledRow {
+  year: string;
+  n: ReportFigure;
+  value: ReportFigure;
+  /** The change from the previous cycle: percentage points for a KPI in %, else its unit. */
+  change: ReportFigure;
+}
+
+/** A weighted KPI's pooled figures over the cycles (Σ v·w / Σ w over all participants). */
+export interface TrendPooledTable {
+  /** `Gepoolt (gewichtet mit: Kontakte gesamt)`. */
+  title: string;
+  /** The change column's head: `Δ Prozentpunkte` for a KPI in %, `Δ s` and the like otherwise. */
+  changeColumn: string;
+  rows: TrendPooledRow[];
+}
+
 /** A numeric KPI over the cycles: its table and the chart of its medians. */
 export interface TrendKpiBlock {
   kpiKey: string;
@@ -110,6 +131,8 @@ export interface TrendKpiBlock {
   /** Unit and better direction. */
   meta: string;
   rows: TrendKpiRow[];
+  /** Only for a KPI with a weight (`KpiTrend.cycles[].pooled`); null otherwise. */
+  pooled: TrendPooledTable | null;
   /** Null with fewer than two released medians. */
   chart: SvgMarkup | null;
 }
@@ -148,6 +171,12 @@ export interface TrendSummary {
   adoptionLead: string | null;
   adoption: string[];
   drift: string | null;
+  /**
+   * The pooled shares of the latest cycle, one sentence per weighted KPI in % released there
+   * (`8,0 % aller Kontakte …`); the lead is null when there is none.
+   */
+  pooledLead: string | null;
+  pooled: string[];
   noChange: string | null;
 }
 
@@ -188,6 +217,8 @@ export interface TrendAppendix {
   panel: string[];
   correlation: string[];
   percentiles: string;
+  /** What a pooled figure is; null when the report shows none. */
+  pooled: string[] | null;
   rules: string[];
   parameters: Array<{ name: string; value: string; use: string }>;
   withheld: TrendWithheldGroup[];
@@ -376,6 +407,23 @@ function shareText(share: number, language: ReportLanguage): string {
   return `${formatFigure(Math.round(share * 10) / 10, language)}${NBSP}%`;
 }
 
+const ONE_DECIMAL: Record<ReportLanguage, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+};
+
+/**
+ * A pooled share with exactly one decimal (`8,0`): a ratio of sums is never a round number, and
+ * `8` would read as if it were.
+ */
+function oneDecimal(value: number, language: ReportLanguage): string {
+  const rounded = Math.round(value * 10) / 10;
+  return ONE_DECIMAL[language].format(rounded === 0 ? 0 : rounded);
+}
+
+/** Units whose words count things, so that "of all <unit>" names what a weight adds up. */
+const COUNTED_UNITS = new Set(['contacts', 'customers', 'persons', 'agents', 'complaints']);
+
 /**
  * The years a trend report covers: `2023–2025` (the dash is the en dash unless given), one year
  * alone, or nothing for no cycles.
@@ -422,6 +470,38 @@ interface Context {
   item: (key: string) => KpiItemDefinition | undefined;
   label: (key: string) => string;
   fig: (value: number) => string;
+}
+
+/** The weight's item of a KPI with a pooled figure, or undefined if the catalogue names none. */
+function weightItem(ctx: Context, kpiKey: string): KpiItemDefinition | undefined {
+  const key = ctx.item(kpiKey)?.weightKey;
+  return key === undefined ? undefined : ctx.item(key);
+}
+
+/**
+ * The plural a KPI's weight counts, after "aller" / "of all" (`Kontakte`, `contacts`), or null
+ * if there is none to name (a weight in FTE or euros): then no pooled share is worded.
+ */
+function weightNoun(ctx: Context, kpiKey: string): string | null {
+  const key = ctx.item(kpiKey)?.weightKey;
+  if (key === undefined) {
+    return null;
+  }
+  const known = POOLED_WEIGHT_NOUNS[key];
+  if (known !== undefined) {
+    return known[ctx.language];
+  }
+  const weight = ctx.item(key);
+  return weight?.unit !== null && weight?.unit !== undefined && COUNTED_UNITS.has(weight.unit)
+    ? unitLabel(weight, ctx.language)
+    : null;
+}
+
+/** A label in mid-sentence: `total contacts`; German nouns and acronyms keep their capitals. */
+function midSentence(label: string, language: ReportLanguage): string {
+  return language === 'en' && /^\p{Lu}\p{Ll}/u.test(label)
+    ? label.charAt(0).toLowerCase() + label.slice(1)
+    : label;
 }
 
 function participationSection(ctx: Context): TrendParticipationSection {
@@ -546,7 +626,66 @@ function kpiBlock(ctx: Context, trend: KpiTrend, section: SectionFigures): Trend
         .filter((part) => part !== null)
         .join(' · ')
     : '';
-  return { kpiKey: trend.kpiKey, label, meta, rows, chart };
+  return {
+    kpiKey: trend.kpiKey,
+    label,
+    meta,
+    rows,
+    pooled: pooledTable(ctx, trend, section),
+    chart,
+  };
+}
+
+/**
+ * A KPI's pooled figure per cycle with its n and its change, each withheld for its own reason
+ * (min_n of the units with a weight, p %, dominance) as `–` with the mark; null for a KPI
+ * without a weight.
+ */
+function pooledTable(
+  ctx: Context,
+  trend: KpiTrend,
+  section: SectionFigures,
+): TrendPooledTable | null {
+  if (trend.cycles.every((cycle) => cycle.pooled === undefined)) {
+    return null;
+  }
+  const { language, words } = ctx;
+  const item = ctx.item(trend.kpiKey);
+  const percent = item?.unit === '%';
+  const label = ctx.label(trend.kpiKey);
+  const value = (v: number): string => (percent ? oneDecimal(v, language) : ctx.fig(v));
+  const change = (c: PooledChange): string =>
+    percent ? signedPoints(c.points, language) : signedFigure(c.points, language);
+  const unit = item ? unitLabel(item, language) : null;
+  const weight = weightItem(ctx, trend.kpiKey);
+  const rows = trend.cycles.map((cycle, c): TrendPooledRow => {
+    const year = String(cycle.year);
+    const row: TrendPooledRow = { year, n: EMPTY, value: EMPTY, change: EMPTY };
+    if (cycle.pooled !== undefined) {
+      const what = T.whatPooled(year, language);
+      row.n = section.cell(cycle.pooled, label, what, (f) => ctx.fig(f.n));
+      row.value = section.cell(cycle.pooled, label, what, (f) => value(f.value));
+    }
+    const pooledChange = c === 0 ? undefined : trend.changes[c - 1]?.pooledChange;
+    if (pooledChange !== undefined) {
+      const from = String(trend.changes[c - 1].fromYear);
+      const what = T.whatChange(from, year, 'pooled', language);
+      row.change = section.cell(pooledChange, label, what, (f) => change(f.value));
+    }
+    return row;
+  });
+  return {
+    title: T.pooledTitle(
+      weight === undefined ? null : midSentence(weight.label[language], language),
+      language,
+    ),
+    changeColumn: percent
+      ? words.columnPoints
+      : unit === null
+        ? words.columnPooledChange
+        : `${words.columnPooledChange} ${unit}`,
+    rows,
+  };
 }
 
 function adoptionBlock(
@@ -789,6 +928,49 @@ function driftSentence(ctx: Context): string | null {
     : T.drift(clauses, String(first.year), String(last.year), language);
 }
 
+/**
+ * The pooled shares of the latest cycle: every weighted KPI in % whose weight counts something
+ * (contacts, employees, customers) and whose pooled figure is released there, in the order of
+ * the trend data, with its change in points where that is released too.
+ */
+function pooledShares(ctx: Context): string[] {
+  const { language, withheld } = ctx;
+  return ctx.input.trend.kpis.flatMap((trend): string[] => {
+    const item = ctx.item(trend.kpiKey);
+    const latest = trend.cycles.at(-1);
+    const noun = weightNoun(ctx, trend.kpiKey);
+    if (!item || item.unit !== '%' || item.benchmarked === false || !latest || noun === null) {
+      return [];
+    }
+    const pooled = latest.pooled === undefined ? null : withheld.released(latest.pooled);
+    if (pooled === null) {
+      return [];
+    }
+    const lastChange = trend.changes.at(-1);
+    const change =
+      lastChange?.pooledChange === undefined ? null : withheld.released(lastChange.pooledChange);
+    const text: PooledShareText = {
+      label: ctx.label(trend.kpiKey),
+      share: `${oneDecimal(pooled.value, language)}${NBSP}%`,
+      weightNoun: noun,
+      year: String(latest.year),
+      n: ctx.fig(pooled.n),
+      change:
+        change === null || lastChange === undefined
+          ? null
+          : {
+              points: T.points(
+                signedPoints(change.value.points, language),
+                Math.round(Math.abs(change.value.points) * 10) / 10,
+                language,
+              ),
+              fromYear: String(lastChange.fromYear),
+            },
+    };
+    return [T.pooledShare(text, language)];
+  });
+}
+
 function summary(ctx: Context): TrendSummary {
   const { input, language, withheld } = ctx;
   const { years, participation } = input.trend;
@@ -804,6 +986,7 @@ function summary(ctx: Context): TrendSummary {
     language,
   );
   if (years.length < 2) {
+    const pooled = pooledShares(ctx);
     return {
       intro,
       movementsLead: null,
@@ -812,6 +995,8 @@ function summary(ctx: Context): TrendSummary {
       adoptionLead: null,
       adoption: [],
       drift: null,
+      pooledLead: pooled.length === 0 ? null : T.pooledLead(String(years.at(-1)), language),
+      pooled,
       noChange: T.noChange(language),
     };
   }
@@ -819,6 +1004,9 @@ function summary(ctx: Context): TrendSummary {
   const to = String(years[years.length - 1]);
   const movements = kpiMovements(ctx).map((m) => T.movement(m, language));
   const adoption = adoptionMovements(ctx).map((m) => T.movement(m, language));
+  const drift = driftSentence(ctx);
+  // After the movements, so that footnote marks keep counting in the order of the page.
+  const pooled = pooledShares(ctx);
   return {
     intro,
     movementsLead: T.movementsLead(from, to, language),
@@ -826,7 +1014,9 @@ function summary(ctx: Context): TrendSummary {
     noMovements: movements.length === 0 ? T.noMovements(language) : null,
     adoptionLead: adoption.length === 0 ? null : T.adoptionLead(from, to, language),
     adoption,
-    drift: driftSentence(ctx),
+    drift,
+    pooledLead: pooled.length === 0 ? null : T.pooledLead(to, language),
+    pooled,
     noChange: null,
   };
 }
@@ -876,6 +1066,8 @@ function driversSection(ctx: Context): TrendDriversSection {
           yLabel,
           formatValue: ctx.fig,
           title: `${xLabel} / ${yLabel}: ρ = ${rho}, n = ${n}`,
+          minN: input.policy.minN,
+          language,
         }),
       };
     });
@@ -939,12 +1131,16 @@ function appendix(ctx: Context): TrendAppendix {
     quantile_method: language === 'de' ? 'Quantilmethode' : 'Quantile method',
   };
   const groups = withheld.appendix();
+  const pooled = input.trend.kpis.some((trend) =>
+    trend.cycles.some((cycle) => cycle.pooled !== undefined),
+  );
   return {
     panel: T.methodPanel(language),
     correlation: T.methodCorrelation(language),
     percentiles: T.methodPercentiles(input.policy, language),
+    pooled: pooled ? T.methodPooled(language) : null,
     rules: T.trendRules(input.policy, language),
-    parameters: T.parameters(input.policy, language).map((parameter) => ({
+    parameters: T.parameters(input.policy, pooled, language).map((parameter) => ({
       ...parameter,
       name: names[parameter.name] ?? parameter.name,
     })),
@@ -958,9 +1154,10 @@ function appendix(ctx: Context): TrendAppendix {
  * formatted for the language, every chart drawn. Cover; participation per cycle with its
  * breakdowns; an executive summary of the largest movements of the latest change (the KPIs with
  * the largest relative change of the median, in the balanced panel where it is released, and the
- * practices with the largest change in points), and of the drift of NPS and CES; one section per
- * area with a table per KPI and the yes/no items' adoption; the drivers with scatter charts; the
- * drift; the method appendix with the withheld figures by rule.
+ * practices with the largest change in points), of the drift of NPS and CES, and of the latest
+ * pooled shares of the weighted KPIs in %; one section per area with a table per KPI (and one of
+ * its pooled figures if it has a weight) and the yes/no items' adoption; the drivers with
+ * scatter charts; the drift; the method appendix with the withheld figures by rule.
  *
  * A figure is shown only if the trend data releases it and it rests on at least the policy's
  * `minN` units; any other prints `–` with a footnote mark, and nothing of it (value or n) reaches

@@ -62,11 +62,80 @@ function smallReportInput(language: 'de' | 'en'): TrendReportInput {
   };
 }
 
+/**
+ * Twelve units in 2024 and 2025 with their FCR (60 + i, then 62 + i) weighted by their contacts.
+ * 2024: U1 has 500,000 contacts, the others 10,000 each, 610,000 in all: U1 carries 82 % > 25 %,
+ * so the pooled FCR is withheld by the dominance rule (the rest, 100,000, is at least 10 % of
+ * 500,000, so the p% rule passes). Had it been released it would be (60 × 500,000 + (61 + .. +
+ * 71) × 10,000) / 610,000 = 37,260,000 / 610,000 = 61.08. 2025: U1..U6 20,000 contacts each,
+ * U7..U12 10,000: (387 × 20,000 + 423 × 10,000) / 180,000 = 66.5, released; the change is
+ * withheld with 2024. The medians are 65.5 and 67.5.
+ */
+function weightedTrendInput(): TrendInput {
+  const unit = (i: number, year: number): TrendUnit => ({
+    id: `U${i + 1}`,
+    profile: { industry: 'banking', sizeBand: 'M', country: 'DE' },
+    values: {
+      fcr_rate: year === 2024 ? 60 + i : 62 + i,
+      contacts_total: year === 2024 ? (i === 0 ? 500_000 : 10_000) : i < 6 ? 20_000 : 10_000,
+    },
+  });
+  return {
+    policy: DEFAULT_DISCLOSURE_POLICY,
+    kpis: [
+      {
+        key: 'fcr_rate',
+        boolean: false,
+        polarity: 'higher_is_better',
+        weightKey: 'contacts_total',
+      },
+    ],
+    cycles: [2024, 2025].map((year) => ({
+      year,
+      units: Array.from({ length: 12 }, (_, i) => unit(i, year)),
+    })),
+    driftKpiKeys: [],
+  };
+}
+
+/**
+ * The demo's pooled share of contacts with an up- or cross-sell in a year, straight from the
+ * submitted answers: Σ share × contacts / Σ contacts over the units that gave both.
+ */
+function demoUpsellPooled(year: number): { share: number; n: number } {
+  let weighted = 0;
+  let contacts = 0;
+  let n = 0;
+  for (const submission of demoStudy().data.submissions) {
+    const share = submission.answers.upsell_contact_share;
+    const weight = submission.answers.contacts_total;
+    if (submission.year === year && typeof share === 'number' && typeof weight === 'number') {
+      if (weight > 0) {
+        weighted += share * weight;
+        contacts += weight;
+        n++;
+      }
+    }
+  }
+  return { share: weighted / contacts, n };
+}
+
 /** The part of the document from a KPI's heading to the end of its table. */
 function kpiSection(html: string, label: string): string {
   const start = html.indexOf(`<h3>${label} <span class="meta">`);
   expect(start).toBeGreaterThan(-1);
   return html.slice(start, html.indexOf('</table>', start));
+}
+
+/** A KPI's table of pooled figures, from its heading on. */
+function pooledSection(html: string, label: string): string {
+  const start = html.indexOf(`<h3>${label} <span class="meta">`);
+  expect(start).toBeGreaterThan(-1);
+  const table = html.indexOf('<table class="trend-stats pooled">', start);
+  expect(table).toBeGreaterThan(-1);
+  const next = html.indexOf('<h3>', start + 1);
+  expect(next === -1 || table < next).toBe(true);
+  return html.slice(table, html.indexOf('</table>', table));
 }
 
 describe('renderTrendReportHtml', () => {
@@ -113,6 +182,57 @@ describe('renderTrendReportHtml', () => {
         language === 'de' ? 'weniger als 5 Vergleichseinheiten' : 'fewer than 5 peers',
       );
       expect(appendix).toContain(`<th scope="row">${label}</th>`);
+    }
+  });
+
+  it('shows a pooled figure withheld by the dominance rule as a dash with its mark, and its reason in the appendix', () => {
+    for (const language of ['de', 'en'] as const) {
+      const html = renderTrendReportHtml({
+        ...smallReportInput(language),
+        trend: computeTrendData(weightedTrendInput()),
+      });
+      const label = language === 'de' ? 'Erstlösungsquote (FCR)' : 'First-contact resolution (FCR)';
+      const pooled = pooledSection(html, label);
+      expect(pooled).toContain(
+        language === 'de'
+          ? 'Gepoolt (gewichtet mit: Kontakte gesamt)'
+          : 'Pooled (weighted by total contacts)',
+      );
+      const [first, second] = pooled
+        .slice(pooled.indexOf('<tbody>'))
+        .split('</tr>')
+        .map((row) =>
+          row
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        );
+      // 2024: n and value each a dash with mark 1, the report's first withheld figure; 2025:
+      // n 12, 66.5 and the change withheld with 2024.
+      expect(first).toBe('2024 – 1 – 1');
+      expect(second).toBe(language === 'de' ? '2025 12 66,5 – 1' : '2025 12 66.5 – 1');
+      expect(pooled).not.toContain('61');
+      const summary = html.slice(
+        html.indexOf('class="summary trend-summary"'),
+        html.indexOf('class="areas"'),
+      );
+      expect(summary).toContain(
+        language === 'de'
+          ? 'Erstlösungsquote (FCR): 66,5\u00a0% aller Kontakte im Jahr 2025, gepoolt über 12 Einheiten.'
+          : 'First-contact resolution (FCR): 66.5\u00a0% of all contacts in 2025, pooled over 12 units.',
+      );
+      expect(html).not.toMatch(/61[.,]08/);
+      const appendix = html.slice(html.indexOf('class="appendix trend-appendix"'));
+      expect(appendix).toContain(
+        language === 'de'
+          ? 'Dominanzregel: eine Einheit trägt mehr als 25 % des Gewichts'
+          : 'Dominance rule: one unit carries more than 25 % of the weight',
+      );
+      expect(appendix).toContain(
+        language === 'de'
+          ? `<th scope="row">${label}</th>\n                  <td>2024, gepoolt; Veränderung 2024 → 2025, gepoolt</td>`
+          : `<th scope="row">${label}</th>\n                  <td>2024, pooled; change 2024 → 2025, pooled</td>`,
+      );
     }
   });
 
@@ -163,22 +283,44 @@ describe('renderTrendReportHtml', () => {
     expect(() => reportTemplates().trendReport(tampered)).toThrow(TypeError);
   });
 
-  it('renders the whole demo study, 2023 to 2025, in both languages', () => {
+  it('renders the demo study’s published cycles, 2023 and 2024, in both languages', () => {
     const de = renderTrendReportHtml(createDemoTrendReportInput('de'));
     expect(de).toContain('Grundausbildung neuer Agenten');
-    expect(de).toContain('Berichtsjahre 2023–2025');
-    for (const year of ['2023', '2024', '2025']) {
+    expect(de).toContain('Berichtsjahre 2023–2024');
+    for (const year of ['2023', '2024']) {
       expect(de).toContain(`>${year}</th>`);
     }
+    // 2025 is the demo's open cycle.
+    expect(de).not.toContain('>2025</th>');
     for (const heading of ['Teilnahme', 'Zusammenfassung', 'Treiber', 'Anhang: Methode']) {
       expect(de).toContain(`>${heading}</h1>`);
     }
     const en = renderTrendReportHtml(createDemoTrendReportInput('en'));
     expect(en).toContain('Basic training of new agents');
-    expect(en).toContain('Reference years 2023–2025');
+    expect(en).toContain('Reference years 2023–2024');
     expect(en).toContain('>Drift of the customer metrics</h1>');
     expect(en).not.toMatch(/<script/i);
     expect(en).toMatch(CSP);
+  });
+
+  it('states the demo’s published figure: an up- or cross-sell in 8.0 % of all contacts in 2024', () => {
+    const { share, n } = demoUpsellPooled(2024);
+    // The published figure: 8 %, to one decimal 8.0.
+    expect(share.toFixed(1)).toBe('8.0');
+    const en = share.toFixed(1);
+    const de = en.replace('.', ',');
+    expect(renderTrendReportHtml(createDemoTrendReportInput('en'))).toContain(
+      `Contacts with an up- or cross-sell initiated: ${en}\u00a0% of all contacts in 2024, pooled over ${n} units (`,
+    );
+    const german = renderTrendReportHtml(createDemoTrendReportInput('de'));
+    expect(german).toContain(
+      `Kontakte mit Up- oder Cross-Selling-Impuls: ${de}\u00a0% aller Kontakte im Jahr 2024, gepoolt über ${n} Einheiten (`,
+    );
+    // And in its table, beside the 2023 figure and the change.
+    const before = demoUpsellPooled(2023).share;
+    const table = pooledSection(german, 'Kontakte mit Up- oder Cross-Selling-Impuls');
+    expect(table).toContain(`>${before.toFixed(1).replace('.', ',')}<`);
+    expect(table).toContain(`>${de}<`);
   });
 
   it('draws a scatter chart per driver of the demo and withholds nothing it shows', () => {
@@ -206,7 +348,7 @@ describe('trend report header and footer templates', () => {
 describe('trendReportFileName', () => {
   it('makes a plain file name from the title, the years and the study', () => {
     expect(trendReportFileName(createDemoTrendReportInput('de'))).toBe(
-      'Trendbericht-2023-2025-Contact-Center-Benchmark-DACH.pdf',
+      'Trendbericht-2023-2024-Contact-Center-Benchmark-DACH.pdf',
     );
     expect(trendReportFileName(createHandMadeTrendReportInput({ language: 'en' }))).toBe(
       'Trend-report-2024-2025-Contact-Center-Benchmark-DACH.pdf',

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { writeCsv, writeXlsx, type ExportTable } from './table-writer';
+import { writeCsv, writeXlsx, xlsxCellValue, type ExportTable } from './table-writer';
 
 const table: ExportTable = {
   sheet: 'Export',
@@ -48,5 +48,22 @@ describe('writeXlsx', () => {
     expect(sheet?.getCell('B7').value).toBe(-20);
     expect(sheet?.getCell('B8').value).toBe(true);
     expect(sheet?.getCell('B9').value).toBeNull();
+  });
+});
+
+describe('xlsxCellValue', () => {
+  it('leaves nothing and a number that is not finite empty, escapes text and keeps the rest', () => {
+    expect([null, undefined, Number.NaN, Infinity, -Infinity].map(xlsxCellValue)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(xlsxCellValue(-20)).toBe(-20);
+    expect(xlsxCellValue(0.125)).toBe(0.125);
+    expect(xlsxCellValue(false)).toBe(false);
+    expect(xlsxCellValue('=1+1')).toBe("'=1+1");
+    expect(xlsxCellValue('Kontakte gesamt')).toBe('Kontakte gesamt');
   });
 });

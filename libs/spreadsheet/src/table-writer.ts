@@ -36,7 +36,13 @@ function csvText(value: TableValue): string {
   return escapeFormulaText(value);
 }
 
-function xlsxValue(value: TableValue): ExcelJS.CellValue {
+/**
+ * A table value as an XLSX cell's value: null and undefined as an empty cell, a number that is
+ * not finite as an empty cell too (rather than a broken file), booleans as boolean cells, and
+ * every text through the formula escape (`escapeFormulaText`), so that no text becomes a
+ * formula. The one rule of every workbook this library writes.
+ */
+export function xlsxCellValue(value: TableValue): ExcelJS.CellValue {
   if (value === null || value === undefined) {
     return null;
   }
@@ -77,7 +83,7 @@ export async function writeXlsx(table: ExportTable): Promise<Buffer> {
   });
   sheet.addRow(table.columns.map((c) => escapeFormulaText(c))).font = { bold: true };
   for (const row of table.rows) {
-    sheet.addRow(row.map(xlsxValue));
+    sheet.addRow(row.map(xlsxCellValue));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

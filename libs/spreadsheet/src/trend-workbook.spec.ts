@@ -17,12 +17,16 @@ import {
 
 const catalogue = loadCatalogue(DEMO_CATALOGUE);
 
-/** A unit whose FCR is 50 + its training days t (a perfect driver), in banking unless given. */
+/**
+ * A unit whose FCR is 50 + its training days t (a perfect driver), in banking unless given, with
+ * its contacts (the weight of FCR), phone contacts (the weight of ASA) and ASA.
+ */
 function createTrendUnit(
   id: string,
   t: number,
   nps: number | null,
   yes: boolean,
+  volumes: { contacts: number; phone: number; asa: number },
   industry: Industry = 'banking',
 ): TrendUnit {
   return {
@@ -33,6 +37,9 @@ function createTrendUnit(
       fcr_rate: 50 + t,
       nps,
       works_value_creating_contacts: yes,
+      contacts_total: volumes.contacts,
+      contacts_phone: volumes.phone,
+      asa_seconds: volumes.asa,
     },
   };
 }
@@ -46,17 +53,43 @@ function createTrendUnit(
  * 15, P75 17.5, mean 15; 2024 over all 11 units: median 22 (the 6th of 12 14 16 18 20 22 30 .. 34).
  * Panel A1..A6: median 15 -> 17, +2, +13.33 %; it differs from all participants by 0 units in
  * 2023 and by the 5 joiners in 2024, so it is released.
+ *
+ * Pooled FCR, weighted by contacts: 2023 FCR 60 62 64 66 with 1,000 contacts each and 68 70 with
+ * 2,000: (252,000 + 276,000) / 8,000 = 66; the largest weight is exactly 25 % of 8,000, which
+ * passes the dominance rule, and 8,000 − 2 × 2,000 = 4,000 ≥ 10 % of 2,000 the p% rule. 2024 all 11
+ * units with 1,000 contacts: the plain mean (62 + .. + 72 + 80 + .. + 84) / 11 = 812 / 11 =
+ * 73.818; change +7.818 on the smaller n, 6.
+ *
+ * Pooled ASA, weighted by phone contacts: 2023 A1 10,000 and A2..A6 1,000 each: 10,000 of 15,000
+ * is 66.7 % > 25 %, withheld by the dominance rule (the rest, 4,000, passes the p% rule). 2024
+ * A1 10,000, A2 9,000, the other nine 100 each: the rest, 900, is below 10 % of 10,000, withheld
+ * by the p% rule. The change is withheld for the first side's reason.
  */
 function createTrendInput(): TrendInput {
   const npsOf2024 = [5, 40, -10, 25, 0, 35, 15, -5, 30, 10, 20];
   const a2023 = [10, 12, 14, 16, 18, 20].map((t, i) =>
-    createTrendUnit(`A${i + 1}`, t, i < 4 ? [20, 30, 10, 40][i] : null, i === 0),
+    createTrendUnit(`A${i + 1}`, t, i < 4 ? [20, 30, 10, 40][i] : null, i === 0, {
+      contacts: i < 4 ? 1000 : 2000,
+      phone: i === 0 ? 10_000 : 1000,
+      asa: 100 + 10 * i,
+    }),
   );
   const a2024 = [12, 14, 16, 18, 20, 22].map((t, i) =>
-    createTrendUnit(`A${i + 1}`, t, npsOf2024[i], i < 2),
+    createTrendUnit(`A${i + 1}`, t, npsOf2024[i], i < 2, {
+      contacts: 1000,
+      phone: [10_000, 9000][i] ?? 100,
+      asa: 90 + 10 * i,
+    }),
   );
   const b2024 = [30, 31, 32, 33, 34].map((t, i) =>
-    createTrendUnit(`B${i + 1}`, t, npsOf2024[6 + i], i === 0, i === 4 ? 'retail' : 'banking'),
+    createTrendUnit(
+      `B${i + 1}`,
+      t,
+      npsOf2024[6 + i],
+      i === 0,
+      { contacts: 1000, phone: 100, asa: 200 + i },
+      i === 4 ? 'retail' : 'banking',
+    ),
   );
   return {
     cycles: [
@@ -65,7 +98,18 @@ function createTrendInput(): TrendInput {
     ],
     kpis: [
       { key: 'training_days_new', boolean: false, polarity: 'higher_is_better' },
-      { key: 'fcr_rate', boolean: false, polarity: 'higher_is_better' },
+      {
+        key: 'fcr_rate',
+        boolean: false,
+        polarity: 'higher_is_better',
+        weightKey: 'contacts_total',
+      },
+      {
+        key: 'asa_seconds',
+        boolean: false,
+        polarity: 'lower_is_better',
+        weightKey: 'contacts_phone',
+      },
       { key: 'nps', boolean: false, polarity: 'higher_is_better' },
       { key: 'works_value_creating_contacts', boolean: true, polarity: 'higher_is_better' },
     ],
@@ -247,6 +291,78 @@ describe('trendWorkbook', () => {
     expect(valueIn(npsDe, 'Zurückgehalten')).toBe('min_n: weniger als 5 Vergleichseinheiten');
   });
 
+  it('writes a weighted KPI’s pooled figure and its n beside the distribution, as hand-worked', () => {
+    const { headers, rows } = rowsOf(english, 'KPIs');
+    expect(headers.slice(9)).toEqual(['Pooled: weight', 'Pooled: n', 'Pooled', 'Withheld']);
+    const fcr2023 = findRow(rows, { Key: 'fcr_rate', Year: 2023 });
+    expect(valueIn(fcr2023, 'Pooled: weight')).toBe('contacts_total');
+    expect(valueIn(fcr2023, 'Pooled: n')).toBe(6);
+    expect(valueIn(fcr2023, 'Pooled')).toBe(66);
+    expect(fcr2023.get('Pooled')?.type).toBe(ExcelJS.ValueType.Number);
+    expect(valueIn(fcr2023, 'Withheld')).toBeNull();
+    const fcr2024 = findRow(rows, { Key: 'fcr_rate', Year: 2024 });
+    expect(valueIn(fcr2024, 'Pooled: n')).toBe(11);
+    expect(valueIn(fcr2024, 'Pooled')).toBeCloseTo(812 / 11, 9);
+    // A KPI without a weight has no pooled cells at all.
+    const training = findRow(rows, { Key: 'training_days_new', Year: 2024 });
+    for (const header of ['Pooled: weight', 'Pooled: n', 'Pooled']) {
+      expect(valueIn(training, header)).toBeNull();
+    }
+  });
+
+  it('writes the pooled change from, to and in points on the changes sheet', () => {
+    const { headers, rows } = rowsOf(english, 'Changes');
+    expect(headers.slice(13)).toEqual([
+      'Pooled: n',
+      'Pooled: from',
+      'Pooled: to',
+      'Pooled: change',
+      'Withheld',
+    ]);
+    const fcr = findRow(rows, { Key: 'fcr_rate', 'From year': 2023, 'To year': 2024 });
+    expect(valueIn(fcr, 'Pooled: n')).toBe(6);
+    expect(valueIn(fcr, 'Pooled: from')).toBe(66);
+    expect(valueIn(fcr, 'Pooled: to')).toBeCloseTo(812 / 11, 9);
+    expect(valueIn(fcr, 'Pooled: change')).toBeCloseTo(812 / 11 - 66, 9);
+    expect(valueIn(fcr, 'Withheld')).toBeNull();
+    const training = findRow(rows, { Key: 'training_days_new' });
+    expect(valueIn(training, 'Pooled: change')).toBeNull();
+  });
+
+  it('leaves a pooled figure withheld by the dominance or the p% rule empty, n included, and says why', async () => {
+    const kpis = rowsOf(english, 'KPIs').rows;
+    const asa2023 = findRow(kpis, { Key: 'asa_seconds', Year: 2023 });
+    // The distribution of the six units is released; only the pooled figure is withheld.
+    expect(valueIn(asa2023, 'Median')).toBe(125);
+    expect(valueIn(asa2023, 'Pooled: n')).toBeNull();
+    expect(valueIn(asa2023, 'Pooled')).toBeNull();
+    expect(valueIn(asa2023, 'Withheld')).toBe(
+      'Pooled: dominance: one unit carries more than 25 % of the weight',
+    );
+    expect(valueIn(findRow(kpis, { Key: 'asa_seconds', Year: 2024 }), 'Withheld')).toBe(
+      'Pooled: p_percent: the weight less the two largest contributions is below 10 % of the largest',
+    );
+    const change = findRow(rowsOf(english, 'Changes').rows, { Key: 'asa_seconds' });
+    for (const header of ['Pooled: n', 'Pooled: from', 'Pooled: to', 'Pooled: change']) {
+      expect(valueIn(change, header)).toBeNull();
+    }
+    expect(valueIn(change, 'Withheld')).toBe(
+      'Pooled: dominance: one unit carries more than 25 % of the weight',
+    );
+
+    const german = await load(createWorkbookInput({ language: 'de' }));
+    const asaDe = findRow(rowsOf(german, 'Kennzahlen').rows, {
+      Schlüssel: 'asa_seconds',
+      Jahr: 2023,
+    });
+    expect(valueIn(asaDe, 'Gepoolt')).toBeNull();
+    expect(valueIn(asaDe, 'Zurückgehalten')).toBe(
+      'Gepoolt: dominance: eine Einheit trägt mehr als 25 % des Gewichts',
+    );
+    const fcrDe = findRow(rowsOf(german, 'Veränderungen').rows, { Schlüssel: 'fcr_rate' });
+    expect(valueIn(fcrDe, 'Gepoolt: von')).toBe(66);
+  });
+
   it('writes participation in long format and withholds a category of one unit', () => {
     const { headers, rows } = rowsOf(english, 'Participation');
     expect(headers).toEqual(['Year', 'Dimension', 'Category', 'Units', 'Withheld']);
@@ -308,6 +424,19 @@ describe('trendWorkbook', () => {
     expect(method.getCell('B2').type).toBe(ExcelJS.ValueType.String);
     expect(entries.get('Cycles')).toBe('2023, 2024');
     expect(entries.get('Minimum number of units per figure (min_n)')).toBe(5);
+    expect(
+      entries.get('p% rule: least share of the rest in the largest weight in % (pPercent)'),
+    ).toBe(10);
+    expect(
+      entries.get(
+        'Dominance rule: largest share of one unit in the weight in % (maxWeightSharePercent)',
+      ),
+    ).toBe(25);
+    expect(entries.get('Rule p_percent')).toBe(
+      'the weight less the two largest contributions is below 10 % of the largest',
+    );
+    expect(entries.get('Rule dominance')).toBe('one unit carries more than 25 % of the weight');
+    expect(entries.get('Pooled')).toEqual(expect.stringContaining('Σ value × weight ÷ Σ weight'));
     expect(entries.get('Quantile method')).toEqual(expect.stringMatching(/^linear: /));
     expect(entries.get('Rule min_n')).toBe('fewer than 5 peers');
     expect(entries.get('Withheld')).toEqual(expect.stringContaining('empty cell'));

@@ -12,8 +12,7 @@ import {
   type TrendFigure,
 } from '@app/domain';
 import ExcelJS from 'exceljs';
-import { escapeFormulaText } from './formula-escape.util';
-import type { TableValue } from './table-writer';
+import { xlsxCellValue, type TableValue } from './table-writer';
 
 /** What the trend workbook of a study is written from. */
 export interface TrendWorkbookInput {
@@ -86,6 +85,33 @@ const T = {
   panelMedianTo: { de: 'Panel: Median bis', en: 'Panel: median to' },
   panelMedianChange: { de: 'Panel: Veränderung Median', en: 'Panel: median change' },
   panelMedianChangePercent: { de: 'Panel: Veränderung Median %', en: 'Panel: median change %' },
+  pooledWeight: { de: 'Gepoolt: Gewicht', en: 'Pooled: weight' },
+  pooledWeightNote: {
+    de: 'Der Schlüssel der Angabe, mit der die Kennzahl gewichtet wird; leer für eine Kennzahl ohne gepoolten Wert.',
+    en: 'The key of the item the KPI is weighted by; empty for a KPI without a pooled figure.',
+  },
+  pooledN: { de: 'Gepoolt: n', en: 'Pooled: n' },
+  pooledNNote: {
+    de: 'Die Einheiten mit einem Wert und einem Gewicht über 0.',
+    en: 'The units with a value and a weight above 0.',
+  },
+  pooledValue: { de: 'Gepoolt', en: 'Pooled' },
+  pooledValueNote: {
+    de: 'Σ Wert × Gewicht ÷ Σ Gewicht über die Einheiten mit einem Wert und einem Gewicht über 0.',
+    en: 'Σ value × weight ÷ Σ weight over the units with a value and a weight above 0.',
+  },
+  pooledChangeN: { de: 'Gepoolt: n', en: 'Pooled: n' },
+  pooledChangeNNote: {
+    de: 'Das kleinere n der gepoolten Werte beider Jahre.',
+    en: 'The smaller n of the two years’ pooled figures.',
+  },
+  pooledFrom: { de: 'Gepoolt: von', en: 'Pooled: from' },
+  pooledTo: { de: 'Gepoolt: bis', en: 'Pooled: to' },
+  pooledChangePoints: { de: 'Gepoolt: Veränderung', en: 'Pooled: change' },
+  pooledChangePointsNote: {
+    de: 'Bis − von: Prozentpunkte bei einer Kennzahl in %, sonst in ihrer Einheit.',
+    en: 'To − from: percentage points for a KPI in %, its unit otherwise.',
+  },
   sharePercent: { de: 'Anteil Ja %', en: 'Share yes %' },
   comparedWith: { de: 'Vergleichsjahr', en: 'Compared with' },
   changePoints: { de: 'Veränderung Pkt.', en: 'Change (points)' },
@@ -106,6 +132,8 @@ const T = {
   medianOf: { de: 'Median', en: 'Median' },
   // Prefixes of the withheld column when a row holds several figures.
   share: { de: 'Anteil', en: 'Share' },
+  distribution: { de: 'Verteilung', en: 'Distribution' },
+  pooled: { de: 'Gepoolt', en: 'Pooled' },
   all: { de: 'Alle', en: 'All' },
   panel: { de: 'Panel', en: 'Panel' },
   entry: { de: 'Angabe', en: 'Item' },
@@ -115,6 +143,14 @@ const T = {
   minN: {
     de: 'Mindestzahl Einheiten je Zahl (min_n)',
     en: 'Minimum number of units per figure (min_n)',
+  },
+  pPercent: {
+    de: 'p-%-Regel: Mindestanteil des Rests am größten Gewicht in % (pPercent)',
+    en: 'p% rule: least share of the rest in the largest weight in % (pPercent)',
+  },
+  maxWeightShare: {
+    de: 'Dominanzregel: größter Anteil einer Einheit am Gewicht in % (maxWeightSharePercent)',
+    en: 'Dominance rule: largest share of one unit in the weight in % (maxWeightSharePercent)',
   },
   quantileMethod: { de: 'Quantilmethode', en: 'Quantile method' },
   linear: {
@@ -134,6 +170,11 @@ const T = {
   emptyPercentNote: {
     de: 'Der Ausgangswert ist 0, eine relative Veränderung ist nicht definiert; die absolute Veränderung steht daneben.',
     en: 'The base is 0, so a relative change is not defined; the absolute change is given beside it.',
+  },
+  pooledTerm: { de: 'Gepoolt', en: 'Pooled' },
+  pooledNote: {
+    de: 'Für eine Kennzahl mit Gewicht (Blatt „Kennzahlen“, Spalte „Gepoolt: Gewicht“): Σ Wert × Gewicht ÷ Σ Gewicht über alle Einheiten mit einem Wert und einem Gewicht über 0, das Volumen aller Teilnehmer zusammen statt der typischen Einheit. Er wird nur ausgewiesen, wenn er auf mindestens min_n solchen Einheiten beruht und die p-%-Regel und die Dominanzregel erfüllt; seine Veränderung nur, wenn beide Jahre ausgewiesen sind.',
+    en: 'For a KPI with a weight (sheet "KPIs", column "Pooled: weight"): Σ value × weight ÷ Σ weight over all units with a value and a weight above 0, the volume of all participants together rather than the typical unit. It is released only if it rests on at least min_n such units and passes the p% rule and the dominance rule; its change only if both years are released.',
   },
   panelTerm: { de: 'Panel', en: 'Panel' },
   panelNote: {
@@ -257,11 +298,32 @@ function participationSheet(trend: TrendData, language: MessageLanguage): TrendS
   };
 }
 
+/**
+ * The withheld column of a row with a distribution and, for a weighted KPI, a pooled figure:
+ * unprefixed as before for a KPI without a weight, each reason named by its figure otherwise.
+ */
+function kpiWithheldText(
+  distribution: TrendFigure<unknown>,
+  pooled: TrendFigure<unknown> | undefined,
+  language: MessageLanguage,
+): string | null {
+  return pooled === undefined
+    ? withheldText([[null, distribution]], language)
+    : withheldText(
+        [
+          [T.distribution[language], distribution],
+          [T.pooled[language], pooled],
+        ],
+        language,
+      );
+}
+
 function kpiSheet(input: TrendWorkbookInput): TrendSheet {
   const { trend, catalogue, language } = input;
   const rows = trend.kpis.flatMap((kpi) => {
     const { label, unit } = kpiText(catalogue, kpi.kpiKey, language);
-    return kpi.cycles.map(({ year, distribution }): TableValue[] => [
+    const weightKey = catalogue.item(kpi.kpiKey)?.weightKey ?? null;
+    return kpi.cycles.map(({ year, distribution, pooled }): TableValue[] => [
       kpi.kpiKey,
       label,
       unit,
@@ -271,7 +333,10 @@ function kpiSheet(input: TrendWorkbookInput): TrendSheet {
       valueOf(distribution, (d) => d.median),
       valueOf(distribution, (d) => d.p75),
       valueOf(distribution, (d) => d.mean),
-      withheldText([[null, distribution]], language),
+      pooled === undefined ? null : weightKey,
+      pooled === undefined ? null : nOf(pooled),
+      pooled === undefined ? null : valueOf(pooled, (p) => p),
+      kpiWithheldText(distribution, pooled, language),
     ]);
   });
   return {
@@ -286,6 +351,9 @@ function kpiSheet(input: TrendWorkbookInput): TrendSheet {
       column(T.median[language], 10),
       column(T.p75[language], 10),
       column(T.mean[language], 10),
+      column(T.pooledWeight[language], 12, T.pooledWeightNote[language]),
+      column(T.pooledN[language], 8, T.pooledNNote[language]),
+      column(T.pooledValue[language], 10, T.pooledValueNote[language]),
       column(T.withheld[language], 16),
     ],
     rows,
@@ -296,7 +364,7 @@ function changeSheet(input: TrendWorkbookInput): TrendSheet {
   const { trend, catalogue, language } = input;
   const rows = trend.kpis.flatMap((kpi) => {
     const { label, unit } = kpiText(catalogue, kpi.kpiKey, language);
-    return kpi.changes.map(({ fromYear, toYear, all, panel }): TableValue[] => [
+    return kpi.changes.map(({ fromYear, toYear, all, panel, pooledChange }): TableValue[] => [
       kpi.kpiKey,
       label,
       unit,
@@ -310,10 +378,15 @@ function changeSheet(input: TrendWorkbookInput): TrendSheet {
       valueOf(panel, (p) => p.to.median),
       valueOf(panel, (p) => p.change.median.absolute),
       valueOf(panel, (p) => p.change.median.percent),
+      pooledChange === undefined ? null : nOf(pooledChange),
+      pooledChange === undefined ? null : valueOf(pooledChange, (p) => p.from),
+      pooledChange === undefined ? null : valueOf(pooledChange, (p) => p.to),
+      pooledChange === undefined ? null : valueOf(pooledChange, (p) => p.points),
       withheldText(
         [
           [T.all[language], all],
           [T.panel[language], panel],
+          ...(pooledChange === undefined ? [] : [[T.pooled[language], pooledChange] as const]),
         ],
         language,
       ),
@@ -335,6 +408,10 @@ function changeSheet(input: TrendWorkbookInput): TrendSheet {
       column(T.panelMedianTo[language], 12),
       column(T.panelMedianChange[language], 12),
       column(T.panelMedianChangePercent[language], 12),
+      column(T.pooledChangeN[language], 8, T.pooledChangeNNote[language]),
+      column(T.pooledFrom[language], 12),
+      column(T.pooledTo[language], 12),
+      column(T.pooledChangePoints[language], 12, T.pooledChangePointsNote[language]),
       column(T.withheld[language], 16),
     ],
     rows,
@@ -458,8 +535,14 @@ function driftSheet(input: TrendWorkbookInput): TrendSheet {
 
 function methodSheet(input: TrendWorkbookInput): TrendSheet {
   const { policy, trend, language } = input;
-  // The rules the trend data applies, with the policy's numbers, as the report's appendix.
-  const rules = [SUPPRESSION_REASONS.minN(policy), TREND_SUPPRESSION_REASONS.differencing(policy)];
+  // The rules the trend data applies, with the policy's numbers, as the report's appendix; the
+  // pooled figures' own three after the others.
+  const rules = [
+    SUPPRESSION_REASONS.minN(policy),
+    TREND_SUPPRESSION_REASONS.differencing(policy),
+    SUPPRESSION_REASONS.pPercent(policy),
+    SUPPRESSION_REASONS.dominance(policy),
+  ];
   return {
     filter: false,
     columns: [column(T.entry[language], 20), column(T.value[language], 30)],
@@ -467,6 +550,8 @@ function methodSheet(input: TrendWorkbookInput): TrendSheet {
       [T.study[language], input.study.name],
       [T.years[language], trend.years.join(', ')],
       [T.minN[language], policy.minN],
+      [T.pPercent[language], policy.pPercent],
+      [T.maxWeightShare[language], policy.maxWeightSharePercent],
       [
         T.quantileMethod[language],
         policy.quantileMethod === 'local_mean' ? T.localMean[language] : T.linear[language],
@@ -477,26 +562,11 @@ function methodSheet(input: TrendWorkbookInput): TrendSheet {
       ]),
       [T.withheld[language], T.withheldNote[language]],
       [T.emptyPercent[language], T.emptyPercentNote[language]],
+      [T.pooledTerm[language], T.pooledNote[language]],
       [T.panelTerm[language], T.panelNote[language]],
       [T.driversTerm[language], T.driversNote[language]],
     ],
   };
-}
-
-/**
- * A cell as written: every text, from data or not, through the formula escape; a number that is
- * not finite (none should reach here) as an empty cell rather than a broken file. The same rule
- * as `writeXlsx` of table-writer.ts, whose converter is module-private and whose writer makes a
- * workbook of one sheet; exporting that converter would let this one go.
- */
-function cellValue(value: TableValue): ExcelJS.CellValue {
-  if (value === null || value === undefined) {
-    return null;
-  }
-  if (typeof value === 'number') {
-    return Number.isFinite(value) ? value : null;
-  }
-  return typeof value === 'string' ? escapeFormulaText(value) : value;
 }
 
 /** The width a cell needs in characters. */
@@ -512,7 +582,7 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, sheet: TrendSheet)
     views: [{ state: 'frozen', ySplit: 1 }],
   });
   const widths = sheet.columns.map((c) => Math.max(c.minWidth, c.header.length));
-  const header = worksheet.addRow(sheet.columns.map((c) => cellValue(c.header)));
+  const header = worksheet.addRow(sheet.columns.map((c) => xlsxCellValue(c.header)));
   header.font = { bold: true };
   sheet.columns.forEach((c, i) => {
     if (c.note !== undefined) {
@@ -520,7 +590,7 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, sheet: TrendSheet)
     }
   });
   for (const row of sheet.rows) {
-    const values = row.map(cellValue);
+    const values = row.map(xlsxCellValue);
     values.forEach((value, i) => {
       widths[i] = Math.max(widths[i], displayWidth(value));
     });
@@ -556,8 +626,8 @@ const SHEET_BUILDERS: Readonly<Record<TrendSheetId, (input: TrendWorkbookInput) 
 /**
  * Writes a study's trend data (`computeTrendData`) as an XLSX workbook for the publisher's own
  * analysis, in the chosen language: the sheets of `TREND_SHEETS` (participation in long format,
- * KPI distributions per cycle, their changes over all participants and over the balanced panel,
- * adoption of the yes/no items, drivers and their scatter points, the drift medians, and the
+ * KPI distributions and, for a weighted KPI, pooled figures per cycle, their changes over all
+ * participants, over the balanced panel and of the pooled figure, adoption of the yes/no items, drivers and their scatter points, the drift medians, and the
  * method). Every sheet has a bold, frozen header row with a filter and fitted column widths;
  * figures are number cells. A withheld figure is an empty cell, its n too, and the row's
  * "Withheld" column names the rule and the reason; texts, the study name included, are
