@@ -177,6 +177,35 @@ describe('computeTrendData', () => {
     expect(JSON.stringify(data.drivers)).not.toMatch(/"[ABC]\d+"/);
   });
 
+  it('leaves out a pair of KPIs computed from a common item, such as a shared denominator', () => {
+    // Leavers per 100 heads and headcount per team both read headcount_avg: their correlation
+    // would come partly from the shared denominator (ratio correlation), not from the units.
+    const study = createStudy();
+    const perHead: TrendKpi = {
+      key: 'heads_per_team',
+      boolean: false,
+      polarity: 'neutral',
+      derivedFrom: ['headcount_avg', 'teams'],
+    };
+    const withPerHead: TrendInput = {
+      ...study,
+      kpis: [...KPIS, perHead],
+      cycles: study.cycles.map((cycle) => ({
+        ...cycle,
+        units: cycle.units.map((unit) => ({
+          ...unit,
+          values: { ...unit.values, heads_per_team: 40 - Number(unit.values.training_days_new) },
+        })),
+      })),
+    };
+    const pairs = computeTrendData({ ...withPerHead, drivers: { maxPairs: 100 } }).drivers.map(
+      (pair) => [pair.xKpiKey, pair.yKpiKey].sort().join(' '),
+    );
+    expect(pairs).not.toContain('attrition_rate heads_per_team');
+    // Perfectly monotone in training days, and sharing no item with it: listed.
+    expect(pairs).toContain('heads_per_team training_days_new');
+  });
+
   it('leaves out excluded pairs and pairs above the p-value limit', () => {
     const result = computeTrendData({
       ...createStudy(),

@@ -433,8 +433,8 @@ function scatterPoints(x: Float64Array, y: Float64Array): Array<[number, number]
 /**
  * The strongest rank correlations between distinct numeric KPIs of the latest cycle: released
  * only with n ≥ `minN`, listed with p < `maxPValue`, strongest |rho| first (ties in the order of
- * the KPIs), at most `maxPairs`; pairs in which one KPI is computed from the other, and the
- * excluded pairs, are left out.
+ * the KPIs), at most `maxPairs`; pairs in which one KPI is computed from the other or both from
+ * a common item, and the excluded pairs, are left out.
  */
 function drivers(
   kpis: readonly TrendKpi[],
@@ -445,9 +445,16 @@ function drivers(
   const numeric = kpis.flatMap((kpi, k) => (kpi.boolean ? [] : [k]));
   const ancestors = ancestorsOf(kpis);
   const excluded = new Set(options.excludedPairs.flatMap(([a, b]) => [`${a}\n${b}`, `${b}\n${a}`]));
+  const sharesAnItem = (a: TrendKpi, b: TrendKpi): boolean => {
+    const ofB = ancestors.get(b.key);
+    return [...(ancestors.get(a.key) ?? [])].some((key) => ofB?.has(key) === true);
+  };
+  // Two KPIs computed from a common item (a shared denominator above all) correlate through it
+  // whatever the units do: the ratio correlation of Pearson (1897), not a finding.
   const related = (a: TrendKpi, b: TrendKpi): boolean =>
     ancestors.get(a.key)?.has(b.key) === true ||
     ancestors.get(b.key)?.has(a.key) === true ||
+    sharesAnItem(a, b) ||
     excluded.has(`${a.key}\n${b.key}`);
   const columns = numeric.map((k) => latest[k]);
   const candidates = spearmanPairs(
