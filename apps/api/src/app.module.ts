@@ -32,8 +32,18 @@ import { ImportsModule } from './imports/imports.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UnitsController } from './units/units.controller';
 import { UnitsService } from './units/units.service';
+import { PageExceptionFilter } from './web/errors/page-exception.filter';
+import { WEB_PAGES, WebModule } from './web/web.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** The logged request without the value of a `_csrf` query parameter. */
+function redactCsrfToken<T extends { url?: string }>(req: T): T {
+  if (typeof req.url === 'string' && req.url.includes('_csrf=')) {
+    req.url = req.url.replace(/([?&]_csrf=)[^&#]*/g, '$1[Redacted]');
+  }
+  return req;
+}
 
 /** The api, built from a validated configuration (tests pass their own). */
 @Module({})
@@ -52,6 +62,8 @@ export class AppModule {
               return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+            // A multipart form of the pages carries its CSRF token in the URL's query.
+            serializers: { req: redactCsrfToken },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
           },
         }),
@@ -63,6 +75,7 @@ export class AppModule {
         }),
         BullModule.registerQueue({ name: QueueName.Snapshots }, { name: QueueName.Reports }),
         TerminusModule,
+        WebModule.forRoot(config),
         SubmissionsModule,
         ImportsModule,
         JwtModule.register({
@@ -85,6 +98,7 @@ export class AppModule {
         SnapshotsController,
         ReportsController,
         HealthController,
+        ...WEB_PAGES.controllers,
       ],
       providers: [
         { provide: REDIS_URL, useValue: config.REDIS_URL },
@@ -97,8 +111,11 @@ export class AppModule {
         UnitsService,
         SnapshotsService,
         ReportsService,
+        ...WEB_PAGES.providers,
         { provide: APP_GUARD, useClass: AuthGuard },
-        { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        // One filter: JSON errors for the API (DomainExceptionFilter), error pages for pages.
+        DomainExceptionFilter,
+        { provide: APP_FILTER, useClass: PageExceptionFilter },
       ],
     };
   }

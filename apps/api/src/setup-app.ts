@@ -1,10 +1,12 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { JSON_BODY_LIMIT } from './common/domain-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
+import { WebSessionMiddleware } from './web/session/web-session.middleware';
 
 /** Everything the api needs besides its module: shared by main.ts and the e2e tests. */
 export function setupApp(app: NestExpressApplication): INestApplication {
@@ -13,6 +15,13 @@ export function setupApp(app: NestExpressApplication): INestApplication {
   app.disable('x-powered-by');
   app.use(helmet());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // The pages' forms (url-encoded), with the JSON body's limit rather than Nest's default 100 kB:
+  // a questionnaire with comments on its warnings is a long form.
+  app.useBodyParser('urlencoded', { extended: true, limit: JSON_BODY_LIMIT });
+  // The pages' language cookie, and their sessions in Redis (page paths only; the JSON API
+  // never reads the session cookie).
+  app.use(cookieParser());
+  app.use(app.get(WebSessionMiddleware).use);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -2,8 +2,16 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Actor } from '@app/domain';
 import type { Request } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { isPagePath } from '../web/page-paths';
 
 export type Language = 'de' | 'en';
+
+/** The languages of the product, in the order the pages' language switch lists them. */
+export const LANGUAGES: readonly Language[] = ['de', 'en'];
+
+function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.includes(value as Language);
+}
 
 /** The first of de or en that the request's Accept-Language names; English otherwise. */
 export function languageOf(header: string | undefined): Language {
@@ -27,6 +35,31 @@ export function languageOf(header: string | undefined): Language {
   return 'en';
 }
 
+/** The cookie that holds the language a person chose with the pages' language switch. */
+export const LANGUAGE_COOKIE = 'lang';
+
+/** What `requestLanguage` reads of a request (an Express request, or a plain object in tests). */
+export interface LanguageSource {
+  path: string;
+  headers: { 'accept-language'?: string };
+  cookies?: Record<string, unknown>;
+}
+
+/**
+ * The language of a request: on a page, the one chosen with the language switch (the `lang`
+ * cookie), otherwise the Accept-Language header. The JSON API goes by the header only, so that
+ * a cookie set by the pages never changes what an API client gets.
+ */
+export function requestLanguage(request: LanguageSource): Language {
+  if (isPagePath(request.path)) {
+    const chosen = request.cookies?.[LANGUAGE_COOKIE];
+    if (isLanguage(chosen)) {
+      return chosen;
+    }
+  }
+  return languageOf(request.headers['accept-language']);
+}
+
 /** Who asks, in which language, under which request id: what the audit trail records. */
 export interface CallerContext {
   actor: Actor;
@@ -44,7 +77,7 @@ export const Caller = createParamDecorator((_: unknown, ctx: ExecutionContext): 
   }
   return {
     actor: request.actor,
-    language: languageOf(request.headers['accept-language']),
+    language: requestLanguage(request),
     requestId: typeof request.id === 'string' ? request.id : null,
   };
 });

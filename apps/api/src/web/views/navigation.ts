@@ -1,0 +1,46 @@
+import type { OrganisationKind } from '@app/domain';
+import { pagePaths } from '../page-urls';
+import type { PageTexts } from './page-texts';
+
+/** A link of the main navigation. */
+export interface NavigationLink {
+  href: string;
+  label: string;
+  /** The link of the page shown (`aria-current="page"`). */
+  current: boolean;
+}
+
+/**
+ * The main navigation of each kind of organisation. A feature whose pages belong in it adds its
+ * entry here (see the URL scheme in web.module.ts); pages reached from other pages stay out.
+ */
+function entries(kind: OrganisationKind, texts: PageTexts): { href: string; label: string }[] {
+  const overview = { href: pagePaths.home(), label: texts.common.nav.overview };
+  switch (kind) {
+    case 'company':
+      return [overview];
+    case 'publisher':
+      return [overview, { href: pagePaths.studies(), label: texts.common.nav.studies }];
+    case 'platform':
+      return [overview, { href: pagePaths.organisations(), label: texts.common.nav.organisations }];
+  }
+}
+
+/** The navigation of a signed-in person on a path; none for a visitor. */
+export function navigationFor(
+  kind: OrganisationKind | null,
+  texts: PageTexts,
+  path: string,
+): NavigationLink[] {
+  if (kind === null) {
+    return [];
+  }
+  const pathname = path.split('?')[0];
+  return entries(kind, texts).map((entry) => ({
+    ...entry,
+    current:
+      entry.href === '/'
+        ? pathname === '/'
+        : pathname === entry.href || pathname.startsWith(`${entry.href}/`),
+  }));
+}

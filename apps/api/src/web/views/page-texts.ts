@@ -1,0 +1,61 @@
+import type { Language } from '../../common/request-context';
+import { ERROR_TEXTS } from '../errors/errors.texts';
+import { HOME_TEXTS } from '../home/home.texts';
+import { SESSION_TEXTS } from '../session/session.texts';
+import { COMMON_TEXTS } from './common.texts';
+
+/**
+ * Every word of the pages, one namespace per feature, each in its feature's folder
+ * (`<feature>.texts.ts`, typed `Localized<...>`). A new feature adds its namespace here;
+ * templates then write `{{t "<namespace>.<key>"}}` and controllers read `page.texts.<namespace>`.
+ */
+const NAMESPACES = {
+  common: COMMON_TEXTS,
+  session: SESSION_TEXTS,
+  errors: ERROR_TEXTS,
+  home: HOME_TEXTS,
+} as const;
+
+/** The words of the pages in one language. */
+export type PageTexts = { readonly [K in keyof typeof NAMESPACES]: (typeof NAMESPACES)[K]['de'] };
+
+function inLanguage(language: Language): PageTexts {
+  // The cast is sound: NAMESPACES' German and English texts have the same type (Localized).
+  return Object.fromEntries(
+    Object.entries(NAMESPACES).map(([name, texts]) => [name, texts[language]]),
+  ) as unknown as PageTexts;
+}
+
+const BY_LANGUAGE: Readonly<Record<Language, PageTexts>> = {
+  de: inLanguage('de'),
+  en: inLanguage('en'),
+};
+
+/** The words of the pages in a language. */
+export function pageTexts(language: Language): PageTexts {
+  return BY_LANGUAGE[language];
+}
+
+/**
+ * The text at a dotted key (`home.title`, `common.cycleState.open`).
+ *
+ * @throws Error for a key that names no text: a template's typo fails its render (and its
+ *   test) instead of showing an empty label
+ */
+export function textAt(language: Language, key: string): string {
+  let node: unknown = BY_LANGUAGE[language];
+  for (const part of key.split('.')) {
+    if (
+      node === null ||
+      typeof node !== 'object' ||
+      !Object.prototype.hasOwnProperty.call(node, part)
+    ) {
+      throw new Error(`no page text "${key}" (${language})`);
+    }
+    node = (node as Record<string, unknown>)[part];
+  }
+  if (typeof node !== 'string') {
+    throw new Error(`page text "${key}" is a group of texts, not a text`);
+  }
+  return node;
+}

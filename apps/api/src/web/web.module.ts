@@ -1,0 +1,105 @@
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import type { AppConfig } from '@app/config';
+import { AssetsController } from './assets/assets.controller';
+import { HomeController } from './home/home.controller';
+import { HomeService } from './home/home.service';
+import { SessionController } from './session/session.controller';
+import { SignInAttempts } from './session/sign-in-attempts';
+import {
+  SESSION_REDIS,
+  SessionRedis,
+  WebSessionMiddleware,
+} from './session/web-session.middleware';
+import { WebSessionService } from './session/web-session.service';
+import { PageRenderer } from './views/page-renderer';
+import { WEB_SETTINGS, webSettingsOf } from './web-settings';
+
+/*
+ * The server-rendered web cockpit.
+ *
+ * URL scheme (page paths mirror the API's resource paths under /api/v1, without the prefix;
+ * build links with `pagePaths` in page-urls.ts):
+ *
+ *   /                                               home, by the organisation's kind      all
+ *   GET, POST /login; POST /logout                  sign-in, sign-out                     all
+ *   /language?lang=de&next=/path                    language switch (`lang` cookie)       all
+ *   /assets/cockpit.css                             the stylesheet                        all
+ *   /cycles/:cycleId/units/:unitId/submission       data entry (company), the submission  company,
+ *                                                   with warnings and comments            publisher
+ *   /cycles/:cycleId/units/:unitId/submission/upload  XLSX template and upload            company
+ *   /snapshots/:snapshotId/benchmarks?unitId=       benchmark view of a unit              company
+ *   /reports/:reportId                              report preview, PDF download          both
+ *   /studies, /studies/:studyId                     studies; participants, units, cycles  publisher
+ *   /cycles/:cycleId                                a cycle: close, publish, snapshots,   publisher
+ *                                                   batch reports, cycle import
+ *   /cycles/:cycleId/review                         review queue of a cycle               publisher
+ *   /report-batches/:batchId                        progress of a batch of reports        publisher
+ *   /organisations                                  tenants                               platform
+ *
+ * Forms post to the page's path or to a verb below it (`POST /cycles/:id/close`) and answer
+ * with a redirect (303) to the page that shows the result, or with the form again and its
+ * errors (422).
+ *
+ * - A feature's pages: `web/<feature>/<feature>.controller.ts` (one controller per feature),
+ *   its words in `web/<feature>/<feature>.texts.ts` (registered in `views/page-texts.ts`), its
+ *   templates in `templates/pages/<feature>/`. Add the controller (and a page service, if the
+ *   feature needs data no existing service gives) to `WEB_PAGES` below.
+ * - A page controller is written like an API controller: `@Roles(...)` on every handler (or
+ *   `@Public()`), the caller from `@Caller()`, the existing services called with it. It also
+ *   takes `@Page() page: PageContext` and returns `this.pages.render(page, '<feature>/<view>',
+ *   model)`; a form handler takes `@Res()` and ends with `seeOther(res, url)` or, for a form
+ *   with errors, `sendPage(res, html, 422)` (views/page-response.ts). Ids in paths go through
+ *   `PageIdPipe` (a malformed id is a 404 page).
+ * - Every form has `{{csrfField}}`; a multipart form (upload) puts the token in its action,
+ *   `action="/.../upload?{{csrfQuery}}"`, because its body is parsed after the check. Page DTOs
+ *   need not declare `_csrf`: the check removes it from the body.
+ * - Sessions (web-session.middleware.ts), the CSRF check of every form (AuthGuard with
+ *   session/csrf.ts) and the error pages (errors/page-exception.filter.ts) apply to every page
+ *   path without anything in the controller.
+ */
+
+/**
+ * The page controllers and the page services they need. They are declared in AppModule, next
+ * to the API controllers, so that they inject the same services (StudiesService,
+ * SubmissionsService, ...) as the API does: the pages use the services, nothing of their own.
+ */
+export const WEB_PAGES: { controllers: Type[]; providers: Provider[] } = {
+  controllers: [SessionController, HomeController, AssetsController],
+  providers: [HomeService],
+};
+
+/**
+ * The pages' infrastructure: the template renderer, the sessions in Redis and the sign-in rate
+ * limit. Global, so that the AuthGuard, the exception filter and every page controller reach it.
+ */
+@Module({})
+export class WebModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WebModule,
+      global: true,
+      providers: [
+        { provide: WEB_SETTINGS, useValue: webSettingsOf(config) },
+        {
+          provide: SESSION_REDIS,
+          useFactory: () =>
+            new SessionRedis(config.REDIS_URL, {
+              maxRetriesPerRequest: 2,
+              enableOfflineQueue: true,
+            }),
+        },
+        WebSessionMiddleware,
+        WebSessionService,
+        SignInAttempts,
+        PageRenderer,
+      ],
+      exports: [
+        WEB_SETTINGS,
+        WebSessionMiddleware,
+        WebSessionService,
+        SignInAttempts,
+        PageRenderer,
+      ],
+    };
+  }
+}
