@@ -336,8 +336,8 @@ export const TREND_REPORT_SENTENCES = {
 
   movementsLead: (fromYear: Text, toYear: Text, language: ReportLanguage): string =>
     language === 'de'
-      ? `Die Kennzahlen, deren Median sich von ${fromYear} auf ${toYear} relativ am stärksten verändert hat, gemessen im ausgewogenen Panel (wo es nicht ausgewiesen ist, über alle Teilnehmer):`
-      : `The KPIs whose median moved most from ${fromYear} to ${toYear} in relative terms, measured in the balanced panel (where it is not released, over all participants):`,
+      ? `Die Kennzahlen, deren Median sich von ${fromYear} auf ${toYear} am stärksten verändert hat, gemessen am Quartilsabstand (P75 − P25) des Vorjahres und im ausgewogenen Panel (wo es nicht ausgewiesen ist, über alle Teilnehmer):`
+      : `The KPIs whose median moved most from ${fromYear} to ${toYear}, measured against the interquartile range (P75 − P25) of the earlier year and in the balanced panel (where it is not released, over all participants):`,
 
   adoptionLead: (fromYear: Text, toYear: Text, language: ReportLanguage): string =>
     language === 'de'
@@ -509,23 +509,23 @@ export const TREND_REPORT_SENTENCES = {
       ? [
           'Jedes Berichtsjahr wird über alle Teilnehmer ausgewertet, die die Kennzahl geliefert haben. Diese Zahlen bewegen sich auch dann, wenn nur Einheiten hinzukommen oder ausscheiden.',
           'Das ausgewogene Panel zweier aufeinanderfolgender Berichtsjahre besteht aus den Einheiten, die in beiden Jahren teilgenommen und die Kennzahl geliefert haben; n ist ihre Zahl. Seine Veränderung zeigt, was dieselben Einheiten verändert haben.',
-          'Die Veränderung ist die Differenz der Mediane (bei Ja/Nein-Fragen der Anteile „Ja“, in Prozentpunkten), die relative Veränderung diese Differenz geteilt durch den Betrag des Vorjahreswerts × 100; bei einem Vorjahreswert von 0 gibt es keine. Die Zusammenfassung nennt die Kennzahlen mit der größten relativen Veränderung des Medians im Panel (wo es nicht ausgewiesen ist, über alle Teilnehmer) und die Ja/Nein-Fragen mit der größten Veränderung in Prozentpunkten. „Nahezu unverändert“ heißt: weniger als 2 % der Skalenbreite der Kennzahl, ohne Skala weniger als 2 % des Ausgangswerts.',
+          'Die Veränderung ist die Differenz der Mediane (bei Ja/Nein-Fragen der Anteile „Ja“, in Prozentpunkten), die relative Veränderung diese Differenz geteilt durch den Betrag des Vorjahreswerts × 100; bei einem Vorjahreswert von 0 gibt es keine. Die Zusammenfassung nennt die Kennzahlen, deren Median sich im Panel (wo es nicht ausgewiesen ist, über alle Teilnehmer) um die meisten Quartilsabstände (P75 − P25 des Vorjahres) verändert hat, denn eine relative Veränderung ist nahe einem Ausgangswert von 0 und auf Skalen mit negativen Werten nicht vergleichbar, und die Ja/Nein-Fragen mit der größten Veränderung in Prozentpunkten. „Nahezu unverändert“ heißt: weniger als 2 % der Skalenbreite der Kennzahl, ohne Skala weniger als 2 % des Ausgangswerts.',
         ]
       : [
           'Each reference year is evaluated over all participants that supplied the KPI. These figures move also when units merely join or leave.',
           'The balanced panel of two consecutive reference years consists of the units that took part in both years and supplied the KPI; n is their number. Its change shows what the same units changed.',
-          'The change is the difference of the medians (for yes/no items of the shares of “yes”, in percentage points); the relative change is that difference divided by the magnitude of the earlier value × 100, and there is none for an earlier value of 0. The summary names the KPIs with the largest relative change of the median in the panel (where it is not released, over all participants) and the yes/no items with the largest change in percentage points. “Almost steady” means less than 2 % of the KPI’s scale, or without a scale less than 2 % of the earlier value.',
+          'The change is the difference of the medians (for yes/no items of the shares of “yes”, in percentage points); the relative change is that difference divided by the magnitude of the earlier value × 100, and there is none for an earlier value of 0. The summary names the KPIs whose median moved by the most interquartile ranges (P75 − P25 of the earlier year) in the panel (where it is not released, over all participants), since a relative change is not comparable near a base of 0 or on scales with negative values, and the yes/no items with the largest change in percentage points. “Almost steady” means less than 2 % of the KPI’s scale, or without a scale less than 2 % of the earlier value.',
         ],
 
   methodCorrelation: (language: ReportLanguage): string[] =>
     language === 'de'
       ? [
           'Die Treiber sind Rangkorrelationen nach Spearman im letzten Berichtsjahr, je Paar über die Einheiten mit beiden Werten. Die Werte jeder Kennzahl werden in Ränge umgewandelt; gleiche Werte erhalten den Mittelwert der Ränge, die sie belegen. ρ ist der Korrelationskoeffizient nach Pearson dieser Ränge (−1 bis 1).',
-          'Der p-Wert (zweiseitig, gegen ρ = 0) folgt aus der t-Näherung t = ρ · √((n − 2) ÷ (1 − ρ²)) mit n − 2 Freiheitsgraden. Gelistet sind die stärksten Paare nach |ρ| mit kleinem p-Wert; Paare, in denen eine Kennzahl aus der anderen berechnet wird, sind ausgeschlossen.',
+          'Der p-Wert (zweiseitig, gegen ρ = 0) folgt aus der t-Näherung t = ρ · √((n − 2) ÷ (1 − ρ²)) mit n − 2 Freiheitsgraden. Gelistet sind die stärksten Paare nach |ρ| mit kleinem p-Wert; Paare, in denen eine Kennzahl aus der anderen oder beide aus einer gemeinsamen Angabe (etwa demselben Nenner) berechnet werden, sind ausgeschlossen.',
         ]
       : [
           'The drivers are Spearman rank correlations in the latest reference year, each pair over the units with both values. The values of each KPI are turned into ranks; tied values get the mean of the ranks they occupy. ρ is Pearson’s correlation coefficient of these ranks (−1 to 1).',
-          'The p-value (two-sided, against ρ = 0) follows from the t approximation t = ρ · √((n − 2) ÷ (1 − ρ²)) with n − 2 degrees of freedom. Listed are the strongest pairs by |ρ| with a small p-value; pairs in which one KPI is computed from the other are left out.',
+          'The p-value (two-sided, against ρ = 0) follows from the t approximation t = ρ · √((n − 2) ÷ (1 − ρ²)) with n − 2 degrees of freedom. Listed are the strongest pairs by |ρ| with a small p-value; pairs in which one KPI is computed from the other, or both from a common item (such as the same denominator), are left out.',
         ],
 
   methodPooled: (language: ReportLanguage): string[] =>

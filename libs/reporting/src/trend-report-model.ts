@@ -765,10 +765,20 @@ function topMovements(candidates: RankedMovement[], count: number): MovementText
 }
 
 /**
- * The KPIs whose median moved most in the latest change, by the relative change in the balanced
- * panel where it is released, otherwise over all participants. Raw volumes (`benchmarked:
- * false`) grow with the units' size and say nothing on their own; the drift KPIs have a
- * sentence of their own.
+ * A change of the median in interquartile ranges of the earlier cycle: comparable across KPIs
+ * of any unit and scale. A per cent change is not: it explodes near a base of 0 (an eNPS from 7
+ * to 13 is +86 %) and means nothing on a scale that crosses 0. Null without a spread.
+ */
+function changeInSpreads(absolute: number, earlier: { p25: number; p75: number }): number | null {
+  const spread = earlier.p75 - earlier.p25;
+  return spread > 0 ? absolute / spread : null;
+}
+
+/**
+ * The KPIs whose median moved most in the latest change, measured in interquartile ranges of
+ * the earlier cycle (`changeInSpreads`), in the balanced panel where it is released, otherwise
+ * over all participants. Raw volumes (`benchmarked: false`) grow with the units' size and say
+ * nothing on their own; the drift KPIs have a sentence of their own.
  */
 function kpiMovements(ctx: Context): MovementText[] {
   const { language, withheld } = ctx;
@@ -781,11 +791,14 @@ function kpiMovements(ctx: Context): MovementText[] {
     }
     const all = withheld.released(change.all);
     const panel = withheld.released(change.panel);
-    const panelPercent = panel?.value.change.median.percent ?? null;
-    const allPercent = all?.value.median.percent ?? null;
-    const rankedBy = panelPercent ?? allPercent;
     const from = withheld.released(trend.cycles[trend.cycles.length - 2].distribution);
     const to = withheld.released(trend.cycles[trend.cycles.length - 1].distribution);
+    const rankedBy =
+      panel !== null
+        ? changeInSpreads(panel.value.change.median.absolute, panel.value.from)
+        : all !== null && from !== null
+          ? changeInSpreads(all.value.median.absolute, from.value)
+          : null;
     if (rankedBy === null) {
       return [];
     }
