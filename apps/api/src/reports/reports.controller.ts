@@ -30,7 +30,7 @@ import {
 import { ReportsService } from './reports.service';
 
 /** The preview is a document of our own: nothing in it may load or run anything. */
-const PREVIEW_CSP =
+export const PREVIEW_CSP =
   "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'self'";
 
 @ApiTags('reports')

@@ -136,6 +136,25 @@ export class SubmissionsService {
     });
   }
 
+  /**
+   * Every stored submission of a cycle the caller's publisher runs, oldest change first: the
+   * review queue and the counts by state of the publisher's pages. Another tenant's cycle is
+   * not found.
+   */
+  listForCycle(req: SubmissionRequest, cycleId: string): Promise<SubmissionDto[]> {
+    return this.db.withTenant(req.actor.tenantId, async (m) => {
+      const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
+      if (!cycle || cycle.tenantId !== req.actor.tenantId) {
+        throw notFound('Cycle', cycleId);
+      }
+      const submissions = await m.find(SubmissionEntity, {
+        where: { cycleId },
+        order: { updatedAt: 'ASC', id: 'ASC' },
+      });
+      return submissions.map((s) => this.toDto(cycleId, s.unitId, s));
+    });
+  }
+
   /** The submission with its cycle, unit, study and catalogue, as the caller may see it. */
   context(req: SubmissionRequest, cycleId: string, unitId: string): Promise<SubmissionContext> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {

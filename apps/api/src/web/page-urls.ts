@@ -15,4 +15,42 @@ export const pagePaths = {
   report: (reportId: string): string => `/reports/${encodeURIComponent(reportId)}`,
   reportBatch: (batchId: string): string => `/report-batches/${encodeURIComponent(batchId)}`,
   organisations: (): string => '/organisations',
+  // The publisher's pages: forms and pages reached from the study and cycle pages.
+  studyCycles: (studyId: string): string => `/studies/${encodeURIComponent(studyId)}/cycles`,
+  studyTrendReports: (studyId: string): string =>
+    `/studies/${encodeURIComponent(studyId)}/trend-reports`,
+  cycleClose: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/close`,
+  cyclePublish: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/publish`,
+  cycleSnapshots: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/snapshots`,
+  cycleImport: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/import`,
+  cycleExport: (cycleId: string, format: 'csv' | 'xlsx'): string =>
+    `/cycles/${encodeURIComponent(cycleId)}/export?format=${format}`,
+  reviewAccept: (cycleId: string, unitId: string): string =>
+    `/cycles/${encodeURIComponent(cycleId)}/review/units/${encodeURIComponent(unitId)}/accept`,
+  reviewReturn: (cycleId: string, unitId: string): string =>
+    `/cycles/${encodeURIComponent(cycleId)}/review/units/${encodeURIComponent(unitId)}/return`,
+  snapshotStatus: (snapshotId: string): string =>
+    `/snapshots/${encodeURIComponent(snapshotId)}/status`,
+  snapshotReportBatch: (snapshotId: string): string =>
+    `/snapshots/${encodeURIComponent(snapshotId)}/reports/batch`,
+  reportBatchRetry: (batchId: string): string =>
+    `/report-batches/${encodeURIComponent(batchId)}/retry`,
+  trendReport: (reportId: string): string => `/trend-reports/${encodeURIComponent(reportId)}`,
+  trendReportXlsx: (reportId: string): string =>
+    `/trend-reports/${encodeURIComponent(reportId)}/xlsx`,
+  reportPreview: (reportId: string): string => `/reports/${encodeURIComponent(reportId)}/preview`,
+  reportPdf: (reportId: string): string => `/reports/${encodeURIComponent(reportId)}/pdf`,
+  // The company's pages: the template and upload of a submission, the benchmark view's forms.
+  submissionUpload: (cycleId: string, unitId: string): string =>
+    `/cycles/${encodeURIComponent(cycleId)}/units/${encodeURIComponent(unitId)}/submission/upload`,
+  submissionTemplate: (cycleId: string, unitId: string): string =>
+    `/cycles/${encodeURIComponent(cycleId)}/units/${encodeURIComponent(unitId)}/submission/template`,
+  snapshotBenchmarks: (snapshotId: string): string =>
+    `/snapshots/${encodeURIComponent(snapshotId)}/benchmarks`,
+  peerGroupBenchmarks: (snapshotId: string, unitId: string, peerGroupId: string): string =>
+    `/snapshots/${encodeURIComponent(snapshotId)}/benchmarks?unitId=${encodeURIComponent(unitId)}&peerGroup=${encodeURIComponent(peerGroupId)}`,
+  peerGroups: (snapshotId: string): string =>
+    `/snapshots/${encodeURIComponent(snapshotId)}/peer-groups`,
+  reportOrder: (snapshotId: string): string =>
+    `/snapshots/${encodeURIComponent(snapshotId)}/reports`,
 } as const;

@@ -1,8 +1,13 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
 import { AssetsController } from './assets/assets.controller';
+import { BenchmarksPagesController } from './benchmarks/benchmarks.controller';
+import { CyclesPagesController } from './cycles/cycles.controller';
 import { HomeController } from './home/home.controller';
 import { HomeService } from './home/home.service';
+import { ReportBatchesPagesController } from './report-batches/report-batches.controller';
+import { ReportsPagesController } from './reports/reports.controller';
+import { ReviewPagesController } from './review/review.controller';
 import { SessionController } from './session/session.controller';
 import { SignInAttempts } from './session/sign-in-attempts';
 import {
@@ -11,6 +16,10 @@ import {
   WebSessionMiddleware,
 } from './session/web-session.middleware';
 import { WebSessionService } from './session/web-session.service';
+import { SnapshotStatusPagesController } from './snapshot-status/snapshot-status.controller';
+import { StudiesPagesController } from './studies/studies.controller';
+import { SubmissionPagesController } from './submission/submission.controller';
+import { TrendReportsPagesController } from './trend-reports/trend-reports.controller';
 import { PageRenderer } from './views/page-renderer';
 import { WEB_SETTINGS, webSettingsOf } from './web-settings';
 
@@ -27,13 +36,21 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *   /cycles/:cycleId/units/:unitId/submission       data entry (company), the submission  company,
  *                                                   with warnings and comments            publisher
  *   /cycles/:cycleId/units/:unitId/submission/upload  XLSX template and upload            company
+ *     .../submission/template                         the XLSX template (page language)
  *   /snapshots/:snapshotId/benchmarks?unitId=       benchmark view of a unit              company
+ *     &peerGroup=; POST /snapshots/:snapshotId/peer-groups (custom peer group),
+ *     POST /snapshots/:snapshotId/reports (order a unit's report)
  *   /reports/:reportId                              report preview, PDF download          both
+ *     /reports/:reportId/preview, /reports/:reportId/pdf  (session; the API's need a token)
  *   /studies, /studies/:studyId                     studies; participants, units, cycles  publisher
  *   /cycles/:cycleId                                a cycle: close, publish, snapshots,   publisher
  *                                                   batch reports, cycle import
+ *   /cycles/:cycleId/import, .../export?format=     import of a cycle (upload, errors);   publisher
+ *                                                   its CSV/XLSX export
  *   /cycles/:cycleId/review                         review queue of a cycle               publisher
+ *   /snapshots/:snapshotId/status                   progress of a snapshot, manifest      publisher
  *   /report-batches/:batchId                        progress of a batch of reports        publisher
+ *   /trend-reports/:reportId, .../xlsx              a trend report's progress; its data   publisher
  *   /organisations                                  tenants                               platform
  *
  * Forms post to the page's path or to a verb below it (`POST /cycles/:id/close`) and answer
@@ -64,7 +81,20 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  * SubmissionsService, ...) as the API does: the pages use the services, nothing of their own.
  */
 export const WEB_PAGES: { controllers: Type[]; providers: Provider[] } = {
-  controllers: [SessionController, HomeController, AssetsController],
+  controllers: [
+    SessionController,
+    HomeController,
+    AssetsController,
+    StudiesPagesController,
+    CyclesPagesController,
+    ReviewPagesController,
+    SnapshotStatusPagesController,
+    ReportBatchesPagesController,
+    TrendReportsPagesController,
+    SubmissionPagesController,
+    BenchmarksPagesController,
+    ReportsPagesController,
+  ],
   providers: [HomeService],
 };
 

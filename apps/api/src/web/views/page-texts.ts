@@ -1,7 +1,16 @@
 import type { Language } from '../../common/request-context';
+import { BENCHMARKS_TEXTS } from '../benchmarks/benchmarks.texts';
+import { CYCLES_TEXTS } from '../cycles/cycles.texts';
 import { ERROR_TEXTS } from '../errors/errors.texts';
 import { HOME_TEXTS } from '../home/home.texts';
+import { REPORT_BATCHES_TEXTS } from '../report-batches/report-batches.texts';
+import { REPORTS_TEXTS } from '../reports/reports.texts';
+import { REVIEW_TEXTS } from '../review/review.texts';
 import { SESSION_TEXTS } from '../session/session.texts';
+import { SNAPSHOT_STATUS_TEXTS } from '../snapshot-status/snapshot-status.texts';
+import { STUDIES_TEXTS } from '../studies/studies.texts';
+import { SUBMISSION_TEXTS } from '../submission/submission.texts';
+import { TREND_REPORTS_TEXTS } from '../trend-reports/trend-reports.texts';
 import { COMMON_TEXTS } from './common.texts';
 
 /**
@@ -14,6 +23,15 @@ const NAMESPACES = {
   session: SESSION_TEXTS,
   errors: ERROR_TEXTS,
   home: HOME_TEXTS,
+  studies: STUDIES_TEXTS,
+  cycles: CYCLES_TEXTS,
+  review: REVIEW_TEXTS,
+  snapshotStatus: SNAPSHOT_STATUS_TEXTS,
+  reportBatches: REPORT_BATCHES_TEXTS,
+  trendReports: TREND_REPORTS_TEXTS,
+  submission: SUBMISSION_TEXTS,
+  benchmarks: BENCHMARKS_TEXTS,
+  reports: REPORTS_TEXTS,
 } as const;
 
 /** The words of the pages in one language. */

@@ -1,0 +1,64 @@
+import { Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { PUBLISHER_ROLES } from '@app/domain';
+import type { Response } from 'express';
+import { Roles } from '../../auth/auth.decorators';
+import { Caller, CallerContext } from '../../common/request-context';
+import { ReportBatchDto } from '../../reports/dto/report.dto';
+import { ReportsService } from '../../reports/reports.service';
+import { SnapshotsService } from '../../snapshots/snapshots.service';
+import { StudiesService } from '../../studies/studies.service';
+import { pagePaths } from '../page-urls';
+import { Page, PageContext } from '../views/page-context';
+import { PageIdPipe } from '../views/page-id.pipe';
+import { PageRenderer } from '../views/page-renderer';
+import { seeOther } from '../views/page-response';
+import { reportBatchModel } from './report-batches.model';
+
+/**
+ * The progress of a batch of participants' reports: done, failed and total with a progress bar
+ * (the page refreshes itself while reports are pending), each failure with its reason, and the
+ * form that renders the failed ones again.
+ */
+@ApiExcludeController()
+@Controller()
+export class ReportBatchesPagesController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly snapshots: SnapshotsService,
+    private readonly studies: StudiesService,
+    private readonly pages: PageRenderer,
+  ) {}
+
+  @Get('report-batches/:batchId')
+  @Roles(...PUBLISHER_ROLES)
+  async show(
+    @Caller() caller: CallerContext,
+    @Page() page: PageContext,
+    @Param('batchId', PageIdPipe) batchId: string,
+  ): Promise<string> {
+    return this.batchPage(caller, page, await this.reports.batch(caller, batchId));
+  }
+
+  /** Renders the failed reports of the batch again; the page then shows their progress. */
+  @Post('report-batches/:batchId/retry')
+  @Roles(...PUBLISHER_ROLES)
+  async retry(
+    @Caller() caller: CallerContext,
+    @Param('batchId', PageIdPipe) batchId: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.reports.retryBatch(caller, batchId);
+    seeOther(res, pagePaths.reportBatch(batchId));
+  }
+
+  private async batchPage(
+    caller: CallerContext,
+    page: PageContext,
+    batch: ReportBatchDto,
+  ): Promise<string> {
+    const snapshot = await this.snapshots.get(caller, batch.snapshotId);
+    const cycle = await this.studies.getCycle(caller.actor, snapshot.cycleId);
+    return this.pages.render(page, 'report-batches/batch', reportBatchModel(batch, cycle, page));
+  }
+}
