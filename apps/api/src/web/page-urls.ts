@@ -53,4 +53,12 @@ export const pagePaths = {
     `/snapshots/${encodeURIComponent(snapshotId)}/peer-groups`,
   reportOrder: (snapshotId: string): string =>
     `/snapshots/${encodeURIComponent(snapshotId)}/reports`,
+  // The management pages: a study's settings and participants, a company's units.
+  studyParticipations: (studyId: string): string =>
+    `/studies/${encodeURIComponent(studyId)}/participations`,
+  participationWithdraw: (studyId: string, participationId: string): string =>
+    `/studies/${encodeURIComponent(studyId)}/participations/${encodeURIComponent(participationId)}/withdraw`,
+  units: (): string => '/units',
+  newUnit: (): string => '/units/new',
+  unit: (unitId: string): string => `/units/${encodeURIComponent(unitId)}`,
 } as const;

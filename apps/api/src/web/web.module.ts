@@ -20,6 +20,7 @@ import { SnapshotStatusPagesController } from './snapshot-status/snapshot-status
 import { StudiesPagesController } from './studies/studies.controller';
 import { SubmissionPagesController } from './submission/submission.controller';
 import { TrendReportsPagesController } from './trend-reports/trend-reports.controller';
+import { UnitsPagesController } from './units/units.controller';
 import { PageRenderer } from './views/page-renderer';
 import { WEB_SETTINGS, webSettingsOf } from './web-settings';
 
@@ -42,7 +43,12 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *     POST /snapshots/:snapshotId/reports (order a unit's report)
  *   /reports/:reportId                              report preview, PDF download          both
  *     /reports/:reportId/preview, /reports/:reportId/pdf  (session; the API's need a token)
- *   /studies, /studies/:studyId                     studies; participants, units, cycles  publisher
+ *   /studies, /studies/:studyId                     studies (new study); a study: its     publisher
+ *                                                   settings, participants, units, cycles
+ *   POST /studies/:studyId/participations           enrol a company; withdraw it after a  publisher
+ *     .../participations/:participationId/withdraw  confirm page (GET, then POST)
+ *   /units, /units/new, /units/:unitId              a company's units: add, edit (a       company,
+ *                                                   publisher sees its participants')     publisher
  *   /cycles/:cycleId                                a cycle: close, publish, snapshots,   publisher
  *                                                   batch reports, cycle import
  *   /cycles/:cycleId/import, .../export?format=     import of a cycle (upload, errors);   publisher
@@ -94,6 +100,7 @@ export const WEB_PAGES: { controllers: Type[]; providers: Provider[] } = {
     SubmissionPagesController,
     BenchmarksPagesController,
     ReportsPagesController,
+    UnitsPagesController,
   ],
   providers: [HomeService],
 };

@@ -56,6 +56,85 @@ export interface StudiesTexts {
     submit: string;
     refused: string;
   };
+  /** What the study pages say after a form went through (`?notice=`). */
+  notices: { created: string; saved: string; enrolled: string; withdrawn: string };
+  newStudy: {
+    heading: string;
+    intro: string;
+    name: string;
+    nameHint: string;
+    catalogue: string;
+    catalogueHint: string;
+    catalogueOption: string;
+    noCatalogue: string;
+    languages: string;
+    languagesHint: string;
+    dimensions: string;
+    dimensionsHint: string;
+    policyHeading: string;
+    policyIntro: string;
+    submit: string;
+    refused: string;
+    nameMissing: string;
+    nameTooLong: string;
+    catalogueMissing: string;
+    languagesMissing: string;
+    onlyAdmins: string;
+  };
+  /** The disclosure policy in words: each parameter, its value and what it does. */
+  policy: {
+    minN: { term: string; value: string; meaning: string };
+    minNTails: { term: string; value: string; meaning: string };
+    pPercent: { term: string; value: string; meaning: string };
+    maxWeightShare: { term: string; value: string; meaning: string };
+    quantileMethod: {
+      term: string;
+      linear: { value: string; meaning: string };
+      local_mean: { value: string; meaning: string };
+    };
+    always: string;
+  };
+  settings: {
+    heading: string;
+    intro: string;
+    name: string;
+    languages: string;
+    catalogue: string;
+    dimensions: string;
+    policyHeading: string;
+    policyIntro: string;
+    submit: string;
+    refused: string;
+    onlyAdmins: string;
+  };
+  enrol: {
+    heading: string;
+    intro: string;
+    known: string;
+    knownHint: string;
+    choose: string;
+    noKnown: string;
+    companyId: string;
+    companyIdOnly: string;
+    companyIdHint: string;
+    submit: string;
+    refused: string;
+    missing: string;
+    idInvalid: string;
+    notACompany: string;
+    taken: string;
+    onlyAdmins: string;
+  };
+  withdraw: {
+    link: string;
+    linkLabel: string;
+    title: string;
+    lead: string;
+    consequences: string;
+    again: string;
+    confirm: string;
+    cancel: string;
+  };
 }
 
 export const STUDIES_TEXTS: Localized<StudiesTexts> = {
@@ -116,6 +195,124 @@ export const STUDIES_TEXTS: Localized<StudiesTexts> = {
       submit: 'Trendbericht erzeugen',
       refused: 'Der Trendbericht wurde nicht beauftragt.',
     },
+    notices: {
+      created:
+        'Die Studie ist angelegt. Eröffnen Sie ihren ersten Zyklus und nehmen Sie Unternehmen auf.',
+      saved: 'Die Einstellungen der Studie sind gespeichert.',
+      enrolled: 'Das Unternehmen nimmt jetzt an der Studie teil.',
+      withdrawn: 'Das Unternehmen nimmt nicht mehr an der Studie teil.',
+    },
+    newStudy: {
+      heading: 'Neue Studie anlegen',
+      intro:
+        'Eine Studie ist ein Benchmark, den Sie jedes Jahr mit den teilnehmenden Unternehmen durchführen, zum Beispiel „Contact Center Benchmark DACH“.',
+      name: 'Name der Studie',
+      nameHint: 'So sehen die Teilnehmer die Studie, auch in ihren Berichten.',
+      catalogue: 'Fragebogen (Kennzahlenkatalog)',
+      catalogueHint:
+        'Die Kennzahlen, die die Teilnehmer erfassen. Vorgewählt ist die neueste Version Ihrer Organisation.',
+      catalogueOption: '{key}, Version {version} vom {date}',
+      noCatalogue:
+        'Ihre Organisation hat noch keinen Fragebogen (Kennzahlenkatalog), und eine Studie braucht einen. Ein Fragebogen wird über die Programmierschnittstelle gespeichert (POST /api/v1/catalogue-versions); bitten Sie Ihre technische Ansprechperson darum.',
+      languages: 'Sprachen der Studie',
+      languagesHint:
+        'In diesen Sprachen erfassen die Teilnehmer ihre Daten und erhalten ihre Berichte.',
+      dimensions: 'Vergleichsgruppen nach',
+      dimensionsHint:
+        'Für jeden Wert eines gewählten Merkmals berechnet der Benchmark eine eigene Vergleichsgruppe (etwa alle Einheiten der Branche Banken), zusätzlich zu „Alle Teilnehmer“ und den Paaren aus Branche und Größenklasse.',
+      policyHeading: 'Schutz der Teilnehmer',
+      policyIntro:
+        'Jede Studie veröffentlicht ihre Benchmarks nach diesen Regeln, damit kein Teilnehmer erkennbar wird:',
+      submit: 'Studie anlegen',
+      refused: 'Die Studie wurde nicht angelegt.',
+      nameMissing: 'Bitte geben Sie der Studie einen Namen.',
+      nameTooLong: 'Der Name darf höchstens 200 Zeichen lang sein.',
+      catalogueMissing: 'Bitte wählen Sie einen Fragebogen.',
+      languagesMissing: 'Bitte wählen Sie mindestens eine Sprache.',
+      onlyAdmins: 'Neue Studien legt die Administration des Herausgebers an.',
+    },
+    policy: {
+      minN: {
+        term: 'Mindestgröße einer Gruppe',
+        value: '{n} Einheiten',
+        meaning: 'Keine Zahl einer Vergleichsgruppe mit weniger Einheiten wird gezeigt.',
+      },
+      minNTails: {
+        term: 'Mindestgröße für P10 und P90',
+        value: '{n} Einheiten',
+        meaning: 'Die äußeren Perzentile werden erst ab so vielen Einheiten gezeigt.',
+      },
+      pPercent: {
+        term: 'p%-Regel',
+        value: '{p} %',
+        meaning:
+          'Eine summierte Zahl wird nur gezeigt, wenn die Gruppe ohne ihre zwei größten Beiträge mindestens {p} % des größten erreicht.',
+      },
+      maxWeightShare: {
+        term: 'Höchstanteil einer Einheit',
+        value: '{p} %',
+        meaning: 'Keine Einheit darf mehr als {p} % des Gewichts einer summierten Zahl tragen.',
+      },
+      quantileMethod: {
+        term: 'Perzentile',
+        linear: {
+          value: 'lineare Interpolation',
+          meaning: 'Wie PERCENTILE.INC in Excel und percentile_cont in PostgreSQL.',
+        },
+        local_mean: {
+          value: 'Mittel der drei nächsten Werte',
+          meaning: 'Kein veröffentlichtes Perzentil ist der Wert einer einzelnen Einheit.',
+        },
+      },
+      always:
+        'Außerdem gilt immer: Eine Gruppe, die sich von einer anderen um weniger als {n} Einheiten unterscheidet, wird nicht freigegeben, und eine Einheit sieht den Benchmark einer Kennzahl nur, wenn sie die Kennzahl selbst geliefert hat.',
+    },
+    settings: {
+      heading: 'Einstellungen',
+      intro:
+        'Name und Sprachen können Sie jederzeit ändern. Fragebogen, Vergleichsgruppen und Schutzregeln stehen mit der Studie fest.',
+      name: 'Name der Studie',
+      languages: 'Sprachen der Studie',
+      catalogue: 'Fragebogen',
+      dimensions: 'Vergleichsgruppen nach',
+      policyHeading: 'Schutz der Teilnehmer',
+      policyIntro: 'Die Benchmarks der Studie werden nach diesen Regeln veröffentlicht:',
+      submit: 'Einstellungen speichern',
+      refused: 'Die Einstellungen wurden nicht gespeichert.',
+      onlyAdmins: 'Die Einstellungen ändert die Administration des Herausgebers.',
+    },
+    enrol: {
+      heading: 'Unternehmen aufnehmen',
+      intro:
+        'Ein aufgenommenes Unternehmen sieht die Studie und erfasst in jedem offenen Zyklus die Daten seiner Einheiten.',
+      known: 'Bekanntes Unternehmen',
+      knownHint: 'Unternehmen, die schon an einer anderen Ihrer Studien teilnehmen.',
+      choose: 'Bitte wählen',
+      noKnown: 'Kein Unternehmen aus Ihren anderen Studien ist noch aufzunehmen.',
+      companyId: 'oder die Kennung eines anderen Unternehmens',
+      companyIdOnly: 'Kennung des Unternehmens',
+      companyIdHint:
+        'Ein Unternehmen, das noch an keiner Ihrer Studien teilnimmt, nennt Ihnen seine Kennung: Seine Administration findet sie auf ihrer Seite „Einheiten“. Sie sieht so aus: 3f2c1e9a-…',
+      submit: 'Unternehmen aufnehmen',
+      refused: 'Das Unternehmen wurde nicht aufgenommen.',
+      missing: 'Bitte wählen Sie ein Unternehmen oder geben Sie seine Kennung ein.',
+      idInvalid:
+        'Das ist keine Kennung: Sie besteht aus 36 Zeichen, Ziffern und Buchstaben in Gruppen mit Bindestrichen.',
+      notACompany: 'Es gibt kein Unternehmen mit dieser Kennung.',
+      taken: 'Dieses Unternehmen nimmt schon an der Studie teil.',
+      onlyAdmins: 'Unternehmen nimmt die Administration des Herausgebers auf.',
+    },
+    withdraw: {
+      link: 'Teilnahme beenden …',
+      linkLabel: 'Teilnahme von {company} beenden …',
+      title: 'Teilnahme von {company} beenden',
+      lead: 'Aus der Studie {study}',
+      consequences:
+        'Das Unternehmen sieht die Studie danach nicht mehr und kann keine Daten mehr in ihr erfassen. Seine Einheiten bleiben beim Unternehmen; schon eingereichte Daten bleiben in den Zyklen der Studie.',
+      again: 'Sie können das Unternehmen später wieder aufnehmen.',
+      confirm: 'Ja, Teilnahme beenden',
+      cancel: 'Abbrechen',
+    },
   },
   en: {
     title: 'Studies',
@@ -173,6 +370,123 @@ export const STUDIES_TEXTS: Localized<StudiesTexts> = {
       language: 'Language of the report',
       submit: 'Render trend report',
       refused: 'The trend report was not ordered.',
+    },
+    notices: {
+      created: 'The study is created. Open its first cycle and enrol companies.',
+      saved: 'The settings of the study are saved.',
+      enrolled: 'The company takes part in the study now.',
+      withdrawn: 'The company no longer takes part in the study.',
+    },
+    newStudy: {
+      heading: 'Create a new study',
+      intro:
+        "A study is a benchmark you run every year with the participating companies, for example 'Contact Center Benchmark DACH'.",
+      name: 'Name of the study',
+      nameHint: 'The participants see the study under this name, in their reports too.',
+      catalogue: 'Questionnaire (KPI catalogue)',
+      catalogueHint:
+        "The KPIs the participants enter. Your organisation's latest version is preselected.",
+      catalogueOption: '{key}, version {version} of {date}',
+      noCatalogue:
+        'Your organisation has no questionnaire (KPI catalogue) yet, and a study needs one. A questionnaire is stored through the programming interface (POST /api/v1/catalogue-versions); ask your technical contact for it.',
+      languages: 'Languages of the study',
+      languagesHint:
+        'The participants enter their data and receive their reports in these languages.',
+      dimensions: 'Peer groups by',
+      dimensionsHint:
+        "For each value of a chosen characteristic the benchmark computes a peer group of its own (say all units of the banking industry), besides 'All participants' and the pairs of industry and size band.",
+      policyHeading: 'Protection of the participants',
+      policyIntro:
+        'Every study publishes its benchmarks under these rules, so that no participant can be identified:',
+      submit: 'Create study',
+      refused: 'The study was not created.',
+      nameMissing: 'Please give the study a name.',
+      nameTooLong: 'The name may be at most 200 characters long.',
+      catalogueMissing: 'Please choose a questionnaire.',
+      languagesMissing: 'Please choose at least one language.',
+      onlyAdmins: "New studies are created by the publisher's administrators.",
+    },
+    policy: {
+      minN: {
+        term: 'Smallest group',
+        value: '{n} units',
+        meaning: 'No figure of a peer group with fewer units is shown.',
+      },
+      minNTails: {
+        term: 'Smallest group for P10 and P90',
+        value: '{n} units',
+        meaning: 'The outer percentiles are shown only from this many units.',
+      },
+      pPercent: {
+        term: 'p% rule',
+        value: '{p} %',
+        meaning:
+          'A pooled figure is shown only if the group without its two largest contributions reaches at least {p} % of the largest.',
+      },
+      maxWeightShare: {
+        term: 'Largest share of one unit',
+        value: '{p} %',
+        meaning: "No unit may carry more than {p} % of a pooled figure's weight.",
+      },
+      quantileMethod: {
+        term: 'Percentiles',
+        linear: {
+          value: 'linear interpolation',
+          meaning: "As Excel's PERCENTILE.INC and PostgreSQL's percentile_cont.",
+        },
+        local_mean: {
+          value: 'mean of the three nearest values',
+          meaning: 'No published percentile is the value of a single unit.',
+        },
+      },
+      always:
+        "Always, too: a group that differs from another by fewer than {n} units is not released, and a unit sees a KPI's benchmark only if it supplied the KPI itself.",
+    },
+    settings: {
+      heading: 'Settings',
+      intro:
+        'You can change the name and the languages at any time. The questionnaire, peer groups and protection rules are fixed with the study.',
+      name: 'Name of the study',
+      languages: 'Languages of the study',
+      catalogue: 'Questionnaire',
+      dimensions: 'Peer groups by',
+      policyHeading: 'Protection of the participants',
+      policyIntro: "The study's benchmarks are published under these rules:",
+      submit: 'Save settings',
+      refused: 'The settings were not saved.',
+      onlyAdmins: "The settings are changed by the publisher's administrators.",
+    },
+    enrol: {
+      heading: 'Enrol a company',
+      intro:
+        'An enrolled company sees the study and enters the data of its units in every open cycle.',
+      known: 'Known company',
+      knownHint: 'Companies that take part in another of your studies.',
+      choose: 'Please choose',
+      noKnown: 'No company of your other studies is left to enrol.',
+      companyId: "or another company's id",
+      companyIdOnly: "The company's id",
+      companyIdHint:
+        "A company that takes part in none of your studies yet tells you its id: its administrators find it on their 'Units' page. It looks like this: 3f2c1e9a-…",
+      submit: 'Enrol company',
+      refused: 'The company was not enrolled.',
+      missing: 'Please choose a company or enter its id.',
+      idInvalid:
+        'That is not an id: it has 36 characters, digits and letters in groups joined by hyphens.',
+      notACompany: 'No company has this id.',
+      taken: 'This company takes part in the study already.',
+      onlyAdmins: "Companies are enrolled by the publisher's administrators.",
+    },
+    withdraw: {
+      link: 'Withdraw …',
+      linkLabel: 'Withdraw {company} from the study …',
+      title: 'Withdraw {company}',
+      lead: 'From the study {study}',
+      consequences:
+        'The company no longer sees the study and can no longer enter data in it. Its units stay with the company; data it has submitted already stay in the cycles of the study.',
+      again: 'You can enrol the company again later.',
+      confirm: 'Yes, withdraw the company',
+      cancel: 'Cancel',
     },
   },
 };

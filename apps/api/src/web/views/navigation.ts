@@ -18,7 +18,7 @@ function entries(kind: OrganisationKind, texts: PageTexts): { href: string; labe
   const overview = { href: pagePaths.home(), label: texts.common.nav.overview };
   switch (kind) {
     case 'company':
-      return [overview];
+      return [overview, { href: pagePaths.units(), label: texts.units.nav }];
     case 'publisher':
       return [overview, { href: pagePaths.studies(), label: texts.common.nav.studies }];
     case 'platform':

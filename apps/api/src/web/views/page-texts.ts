@@ -11,6 +11,7 @@ import { SNAPSHOT_STATUS_TEXTS } from '../snapshot-status/snapshot-status.texts'
 import { STUDIES_TEXTS } from '../studies/studies.texts';
 import { SUBMISSION_TEXTS } from '../submission/submission.texts';
 import { TREND_REPORTS_TEXTS } from '../trend-reports/trend-reports.texts';
+import { UNITS_TEXTS } from '../units/units.texts';
 import { COMMON_TEXTS } from './common.texts';
 
 /**
@@ -32,6 +33,7 @@ const NAMESPACES = {
   submission: SUBMISSION_TEXTS,
   benchmarks: BENCHMARKS_TEXTS,
   reports: REPORTS_TEXTS,
+  units: UNITS_TEXTS,
 } as const;
 
 /** The words of the pages in one language. */
