@@ -5,6 +5,7 @@ export * from './percentile-strip-chart';
 export * from './trend-line-chart';
 export * from './company-report-model';
 export * from './report-templates';
+export { chartMarkupOf } from './svg-markup';
 export * from './company-report';
 export * from './scatter-chart';
 export * from './trend-report-model';

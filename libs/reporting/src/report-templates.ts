@@ -1,26 +1,34 @@
 import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { SvgMarkup } from './svg-markup';
+import { chartMarkupOf } from './svg-markup';
 
 /** The file whose presence marks a folder as the report templates. */
 const MARKER = 'company-report.hbs';
 
 /**
- * The compiler's safety settings: a missing field is an error instead of an empty string
- * (`strict`), and no helper but the built-ins and `svg` can be called (`knownHelpersOnly`), so a
- * template cannot reach anything the library did not put there on purpose.
+ * The compiler's safety settings, for reports and pages: a missing field is an error instead of
+ * an empty string (`strict`), and no helper but the built-ins and the given ones can be called
+ * (`knownHelpersOnly`), so a template cannot reach anything the code did not put there on
+ * purpose.
  */
-const COMPILE_OPTIONS: CompileOptions = {
-  strict: true,
-  knownHelpersOnly: true,
-  knownHelpers: { svg: true, include: true },
-  noEscape: false,
-  preventIndent: true,
-};
+export function safeCompileOptions(helpers: readonly string[]): CompileOptions {
+  return {
+    strict: true,
+    knownHelpersOnly: true,
+    knownHelpers: Object.fromEntries(helpers.map((name) => [name, true])),
+    noEscape: false,
+    preventIndent: true,
+  };
+}
 
-/** No lookup of inherited properties or methods (`constructor`, `__proto__`), ever. */
-const RUNTIME_OPTIONS: RuntimeOptions = {
+const COMPILE_OPTIONS = safeCompileOptions(['svg', 'include']);
+
+/**
+ * No lookup of inherited properties or methods (`constructor`, `__proto__`), ever: the runtime
+ * options of every template render, reports and pages alike.
+ */
+export const SAFE_RUNTIME_OPTIONS: RuntimeOptions = {
   allowProtoPropertiesByDefault: false,
   allowProtoMethodsByDefault: false,
 };
@@ -38,30 +46,31 @@ export interface ReportTemplates {
   footer: ReportTemplate;
 }
 
-function hasTemplates(dir: string): boolean {
-  return existsSync(join(dir, MARKER));
-}
-
 /**
- * The folder of the report templates: `COCKPIT_TEMPLATES_DIR` (the `templates` folder or its
- * `reports` folder) when set, otherwise the first `templates/reports` found walking up from this
- * file and from the working directory. Walking up from both finds the repository's folder from
- * the sources (ts-node, jest) and from the webpack bundle in `dist/apps/worker`, whose cwd is the
- * repository root or `/app` in the image.
+ * A folder of templates under `templates/`: `COCKPIT_TEMPLATES_DIR` (the `templates` folder or
+ * its `<folder>` folder) when set, otherwise the first `templates/<folder>` found walking up
+ * from this file and from the working directory. Walking up from both finds the repository's
+ * folder from the sources (ts-node, jest) and from the webpack bundles in `dist/apps/*`, whose
+ * cwd is the repository root or `/app` in the image. Shared by the reports and the web pages.
  *
+ * @param folder `reports` or `pages`
+ * @param marker a file whose presence marks the folder
  * @throws Error when no folder holds the templates: a deployment without them cannot render
  */
-export function resolveReportTemplatesDir(
+export function resolveTemplatesDir(
+  folder: string,
+  marker: string,
   env: NodeJS.ProcessEnv = process.env,
   starts: readonly string[] = [__dirname, process.cwd()],
 ): string {
+  const hasTemplates = (dir: string): boolean => existsSync(join(dir, marker));
   const configured = env.COCKPIT_TEMPLATES_DIR;
   if (configured !== undefined && configured !== '') {
     const root = resolve(configured);
-    const found = [join(root, 'reports'), root].find(hasTemplates);
+    const found = [join(root, folder), root].find(hasTemplates);
     if (found === undefined) {
       throw new Error(
-        `COCKPIT_TEMPLATES_DIR=${configured} holds no report templates (${MARKER} in it or in its reports folder)`,
+        `COCKPIT_TEMPLATES_DIR=${configured} holds no ${folder} templates (${marker} in it or in its ${folder} folder)`,
       );
     }
     return found;
@@ -69,7 +78,7 @@ export function resolveReportTemplatesDir(
   for (const start of starts) {
     let dir = resolve(start);
     for (;;) {
-      const candidate = join(dir, 'templates', 'reports');
+      const candidate = join(dir, 'templates', folder);
       if (hasTemplates(candidate)) {
         return candidate;
       }
@@ -81,8 +90,16 @@ export function resolveReportTemplatesDir(
     }
   }
   throw new Error(
-    `no templates/reports folder with ${MARKER} above ${starts.join(' or ')}; set COCKPIT_TEMPLATES_DIR`,
+    `no templates/${folder} folder with ${marker} above ${starts.join(' or ')}; set COCKPIT_TEMPLATES_DIR`,
   );
+}
+
+/** The folder of the report templates (`resolveTemplatesDir` for `reports`). */
+export function resolveReportTemplatesDir(
+  env: NodeJS.ProcessEnv = process.env,
+  starts: readonly string[] = [__dirname, process.cwd()],
+): string {
+  return resolveTemplatesDir('reports', MARKER, env, starts);
 }
 
 /** Compiles the templates of a folder in a Handlebars environment of their own. */
@@ -90,16 +107,11 @@ function compileTemplates(dir: string): ReportTemplates {
   // A separate environment: helpers and partials registered elsewhere in the process (the web
   // pages) never reach a report, and the reports' reach no page.
   const env = Handlebars.create();
-  env.registerHelper('svg', (value: unknown) => {
-    if (!(value instanceof SvgMarkup)) {
-      throw new TypeError('the svg helper takes chart markup built by @app/reporting only');
-    }
-    return new env.SafeString(value.markup);
-  });
+  env.registerHelper('svg', (value: unknown) => new env.SafeString(chartMarkupOf(value)));
   const read = (file: string): string => readFileSync(join(dir, file), 'utf8');
   const compile = (source: string): ReportTemplate => {
     const template = env.compile(source, COMPILE_OPTIONS);
-    return (model) => template(model, RUNTIME_OPTIONS);
+    return (model) => template(model, SAFE_RUNTIME_OPTIONS);
   };
   // Partials are called through `include` rather than `{{> name}}`, which Prettier's Handlebars
   // parser cannot read; they are rendered like any template, with the caller's context and data
@@ -125,7 +137,7 @@ function compileTemplates(dir: string): ReportTemplates {
         throw new TypeError(`no report partial ${String(name)} in ${partialsDir}`);
       }
       return new env.SafeString(
-        partial(this, { ...RUNTIME_OPTIONS, data: options.data as unknown }),
+        partial(this, { ...SAFE_RUNTIME_OPTIONS, data: options.data as unknown }),
       );
     },
   );

@@ -12,3 +12,14 @@ export class SvgMarkup {
     return new SvgMarkup(markup);
   }
 }
+
+/**
+ * The markup of a chart this library built, for a template helper outside the library (the web
+ * pages' `svg`); a TypeError for anything else, so that no other string is inserted unescaped.
+ */
+export function chartMarkupOf(value: unknown): string {
+  if (!(value instanceof SvgMarkup)) {
+    throw new TypeError('the svg helper takes chart markup built by @app/reporting only');
+  }
+  return value.markup;
+}

@@ -1,15 +1,17 @@
 import Handlebars from 'handlebars';
 import {
+  chartMarkupOf,
   formatDate,
   formatFigure,
   formatPercent,
   NO_VALUE,
-  percentileStripChart,
-  yesShareBar,
+  resolveTemplatesDir,
+  SAFE_RUNTIME_OPTIONS,
+  safeCompileOptions,
 } from '@app/reporting';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
 import type { Language } from '../../common/request-context';
 import { CSRF_FIELD } from '../session/csrf';
 import { fill } from './localized';
@@ -40,23 +42,8 @@ const PAGE_HELPERS = [
   'include',
 ] as const;
 
-/**
- * The reports' safety settings (`@app/reporting` report-templates.ts): a missing field is an
- * error instead of an empty string, and no helper but ours can be called.
- */
-const COMPILE_OPTIONS: CompileOptions = {
-  strict: true,
-  knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(PAGE_HELPERS.map((name) => [name, true])),
-  noEscape: false,
-  preventIndent: true,
-};
-
-/** No lookup of inherited properties or methods (`constructor`, `__proto__`), ever. */
-const RUNTIME_OPTIONS: RuntimeOptions = {
-  allowProtoPropertiesByDefault: false,
-  allowProtoMethodsByDefault: false,
-};
+/** The reports' safety settings: a missing field is an error, no helper but ours is called. */
+const COMPILE_OPTIONS = safeCompileOptions(PAGE_HELPERS);
 
 /** What a page's helpers read of its request (the `@page` data of a render). */
 export interface PageRenderData {
@@ -88,29 +75,6 @@ export interface PageTemplates {
 }
 
 /**
- * The chart markup class of @app/reporting is not exported (code outside must not mark a string
- * as trusted); its prototype, taken from a chart the library built, is what the `svg` helper
- * checks, so pages insert only markup that the library's chart builders escaped.
- */
-const SVG_MARKUP_PROTOTYPE: unknown = Object.getPrototypeOf(
-  yesShareBar({ share: 0, shareLabel: '', title: '' }),
-);
-
-type SvgMarkup = ReturnType<typeof percentileStripChart>;
-
-function isSvgMarkup(value: unknown): value is SvgMarkup {
-  return (
-    value !== null &&
-    typeof value === 'object' &&
-    Object.getPrototypeOf(value) === SVG_MARKUP_PROTOTYPE
-  );
-}
-
-function hasTemplates(dir: string): boolean {
-  return existsSync(join(dir, MARKER));
-}
-
-/**
  * The folder of the page templates: `COCKPIT_TEMPLATES_DIR` (the `templates` folder or its
  * `pages` folder) when set, otherwise the first `templates/pages` found walking up from this
  * file and from the working directory: from the sources (ts-node, jest) and from the webpack
@@ -122,34 +86,7 @@ export function resolvePageTemplatesDir(
   env: NodeJS.ProcessEnv = process.env,
   starts: readonly string[] = [__dirname, process.cwd()],
 ): string {
-  const configured = env.COCKPIT_TEMPLATES_DIR;
-  if (configured !== undefined && configured !== '') {
-    const root = resolve(configured);
-    const found = [join(root, 'pages'), root].find(hasTemplates);
-    if (found === undefined) {
-      throw new Error(
-        `COCKPIT_TEMPLATES_DIR=${configured} holds no page templates (${MARKER} in it or in its pages folder)`,
-      );
-    }
-    return found;
-  }
-  for (const start of starts) {
-    let dir = resolve(start);
-    for (;;) {
-      const candidate = join(dir, 'templates', 'pages');
-      if (hasTemplates(candidate)) {
-        return candidate;
-      }
-      const parent = dirname(dir);
-      if (parent === dir) {
-        break;
-      }
-      dir = parent;
-    }
-  }
-  throw new Error(
-    `no templates/pages folder with ${MARKER} above ${starts.join(' or ')}; set COCKPIT_TEMPLATES_DIR`,
-  );
+  return resolveTemplatesDir('pages', MARKER, env, starts);
 }
 
 function templateFiles(dir: string): string[] {
@@ -227,12 +164,7 @@ function registerHelpers(
   env.registerHelper('uri', (value: unknown) =>
     encodeURIComponent(typeof value === 'string' || typeof value === 'number' ? String(value) : ''),
   );
-  env.registerHelper('svg', (value: unknown) => {
-    if (!isSvgMarkup(value)) {
-      throw new TypeError('the svg helper takes chart markup built by @app/reporting only');
-    }
-    return new env.SafeString(value.markup);
-  });
+  env.registerHelper('svg', (value: unknown) => new env.SafeString(chartMarkupOf(value)));
   // Partials are called through `include` rather than `{{> name}}`, which Prettier's Handlebars
   // parser cannot read. They render with the caller's context, or with the hash given
   // (`{{include "state-badge" state=unit.state}}`), and with the render's data variables.
@@ -246,7 +178,7 @@ function registerHelpers(
       const hash = options.hash as Record<string, unknown>;
       const context = Object.keys(hash).length > 0 ? { ...hash } : this;
       return new env.SafeString(
-        partial(context, { ...RUNTIME_OPTIONS, data: options.data as unknown }),
+        partial(context, { ...SAFE_RUNTIME_OPTIONS, data: options.data as unknown }),
       );
     },
   );
@@ -276,7 +208,7 @@ export function compilePageTemplates(dir: string): PageTemplates {
     if (name.startsWith('partials/')) {
       partials.set(basename(name), template);
     } else {
-      pages.set(name, (model, data) => template(model, { ...RUNTIME_OPTIONS, data }));
+      pages.set(name, (model, data) => template(model, { ...SAFE_RUNTIME_OPTIONS, data }));
     }
   }
   const layout = pages.get('layout');
