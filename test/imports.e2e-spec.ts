@@ -3,7 +3,6 @@ import { SubmissionEntity } from '@app/persistence';
 import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'superagent';
 import { startApp, TestApp } from './support/app';
 import {
   closeOwnerDataSource,
@@ -18,6 +17,7 @@ import {
   TestUser,
 } from './support/factories';
 import { buildZip, deflatedText, deflatedZeros } from './support/zip';
+import { binary } from './support/waiting';
 
 type World = Awaited<ReturnType<typeof createStudyWorld>>;
 type Answers = DemoSubmissionSpec['answers'];
@@ -40,12 +40,6 @@ function demoAnswers(count: number): Answers[] {
     .filter((s) => !s.implausible)
     .slice(0, count)
     .map((s) => s.answers);
-}
-
-function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
 async function readWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook> {

@@ -19,6 +19,7 @@ import {
 } from './support/factories';
 import { pdfText } from './support/pdf-text';
 import { testConfig } from './support/test-env';
+import { until } from './support/waiting';
 
 /** Hostile names: they must come out as literal text and make no request. */
 const HOSTILE_COMPANY = '<img src="http://127.0.0.1:9/x">';
@@ -35,17 +36,6 @@ describe('company reports (e2e, real worker and Chromium)', () => {
   let unitIds: string[];
 
   const auth = async (user: TestUser) => ({ Authorization: await t.tokenFor(user) });
-
-  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    for (let i = 0; i < 600; i++) {
-      const value = await read();
-      if (done(value)) {
-        return value;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('timed out waiting');
-  }
 
   async function renderedReport(user: TestUser, unitId: string, language: 'de' | 'en') {
     const headers = await auth(user);

@@ -8,7 +8,6 @@ import {
 } from '@app/domain';
 import { computedTrend, SnapshotReader, TenantDb, TrendEntity } from '@app/persistence';
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { PdfRenderer } from '../apps/worker/src/reports/pdf-renderer';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { startApp, TestApp } from './support/app';
@@ -26,6 +25,7 @@ import {
 } from './support/factories';
 import { pdfText } from './support/pdf-text';
 import { testConfig } from './support/test-env';
+import { binary, until } from './support/waiting';
 
 /** The median of a list, computed here independently of the engine. */
 function median(values: readonly number[]): number {
@@ -47,13 +47,6 @@ function releasedFigures(value: unknown): Array<{ n: number }> {
   return [];
 }
 
-/** A binary response body (PDF, XLSX) as a Buffer. */
-function binary(res: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-}
-
 // 2024: units 0..14 trained 10 + 2i days. 2025: units 0..9 (the panel) trained 3 days more,
 // and five newcomers 40 to 48 days. The panel differs from either year's units by five, so
 // the differencing rule releases it. Units 12..14 are the only ones in banking.
@@ -71,17 +64,6 @@ describe('trend reports (e2e, real worker and Chromium)', () => {
   let reportId: string;
 
   const auth = async (user: TestUser) => ({ Authorization: await t.tokenFor(user) });
-
-  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    for (let i = 0; i < 600; i++) {
-      const value = await read();
-      if (done(value)) {
-        return value;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('timed out waiting');
-  }
 
   async function publish(cycleId: string): Promise<void> {
     const headers = await auth(publisher);

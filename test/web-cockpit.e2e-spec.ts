@@ -12,8 +12,9 @@ import type { Page } from 'puppeteer';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import {
   attributeOf,
-  BROWSER_TIMEOUT_MS,
   BrowserTestApp,
+  clickAndWait,
+  followProgress,
   screenshot,
   startBrowserApp,
   textOf,
@@ -55,47 +56,6 @@ const mainText = (page: Page): Promise<string> => textOf(page, 'main');
 
 /** Reads a German number as the form shows it (`1.234,5`). */
 const germanNumber = (text: string): number => Number(text.replace(/\./g, '').replace(',', '.'));
-
-/** Clicks and waits for the page the click leads to; returns its HTTP status. */
-async function clickAndWait(page: Page, selector: string): Promise<number | undefined> {
-  const [response] = await Promise.all([
-    page.waitForNavigation({ timeout: BROWSER_TIMEOUT_MS }),
-    page.locator(selector).click(),
-  ]);
-  return response?.status();
-}
-
-/** One load of a progress page: its state and whether it asks to be reloaded. */
-interface ProgressLoad {
-  state: string | null;
-  refresh: string | null;
-}
-
-/**
- * Follows a progress page as a person would: reads it and, while it is not finished, lets its
- * own refresh (the meta element) load it again, until `finished` holds. Returns every load.
- */
-async function followProgress(
-  page: Page,
-  finished: (state: string | null) => boolean,
-  maxLoads = 90,
-): Promise<ProgressLoad[]> {
-  const loads: ProgressLoad[] = [];
-  for (let i = 0; i < maxLoads; i++) {
-    const load = {
-      state: await attributeOf(page, '.progress-card', 'data-state'),
-      refresh: await attributeOf(page, 'meta[http-equiv="refresh"]', 'content'),
-    };
-    loads.push(load);
-    if (finished(load.state)) {
-      return loads;
-    }
-    // Nobody reloads the page: only its own refresh brings the next state.
-    expect(load.refresh).toBe('2');
-    await page.waitForNavigation({ timeout: BROWSER_TIMEOUT_MS });
-  }
-  throw new Error(`the progress page did not finish after ${maxLoads} loads`);
-}
 
 /** The few DOM members the functions run in the page touch (the tests compile without DOM). */
 interface RemovableElement {

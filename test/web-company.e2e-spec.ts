@@ -30,6 +30,7 @@ import {
 } from './support/factories';
 import { pdfText } from './support/pdf-text';
 import { testConfig } from './support/test-env';
+import { until } from './support/waiting';
 
 /** Browser tests start Chromium and render several pages; each has its own limit. */
 const BROWSER_TEST_MS = 90_000;
@@ -60,17 +61,6 @@ describe('company pages (e2e, real worker and Chromium)', () => {
 
   const formPath = (u: UnitEntity = unit): string => `/cycles/${open.id}/units/${u.id}/submission`;
   const benchmarkPath = (): string => `/snapshots/${snapshotId}/benchmarks?unitId=${unit.id}`;
-
-  async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-    for (let i = 0; i < 600; i++) {
-      const value = await read();
-      if (done(value)) {
-        return value;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('timed out waiting');
-  }
 
   /** Clicks a button that sends a form and waits for the page it leads to. */
   async function send(page: Page, selector: string): Promise<HTTPResponse | null> {

@@ -4,8 +4,8 @@ import type { Page } from 'puppeteer';
 import request from 'supertest';
 import {
   attributeOf,
-  BROWSER_TIMEOUT_MS,
   BrowserTestApp,
+  clickAndWait,
   screenshot,
   startBrowserApp,
   textOf,
@@ -34,15 +34,6 @@ const UNIT_NAME = 'Contact Center Graz';
 const heading = (page: Page): Promise<string> => textOf(page, 'h1');
 const mainText = (page: Page): Promise<string> => textOf(page, 'main');
 const pathOf = (page: Page): string => new URL(page.url()).pathname;
-
-/** Clicks and waits for the page the click leads to; returns its HTTP status. */
-async function clickAndWait(page: Page, selector: string): Promise<number | undefined> {
-  const [response] = await Promise.all([
-    page.waitForNavigation({ timeout: BROWSER_TIMEOUT_MS }),
-    page.locator(selector).click(),
-  ]);
-  return response?.status();
-}
 
 /** Whether a checkbox or radio button is checked, as the page has it now. */
 function isChecked(page: Page, selector: string): Promise<boolean> {

@@ -14,6 +14,8 @@ import {
   attributeOf,
   BROWSER_TIMEOUT_MS,
   BrowserTestApp,
+  clickAndWait,
+  followProgress,
   screenshot,
   startBrowserApp,
   textOf,
@@ -44,51 +46,10 @@ const RETURN_COMMENT = 'Bitte die Zahl der Abgänge prüfen: sie liegt über dem
 const mainText = (page: Page): Promise<string> => textOf(page, 'main');
 const heading = (page: Page): Promise<string> => textOf(page, 'h1');
 
-/** Clicks and waits for the page the click leads to; returns its HTTP status. */
-async function clickAndWait(page: Page, selector: string): Promise<number | undefined> {
-  const [response] = await Promise.all([
-    page.waitForNavigation({ timeout: BROWSER_TIMEOUT_MS }),
-    page.locator(selector).click(),
-  ]);
-  return response?.status();
-}
-
 /** Chooses a file in a file input as a person does: through the browser's file chooser. */
 async function chooseFile(page: Page, selector: string, path: string): Promise<void> {
   const [chooser] = await Promise.all([page.waitForFileChooser(), page.locator(selector).click()]);
   await chooser.accept([path]);
-}
-
-/** One load of a progress page: its state and whether it asks to be reloaded. */
-interface ProgressLoad {
-  state: string | null;
-  refresh: string | null;
-}
-
-/**
- * Follows a progress page as a person would: reads it, and while it is not finished lets its
- * own refresh (the meta element) load it again, until `finished` holds. Returns every load.
- */
-async function followProgress(
-  page: Page,
-  finished: (state: string | null) => boolean,
-  maxLoads = 60,
-): Promise<ProgressLoad[]> {
-  const loads: ProgressLoad[] = [];
-  for (let i = 0; i < maxLoads; i++) {
-    const load = {
-      state: await attributeOf(page, '.progress-card', 'data-state'),
-      refresh: await attributeOf(page, 'meta[http-equiv="refresh"]', 'content'),
-    };
-    loads.push(load);
-    if (finished(load.state)) {
-      return loads;
-    }
-    // Without its refresh the page would never move: that is the feature under test.
-    expect(load.refresh).toBe('2');
-    await page.waitForNavigation({ timeout: BROWSER_TIMEOUT_MS });
-  }
-  throw new Error(`the progress page did not finish after ${maxLoads} loads`);
 }
 
 /** A file fetched with the page's session: status, type, name and first bytes. */

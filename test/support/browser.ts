@@ -149,3 +149,45 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Clicks and waits for the page the click leads to; returns its HTTP status. */
+export async function clickAndWait(page: Page, selector: string): Promise<number | undefined> {
+  const [response] = await Promise.all([
+    page.waitForNavigation({ timeout: BROWSER_TIMEOUT_MS }),
+    page.locator(selector).click(),
+  ]);
+  return response?.status();
+}
+
+/** One load of a progress page: its state and whether it asks to be reloaded. */
+export interface ProgressLoad {
+  state: string | null;
+  refresh: string | null;
+}
+
+/**
+ * Follows a progress page as a person would: reads it and, while it is not finished, lets its
+ * own refresh (the meta element) load it again, until `finished` holds. Nobody reloads the page:
+ * without its refresh it would never move, and that is the feature under test. Returns every
+ * load.
+ */
+export async function followProgress(
+  page: Page,
+  finished: (state: string | null) => boolean,
+  maxLoads = 90,
+): Promise<ProgressLoad[]> {
+  const loads: ProgressLoad[] = [];
+  for (let i = 0; i < maxLoads; i++) {
+    const load = {
+      state: await attributeOf(page, '.progress-card', 'data-state'),
+      refresh: await attributeOf(page, 'meta[http-equiv="refresh"]', 'content'),
+    };
+    loads.push(load);
+    if (finished(load.state)) {
+      return loads;
+    }
+    expect(load.refresh).toBe('2');
+    await page.waitForNavigation({ timeout: BROWSER_TIMEOUT_MS });
+  }
+  throw new Error(`the progress page did not finish after ${maxLoads} loads`);
+}
