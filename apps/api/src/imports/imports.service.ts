@@ -30,7 +30,6 @@ import {
 import type { CycleImportResultDto } from './dto/imports.dto';
 import type { UploadedSpreadsheetFile } from './spreadsheet-upload.interceptor';
 
-/** A file the api sends: its bytes, media type and a file name for Content-Disposition. */
 /**
  * At most this many problems go back with a refused import: enough to fix a file in one
  * round, while a file of 5,000 rows that is wrong throughout does not become a 50 MB answer.

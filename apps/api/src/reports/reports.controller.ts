@@ -7,13 +7,11 @@ import {
   Param,
   ParseUUIDPipe,
   Post,
-  Res,
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
 import { EXPORT_MEDIA_TYPES } from '@app/spreadsheet';
-import type { Response } from 'express';
 import { Roles } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { download } from '../common/file-download';
@@ -116,17 +114,8 @@ export class ReportsController {
   async pdf(
     @Caller() caller: CallerContext,
     @Param('reportId', ParseUUIDPipe) reportId: string,
-    @Res() res: Response,
-  ): Promise<void> {
-    const file = await this.reports.pdf(caller, reportId);
-    res
-      .status(200)
-      .type('application/pdf')
-      .setHeader(
-        'Content-Disposition',
-        `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      )
-      .send(file.pdf);
+  ): Promise<StreamableFile> {
+    return download(await this.reports.pdf(caller, reportId));
   }
 
   @Get('reports/:reportId/xlsx')

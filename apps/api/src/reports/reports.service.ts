@@ -28,11 +28,7 @@ import {
   ReportDto,
 } from './dto/report.dto';
 
-/** A PDF as served: its bytes and a file name a person recognises. */
-export interface ReportFile {
-  pdf: Buffer;
-  fileName: string;
-}
+const PDF_TYPE = 'application/pdf';
 
 function toReportDto(r: ReportEntity): ReportDto {
   return {
@@ -141,7 +137,7 @@ export class ReportsService {
   }
 
   /** The stored PDF of a rendered report. */
-  pdf(caller: CallerContext, reportId: string): Promise<ReportFile> {
+  pdf(caller: CallerContext, reportId: string): Promise<FileResult> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
       this.requireDone(caller, report);
@@ -151,7 +147,8 @@ export class ReportsService {
       if (report.trendId !== null) {
         const { study, trend } = await computedTrend(m, this.reader, report.trendId);
         return {
-          pdf: row.pdf,
+          buffer: row.pdf,
+          type: PDF_TYPE,
           fileName: trendReportFileName({
             language: report.language,
             study: { name: study.name, publisherName: '' },
@@ -163,7 +160,8 @@ export class ReportsService {
       const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
       const unit = await m.findOneBy(UnitEntity, { id: report.unitId ?? '' });
       return {
-        pdf: row.pdf,
+        buffer: row.pdf,
+        type: PDF_TYPE,
         fileName: companyReportFileName({
           language: report.language,
           cycle: { year: cycle.year },

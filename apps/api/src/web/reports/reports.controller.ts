@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Header, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
 import { formatFigure } from '@app/reporting';
 import type { Response } from 'express';
 import { Roles } from '../../auth/auth.decorators';
+import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
 import { PREVIEW_CSP } from '../../reports/reports.controller';
 import { ReportsService } from '../../reports/reports.service';
@@ -115,16 +116,7 @@ export class ReportsPagesController {
   async pdf(
     @Caller() caller: CallerContext,
     @Param('reportId', PageIdPipe) reportId: string,
-    @Res() response: Response,
-  ): Promise<void> {
-    const file = await this.reports.pdf(caller, reportId);
-    response
-      .status(200)
-      .type('application/pdf')
-      .setHeader(
-        'Content-Disposition',
-        `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-      )
-      .send(file.pdf);
+  ): Promise<StreamableFile> {
+    return download(await this.reports.pdf(caller, reportId));
   }
 }
