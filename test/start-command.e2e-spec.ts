@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { until } from './support/waiting';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -119,5 +120,32 @@ describe('the README start command', () => {
       })
     ).json()) as unknown[];
     expect(units.length).toBe(180);
+
+    // The publisher's trend report over the two published demo cycles, rendered by the worker.
+    const publisherAuth = { authorization: `Bearer ${publisherToken}` };
+    const ordered = await fetch(`${base}/api/v1/studies/${studies[0].id}/trend-reports`, {
+      method: 'POST',
+      headers: { ...publisherAuth, 'content-type': 'application/json' },
+      body: JSON.stringify({ language: 'de' }),
+    });
+    expect(ordered.status).toBe(202);
+    const { reportId } = (await ordered.json()) as { reportId: string };
+    const report = await until(
+      async () =>
+        (await (
+          await fetch(`${base}/api/v1/reports/${reportId}`, { headers: publisherAuth })
+        ).json()) as { state: string; pages: number | null },
+      (r) => r.state === 'done' || r.state === 'failed',
+    );
+    expect(report.state).toBe('done');
+    expect(report.pages).toBeGreaterThan(5);
+
+    // The web cockpit: a visitor is sent to the sign-in form.
+    const home = await fetch(`${base}/`, { redirect: 'manual' });
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toMatch(/^\/login/);
+    const form = await fetch(`${base}/login`, { headers: { 'accept-language': 'de' } });
+    expect(form.status).toBe(200);
+    expect(await form.text()).toMatch(/<input[^>]+type="password"/);
   }, 300_000);
 });
