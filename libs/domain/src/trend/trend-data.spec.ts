@@ -597,6 +597,71 @@ describe('the pooled figure of the trend data', () => {
   });
 });
 
+describe('a cycle given as columns', () => {
+  /** The same input with each cycle's values as columns and the units' values left empty. */
+  function asColumns(input: TrendInput, keys: readonly string[]): TrendInput {
+    return {
+      ...input,
+      cycles: input.cycles.map((cycle) => ({
+        year: cycle.year,
+        units: cycle.units.map((unit) => ({ ...unit, values: {} })),
+        columns: {
+          keys,
+          values: keys.map((key) =>
+            Float64Array.from(cycle.units, (unit) => {
+              const value = unit.values[key];
+              return typeof value === 'boolean' ? Number(value) : (value ?? Number.NaN);
+            }),
+          ),
+        },
+      })),
+    };
+  }
+
+  it('gives the trend data the units’ values give, to the bit', () => {
+    const input = demoTrendInput(generateDemoData({ units: 60 }), loadCatalogue(DEMO_CATALOGUE));
+    const keys = [
+      ...new Set(
+        input.cycles.flatMap((cycle) => cycle.units.flatMap((u) => Object.keys(u.values))),
+      ),
+    ];
+    expect(computeTrendData(asColumns(input, keys))).toEqual(computeTrendData(input));
+  });
+
+  it('refuses an infinite value, a yes/no value other than 0 or 1 and a short column', () => {
+    const study = createStudy();
+    const keys = ['training_days_new', 'works_value_creating_contacts'];
+    const columnar = asColumns(study, keys);
+    const withValue = (k: number, value: number): TrendInput => ({
+      ...columnar,
+      cycles: columnar.cycles.map((cycle, c) =>
+        c === 0 && cycle.columns
+          ? {
+              ...cycle,
+              columns: {
+                keys,
+                values: cycle.columns.values.map((column, j) =>
+                  j === k ? Float64Array.from(column, (v, i) => (i === 0 ? value : v)) : column,
+                ),
+              },
+            }
+          : cycle,
+      ),
+    });
+    expect(() => computeTrendData(withValue(0, Number.POSITIVE_INFINITY))).toThrow(RangeError);
+    expect(() => computeTrendData(withValue(1, 2))).toThrow(RangeError);
+    expect(() => computeTrendData(withValue(1, Number.NaN))).not.toThrow();
+    const short: TrendInput = {
+      ...columnar,
+      cycles: columnar.cycles.map((cycle) => ({
+        ...cycle,
+        columns: { keys, values: keys.map(() => new Float64Array(1)) },
+      })),
+    };
+    expect(() => computeTrendData(short)).toThrow(/has 1 values for 10 units/);
+  });
+});
+
 describe("the demo study's trend: the published figures (2023 to 2024)", () => {
   // The demo's published cycles are 2023 and 2024 (its 2025 is open); DESIGN.md's figures are
   // those of 2024 against 2023.

@@ -19,7 +19,13 @@ import {
   suppressedFigure,
   TrendFigure,
 } from './trend-disclosure';
-import { TrendDriverOptions, TrendInput, TrendKpi } from './trend-input';
+import {
+  TrendCycleColumns,
+  TrendDriverOptions,
+  TrendInput,
+  TrendKpi,
+  TrendUnit,
+} from './trend-input';
 
 /** A KPI's released statistics in one cycle (its n is the figure's). */
 export type KpiDistribution = Omit<DistributionSummary, 'n'>;
@@ -263,7 +269,18 @@ function alignInput(input: TrendInput): AlignedInput {
     return entry.columns;
   });
   for (let c = 0; c < input.cycles.length; c++) {
-    const { year, units } = input.cycles[c];
+    const { year, units, columns: given } = input.cycles[c];
+    if (given !== undefined) {
+      const targets = [
+        ...kpis.map((kpi, k) => ({ kpi, column: columns[k][c] })),
+        ...weightOnly.map(({ weight, columns: weightColumns }) => ({
+          kpi: weight,
+          column: weightColumns[c],
+        })),
+      ];
+      copyColumns(given, targets, units, indexById, year);
+      continue;
+    }
     for (const unit of units) {
       const u = indexById.get(unit.id) as number;
       const values = unit.values;
@@ -292,6 +309,41 @@ function alignInput(input: TrendInput): AlignedInput {
     ? Int32Array.from(ids, (_, u) => u).sort((a, b) => (ids[a] < ids[b] ? -1 : 1))
     : new Int32Array(0);
   return { columns, weights, unitsById, latestUnits, unitCount };
+}
+
+/**
+ * Copies a cycle's given columns into the aligned ones, checking each value as `numericValue`
+ * does: finite or NaN, and 0 or 1 for a yes/no item.
+ */
+function copyColumns(
+  given: TrendCycleColumns,
+  targets: ReadonlyArray<{ kpi: TrendKpi; column: Float64Array }>,
+  units: readonly TrendUnit[],
+  indexById: ReadonlyMap<string, number>,
+  year: number,
+): void {
+  const keyIndex = new Map(given.keys.map((key, k) => [key, k]));
+  const positions = Int32Array.from(units, (unit) => indexById.get(unit.id) as number);
+  for (const { kpi, column } of targets) {
+    const k = keyIndex.get(kpi.key);
+    const source = k === undefined ? undefined : given.values[k];
+    if (source === undefined) {
+      continue;
+    }
+    if (source.length !== units.length) {
+      throw new RangeError(
+        `column ${kpi.key} of ${year} has ${source.length} values for ${units.length} units`,
+      );
+    }
+    for (let i = 0; i < source.length; i++) {
+      const value = source[i];
+      // NaN is "not supplied"; anything else must be finite, and 0 or 1 for a yes/no item.
+      if (value === value && (value - value !== 0 || (kpi.boolean && value !== 0 && value !== 1))) {
+        throw new RangeError(`KPI ${kpi.key} of unit ${units[i].id} in ${year} is ${value}`);
+      }
+      column[positions[i]] = value;
+    }
+  }
 }
 
 /** The latest cycle's columns restricted to its own units: the drivers read only those. */

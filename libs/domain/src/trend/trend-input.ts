@@ -36,10 +36,26 @@ export interface TrendUnit {
   values: Readonly<Record<string, number | boolean | null | undefined>>;
 }
 
+/**
+ * A cycle's values as columns, in the order of the cycle's `units`: the shape of a snapshot's
+ * frozen inputs. values[k][i] is KPI `keys[k]` of unit i: NaN where not supplied, a yes/no item
+ * as 1 or 0.
+ */
+export interface TrendCycleColumns {
+  keys: readonly string[];
+  values: readonly Float64Array[];
+}
+
 /** A published cycle with the units whose data it was computed from. */
 export interface TrendCycle {
   year: number;
   units: readonly TrendUnit[];
+  /**
+   * The values as columns; when given, the units' `values` are not read. Spares a caller that
+   * holds columns (the snapshots' frozen inputs) building an object per unit: at 10,000 units
+   * and 5 cycles that was about as long as the whole computation.
+   */
+  columns?: TrendCycleColumns;
 }
 
 /** How the drivers are chosen among the rank correlations of the latest cycle. */

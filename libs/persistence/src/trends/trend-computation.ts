@@ -96,20 +96,21 @@ export async function trendSource(
   };
 }
 
-/** A published cycle's frozen inputs as the trend computation reads them. */
+/**
+ * A published cycle's frozen inputs as the trend computation reads them: the units with their
+ * profiles, and the values as the columns they are stored as.
+ */
 function trendCycle(year: number, inputs: FrozenInputs): TrendCycle {
   const { unitIds, profiles, kpiKeys, values } = inputs;
   return {
     year,
-    units: unitIds.map((id, u) => {
-      const unitValues: Record<string, number | null> = {};
-      for (let k = 0; k < kpiKeys.length; k++) {
-        const value = values[k][u];
-        unitValues[kpiKeys[k]] = Number.isNaN(value) ? null : value;
-      }
-      // The profile's codes are checked when a unit is saved; the snapshot keeps them as text.
-      return { id, profile: profiles[u] as ParticipationProfile, values: unitValues };
-    }),
+    // The profile's codes are checked when a unit is saved; the snapshot keeps them as text.
+    units: unitIds.map((id, u) => ({
+      id,
+      profile: profiles[u] as ParticipationProfile,
+      values: {},
+    })),
+    columns: { keys: kpiKeys, values },
   };
 }
 
