@@ -373,4 +373,34 @@ describe('trend reports (e2e, real worker and Chromium)', () => {
       (state) => state === 'done',
     );
   });
+
+  it('shows computed trend data under the policy they were disclosed with, after the study changed it', async () => {
+    const db = await ownerDataSource();
+    const [{ disclosure_policy: before }] = await db.query<
+      { disclosure_policy: Record<string, unknown> }[]
+    >('SELECT disclosure_policy FROM studies WHERE id = $1', [studyId]);
+    await db.query('UPDATE studies SET disclosure_policy = $1 WHERE id = $2', [
+      { ...before, minN: 7 },
+      studyId,
+    ]);
+    try {
+      const res = await t
+        .http()
+        .get(`/api/v1/reports/${reportId}/xlsx`)
+        .set(await auth(publisher))
+        .buffer(true)
+        .parse(binary);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(res.body as ExcelJS.Buffer);
+      const minN: unknown[] = [];
+      workbook.getWorksheet('Methode')?.eachRow((row) => {
+        if (row.getCell(1).value === 'Mindestzahl Einheiten je Zahl (min_n)') {
+          minN.push(row.getCell(2).value);
+        }
+      });
+      expect(minN).toEqual([DEFAULT_DISCLOSURE_POLICY.minN]);
+    } finally {
+      await db.query('UPDATE studies SET disclosure_policy = $1 WHERE id = $2', [before, studyId]);
+    }
+  });
 });

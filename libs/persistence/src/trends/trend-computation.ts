@@ -149,10 +149,17 @@ export async function computedTrend(
     throw notFound('Cycle', latest.cycleId);
   }
   const { study, catalogue, catalogueVersion } = setting;
-  const policy = disclosurePolicyOf(study.disclosurePolicy);
   if (trend.data !== null) {
-    return { trend: { ...trend, data: trend.data }, study, policy, catalogue };
+    // The policy the data were disclosed under, even if the study's changed since.
+    const frozen = (trend.manifest?.policy ?? study.disclosurePolicy) as Record<string, unknown>;
+    return {
+      trend: { ...trend, data: trend.data },
+      study,
+      policy: disclosurePolicyOf(frozen),
+      catalogue,
+    };
   }
+  const policy = disclosurePolicyOf(study.disclosurePolicy);
   const cycles: TrendCycle[] = [];
   const snapshots: Array<{ year: number; snapshotId: string; manifestHash: string | null }> = [];
   for (let c = 0; c < trend.years.length; c++) {
