@@ -69,7 +69,14 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<RedisH
     '--daemonize', 'no',
     '--loglevel', 'warning',
   ];
-  const child = spawn(binary, args, { cwd: dataDir, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own: Ctrl+C in the terminal reaches the launcher, the api and the
+  // worker, but not Redis, which `stop()` ends after them, once their queues are closed. An
+  // orphan of a killed launcher is found by its pid file on the next start.
+  const child = spawn(binary, args, {
+    cwd: dataDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => output.push(chunk));
 
