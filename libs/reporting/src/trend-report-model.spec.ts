@@ -67,6 +67,24 @@ describe('buildTrendReportModel: executive summary', () => {
     expect(text).not.toContain('Average speed of answer');
   });
 
+  it('words the change of a score reaching below 0 (eNPS) in its own unit, not in per cent', () => {
+    // eNPS 7 -> 13 over all (+6) and 8 -> 12 in the panel (+4); in per cent it would read +86 %.
+    const trend = withKpi(
+      'training_days_new',
+      createKpiTrend(
+        'employee_nps',
+        [releasedFigure(150, createDistribution(7)), releasedFigure(160, createDistribution(13))],
+        { n: 140, from: createDistribution(8), to: createDistribution(12) },
+      ),
+    );
+    const sentence = modelOf('en', trend).summary.movements.find((text) =>
+      text.startsWith('Employee NPS'),
+    );
+    expect(sentence).toContain('from 7 to 13 (+6)');
+    expect(sentence).toContain('units +4.');
+    expect(sentence).not.toContain('%');
+  });
+
   it('takes the panel figure where the one over all participants is withheld, and says so', () => {
     const trend = withKpi(
       'training_days_new',

@@ -443,14 +443,17 @@ export function trendReportYears(years: readonly number[], dash = '–'): string
  */
 function changeText(
   change: StatisticChange,
-  item: Pick<KpiItemDefinition, 'unit'>,
+  item: Pick<KpiItemDefinition, 'unit' | 'min'>,
   language: ReportLanguage,
 ): string {
   if (item.unit === '%') {
     const rounded = Math.round(Math.abs(change.absolute) * 10) / 10;
     return T.points(signedPoints(change.absolute, language), rounded, language);
   }
-  if (change.percent !== null) {
+  // On a scale that reaches below 0 (NPS, eNPS: −100 to 100) a change in per cent of the
+  // earlier value means nothing: an eNPS from 7 to 13 is not "+86 %", it is +6.
+  const crossesZero = item.min !== undefined && item.min < 0;
+  if (change.percent !== null && !crossesZero) {
     return signedPercent(change.percent, language);
   }
   const magnitude = formatFigureWithUnit(Math.abs(change.absolute), item, language);
