@@ -214,14 +214,14 @@ const column = (header: string, minWidth: number, note?: string): SheetColumn =>
   note,
 });
 
-/** The figure's value (picked), or null: a withheld figure has none to give. */
-function valueOf<T, U>(figure: TrendFigure<T>, pick: (value: T) => U): U | null {
-  return figure.released ? pick(figure.value) : null;
+/** The figure's value (picked), or null: a withheld or absent figure has none to give. */
+function valueOf<T, U>(figure: TrendFigure<T> | undefined, pick: (value: T) => U): U | null {
+  return figure?.released === true ? pick(figure.value) : null;
 }
 
 /** The figure's n, or null: a withheld figure does not even say how many units it rests on. */
-function nOf(figure: TrendFigure<unknown>): number | null {
-  return figure.released ? figure.n : null;
+function nOf(figure: TrendFigure<unknown> | undefined): number | null {
+  return figure?.released === true ? figure.n : null;
 }
 
 function reasonText(suppression: Suppression, language: MessageLanguage): string {
@@ -334,8 +334,8 @@ function kpiSheet(input: TrendWorkbookInput): TrendSheet {
       valueOf(distribution, (d) => d.p75),
       valueOf(distribution, (d) => d.mean),
       pooled === undefined ? null : weightKey,
-      pooled === undefined ? null : nOf(pooled),
-      pooled === undefined ? null : valueOf(pooled, (p) => p),
+      nOf(pooled),
+      valueOf(pooled, (p) => p),
       kpiWithheldText(distribution, pooled, language),
     ]);
   });
@@ -378,10 +378,10 @@ function changeSheet(input: TrendWorkbookInput): TrendSheet {
       valueOf(panel, (p) => p.to.median),
       valueOf(panel, (p) => p.change.median.absolute),
       valueOf(panel, (p) => p.change.median.percent),
-      pooledChange === undefined ? null : nOf(pooledChange),
-      pooledChange === undefined ? null : valueOf(pooledChange, (p) => p.from),
-      pooledChange === undefined ? null : valueOf(pooledChange, (p) => p.to),
-      pooledChange === undefined ? null : valueOf(pooledChange, (p) => p.points),
+      nOf(pooledChange),
+      valueOf(pooledChange, (p) => p.from),
+      valueOf(pooledChange, (p) => p.to),
+      valueOf(pooledChange, (p) => p.points),
       withheldText(
         [
           [T.all[language], all],
@@ -439,11 +439,11 @@ function adoptionSheet(input: TrendWorkbookInput): TrendSheet {
         nOf(share),
         valueOf(share, (s) => s),
         change?.fromYear ?? null,
-        change === undefined ? null : valueOf(change.all, (points) => points),
-        change === undefined ? null : nOf(change.panel),
-        change === undefined ? null : valueOf(change.panel, (p) => p.from),
-        change === undefined ? null : valueOf(change.panel, (p) => p.to),
-        change === undefined ? null : valueOf(change.panel, (p) => p.points),
+        valueOf(change?.all, (points) => points),
+        nOf(change?.panel),
+        valueOf(change?.panel, (p) => p.from),
+        valueOf(change?.panel, (p) => p.to),
+        valueOf(change?.panel, (p) => p.points),
         withheldText(figures, language),
       ];
     });
