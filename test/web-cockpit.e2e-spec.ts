@@ -15,6 +15,9 @@ import {
   BrowserTestApp,
   clickAndWait,
   followProgress,
+  germanNumber,
+  heading,
+  mainText,
   screenshot,
   startBrowserApp,
   textOf,
@@ -50,12 +53,6 @@ const COMPANY_NAME = 'Kundenservice Süd AG';
 const UNIT_NAME = 'Servicecenter Leipzig';
 const STUDY_NAME = 'Kundenservice-Benchmark 2026';
 const WARNING_COMMENT = 'Neues Beratungsprodukt: die Gespräche dauern seit Mai deutlich länger.';
-
-const heading = (page: Page): Promise<string> => textOf(page, 'h1');
-const mainText = (page: Page): Promise<string> => textOf(page, 'main');
-
-/** Reads a German number as the form shows it (`1.234,5`). */
-const germanNumber = (text: string): number => Number(text.replace(/\./g, '').replace(',', '.'));
 
 /** The few DOM members the functions run in the page touch (the tests compile without DOM). */
 interface RemovableElement {

@@ -12,6 +12,8 @@ import { WorkerModule } from '../apps/worker/src/worker.module';
 import {
   attributeOf,
   BrowserTestApp,
+  germanNumber,
+  heading,
   screenshot,
   startBrowserApp,
   textOf,
@@ -38,11 +40,6 @@ const SETUP_MS = 180_000;
 
 const COMPANY_NAME = 'Kundenservice Nord GmbH';
 const UNIT_NAME = 'Contact Center Hamburg';
-
-const heading = (page: Page): Promise<string> => textOf(page, 'h1');
-
-/** Reads a German number as the form shows it (`1.234,5`). */
-const germanNumber = (text: string): number => Number(text.replace(/\./g, '').replace(',', '.'));
 
 describe('company pages (e2e, real worker and Chromium)', () => {
   let t: BrowserTestApp;

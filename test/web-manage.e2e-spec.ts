@@ -6,6 +6,8 @@ import {
   attributeOf,
   BrowserTestApp,
   clickAndWait,
+  heading,
+  mainText,
   screenshot,
   startBrowserApp,
   textOf,
@@ -31,8 +33,6 @@ const KNOWN_COMPANY = 'Kundenservice Nord GmbH';
 const FRESH_COMPANY = 'Service Süd AG';
 const UNIT_NAME = 'Contact Center Graz';
 
-const heading = (page: Page): Promise<string> => textOf(page, 'h1');
-const mainText = (page: Page): Promise<string> => textOf(page, 'main');
 const pathOf = (page: Page): string => new URL(page.url()).pathname;
 
 /** Whether a checkbox or radio button is checked, as the page has it now. */

@@ -16,6 +16,8 @@ import {
   BrowserTestApp,
   clickAndWait,
   followProgress,
+  heading,
+  mainText,
   screenshot,
   startBrowserApp,
   textOf,
@@ -42,9 +44,6 @@ const SETUP_MS = 120_000;
 const WARNING_ID = 'previous_cycle_deviation|aht_seconds';
 const WARNING_COMMENT = 'Neues Ticketsystem seit März: längere Bearbeitungszeiten.';
 const RETURN_COMMENT = 'Bitte die Zahl der Abgänge prüfen: sie liegt über dem Personalbestand.';
-
-const mainText = (page: Page): Promise<string> => textOf(page, 'main');
-const heading = (page: Page): Promise<string> => textOf(page, 'h1');
 
 /** Chooses a file in a file input as a person does: through the browser's file chooser. */
 async function chooseFile(page: Page, selector: string, path: string): Promise<void> {

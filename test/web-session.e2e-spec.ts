@@ -1,9 +1,10 @@
 import Redis from 'ioredis';
-import type { Page } from 'puppeteer';
 import request from 'supertest';
 import {
   attributeOf,
   BrowserTestApp,
+  heading,
+  mainText,
   screenshot,
   startBrowserApp,
   styleOf,
@@ -21,9 +22,6 @@ import {
 /** Browser tests start Chromium and render several pages; each has its own limit. */
 const BROWSER_TEST_MS = 60_000;
 const HTTP_TEST_MS = 20_000;
-
-const mainText = (page: Page): Promise<string> => textOf(page, 'main');
-const heading = (page: Page): Promise<string> => textOf(page, 'h1');
 
 /** The CSRF token of the first form on a page. */
 function csrfTokenIn(html: string): string {

@@ -191,3 +191,13 @@ export async function followProgress(
   }
   throw new Error(`the progress page did not finish after ${maxLoads} loads`);
 }
+
+/** The page's main heading. */
+export const heading = (page: Page): Promise<string> => textOf(page, 'h1');
+
+/** The text of the page's main content. */
+export const mainText = (page: Page): Promise<string> => textOf(page, 'main');
+
+/** Reads a German number as the pages show it (`1.234,5`). */
+export const germanNumber = (text: string): number =>
+  Number(text.replace(/\./g, '').replace(',', '.'));
