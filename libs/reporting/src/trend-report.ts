@@ -45,9 +45,11 @@ export function trendReportFooterTemplate(input: TrendReportInput): string {
  * The file name a trend report's PDF is offered under, e.g.
  * `Trendbericht-2023-2025-Contact-Center-Benchmark-DACH.pdf`.
  */
-export function trendReportFileName(
-  input: Pick<TrendReportInput, 'language' | 'study' | 'trend'>,
-): string {
+export function trendReportFileName(input: {
+  language: TrendReportInput['language'];
+  study: Pick<TrendReportInput['study'], 'name'>;
+  trend: Pick<TrendReportInput['trend'], 'years'>;
+}): string {
   return reportPdfFileName([
     TREND_REPORT_WORDS[input.language].documentTitle,
     trendReportYears(input.trend.years, '-'),

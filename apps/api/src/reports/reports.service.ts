@@ -10,6 +10,7 @@ import {
   reportContent,
   SnapshotEntity,
   SnapshotReader,
+  StudyEntity,
   TenantDb,
   TrendEntity,
   trendSource,
@@ -145,15 +146,16 @@ export class ReportsService {
         reportId,
       ]);
       if (report.trendId !== null) {
-        const { study, trend } = await computedTrend(m, this.reader, report.trendId);
+        // The name needs the study and the years only, not the trend's data.
+        const trend = await m.findOneOrFail(TrendEntity, {
+          where: { id: report.trendId },
+          select: { id: true, studyId: true, years: true },
+        });
+        const study = await m.findOneByOrFail(StudyEntity, { id: trend.studyId });
         return {
           buffer: row.pdf,
           type: PDF_TYPE,
-          fileName: trendReportFileName({
-            language: report.language,
-            study: { name: study.name, publisherName: '' },
-            trend: trend.data,
-          }),
+          fileName: trendReportFileName({ language: report.language, study, trend }),
         };
       }
       const snapshot = await m.findOneByOrFail(SnapshotEntity, { id: report.snapshotId ?? '' });
@@ -206,7 +208,7 @@ export class ReportsService {
       );
       const fileName = trendReportFileName({
         language: report.language,
-        study: { name: study.name, publisherName: '' },
+        study,
         trend: trend.data,
       }).replace(/\.pdf$/, '.xlsx');
       return {

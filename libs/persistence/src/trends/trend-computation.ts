@@ -134,15 +134,20 @@ export async function computedTrend(
   reader: SnapshotReader,
   trendId: string,
 ): Promise<ComputedTrend> {
-  // FOR UPDATE passes the update policy: it finds the trend only while it has no data yet.
-  const open = await m.findOne(TrendEntity, {
-    where: { id: trendId },
-    lock: { mode: 'pessimistic_write' },
-  });
-  const trend = open ?? (await m.findOneBy(TrendEntity, { id: trendId }));
-  if (!trend) {
+  const stored = await m.findOneBy(TrendEntity, { id: trendId });
+  if (!stored) {
     throw notFound('Trend', trendId);
   }
+  // Not computed yet: the row lock makes concurrent callers compute it once. FOR UPDATE passes
+  // the update policy, so it finds the trend only while it has no data; a caller that waited
+  // for another's computation reads the data that one wrote.
+  const trend =
+    stored.data !== null
+      ? stored
+      : ((await m.findOne(TrendEntity, {
+          where: { id: trendId },
+          lock: { mode: 'pessimistic_write' },
+        })) ?? (await m.findOneByOrFail(TrendEntity, { id: trendId })));
   const latest = await m.findOneByOrFail(SnapshotEntity, { id: trend.snapshotIds.at(-1) });
   const setting = await reader.setting(m, latest.cycleId);
   if (!setting) {
