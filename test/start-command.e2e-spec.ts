@@ -105,6 +105,11 @@ describe('the README start command', () => {
     expect(catalogue.status).toBe(200);
     const body = (await catalogue.json()) as { definition: { items: unknown[] } };
     expect(body.definition.items.length).toBeGreaterThanOrEqual(40);
+    // The launcher prints the logins once its own readiness poll (every 500 ms) saw the api.
+    await until(
+      () => Promise.resolve(output),
+      (text) => text.includes('publisher@demo.example'),
+    );
     expect(output).toContain('publisher@demo.example');
 
     // The publisher sees the generated demo study: about 180 units.
