@@ -10,16 +10,22 @@ describe('disclosurePolicyOf', () => {
       disclosurePolicyOf({
         minN: 7,
         minNTails: 12,
+        minNQuantiles: 25,
         pPercent: 15,
         maxWeightSharePercent: 30,
         quantileMethod: 'local_mean',
+        foldBelowN: 8,
+        maxCustomGroupsPerParticipant: 3,
       }),
     ).toEqual({
       minN: 7,
       minNTails: 12,
+      minNQuantiles: 25,
       pPercent: 15,
       maxWeightSharePercent: 30,
       quantileMethod: 'local_mean',
+      foldBelowN: 8,
+      maxCustomGroupsPerParticipant: 3,
     });
   });
 
@@ -31,5 +37,9 @@ describe('disclosurePolicyOf', () => {
 
   it('never lets the tails go below the general threshold', () => {
     expect(disclosurePolicyOf({ minN: 12 }).minNTails).toBe(12);
+  });
+
+  it('never lets the quantiles go below the general threshold', () => {
+    expect(disclosurePolicyOf({ minN: 25 }).minNQuantiles).toBe(25);
   });
 });
