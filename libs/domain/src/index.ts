@@ -5,6 +5,8 @@ export * from './access/organisation-kind';
 export * from './study/cycle-state';
 export * from './access/actor';
 export * from './disclosure/disclosure-policy';
+export * from './disclosure/peer-group-request';
+export * from './disclosure/disclosure-report';
 export * from './formula/formula-node';
 export * from './formula/formula-parser';
 export * from './formula/formula-type-checker';
