@@ -42,4 +42,5 @@ export * from './trend/participation';
 export * from './trend/trend-input';
 export * from './trend/trend-data';
 export * from './trend/trend-kpis';
+export * from './trend/scatter-bins';
 export * from './demo/demo-trend-input';

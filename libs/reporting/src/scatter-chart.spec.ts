@@ -1,6 +1,7 @@
+import { SCATTER_GRID } from '@app/domain';
 import { CHART_STYLE as S } from './chart-style';
 import { ReportLanguage } from './report-format.util';
-import { niceTicks, SCATTER_GRID, scatterChart, ScatterChartInput } from './scatter-chart';
+import { scatterChart, ScatterChartInput } from './scatter-chart';
 
 type Point = [number, number];
 
@@ -327,18 +328,5 @@ describe('scatterChart', () => {
       '6–14',
       '15 or more',
     ]);
-  });
-});
-
-describe('niceTicks', () => {
-  it('steps by 1, 2 or 5 times a power of ten inside the range', () => {
-    // 22 / 4 = 5.5: step 10. 1.6 / 4 = 0.4: step 0.5. 0.46 / 4 = 0.115: step 0.2.
-    expect(niceTicks(9, 31)).toEqual([10, 20, 30]);
-    expect(niceTicks(-0.3, 1.3)).toEqual([0, 0.5, 1]);
-    expect(niceTicks(0.12, 0.58)).toEqual([0.2, 0.4]);
-  });
-
-  it('gives none for an empty range', () => {
-    expect(niceTicks(3, 3)).toEqual([]);
   });
 });

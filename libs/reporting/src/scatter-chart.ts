@@ -1,3 +1,9 @@
+import {
+  binScatterPoints,
+  SCATTER_GRID,
+  type ScatterCell,
+  type ScatterCountClass,
+} from '@app/domain';
 import { CHART_STYLE as S, coord } from './chart-style';
 import { escapeXml } from './escape.util';
 import { formatFigure, ReportLanguage } from './report-format.util';
@@ -8,7 +14,10 @@ import { SvgMarkup } from './svg-markup';
  * pairs, never a unit's own pair.
  */
 export interface ScatterChartInput {
-  /** (x, y) per unit; only their counts per cell are drawn, so their order does not matter. */
+  /**
+   * (x, y) per unit; binned by `binScatterPoints`, only the cells' count classes are drawn, so
+   * their order does not matter.
+   */
   points: ReadonlyArray<readonly [number, number]>;
   /** The axis titles, e.g. `Grundausbildung neuer Agenten (Tage)`. */
   xLabel: string;
@@ -37,15 +46,6 @@ const LEGEND_TITLE_Y = 243;
 const LEGEND_ROW_Y = 256;
 const LEGEND_FONT_SIZE = 7.5;
 const SWATCH = 8;
-
-/**
- * The grid: 24 × 16 cells of 10.2 × 12 on the 244 × 192 plot, near-square, about 3 mm in the
- * report's two-column print. Fine enough to show the shape of an association, coarse enough that
- * a cell places its units only within 1/24 of the x range and 1/16 of the y range; and at most
- * 384 cells, whatever the number of units. 24 columns line up with 2, 3 or 4 tick steps, 16 rows
- * with 2 or 4.
- */
-export const SCATTER_GRID = { columns: 24, rows: 16 } as const;
 
 const LEGEND_WORDS: Readonly<
   Record<
@@ -77,119 +77,27 @@ function blend(from: string, to: string, share: number): string {
     .join('')}`;
 }
 
-/** A shade of the legend: the cells holding `min` to `max` units (no upper end if null). */
-interface Shade {
-  min: number;
-  max: number | null;
+/** A shade of the legend: a count class of the cells and its fill. */
+interface Shade extends ScatterCountClass {
   fill: string;
-  /** The cells of fewer than minN units, labelled so rather than with their range. */
-  suppressed: boolean;
 }
 
 /**
- * The shades, lightest first: fewer than minN, then minN, 2 × minN and 5 × minN units and more.
- * Fixed multiples of minN rather than classes fitted to each chart's counts, so that a shade
- * means the same in every chart of a report, and no class bound is derived from a cell's count.
- * The palette's blues, with one step between box and median, so that neighbouring shades stay
- * apart in print (band and track would not).
+ * The shades of the count classes (`scatterCountClasses`), lightest first. The palette's blues,
+ * with one step between box and median, so that neighbouring shades stay apart in print (band and
+ * track would not).
  */
-function shades(minN: number): Shade[] {
-  const shade = (min: number, max: number | null, fill: string): Shade => ({
-    min,
-    max,
-    fill,
-    suppressed: false,
-  });
-  return [
-    { ...shade(1, minN - 1, S.band), suppressed: true },
-    shade(minN, 2 * minN - 1, S.box),
-    shade(2 * minN, 5 * minN - 1, blend(S.box, S.median, 0.5)),
-    shade(5 * minN, null, S.median),
-  ].filter((shade) => shade.max === null || shade.max >= shade.min);
-}
-
-/** The step of about `count` round ticks (1, 2 or 5 times a power of ten) over a span. */
-function tickStep(span: number, count: number): number {
-  const rough = span / count;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  return ([1, 2, 5, 10].find((factor) => factor * power >= rough) ?? 10) * power;
-}
-
-/** `i` steps, without 0.1 + 0.2 style drift. */
-const multiple = (i: number, step: number): number => Number((i * step).toPrecision(12));
-
-/**
- * Round tick values (multiples of 1, 2 or 5 times a power of ten) within the range, about four of
- * them. Ticks at round values rather than at the data's ends: the smallest and largest value are
- * single units' raw values, which a label would print to the last digit.
- */
-export function niceTicks(low: number, high: number, count = 4): number[] {
-  const span = high - low;
-  if (!(span > 0) || !Number.isFinite(span)) {
-    return [];
-  }
-  const step = tickStep(span, count);
-  const ticks: number[] = [];
-  for (let i = Math.ceil(low / step); i * step <= high; i++) {
-    ticks.push(multiple(i, step));
-  }
-  return ticks;
-}
-
-/** An axis from one round tick to another, with the ticks between. */
-interface Axis {
-  low: number;
-  high: number;
-  ticks: number[];
-}
-
-/**
- * The axis of the values: from the round tick at or below the smallest to the one at or above
- * the largest. Its ends are round values, not the data's extremes padded, since the frame's place
- * between two labelled ticks would give away a padded end and with it a single unit's raw value.
- */
-function axisOf(values: Iterable<number>): Axis | null {
-  let min = Infinity;
-  let max = -Infinity;
-  // A loop, not Math.min(...values): spreading 100 000 arguments overflows the stack.
-  for (const v of values) {
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-  }
-  if (min > max) {
-    return null;
-  }
-  const step = tickStep(max > min ? max - min : 2 * (Math.abs(max) * 0.1 || 1), 4);
-  let first = Math.floor(min / step);
-  let last = Math.ceil(max / step);
-  if (first === last) {
-    first -= 1;
-    last += 1;
-  }
-  const ticks: number[] = [];
-  for (let i = first; i <= last; i++) {
-    ticks.push(multiple(i, step));
-  }
-  return { low: ticks[0], high: ticks[ticks.length - 1], ticks };
-}
-
-/** How many units fall into each cell, row by row from the bottom; half-open cells `[a, b)`. */
-function countCells(
-  points: ReadonlyArray<readonly [number, number]>,
-  x: Axis,
-  y: Axis,
-): Uint32Array {
-  const { columns, rows } = SCATTER_GRID;
-  const width = (x.high - x.low) / columns;
-  const height = (y.high - y.low) / rows;
-  // The largest value lies on the axis's upper end: it belongs to the last cell.
-  const index = (v: number, low: number, size: number, cells: number): number =>
-    Math.min(cells - 1, Math.max(0, Math.floor((v - low) / size)));
-  const counts = new Uint32Array(columns * rows);
-  for (const [vx, vy] of points) {
-    counts[index(vy, y.low, height, rows) * columns + index(vx, x.low, width, columns)] += 1;
-  }
-  return counts;
+function shades(classes: readonly ScatterCountClass[], minN: number): Shade[] {
+  return classes.map((c) => ({
+    ...c,
+    fill: c.suppressed
+      ? S.band
+      : c.max === null
+        ? S.median
+        : c.min === minN
+          ? S.box
+          : blend(S.box, S.median, 0.5),
+  }));
 }
 
 /** A width of text, generously estimated (DejaVu Sans runs about 0.55 em a character). */
@@ -207,26 +115,23 @@ const textWidth = (text: string, fontSize: number): number => text.length * 0.62
  *   suppressed, and the chart fails rather than draws them.
  */
 export function scatterChart(input: ScatterChartInput): SvgMarkup {
-  if (!(input.minN >= 1) || !Number.isFinite(input.minN)) {
-    throw new RangeError(`a scatter chart needs a minN of at least 1, not ${input.minN}`);
-  }
-  const minN = Math.ceil(input.minN);
-  const points = input.points.filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
-  const xAxis = axisOf(points.map(([x]) => x));
-  const yAxis = axisOf(points.map(([, y]) => y));
+  // The same binning as the trend workbook's driver cells; it refuses a minN below 1.
+  const bins = binScatterPoints(input.points, input.minN);
+  const { minN } = bins;
   const label = (text: string, x: number, y: number, anchor: string, extra = ''): string =>
     `<text x="${coord(x)}" y="${coord(y)}" font-size="8.5" text-anchor="${anchor}" fill="${S.text}"${extra}>${escapeXml(text)}</text>`;
 
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" class="scatter" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeXml(input.title)}" font-family="${S.font}">`,
   ];
-  const classes = shades(minN);
-  if (xAxis && yAxis) {
+  const classes = shades(bins.classes, minN);
+  if (bins.axes !== null) {
+    const { x: xAxis, y: yAxis } = bins.axes;
     const px = (v: number): number =>
       LEFT + ((v - xAxis.low) / (xAxis.high - xAxis.low)) * (RIGHT - LEFT);
     const py = (v: number): number =>
       BOTTOM - ((v - yAxis.low) / (yAxis.high - yAxis.low)) * (BOTTOM - TOP);
-    parts.push(...cellPaths(countCells(points, xAxis, yAxis), classes));
+    parts.push(...cellPaths(bins.cells, classes));
     for (const tick of xAxis.ticks) {
       const x = coord(px(tick));
       parts.push(
@@ -264,25 +169,19 @@ export function scatterChart(input: ScatterChartInput): SvgMarkup {
  * per cell: half the markup, and neighbouring cells of one shade show no hairline seam in a PDF
  * viewer. Cell edges are rounded once, so that neighbours share them exactly.
  */
-function cellPaths(counts: Uint32Array, classes: readonly Shade[]): string[] {
+function cellPaths(cells: readonly ScatterCell[], classes: readonly Shade[]): string[] {
   const { columns, rows } = SCATTER_GRID;
-  const edge = (i: number, from: number, to: number, cells: number): number =>
-    Math.round((from + ((to - from) * i) / cells) * 10) / 10;
+  const edge = (i: number, from: number, to: number, count: number): number =>
+    Math.round((from + ((to - from) * i) / count) * 10) / 10;
   const xEdge = (col: number): number => edge(col, LEFT, RIGHT, columns);
   // Row 0 is the bottom row.
   const yEdge = (row: number): number => edge(row, BOTTOM, TOP, rows);
   const squares = classes.map((): string[] => []);
-  for (let row = rows - 1; row >= 0; row--) {
-    for (let col = 0; col < columns; col++) {
-      const count = counts[row * columns + col];
-      if (count === 0) {
-        continue;
-      }
-      const shade = classes.findIndex((c) => count >= c.min && (c.max === null || count <= c.max));
-      const [x, y] = [xEdge(col), yEdge(row + 1)];
-      const [w, h] = [coord(xEdge(col + 1) - x), coord(yEdge(row) - y)];
-      squares[shade].push(`M${coord(x)} ${coord(y)}h${w}v${h}h-${w}z`);
-    }
+  const topFirst = [...cells].sort((a, b) => b.row - a.row || a.column - b.column);
+  for (const { column, row, countClass } of topFirst) {
+    const [x, y] = [xEdge(column), yEdge(row + 1)];
+    const [w, h] = [coord(xEdge(column + 1) - x), coord(yEdge(row) - y)];
+    squares[countClass].push(`M${coord(x)} ${coord(y)}h${w}v${h}h-${w}z`);
   }
   return classes.flatMap((shade, i) =>
     squares[i].length > 0 ? [`<path fill="${shade.fill}" d="${squares[i].join('')}"/>`] : [],
