@@ -8,6 +8,8 @@ export * from './seed/demo-seed';
 export * from './snapshots/frozen-inputs';
 export * from './snapshots/snapshot-computation';
 export * from './snapshots/snapshot-reader';
+export * from './disclosure/peer-group-ledger';
+export * from './disclosure/snapshot-cell-tallies';
 export * from './reports/company-report-data';
 export * from './reports/report-store';
 export * from './trends/trend-computation';

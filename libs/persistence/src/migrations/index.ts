@@ -4,6 +4,7 @@ import { PublisherImport1764175000000 } from './1764175000000-publisher-import';
 import { Snapshots1764190000000 } from './1764190000000-snapshots';
 import { Reports1764200000000 } from './1764200000000-reports';
 import { Trends1764210000000 } from './1764210000000-trends';
+import { PeerGroupRequests1764220000000 } from './1764220000000-peer-group-requests';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Snapshots1764190000000,
   Reports1764200000000,
   Trends1764210000000,
+  PeerGroupRequests1764220000000,
 ];
