@@ -49,6 +49,42 @@ describe('participationBreakdown', () => {
     ]);
   });
 
+  it('withholds the smallest released count when several withheld counts sum to fewer than minN', () => {
+    // 12 + 7 + 2 + 1 = 22 is released; b and d withheld alone would give 22 − 12 − 7 = 3 units
+    // in "b or d". With c (7) withheld too, the withheld sum is 10.
+    const cells = participationBreakdown(
+      order,
+      [...repeat('a', 12), ...repeat('b', 2), ...repeat('c', 7), ...repeat('d', 1)],
+      true,
+      policy,
+    );
+    expect(cells).toEqual([
+      { category: 'a', units: { released: true, n: 12, value: 12 } },
+      { category: 'b', units: { released: false, suppression: MIN_N } },
+      { category: 'c', units: { released: false, suppression: COMPLEMENT } },
+      { category: 'd', units: { released: false, suppression: MIN_N } },
+    ]);
+  });
+
+  it('withholds released counts until the withheld ones sum to at least minN', () => {
+    // a, b and c hold 1 unit each: 3 withheld, below 5. x and y hold 5 each; withholding the
+    // first of them (ties go to display order) makes the withheld sum 8, and y stays.
+    const cells = participationBreakdown(
+      ['a', 'b', 'c', 'x', 'y'],
+      ['a', 'b', 'c', ...repeat('x', 5), ...repeat('y', 5)],
+      true,
+      policy,
+    );
+    expect(cells.map(({ category, units }) => [category, units.released])).toEqual([
+      ['a', false],
+      ['b', false],
+      ['c', false],
+      ['x', false],
+      ['y', true],
+    ]);
+    expect(cells[3].units).toEqual({ released: false, suppression: COMPLEMENT });
+  });
+
   it('withholds no complement when the total itself is withheld or nothing is', () => {
     expect(
       participationBreakdown(order, ['a', 'a', 'b'], false, policy).every(

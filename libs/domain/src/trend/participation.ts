@@ -36,9 +36,10 @@ export interface CycleParticipation {
 
 /**
  * The counts of one dimension's categories under the policy. A category of fewer than `minN`
- * units is withheld (`min_n`). If that leaves exactly one withheld count beside a released
- * total, it would follow from the total less the others, so the smallest released count is
- * withheld, too (`differencing`): then only the sum of the withheld ones can be derived.
+ * units is withheld (`min_n`). Beside a released total, the sum of the withheld counts follows
+ * from the total less the others: while that sum is below `minN` (a single withheld count, or
+ * several small ones together), the smallest released count is withheld, too (`differencing`).
+ * Then only a sum of at least `minN` units can be derived.
  *
  * @param order the known categories in display order; others follow in code-point order
  * @param categories one entry per unit
@@ -63,22 +64,31 @@ export function participationBreakdown<K extends string>(
     const n = counts.get(category) ?? 0;
     return { category, units: discloseFigure(n, () => n, policy) };
   });
-  const withheld = cells.filter((cell) => !cell.units.released).length;
-  if (totalReleased && withheld === 1) {
-    // Ties go to the first in display order.
-    let smallest = -1;
-    let smallestCount = Number.POSITIVE_INFINITY;
-    cells.forEach(({ units }, i) => {
-      if (units.released && units.n < smallestCount) {
-        smallest = i;
-        smallestCount = units.n;
-      }
+  if (totalReleased) {
+    // The total less the released counts is the sum of the withheld ones. While that is a count
+    // of 1 to minN − 1 units (one withheld category, or a few small ones), the smallest released
+    // count is withheld as well; ties go to the first in display order.
+    let withheldSum = 0;
+    cells.forEach(({ category, units }) => {
+      withheldSum += units.released ? 0 : (counts.get(category) ?? 0);
     });
-    if (smallest >= 0) {
+    while (withheldSum > 0 && withheldSum < policy.minN) {
+      let smallest = -1;
+      let smallestCount = Number.POSITIVE_INFINITY;
+      cells.forEach(({ units }, i) => {
+        if (units.released && units.n < smallestCount) {
+          smallest = i;
+          smallestCount = units.n;
+        }
+      });
+      if (smallest < 0) {
+        break;
+      }
       cells[smallest] = {
         category: cells[smallest].category,
         units: suppressedFigure(TREND_SUPPRESSION_REASONS.complement(policy)),
       };
+      withheldSum += smallestCount;
     }
   }
   return cells;
