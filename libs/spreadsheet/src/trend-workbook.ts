@@ -1,4 +1,5 @@
 import {
+  binScatterPoints,
   PROFILE_DIMENSION_LABELS,
   SUPPRESSION_REASONS,
   TREND_SUPPRESSION_REASONS,
@@ -33,7 +34,7 @@ export const TREND_SHEETS = [
   'changes',
   'adoption',
   'drivers',
-  'driverPoints',
+  'driverCells',
   'drift',
   'method',
 ] as const;
@@ -46,7 +47,7 @@ export const TREND_SHEET_NAMES: Readonly<Record<TrendSheetId, LocalizedText>> = 
   changes: { de: 'Veränderungen', en: 'Changes' },
   adoption: { de: 'Verbreitung', en: 'Adoption' },
   drivers: { de: 'Treiber', en: 'Drivers' },
-  driverPoints: { de: 'Treiberpunkte', en: 'Driver points' },
+  driverCells: { de: 'Treiberfelder', en: 'Driver cells' },
   drift: { de: 'Drift', en: 'Drift' },
   method: { de: 'Methode', en: 'Method' },
 };
@@ -125,6 +126,20 @@ const T = {
   yLabel: { de: 'y: Kennzahl', en: 'y: KPI' },
   rho: { de: 'rho (Spearman)', en: 'rho (Spearman)' },
   pValue: { de: 'p-Wert', en: 'p-value' },
+  xFrom: { de: 'x: von', en: 'x: from' },
+  xTo: { de: 'x: bis', en: 'x: to' },
+  yFrom: { de: 'y: von', en: 'y: from' },
+  yTo: { de: 'y: bis', en: 'y: to' },
+  rangeNote: {
+    de: 'Das Feld reicht von „von“ bis ausschließlich „bis“; das letzte Feld einer Achse schließt ihr Ende ein.',
+    en: 'The cell runs from "from" up to but not including "to"; the last cell of an axis includes its end.',
+  },
+  unitsFrom: { de: 'Einheiten: von', en: 'Units: from' },
+  unitsTo: { de: 'Einheiten: bis', en: 'Units: to' },
+  unitsNote: {
+    de: 'Die Klasse der Zahl der Einheiten im Feld, wie das Streudiagramm des Berichts sie schattiert; nie die Zahl selbst. Leer bei „bis“: ohne Obergrenze. Ein Feld mit weniger als min_n Einheiten hat keine Klasse; die Spalte „Zurückgehalten“ sagt es.',
+    en: 'The class of the number of units in the cell, as the report’s scatter chart shades it; never the number itself. Empty "to": no upper end. A cell of fewer than min_n units has no class; the column "Withheld" says so.',
+  },
   pairNote: {
     de: 'Die Nummer des Paars im Blatt „Treiber“.',
     en: 'The number of the pair on the sheet "Drivers".',
@@ -183,8 +198,8 @@ const T = {
   },
   driversTerm: { de: 'Treiber', en: 'Drivers' },
   driversNote: {
-    de: 'Die stärksten Rangkorrelationen (Spearman) des letzten Jahres, die stärkste zuerst. Die Punkte jedes Paars (Blatt „Treiberpunkte“) sind nach x und y sortiert und tragen keine Kennung einer Einheit.',
-    en: 'The strongest rank correlations (Spearman) of the latest cycle, strongest first. The points of each pair (sheet "Driver points") are sorted by x and y and carry no identity of a unit.',
+    de: 'Die stärksten Rangkorrelationen (Spearman) des letzten Jahres, die stärkste zuerst. Das Blatt „Treiberfelder“ zeigt jedes Paar wie das Streudiagramm des Berichts: ein Raster von 24 × 16 Feldern zwischen runden Achsenwerten, je Feld mit Einheiten seine Wertebereiche und die Klasse seiner Zahl von Einheiten (min_n bis 2 × min_n − 1, 2 × min_n bis 5 × min_n − 1, ab 5 × min_n), ein Feld mit weniger als min_n Einheiten ohne Klasse. Kein Wert und keine Zahl einer einzelnen Einheit.',
+    en: 'The strongest rank correlations (Spearman) of the latest cycle, strongest first. The sheet "Driver cells" shows each pair as the report’s scatter chart does: a grid of 24 × 16 cells between round axis values, for each cell with units its value ranges and the class of its number of units (min_n to 2 × min_n − 1, 2 × min_n to 5 × min_n − 1, 5 × min_n or more), a cell of fewer than min_n units without a class. No value and no count of a single unit.',
   },
 } as const satisfies Record<string, LocalizedText>;
 
@@ -497,15 +512,42 @@ function driverSheet(input: TrendWorkbookInput): TrendSheet {
   };
 }
 
-function driverPointSheet(input: TrendWorkbookInput): TrendSheet {
-  const { trend, language } = input;
-  // The points stay as the domain sorted them (by x, then y): no column could link a unit.
-  const rows = trend.drivers.flatMap((pair, i) =>
-    pair.points.map(([x, y]): TableValue[] => [i + 1, x, y]),
-  );
+/**
+ * The drivers' scatters as the report's charts draw them (`binScatterPoints`): per pair, its
+ * cells with units, each with its value ranges and its count class; a cell of fewer than minN
+ * units with no class, withheld by the frequency rule. Never a unit's pair, never a count.
+ */
+function driverCellSheet(input: TrendWorkbookInput): TrendSheet {
+  const { trend, policy, language } = input;
+  const withheld = reasonText(SUPPRESSION_REASONS.minN(policy), language);
+  const rows = trend.drivers.flatMap((pair, i) => {
+    const bins = binScatterPoints(pair.points, policy.minN);
+    return bins.cells.map(({ x, y, countClass }): TableValue[] => {
+      const { min, max, suppressed } = bins.classes[countClass];
+      return [
+        i + 1,
+        x.from,
+        x.to,
+        y.from,
+        y.to,
+        suppressed ? null : min,
+        suppressed ? null : max,
+        suppressed ? withheld : null,
+      ];
+    });
+  });
   return {
     filter: true,
-    columns: [column(T.pair[language], 6, T.pairNote[language]), column('x', 10), column('y', 10)],
+    columns: [
+      column(T.pair[language], 6, T.pairNote[language]),
+      column(T.xFrom[language], 10),
+      column(T.xTo[language], 10, T.rangeNote[language]),
+      column(T.yFrom[language], 10),
+      column(T.yTo[language], 10, T.rangeNote[language]),
+      column(T.unitsFrom[language], 10, T.unitsNote[language]),
+      column(T.unitsTo[language], 10, T.unitsNote[language]),
+      column(T.withheld[language], 16),
+    ],
     rows,
   };
 }
@@ -618,7 +660,7 @@ const SHEET_BUILDERS: Readonly<Record<TrendSheetId, (input: TrendWorkbookInput) 
   changes: changeSheet,
   adoption: adoptionSheet,
   drivers: driverSheet,
-  driverPoints: driverPointSheet,
+  driverCells: driverCellSheet,
   drift: driftSheet,
   method: methodSheet,
 };
@@ -627,8 +669,9 @@ const SHEET_BUILDERS: Readonly<Record<TrendSheetId, (input: TrendWorkbookInput) 
  * Writes a study's trend data (`computeTrendData`) as an XLSX workbook for the publisher's own
  * analysis, in the chosen language: the sheets of `TREND_SHEETS` (participation in long format,
  * KPI distributions and, for a weighted KPI, pooled figures per cycle, their changes over all
- * participants, over the balanced panel and of the pooled figure, adoption of the yes/no items, drivers and their scatter points, the drift medians, and the
- * method). Every sheet has a bold, frozen header row with a filter and fitted column widths;
+ * participants, over the balanced panel and of the pooled figure, adoption of the yes/no items,
+ * the drivers and their scatters binned as the report's charts bin them (cell ranges and count
+ * classes, no unit's values and no count under min_n), the drift medians, and the method). Every sheet has a bold, frozen header row with a filter and fitted column widths;
  * figures are number cells. A withheld figure is an empty cell, its n too, and the row's
  * "Withheld" column names the rule and the reason; texts, the study name included, are
  * formula-escaped.
