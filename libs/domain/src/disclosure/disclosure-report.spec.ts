@@ -216,7 +216,7 @@ describe('policyRules', () => {
     expect(policyRules({ maxCustomGroupsPerParticipant: 3 })).toEqual([
       { rule: 'min_n', parameters: { minN: 5 } },
       { rule: 'min_n_tails', parameters: { minNTails: 10 } },
-      { rule: 'min_n_quantiles', parameters: { minNQuantiles: 20, quantileMethod: 'linear' } },
+      { rule: 'small_group', parameters: { minNQuantiles: 20, quantileMethod: 'linear' } },
       { rule: 'p_percent', parameters: { pPercent: 10 } },
       { rule: 'dominance', parameters: { maxWeightSharePercent: 25 } },
       { rule: 'folding', parameters: { foldBelowN: 10 } },

@@ -180,7 +180,7 @@ const isParameter = (value: unknown): value is number | string | boolean =>
 const POLICY_RULES: readonly { rule: string; parameters: readonly (keyof DisclosurePolicy)[] }[] = [
   { rule: 'min_n', parameters: ['minN'] },
   { rule: 'min_n_tails', parameters: ['minNTails'] },
-  { rule: 'min_n_quantiles', parameters: ['minNQuantiles', 'quantileMethod'] },
+  { rule: 'small_group', parameters: ['minNQuantiles', 'quantileMethod'] },
   { rule: 'p_percent', parameters: ['pPercent'] },
   { rule: 'dominance', parameters: ['maxWeightSharePercent'] },
   { rule: 'folding', parameters: ['foldBelowN'] },
