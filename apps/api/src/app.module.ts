@@ -19,6 +19,7 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { REDIS_URL, RedisClient } from './common/redis.provider';
+import { DisclosureReportsModule } from './disclosure-reports/disclosure-reports.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -78,6 +79,7 @@ export class AppModule {
         WebModule.forRoot(config),
         SubmissionsModule,
         ImportsModule,
+        DisclosureReportsModule,
         JwtModule.register({
           secret: config.JWT_SECRET,
           signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },

@@ -31,6 +31,8 @@ export const pagePaths = {
     `/cycles/${encodeURIComponent(cycleId)}/review/units/${encodeURIComponent(unitId)}/return`,
   snapshotStatus: (snapshotId: string): string =>
     `/snapshots/${encodeURIComponent(snapshotId)}/status`,
+  snapshotDisclosureReport: (snapshotId: string): string =>
+    `/snapshots/${encodeURIComponent(snapshotId)}/disclosure-report`,
   snapshotReportBatch: (snapshotId: string): string =>
     `/snapshots/${encodeURIComponent(snapshotId)}/reports/batch`,
   reportBatchRetry: (batchId: string): string =>

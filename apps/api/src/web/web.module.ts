@@ -3,6 +3,7 @@ import type { AppConfig } from '@app/config';
 import { AssetsController } from './assets/assets.controller';
 import { BenchmarksPagesController } from './benchmarks/benchmarks.controller';
 import { CyclesPagesController } from './cycles/cycles.controller';
+import { DisclosureReportsPagesController } from './disclosure-reports/disclosure-reports.controller';
 import { HomeController } from './home/home.controller';
 import { HomeService } from './home/home.service';
 import { ReportBatchesPagesController } from './report-batches/report-batches.controller';
@@ -55,6 +56,7 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *                                                   its CSV/XLSX export
  *   /cycles/:cycleId/review                         review queue of a cycle               publisher
  *   /snapshots/:snapshotId/status                   progress of a snapshot, manifest      publisher
+ *   /snapshots/:snapshotId/disclosure-report        a snapshot's disclosure report        publisher
  *   /report-batches/:batchId                        progress of a batch of reports        publisher
  *   /trend-reports/:reportId, .../xlsx              a trend report's progress; its data   publisher
  *   /organisations                                  tenants                               platform
@@ -95,6 +97,7 @@ export const WEB_PAGES: { controllers: Type[]; providers: Provider[] } = {
     CyclesPagesController,
     ReviewPagesController,
     SnapshotStatusPagesController,
+    DisclosureReportsPagesController,
     ReportBatchesPagesController,
     TrendReportsPagesController,
     SubmissionPagesController,

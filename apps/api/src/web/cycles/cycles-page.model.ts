@@ -81,6 +81,7 @@ export function cyclePageModel(data: CyclePageData, page: PageContext, forms: Cy
       units: manifestNumber(s, 'units'),
       published: s.published,
       href: pagePaths.snapshotStatus(s.id),
+      disclosureHref: s.state === 'done' ? pagePaths.snapshotDisclosureReport(s.id) : null,
     })),
     compute: {
       action: pagePaths.cycleSnapshots(cycle.id),

@@ -42,6 +42,7 @@ export interface CyclesTexts {
     columnActions: string;
     published: string;
     status: string;
+    disclosureReport: string;
     compute: string;
     computeRefused: string;
   };
@@ -136,6 +137,7 @@ export const CYCLES_TEXTS: Localized<CyclesTexts> = {
       columnActions: 'Aktionen',
       published: 'veröffentlicht',
       status: 'Stand ansehen',
+      disclosureReport: 'Offenlegungsbericht',
       compute: 'Snapshot berechnen',
       computeRefused: 'Der Snapshot wurde nicht berechnet.',
     },
@@ -231,6 +233,7 @@ export const CYCLES_TEXTS: Localized<CyclesTexts> = {
       columnActions: 'Actions',
       published: 'published',
       status: 'View progress',
+      disclosureReport: 'Disclosure report',
       compute: 'Compute snapshot',
       computeRefused: 'The snapshot was not computed.',
     },

@@ -74,6 +74,7 @@ export function snapshotStatusModel(
     failed: state === 'failed',
     error: snapshot.error,
     manifest: done ? manifestSummary(snapshot, page) : null,
+    disclosureHref: done ? pagePaths.snapshotDisclosureReport(snapshot.id) : null,
     publish: {
       published: snapshot.published,
       otherPublished: !snapshot.published && cycle.publishedSnapshotId !== null,

@@ -35,6 +35,7 @@ export interface SnapshotStatusTexts {
     onlyAdmins: string;
   };
   reportsNext: string;
+  disclosureReport: string;
   backToCycle: string;
 }
 
@@ -78,6 +79,8 @@ export const SNAPSHOT_STATUS_TEXTS: Localized<SnapshotStatusTexts> = {
       onlyAdmins: 'Veröffentlichen ist der Administration des Herausgebers vorbehalten.',
     },
     reportsNext: 'Die Berichte der Teilnehmer erzeugen Sie auf der Seite des Zyklus.',
+    disclosureReport:
+      'Offenlegungsbericht: was die Regeln veröffentlicht und zurückgehalten haben, und jede Anfrage eigener Vergleichsgruppen',
     backToCycle: 'Zurück zum Zyklus {year}',
   },
   en: {
@@ -117,6 +120,8 @@ export const SNAPSHOT_STATUS_TEXTS: Localized<SnapshotStatusTexts> = {
       onlyAdmins: "Publishing is up to the publisher's administrators.",
     },
     reportsNext: "You render the participants' reports on the cycle's page.",
+    disclosureReport:
+      'Disclosure report: what the rules released and withheld, and every request for a custom peer group',
     backToCycle: 'Back to the cycle {year}',
   },
 };

@@ -1,6 +1,7 @@
 import type { Language } from '../../common/request-context';
 import { BENCHMARKS_TEXTS } from '../benchmarks/benchmarks.texts';
 import { CYCLES_TEXTS } from '../cycles/cycles.texts';
+import { DISCLOSURE_REPORTS_TEXTS } from '../disclosure-reports/disclosure-reports.texts';
 import { ERROR_TEXTS } from '../errors/errors.texts';
 import { HOME_TEXTS } from '../home/home.texts';
 import { REPORT_BATCHES_TEXTS } from '../report-batches/report-batches.texts';
@@ -28,6 +29,7 @@ const NAMESPACES = {
   cycles: CYCLES_TEXTS,
   review: REVIEW_TEXTS,
   snapshotStatus: SNAPSHOT_STATUS_TEXTS,
+  disclosureReports: DISCLOSURE_REPORTS_TEXTS,
   reportBatches: REPORT_BATCHES_TEXTS,
   trendReports: TREND_REPORTS_TEXTS,
   submission: SUBMISSION_TEXTS,

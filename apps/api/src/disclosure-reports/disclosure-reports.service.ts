@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import {
+  CellSummary,
+  DisclosureReport,
+  disclosureReport,
+  isCompanyRole,
+  notFound,
+} from '@app/domain';
+import {
+  CycleEntity,
+  peerGroupLedger,
+  SnapshotEntity,
+  SnapshotReader,
+  snapshotCellTallies,
+  snapshotStatisticTallies,
+  TenantDb,
+} from '@app/persistence';
+import type { CallerContext, Language } from '../common/request-context';
+import { CellSummaryDto, DisclosureReportDto } from './dto/disclosure-report.dto';
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The disclosure report of a snapshot: what its policy released and withheld, in the standard
+ * groups and on request, and who asked for which custom group. It names the participants that
+ * asked, so only the snapshot's publisher reads it; everyone else gets not found, as for an id
+ * they cannot see.
+ */
+@Injectable()
+export class DisclosureReportsService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly reader: SnapshotReader,
+  ) {}
+
+  report(caller: CallerContext, snapshotId: string): Promise<DisclosureReportDto> {
+    const { actor } = caller;
+    // One state of the database for all counts: custom groups may be added meanwhile.
+    return this.db.withTenant(
+      actor.tenantId,
+      async (m) => {
+        const owned = await m.findOneBy(SnapshotEntity, { id: snapshotId });
+        // A participant reads a published snapshot, but never its ledger.
+        if (!owned || owned.tenantId !== actor.tenantId || isCompanyRole(actor.role)) {
+          throw notFound('Snapshot', snapshotId);
+        }
+        const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
+        const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
+        const manifest = snapshot.manifest ?? {};
+        // The policy the snapshot was computed under, as createPeerGroup applies it.
+        const storedPolicy = isRecord(manifest.policy)
+          ? manifest.policy
+          : ((await this.reader.setting(m, snapshot.cycleId))?.study.disclosurePolicy ?? {});
+        const groups = await this.reader.peerGroups(m, snapshotId);
+        const report = disclosureReport({
+          storedPolicy,
+          storedFolding: manifest.folding,
+          groups,
+          cellTallies: await snapshotCellTallies(m, snapshotId),
+          statisticTallies: await snapshotStatisticTallies(m, snapshotId),
+          ledger: await peerGroupLedger(m, snapshotId),
+          profiles: (await this.reader.frozenInputs(m, snapshotId)).profiles,
+        });
+        return toDto(report, snapshot, cycle, caller.language);
+      },
+      'REPEATABLE READ',
+    );
+  }
+}
+
+function toSummaryDto(summary: CellSummary): CellSummaryDto {
+  return {
+    ...summary,
+    suppressedByRule: summary.suppressedByRule.map((r) => ({ ...r })),
+    statisticsWithheld: summary.statisticsWithheld.map((s) => ({ ...s })),
+  };
+}
+
+function toDto(
+  report: DisclosureReport,
+  snapshot: SnapshotEntity,
+  cycle: CycleEntity,
+  language: Language,
+): DisclosureReportDto {
+  return {
+    snapshotId: snapshot.id,
+    cycleId: snapshot.cycleId,
+    published: cycle.publishedSnapshotId === snapshot.id,
+    computedAt: snapshot.finishedAt?.toISOString() ?? null,
+    manifestHash: snapshot.manifestHash,
+    policy: { ...report.policy },
+    rules: report.rules.map((r) => ({ rule: r.rule, parameters: { ...r.parameters } })),
+    standard: toSummaryDto(report.standard),
+    custom: toSummaryDto(report.custom),
+    folding: report.folding.map((f) => ({
+      dimension: f.dimension,
+      values: [...f.values],
+      label: f.label[language],
+    })),
+    requests: {
+      requests: report.requests.requests,
+      byDecision: report.requests.byDecision.map((d) => ({ ...d })),
+      refusedByRule: report.requests.refusedByRule.map((r) => ({ ...r })),
+      requesters: report.requests.requesters.map((r) => ({ ...r })),
+    },
+    ledger: report.ledger.map((e) => ({ ...e, filter: { ...e.filter } })),
+    groups: report.groups.map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      label: g.label[language],
+      n: g.n,
+      released: g.released,
+      cellsReleased: g.cellsReleased,
+      cellsSuppressed: g.cellsSuppressed,
+      suppressedByRule: g.suppressedByRule.map((r) => ({ ...r })),
+      statisticsWithheld: g.statisticsWithheld,
+    })),
+    utility: { ...report.utility },
+  };
+}
