@@ -4,20 +4,28 @@ import {
   addCustomGroup,
   applyGiveToGet,
   BenchmarkCell,
+  BenchmarkUnitProfile,
   computeSnapshot,
+  customGroupLimitRefusal,
+  customGroupsCounted,
   disclosurePolicyOf,
   DomainError,
   DomainErrorCode,
   isCompanyRole,
+  LocalizedText,
   matchesPeerGroup,
   notFound,
+  PeerGroupFilter,
   peerGroupDefinition,
+  PeerGroupRequestDecision,
   validatePeerGroupFilter,
 } from '@app/domain';
 import { JobPayloads, jobIds, QueueName, SnapshotJob } from '@app/jobs';
 import {
   benchmarkKpis,
   CycleEntity,
+  ownPeerGroupRequestTallies,
+  recordPeerGroupRequest,
   SnapshotEntity,
   snapshotInputKey,
   SnapshotReader,
@@ -161,47 +169,80 @@ export class SnapshotsService {
   /**
    * A custom peer group over profile dimensions. It is shared by everybody who reads the
    * snapshot, so that every later group is checked for differencing against it too.
+   *
+   * Every request goes into the snapshot's release ledger in the transaction that decides it,
+   * a refused one too: the refusal is returned from the transaction, so the ledger row is
+   * committed, and thrown (422) after it. A participant that has asked for the policy's
+   * `maxCustomGroupsPerParticipant` new groups is refused (`custom_group_limit`); opening a group
+   * already released judges nothing and never counts.
    */
-  createPeerGroup(
+  async createPeerGroup(
     caller: CallerContext,
     snapshotId: string,
     filterInput: unknown,
   ): Promise<BenchmarksDto> {
     const filter = validatePeerGroupFilter(filterInput);
-    return this.db.withTenant(caller.actor.tenantId, async (m) => {
+    const { actor } = caller;
+    const answer = await this.db.withTenant(actor.tenantId, async (m) => {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
+      // One request at a time per snapshot: the judgement, the ledger and the cap see all
+      // requests before it.
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`peer-groups:${snapshotId}`]);
       const definition = peerGroupDefinition(filter);
       const groups = await this.reader.peerGroups(m, snapshotId);
       const inputs = await this.reader.frozenInputs(m, snapshotId);
+      const record = (decision: PeerGroupRequestDecision, n: number, rule: string | null) =>
+        recordPeerGroupRequest(m, {
+          snapshotId,
+          peerGroupId: definition.id,
+          filter: definition.filter,
+          n,
+          decision,
+          rule,
+          userId: actor.userId,
+          apiKeyId: actor.apiKeyId,
+        });
+      const refused = async (n: number, rule: string, reason: LocalizedText) => {
+        await record('refused', n, rule);
+        return refusal(rule, reason[caller.language]);
+      };
       const known = groups.find((g) => g.id === definition.id);
-      if (known) {
-        if (!known.released) {
-          // The same group exists and none of its cells is released: refused for the same rule.
-          const cells = await this.reader.cells(m, snapshotId, known.id, inputs.kpiKeys);
-          const [suppressed] = cells.flatMap((cell) => (cell.suppressed ? [cell.suppressed] : []));
-          throw refusal(suppressed.rule, suppressed.reason[caller.language]);
-        }
+      if (known?.released) {
+        await record('already_released', known.n, null);
         return this.benchmarksOf(m, caller, snapshotId, known);
       }
       const setting = await this.reader.setting(m, snapshot.cycleId);
       if (!setting) {
         throw notFound('Snapshot', snapshotId);
       }
+      // The policy the snapshot was computed under, not the study's current one.
+      const policy = disclosurePolicyOf(
+        (snapshot.manifest?.policy as Record<string, unknown> | undefined) ??
+          setting.study.disclosurePolicy,
+      );
+      if (isCompanyRole(actor.role)) {
+        const counted = customGroupsCounted(await ownPeerGroupRequestTallies(m, snapshotId));
+        const limit = customGroupLimitRefusal(policy, counted);
+        if (limit) {
+          return refused(membersOf(inputs.profiles, definition.filter), limit.rule, limit.reason);
+        }
+      }
+      if (known) {
+        // The same group exists and none of its cells is released: refused for the same rule.
+        const cells = await this.reader.cells(m, snapshotId, known.id, inputs.kpiKeys);
+        const [suppressed] = cells.flatMap((cell) => (cell.suppressed ? [cell.suppressed] : []));
+        return refused(known.n, suppressed.rule, suppressed.reason);
+      }
       const state = computeSnapshot({
         profiles: inputs.profiles,
         kpis: benchmarkKpis(setting.catalogue),
         values: inputs.values,
         peerGroups: groups,
-        // The policy the snapshot was computed under, not the study's current one.
-        policy: disclosurePolicyOf(
-          (snapshot.manifest?.policy as Record<string, unknown> | undefined) ??
-            setting.study.disclosurePolicy,
-        ),
+        policy,
       });
       const outcome = addCustomGroup(state, definition);
       if (!outcome.released) {
-        throw refusal(outcome.rule, outcome.reason[caller.language]);
+        return refused(membersOf(inputs.profiles, definition.filter), outcome.rule, outcome.reason);
       }
       const ordinal = groups.length === 0 ? 0 : Math.max(...groups.map((g) => g.ordinal)) + 1;
       await writePeerGroups(m, snapshot, [definition], { groups: [outcome.group] }, ordinal);
@@ -209,8 +250,13 @@ export class SnapshotsService {
       if (!stored) {
         throw new Error(`custom peer group ${definition.id} was not stored`);
       }
+      await record('released', stored.n, null);
       return this.benchmarksOf(m, caller, snapshotId, stored);
     });
+    if (answer instanceof DomainError) {
+      throw answer;
+    }
+    return answer;
   }
 
   /** A unit's position per KPI in one of its peer groups. */
@@ -302,6 +348,17 @@ export class SnapshotsService {
     }
     return group;
   }
+}
+
+/** The units of the frozen inputs a filter selects, recorded with a refused request. */
+function membersOf(profiles: readonly BenchmarkUnitProfile[], filter: PeerGroupFilter): number {
+  let n = 0;
+  for (const profile of profiles) {
+    if (matchesPeerGroup(profile, filter)) {
+      n++;
+    }
+  }
+  return n;
 }
 
 /** A custom peer group that disclosure control does not release: 422 naming the rule. */

@@ -270,4 +270,14 @@ describe('peerGroupName and refusalText', () => {
       'Regel „Differenzbildung“: die Gruppe unterscheidet sich von der Vergleichsgruppe „Branche: Telekommunikation · Größenklasse: M“ um weniger als 5 Einheiten.',
     );
   });
+
+  it('names the cap on custom groups in words', () => {
+    expect(
+      refusalText(
+        { rule: 'custom_group_limit', message: 'a participant may ask for at most 20' },
+        'en',
+        BENCHMARKS_TEXTS.en,
+      ),
+    ).toBe("Rule 'cap on custom peer groups': a participant may ask for at most 20.");
+  });
 });

@@ -2,6 +2,7 @@ import {
   ALL_PEER_GROUP_ID,
   BenchmarkUnitProfile,
   Catalogue,
+  CUSTOM_GROUP_LIMIT_RULE,
   matchesPeerGroup,
   peerGroupId,
   PROFILE_DIMENSION_LABELS,
@@ -216,7 +217,11 @@ export function refusalText(
       const named = groups.find((g) => g.id === id);
       return named ? `${word} ${open}${peerGroupName(named, language, texts)}${close}` : match;
     });
-  return fill(texts.refusedRule, { rule: ruleName(problem.rule, language), reason });
+  const rule =
+    problem.rule === CUSTOM_GROUP_LIMIT_RULE
+      ? texts.customGroupLimitRule
+      : ruleName(problem.rule, language);
+  return fill(texts.refusedRule, { rule, reason });
 }
 
 function row(

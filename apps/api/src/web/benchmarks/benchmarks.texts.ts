@@ -22,6 +22,8 @@ export interface BenchmarksTexts {
   customButton: string;
   refusedTitle: string;
   refusedRule: string;
+  /** The name of the rule `custom_group_limit` (a refusal, never a cell's suppression). */
+  customGroupLimitRule: string;
   notMember: string;
   notIncluded: string;
   columns: {
@@ -77,6 +79,7 @@ export const BENCHMARKS_TEXTS: Localized<BenchmarksTexts> = {
     customButton: 'Vergleichsgruppe bilden',
     refusedTitle: 'Diese Vergleichsgruppe wird nicht freigegeben.',
     refusedRule: 'Regel „{rule}“: {reason}.',
+    customGroupLimitRule: 'Obergrenze eigener Vergleichsgruppen',
     notMember:
       'Ihre Einheit gehört nicht zu dieser Vergleichsgruppe. Die Tabelle zeigt die Werte der Gruppe ohne Ihre Position.',
     notIncluded:
@@ -140,6 +143,7 @@ export const BENCHMARKS_TEXTS: Localized<BenchmarksTexts> = {
     customButton: 'Build the peer group',
     refusedTitle: 'This peer group is not released.',
     refusedRule: "Rule '{rule}': {reason}.",
+    customGroupLimitRule: 'cap on custom peer groups',
     notMember:
       'Your unit is not a member of this peer group. The table shows the figures of the group without your position.',
     notIncluded:
