@@ -16,6 +16,7 @@ import {
   dataSourceOptions,
   OrganisationEntity,
   ParticipationEntity,
+  SnapshotReader,
   StudyEntity,
   TenantDb,
   UnitEntity,
@@ -162,7 +163,10 @@ async function main(): Promise<void> {
     const cells = UNITS * loadCatalogue(DEMO_CATALOGUE).inputs().length;
 
     const tenantDb = new TenantDb(appDb);
-    const imports = new ImportsService(tenantDb, new SubmissionsService(tenantDb));
+    const imports = new ImportsService(
+      tenantDb,
+      new SubmissionsService(tenantDb, new SnapshotReader()),
+    );
     const caller: CallerContext = {
       actor: {
         userId: null,

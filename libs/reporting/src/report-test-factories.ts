@@ -1,11 +1,11 @@
 import {
   AdoptionTrend,
-  applyGiveToGet,
   BenchmarkCell,
   BenchmarkInput,
   BenchmarkKpi,
   BenchmarkUnitProfile,
   Catalogue,
+  cellsSeenBy,
   changeOf,
   computeSnapshot,
   computeTrendData,
@@ -145,7 +145,10 @@ function demoReportInput(options: CompanyReportInputOptions): CompanyReportInput
       return u < 0 || Number.isNaN(values[k][u]) ? null : values[k][u];
     };
     const supplied = new Set(kpis.map((kpi) => kpi.key).filter((key) => ownValue(key) !== null));
-    const cells = applyGiveToGet(snapshot.group(group.id)?.cells ?? [], supplied);
+    const cells = cellsSeenBy(snapshot.group(group.id)?.cells ?? [], {
+      kind: 'participant',
+      supplied,
+    });
     const n = snapshot.group(group.id)?.n ?? 0;
     return { year, cells, ownValue, snapshot, n };
   });

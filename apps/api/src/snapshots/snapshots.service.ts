@@ -2,7 +2,6 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import {
   addCustomGroup,
-  applyGiveToGet,
   BenchmarkCell,
   BenchmarkUnitProfile,
   computeSnapshot,
@@ -23,6 +22,7 @@ import {
 import { JobPayloads, jobIds, QueueName, SnapshotJob } from '@app/jobs';
 import {
   benchmarkKpis,
+  CellAudience,
   CycleEntity,
   ownPeerGroupRequestTallies,
   recordPeerGroupRequest,
@@ -33,6 +33,7 @@ import {
   sourceHash,
   SubmissionEntity,
   TenantDb,
+  UnitEntity,
   writePeerGroups,
 } from '@app/persistence';
 import type { Queue } from 'bull';
@@ -153,16 +154,24 @@ export class SnapshotsService {
     });
   }
 
-  /** The cells of one peer group; a participant sees the KPIs it supplied (give-to-get). */
+  /**
+   * The cells of one peer group; a participant sees the KPIs it supplied (give-to-get). Read
+   * for one of its units (`unitId`: a page about that unit), that unit's own; else any of the
+   * company's units'.
+   */
   benchmarks(
     caller: CallerContext,
     snapshotId: string,
     peerGroupId: string,
+    unitId?: string,
   ): Promise<BenchmarksDto> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const group = await this.findPeerGroup(m, snapshotId, peerGroupId, caller);
-      return this.benchmarksOf(m, caller, snapshotId, group);
+      if (unitId !== undefined) {
+        await this.findUnit(m, caller, snapshotId, unitId);
+      }
+      return this.benchmarksOf(m, caller, snapshotId, group, unitId);
     });
   }
 
@@ -229,7 +238,7 @@ export class SnapshotsService {
       }
       if (known) {
         // The same group exists and none of its cells is released: refused for the same rule.
-        const cells = await this.reader.cells(m, snapshotId, known.id, inputs.kpiKeys);
+        const cells = await this.reader.cells(m, snapshotId, known.id, audienceOf(caller));
         const [suppressed] = cells.flatMap((cell) => (cell.suppressed ? [cell.suppressed] : []));
         return refused(known.n, suppressed.rule, suppressed.reason);
       }
@@ -288,13 +297,7 @@ export class SnapshotsService {
       if (!setting) {
         throw notFound('Snapshot', snapshotId);
       }
-      let cells = await this.reader.cells(m, snapshotId, group.id, inputs.kpiKeys);
-      if (isCompany) {
-        cells = applyGiveToGet(
-          cells,
-          this.reader.suppliedBy(inputs, (i) => i === u),
-        );
-      }
+      const cells = await this.reader.cells(m, snapshotId, group.id, audienceOf(caller, unitId));
       const positions = this.reader
         .positions(inputs, setting.catalogue, group, cells, u)
         .map((position) => ({ ...position, cell: toCellDto(position.cell, caller.language) }));
@@ -312,15 +315,9 @@ export class SnapshotsService {
     caller: CallerContext,
     snapshotId: string,
     group: StoredPeerGroup,
+    unitId?: string,
   ): Promise<BenchmarksDto> {
-    const inputs = await this.reader.frozenInputs(m, snapshotId);
-    let cells = await this.reader.cells(m, snapshotId, group.id, inputs.kpiKeys);
-    if (isCompanyRole(caller.actor.role)) {
-      cells = applyGiveToGet(
-        cells,
-        this.reader.suppliedBy(inputs, (u) => inputs.unitTenants[u] === caller.actor.tenantId),
-      );
-    }
+    const cells = await this.reader.cells(m, snapshotId, group.id, audienceOf(caller, unitId));
     return {
       snapshotId,
       peerGroup: toPeerGroupDto(group, caller.language),
@@ -336,6 +333,28 @@ export class SnapshotsService {
     return snapshot;
   }
 
+  /**
+   * A unit the caller may read benchmarks for: one of its company's (the snapshot's inputs say
+   * whose a unit was then; a unit without accepted data is not in them), any for a publisher.
+   */
+  private async findUnit(
+    m: EntityManager,
+    caller: CallerContext,
+    snapshotId: string,
+    unitId: string,
+  ): Promise<void> {
+    const inputs = await this.reader.frozenInputs(m, snapshotId);
+    const u = inputs.unitIds.indexOf(unitId);
+    const owner =
+      u >= 0 ? inputs.unitTenants[u] : (await m.findOneBy(UnitEntity, { id: unitId }))?.tenantId;
+    if (
+      owner === undefined ||
+      (isCompanyRole(caller.actor.role) && owner !== caller.actor.tenantId)
+    ) {
+      throw notFound('Unit', unitId);
+    }
+  }
+
   private async findPeerGroup(
     m: EntityManager,
     snapshotId: string,
@@ -348,6 +367,19 @@ export class SnapshotsService {
     }
     return group;
   }
+}
+
+/**
+ * Who the caller reads cells as: the publisher sees every released cell; a company one of its
+ * units when the output is about that unit, else the company (give-to-get over all its units).
+ */
+function audienceOf(caller: CallerContext, unitId?: string): CellAudience {
+  if (!isCompanyRole(caller.actor.role)) {
+    return { kind: 'publisher' };
+  }
+  return unitId === undefined
+    ? { kind: 'company', tenantId: caller.actor.tenantId }
+    : { kind: 'unit', unitId };
 }
 
 /** The units of the frozen inputs a filter selects, recorded with a refused request. */

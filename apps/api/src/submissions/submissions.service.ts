@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ALL_PEER_GROUP_ID,
   AnswerValidationResult,
   assertSubmittable,
+  BenchmarkCell,
+  BenchmarkQuartiles,
   Catalogue,
   DomainError,
   DomainErrorCode,
@@ -25,6 +28,7 @@ import {
   SubmissionAuditAction,
   SubmissionAuditValue,
   SubmissionAuditEntity,
+  SnapshotReader,
   SubmissionEntity,
   TenantDb,
   UnitEntity,
@@ -127,7 +131,10 @@ export class SubmissionsService {
   /** Catalogue versions never change, so a parsed one can be kept for good. */
   private readonly catalogues = new Map<string, Catalogue>();
 
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly reader: SnapshotReader,
+  ) {}
 
   get(req: SubmissionRequest, cycleId: string, unitId: string): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
@@ -566,9 +573,11 @@ export class SubmissionsService {
   }
 
   /**
-   * What the plausibility warnings compare with, in two queries whatever the number of units:
+   * What the plausibility warnings compare with, in a few queries whatever the number of units:
    * each unit's answers of the study's previous cycle, and the quartiles of the group of all
-   * participants in the latest published benchmark before this cycle (released cells only).
+   * participants in the latest published benchmark before this cycle, as the unit sees them
+   * there: released cells of the KPIs it supplied to that benchmark (give-to-get), since a
+   * warning's range gives both quartiles away.
    */
   private async plausibilityContext(
     m: EntityManager,
@@ -596,17 +605,13 @@ export class SubmissionsService {
       },
       order: { year: 'DESC' },
     });
-    const cells = published
-      ? await m.query<{ kpi_key: string; p25: number; p75: number }[]>(
-          `SELECT kpi_key, p25, p75 FROM snapshot_cells
-            WHERE snapshot_id = $1 AND peer_group_id = 'all' AND suppressed IS NULL`,
-          [published.publishedSnapshotId],
-        )
-      : [];
-    const previousBenchmark = Object.fromEntries(
-      cells.map((c) => [c.kpi_key, { p25: c.p25, p75: c.p75 }]),
-    );
-    return (unitId) => ({ previousValues: answers.get(unitId), previousBenchmark });
+    const benchmark = published?.publishedSnapshotId
+      ? await this.reader.cellsOf(m, published.publishedSnapshotId, ALL_PEER_GROUP_ID)
+      : null;
+    return (unitId) => ({
+      previousValues: answers.get(unitId),
+      previousBenchmark: benchmark ? quartilesOf(benchmark({ kind: 'unit', unitId })) : {},
+    });
   }
 
   private newSubmission(companyId: string, cycleId: string, unitId: string): SubmissionEntity {
@@ -767,4 +772,13 @@ export class SubmissionsService {
       updatedAt: s?.updatedAt?.toISOString() ?? null,
     };
   }
+}
+
+/** The quartiles of the released cells, by KPI key. */
+function quartilesOf(cells: readonly BenchmarkCell[]): Record<string, BenchmarkQuartiles> {
+  return Object.fromEntries(
+    cells
+      .filter((cell) => cell.suppressed === null)
+      .map((cell) => [cell.kpiKey, { p25: cell.p25, p75: cell.p75 }]),
+  );
 }

@@ -1,5 +1,4 @@
 import {
-  applyGiveToGet,
   disclosurePolicyOf,
   DomainError,
   DomainErrorCode,
@@ -39,8 +38,8 @@ function reportPeerGroup(
 /**
  * Everything a unit's company report shows, read inside the caller's transaction: released
  * cells of the unit's peer group for the KPIs it supplied (give-to-get), its positions, and its
- * trend against the group's median over the published cycles. Nothing of another unit but
- * released figures.
+ * trend against the group's median over the published cycles, each cycle's median only for a
+ * KPI the unit supplied to that cycle. Nothing of another unit but released figures.
  */
 export async function companyReportInput(
   m: EntityManager,
@@ -67,11 +66,8 @@ export async function companyReportInput(
       `Snapshot ${snapshotId} releases no peer group of unit ${unitId}.`,
     );
   }
-  const supplied = reader.suppliedBy(inputs, (i) => i === u);
-  const cells = applyGiveToGet(
-    await reader.cells(m, snapshotId, group.id, inputs.kpiKeys),
-    supplied,
-  );
+  // The report is the unit's, whoever orders it: it shows the KPIs the unit supplied itself.
+  const cells = await reader.cells(m, snapshotId, group.id, { kind: 'unit', unitId });
   const positions = reader
     .positions(inputs, setting.catalogue, group, cells, u)
     .map(({ cell: _cell, ...position }) => position);
@@ -112,7 +108,10 @@ export async function companyReportInput(
   };
 }
 
-/** The unit's values and the same peer group's released medians in one snapshot. */
+/**
+ * The unit's values and the same peer group's released medians in one snapshot, as the unit
+ * sees that snapshot's cells: the median of a KPI it did not supply to it is withheld.
+ */
 async function trendPoint(
   m: EntityManager,
   reader: SnapshotReader,
@@ -124,7 +123,7 @@ async function trendPoint(
   const inputs = await reader.frozenInputs(m, snapshotId);
   const u = inputs.unitIds.indexOf(unitId);
   const cells = (await reader.peerGroup(m, snapshotId, group.id))
-    ? await reader.cells(m, snapshotId, group.id, inputs.kpiKeys)
+    ? await reader.cells(m, snapshotId, group.id, { kind: 'unit', unitId })
     : [];
   const values: CompanyReportInput['trend'][number]['values'] = {};
   inputs.kpiKeys.forEach((key, k) => {

@@ -2,12 +2,15 @@ import { Injectable } from '@nestjs/common';
 import {
   BenchmarkCell,
   Catalogue,
+  cellsSeenBy,
+  CellViewer,
   DomainError,
   DomainErrorCode,
   LocalizedText,
   matchesPeerGroup,
   notFound,
   PeerGroupDefinition,
+  suppliedKpis,
   unitPosition,
   UnitPosition,
 } from '@app/domain';
@@ -46,6 +49,19 @@ interface CellRow {
   suppressed: BenchmarkCell['suppressed'];
   suppressed_statistics: BenchmarkCell['suppressedStatistics'];
 }
+
+/**
+ * Who a snapshot's cells are read for. A participant is named by its id, not by a unit's index,
+ * so that the same audience resolves in each snapshot's own inputs: a unit's index, and what it
+ * supplied, differ from one cycle to the next. `unit`: an output about one unit (its report,
+ * positions, its benchmark page, its plausibility ranges); `company`: an output of the company
+ * that names no unit (the API's benchmarks list).
+ */
+export type CellAudience =
+  { kind: 'publisher' } | { kind: 'unit'; unitId: string } | { kind: 'company'; tenantId: string };
+
+/** The cells of one peer group of a snapshot as an audience sees them. */
+export type CellsSeenBy = (audience: CellAudience) => BenchmarkCell[];
 
 /** A unit's position in one KPI's cell. */
 export type KpiPosition = { kpiKey: string; cell: BenchmarkCell } & UnitPosition;
@@ -124,34 +140,28 @@ export class SnapshotReader {
     return row ? toStoredPeerGroup(row) : undefined;
   }
 
-  /** The cells of a peer group in the order of the given KPI keys (the catalogue's). */
+  /**
+   * The cells of a peer group as an audience sees them, in the order of the snapshot's KPIs
+   * (the catalogue's): the only way out of the stored cells, through the domain's give-to-get
+   * (`cellsSeenBy`) with what the audience supplied to this snapshot.
+   */
   async cells(
     m: EntityManager,
     snapshotId: string,
     peerGroupId: string,
-    kpiOrder: readonly string[],
+    audience: CellAudience,
   ): Promise<BenchmarkCell[]> {
-    const rows = await m.query<CellRow[]>(
-      `SELECT kpi_key, n, mean, p10, p25, p50, p75, p90, pooled, suppressed, suppressed_statistics
-         FROM snapshot_cells WHERE snapshot_id = $1 AND peer_group_id = $2`,
-      [snapshotId, peerGroupId],
-    );
-    const order = new Map(kpiOrder.map((key, i) => [key, i]));
-    return rows
-      .map((row) => ({
-        kpiKey: row.kpi_key,
-        n: row.n,
-        mean: row.mean,
-        p10: row.p10,
-        p25: row.p25,
-        p50: row.p50,
-        p75: row.p75,
-        p90: row.p90,
-        pooled: row.pooled,
-        suppressed: row.suppressed,
-        suppressedStatistics: row.suppressed_statistics,
-      }))
-      .sort((a, b) => (order.get(a.kpiKey) ?? 0) - (order.get(b.kpiKey) ?? 0));
+    return (await this.cellsOf(m, snapshotId, peerGroupId))(audience);
+  }
+
+  /**
+   * The cells of a peer group read once, to be seen by several audiences (each unit of an
+   * import), each through give-to-get as `cells` gives them.
+   */
+  async cellsOf(m: EntityManager, snapshotId: string, peerGroupId: string): Promise<CellsSeenBy> {
+    const inputs = await this.frozenInputs(m, snapshotId);
+    const stored = await storedCells(m, snapshotId, peerGroupId, inputs.kpiKeys);
+    return (audience) => cellsSeenBy(stored, viewerIn(inputs, audience));
   }
 
   /** The frozen inputs of a snapshot the caller may compute from; not found otherwise. */
@@ -169,21 +179,6 @@ export class SnapshotReader {
       this.frozen.delete(this.frozen.keys().next().value as string);
     }
     return inputs;
-  }
-
-  /** The KPIs that at least one of the selected units supplied (give-to-get). */
-  suppliedBy(inputs: FrozenInputs, selected: (unit: number) => boolean): Set<string> {
-    const supplied = new Set<string>();
-    inputs.kpiKeys.forEach((key, k) => {
-      const column = inputs.values[k];
-      for (let u = 0; u < column.length; u++) {
-        if (selected(u) && !Number.isNaN(column[u])) {
-          supplied.add(key);
-          return;
-        }
-      }
-    });
-    return supplied;
   }
 
   /**
@@ -220,4 +215,52 @@ export class SnapshotReader {
       return { kpiKey: cell.kpiKey, ...position, cell };
     });
   }
+}
+
+/** The audience as the domain's give-to-get reads it: what it supplied to this snapshot. */
+function viewerIn(inputs: FrozenInputs, audience: CellAudience): CellViewer {
+  if (audience.kind === 'publisher') {
+    return { kind: 'publisher' };
+  }
+  const units: number[] = [];
+  if (audience.kind === 'unit') {
+    units.push(inputs.unitIds.indexOf(audience.unitId));
+  } else {
+    inputs.unitTenants.forEach((tenant, u) => {
+      if (tenant === audience.tenantId) {
+        units.push(u);
+      }
+    });
+  }
+  return { kind: 'participant', supplied: suppliedKpis(inputs.kpiKeys, inputs.values, units) };
+}
+
+/** The stored cells of a peer group, as released to anybody, in the order of the KPI keys. */
+async function storedCells(
+  m: EntityManager,
+  snapshotId: string,
+  peerGroupId: string,
+  kpiOrder: readonly string[],
+): Promise<BenchmarkCell[]> {
+  const rows = await m.query<CellRow[]>(
+    `SELECT kpi_key, n, mean, p10, p25, p50, p75, p90, pooled, suppressed, suppressed_statistics
+       FROM snapshot_cells WHERE snapshot_id = $1 AND peer_group_id = $2`,
+    [snapshotId, peerGroupId],
+  );
+  const order = new Map(kpiOrder.map((key, i) => [key, i]));
+  return rows
+    .map((row) => ({
+      kpiKey: row.kpi_key,
+      n: row.n,
+      mean: row.mean,
+      p10: row.p10,
+      p25: row.p25,
+      p50: row.p50,
+      p75: row.p75,
+      p90: row.p90,
+      pooled: row.pooled,
+      suppressed: row.suppressed,
+      suppressedStatistics: row.suppressed_statistics,
+    }))
+    .sort((a, b) => (order.get(a.kpiKey) ?? 0) - (order.get(b.kpiKey) ?? 0));
 }

@@ -160,7 +160,8 @@ export class BenchmarksPagesController {
       }
       note = notMember ? t.notMember : t.notIncluded;
       included = notMember;
-      cells = (await this.snapshots.benchmarks(caller, snapshotId, group.id)).cells;
+      // The view is the unit's: the cells it may see are those of the KPIs it supplied itself.
+      cells = (await this.snapshots.benchmarks(caller, snapshotId, group.id, unitId)).cells;
     }
     const model = benchmarkViewModel({
       language: page.language,
