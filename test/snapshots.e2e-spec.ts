@@ -1,7 +1,14 @@
 import { Test } from '@nestjs/testing';
 import { generateDemoData } from '@app/domain';
-import { dataSourceOptions, StudyEntity, SubmissionEntity } from '@app/persistence';
+import {
+  dataSourceOptions,
+  OrganisationEntity,
+  StudyEntity,
+  SubmissionEntity,
+  UnitEntity,
+} from '@app/persistence';
 import type { INestApplicationContext } from '@nestjs/common';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { startApp, TestApp } from './support/app';
@@ -73,6 +80,19 @@ describe('snapshots (e2e, real worker)', () => {
     return (res.body as { cells: Cell[] }).cells;
   }
 
+  /** A supertest agent signed in to the web pages through the form. */
+  async function signedInAgent(user: TestUser) {
+    const http = request.agent(t.app.getHttpServer());
+    const form = await http.get('/login');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)?.[1];
+    const signIn = await http
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrf, email: user.email, password: user.password });
+    expect(signIn.status).toBe(303);
+    return http;
+  }
+
   const cellOf = (list: Cell[], key: string) => {
     const cell = list.find((c) => c.kpiKey === key);
     if (!cell) {
@@ -115,8 +135,10 @@ describe('snapshots (e2e, real worker)', () => {
         training_days_new: TRAINING_DAYS[i],
       };
       if (i === 0) {
-        // The viewer's unit did not supply the employee NPS: give-to-get withholds it.
+        // The viewer's unit did not supply the employee NPS nor its agents per team lead:
+        // give-to-get withholds them.
         delete given.employee_nps;
+        delete given.agents_per_team_lead;
       }
       await createSubmission(cycle, unit, given);
     }
@@ -274,6 +296,59 @@ describe('snapshots (e2e, real worker)', () => {
     expect(ids).not.toContain('country:AT');
   });
 
+  it("shows the unit's benchmark page the KPIs it did not supply as withheld, in its groups and others", async () => {
+    const http = await signedInAgent(viewer);
+    // Training days after the change above: all 10..18, 22..32, 99 (median 23); banking, a group
+    // the unit is not a member of, 22..32 (median (26 + 28) / 2 = 27).
+    for (const [peerGroup, median] of [
+      ['all', '23'],
+      ['industry:banking', '27'],
+    ]) {
+      const page = await http
+        .get(`/snapshots/${firstSnapshot}/benchmarks`)
+        .query({ unitId: unitIds[0], peerGroup })
+        .set('Accept-Language', 'en');
+      expect(page.status).toBe(200);
+      const block = (id: string) => {
+        const start = page.text.indexOf(`<tbody class="kpi" id="${id}">`);
+        expect(start).toBeGreaterThan(-1);
+        return page.text.slice(start, page.text.indexOf('</tbody>', start));
+      };
+      // Banking withholds the eNPS anyway (four of its units gave one), but releases the agents
+      // per team lead of all its six units: give-to-get alone withholds them from this unit.
+      for (const id of [
+        'kpi-agents_per_team_lead',
+        ...(peerGroup === 'all' ? ['kpi-employee_nps'] : []),
+      ]) {
+        const withheld = block(id);
+        expect(withheld).toContain('only for units that supplied this KPI themselves');
+        expect(withheld).not.toContain('<svg');
+        expect(withheld).not.toMatch(/<td class="number">[^<]*\d/);
+      }
+      expect(block('kpi-training_days_new')).toContain(`<td class="number">${median}</td>`);
+    }
+  });
+
+  it("shows a unit without data in the snapshot no figure on its benchmark page, though its company's other unit supplied them", async () => {
+    const db = await ownerDataSource();
+    const company = await db
+      .getRepository(OrganisationEntity)
+      .findOneByOrFail({ id: viewer.tenantId });
+    const newcomer = await createUnit(company, 120, { industry: 'telecom' });
+    const page = await (
+      await signedInAgent(viewer)
+    )
+      .get(`/snapshots/${firstSnapshot}/benchmarks`)
+      .query({ unitId: newcomer.id, peerGroup: 'all' })
+      .set('Accept-Language', 'en');
+    expect(page.status).toBe(200);
+    const start = page.text.indexOf('<tbody class="kpi" id="kpi-training_days_new">');
+    expect(start).toBeGreaterThan(-1);
+    const training = page.text.slice(start, page.text.indexOf('</tbody>', start));
+    expect(training).toContain('only for units that supplied this KPI themselves');
+    expect(page.text).not.toMatch(/<td class="number">[^<]*\d/);
+  });
+
   it('warns about an answer of the next cycle outside the published benchmark range', async () => {
     const next = await createCycle(study, 2026);
     const res = await t
@@ -290,6 +365,37 @@ describe('snapshots (e2e, real worker)', () => {
     ).warnings.find((w) => w.rule === 'benchmark_range');
     expect(warning).toMatchObject({ key: 'training_days_new' });
     expect(warning?.message).toContain('0 days to 67.5 days');
+  });
+
+  it('gives no benchmark range for a KPI the unit did not supply to the published benchmark', async () => {
+    const ratio = cellOf(await cells(publisher, firstSnapshot), 'agents_per_team_lead');
+    const p25 = ratio.p25 ?? NaN;
+    const p75 = ratio.p75 ?? NaN;
+    // 99 agents per team lead lie above the upper fence P75 + 3 IQR.
+    expect(99).toBeGreaterThan(p75 + 3 * (p75 - p25));
+    const db = await ownerDataSource();
+    const otherUnit = await db.getRepository(UnitEntity).findOneByOrFail({ id: unitIds[1] });
+    const supplier = await createUser(
+      await db.getRepository(OrganisationEntity).findOneByOrFail({ id: otherUnit.tenantId }),
+      'company_editor',
+    );
+    const next = await createCycle(study, 2027);
+    const rangeWarnings = async (user: TestUser, unitId: string) => {
+      const res = await t
+        .http()
+        .put(`/api/v1/cycles/${next.id}/units/${unitId}/submission`)
+        .set(await auth(user))
+        .set('Accept-Language', 'en')
+        .send({ answers: { agents_per_team_lead: 99 }, version: 0 });
+      expect(res.status).toBe(200);
+      return (res.body as { warnings: { key: string; rule: string }[] }).warnings
+        .filter((w) => w.rule === 'benchmark_range')
+        .map((w) => w.key);
+    };
+    // Unit 1 supplied the ratio to the published benchmark: warned. Unit 0 did not: the range
+    // would give away the quartiles that give-to-get withholds from it.
+    expect(await rangeWarnings(supplier, unitIds[1])).toEqual(['agents_per_team_lead']);
+    expect(await rangeWarnings(editor, unitIds[0])).toEqual([]);
   });
 
   it('gives a unit its mid-rank position, polarity-aware', async () => {
