@@ -135,7 +135,10 @@ describe('web cockpit, the whole story across the roles (e2e, real worker and Ch
 
     const publisherOrg = await createOrganisation('publisher', 'Service Excellence Institut');
     publisher = await createUser(publisherOrg, 'publisher_admin');
-    const study = await createStudy(publisherOrg, STUDY_NAME);
+    const study = await createStudy(publisherOrg, STUDY_NAME, {
+      // Twelve units: quartiles (and the strip charts drawn from them) from 6 contributors.
+      minNQuantiles: 6,
+    });
     // Last year's cycle is closed; it holds the figures this year's are checked against.
     const previous = await createCycle(study, 2025, 'closed');
     open = await createCycle(study, 2026);
@@ -337,7 +340,7 @@ describe('web cockpit, the whole story across the roles (e2e, real worker and Ch
       const refusal = await textOf(company, '#refusal');
       expect(refusal).toContain('Diese Vergleichsgruppe wird nicht freigegeben.');
       expect(refusal).toContain('Regel „Differenzbildung“');
-      expect(refusal).toContain('weniger als 5 Einheiten');
+      expect(refusal).toContain('weniger als 5 anderen Einheiten');
       // The refused choice stays ticked, the view stays on the group it showed.
       expect(await attributeOf(company, '#filter-industry-banking', 'checked')).not.toBeNull();
       expect(await textOf(company, '.peer-group-line')).toContain('Größenklasse: M');

@@ -93,7 +93,10 @@ describe('company pages (e2e, real worker and Chromium)', () => {
 
     const publisherOrg = await createOrganisation('publisher');
     publisher = await createUser(publisherOrg, 'publisher_admin');
-    const study = await createStudy(publisherOrg, 'Contact Center Benchmark DACH');
+    const study = await createStudy(publisherOrg, 'Contact Center Benchmark DACH', {
+      // Twelve units: quartiles (and the strip charts drawn from them) from 6 contributors.
+      minNQuantiles: 6,
+    });
     published = await createCycle(study, 2025);
     open = await createCycle(study, 2026);
     const answers = generateDemoData({ units: 12, years: [2025] }).submissions.map(
@@ -352,7 +355,7 @@ describe('company pages (e2e, real worker and Chromium)', () => {
         'Diese Vergleichsgruppe wird nicht freigegeben.',
       );
       expect(await textOf(page, '#refusal')).toContain('Regel „Differenzbildung“');
-      expect(await textOf(page, '#refusal')).toContain('weniger als 5 Einheiten');
+      expect(await textOf(page, '#refusal')).toContain('weniger als 5 anderen Einheiten');
       await screenshot(page, 'company-peer-group-refused-de');
 
       // The six in-house telecom units: the same units as the released telecom group.

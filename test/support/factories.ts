@@ -3,6 +3,7 @@ import {
   loadCatalogue,
   PROFILE_DIMENSIONS,
   DEFAULT_DISCLOSURE_POLICY,
+  DisclosurePolicy,
   sizeBandFor,
   type CatalogueDefinition,
   type CycleState,
@@ -95,6 +96,7 @@ export async function createCatalogueVersion(
 export async function createStudy(
   publisher: OrganisationEntity,
   name?: string,
+  policy: Partial<DisclosurePolicy> = {},
 ): Promise<StudyEntity> {
   const db = await ownerDataSource();
   const catalogue = await createCatalogueVersion(publisher);
@@ -105,7 +107,7 @@ export async function createStudy(
     languages: ['de', 'en'],
     peerGroupDimensions: [...PROFILE_DIMENSIONS],
     peerGroupPairs: [['industry', 'sizeBand']],
-    disclosurePolicy: { ...DEFAULT_DISCLOSURE_POLICY },
+    disclosurePolicy: { ...DEFAULT_DISCLOSURE_POLICY, ...policy },
   });
 }
 

@@ -133,6 +133,7 @@ function demoReportInput(options: CompanyReportInputOptions): CompanyReportInput
     });
     const input: BenchmarkInput = {
       profiles: submissions.map((s) => profileOf(s.unitKey)),
+      owners: submissions.map((s) => s.unitKey),
       kpis,
       values,
       peerGroups: [group],

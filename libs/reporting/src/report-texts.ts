@@ -24,9 +24,11 @@ export const KPI_AREA_LABELS: Readonly<Record<KpiArea, LocalizedText>> = {
 export const SUPPRESSION_RULE_LABELS: Readonly<Record<SuppressionRule, LocalizedText>> = {
   min_n: { de: 'Mindestgröße', en: 'minimum group size' },
   min_n_tails: { de: 'Mindestgröße für P10 und P90', en: 'minimum size for P10 and P90' },
+  small_group: { de: 'Quantile kleiner Gruppen', en: 'quantiles of small groups' },
   p_percent: { de: 'p-%-Regel', en: 'p% rule' },
   dominance: { de: 'Dominanzregel', en: 'dominance rule' },
   differencing: { de: 'Differenzbildung', en: 'differencing' },
+  secondary: { de: 'Sekundärsperrung', en: 'secondary suppression' },
   give_to_get: { de: 'Give-to-get', en: 'give-to-get' },
 };
 

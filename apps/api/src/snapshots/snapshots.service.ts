@@ -17,6 +17,8 @@ import {
   PeerGroupFilter,
   peerGroupDefinition,
   PeerGroupRequestDecision,
+  SnapshotState,
+  SUPPRESSION_REASONS,
   validatePeerGroupFilter,
 } from '@app/domain';
 import { JobPayloads, jobIds, QueueName, SnapshotJob } from '@app/jobs';
@@ -56,6 +58,9 @@ export class SnapshotsService {
     private readonly reader: SnapshotReader,
     @InjectQueue(QueueName.Snapshots) private readonly queue: Queue,
   ) {}
+
+  /** The snapshots' disclosure states with their custom groups, kept between requests. */
+  private readonly states = new SnapshotStates();
 
   /** Queues the computation of a cycle's snapshot, or reuses one of the same inputs. */
   async start(
@@ -237,22 +242,29 @@ export class SnapshotsService {
         }
       }
       if (known) {
-        // The same group exists and none of its cells is released: refused for the same rule.
-        const cells = await this.reader.cells(m, snapshotId, known.id, audienceOf(caller));
-        const [suppressed] = cells.flatMap((cell) => (cell.suppressed ? [cell.suppressed] : []));
+        // A predefined group none of whose cells is released: refused for the rule of its
+        // cells as everyone reads them (give-to-get is not the reason for a group).
+        const cells = await this.reader.cells(m, snapshotId, known.id, { kind: 'publisher' });
+        const [suppressed = SUPPRESSION_REASONS.groupTooSmall(policy)] = cells.flatMap((cell) =>
+          cell.suppressed ? [cell.suppressed] : [],
+        );
         return refused(known.n, suppressed.rule, suppressed.reason);
       }
-      const state = computeSnapshot({
-        profiles: inputs.profiles,
-        kpis: benchmarkKpis(setting.catalogue),
-        values: inputs.values,
-        peerGroups: groups,
-        policy,
-      });
+      const state = this.states.of(snapshotId, groups, () =>
+        computeSnapshot({
+          profiles: inputs.profiles,
+          owners: inputs.unitTenants,
+          kpis: benchmarkKpis(setting.catalogue),
+          values: inputs.values,
+          peerGroups: groups,
+          policy,
+        }),
+      );
       const outcome = addCustomGroup(state, definition);
       if (!outcome.released) {
         return refused(membersOf(inputs.profiles, definition.filter), outcome.rule, outcome.reason);
       }
+      this.states.added(snapshotId, definition.id);
       const ordinal = groups.length === 0 ? 0 : Math.max(...groups.map((g) => g.ordinal)) + 1;
       await writePeerGroups(m, snapshot, [definition], { groups: [outcome.group] }, ordinal);
       const stored = await this.reader.peerGroup(m, snapshotId, definition.id);
@@ -447,4 +459,43 @@ function toCellDto(cell: BenchmarkCell, language: Language): BenchmarkCellDto {
       reason: st.reason[language],
     })),
   };
+}
+
+/** Snapshot states kept per process: a few recently used ones. */
+const SNAPSHOT_STATES = 4;
+
+/**
+ * The disclosure state of a snapshot with its released custom groups, as `addCustomGroup`
+ * judges the next request against it. Recomputing it means auditing every group again, so it
+ * is kept per process. A snapshot's groups only grow, in ordinal order, and the state is
+ * deterministic, so a kept state is brought up to date with the groups other processes
+ * released since; anything else (a state ahead of the database after a rolled-back request)
+ * makes it compute afresh. The database stays the truth.
+ */
+class SnapshotStates {
+  private readonly kept = new Map<string, { state: SnapshotState; ids: string[] }>();
+
+  of(snapshotId: string, groups: readonly StoredPeerGroup[], compute: () => SnapshotState) {
+    const ids = groups.map((group) => group.id);
+    const kept = this.kept.get(snapshotId);
+    this.kept.delete(snapshotId);
+    let state: SnapshotState | null = null;
+    if (kept && kept.ids.length <= ids.length && kept.ids.every((id, i) => id === ids[i])) {
+      const caughtUp = groups
+        .slice(kept.ids.length)
+        .every((group) => addCustomGroup(kept.state, group).released);
+      state = caughtUp ? kept.state : null;
+    }
+    state ??= compute();
+    this.kept.set(snapshotId, { state, ids });
+    if (this.kept.size > SNAPSHOT_STATES) {
+      this.kept.delete(this.kept.keys().next().value as string);
+    }
+    return state;
+  }
+
+  /** Notes a group the kept state released. */
+  added(snapshotId: string, groupId: string): void {
+    this.kept.get(snapshotId)?.ids.push(groupId);
+  }
 }

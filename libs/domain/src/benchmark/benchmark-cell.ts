@@ -3,7 +3,14 @@ import { PeerGroupKind } from './peer-group';
 
 /** The disclosure rule that withheld a cell or a statistic; the names of DESIGN.md. */
 export type SuppressionRule =
-  'min_n' | 'min_n_tails' | 'p_percent' | 'dominance' | 'differencing' | 'give_to_get';
+  | 'min_n'
+  | 'min_n_tails'
+  | 'small_group'
+  | 'p_percent'
+  | 'dominance'
+  | 'differencing'
+  | 'secondary'
+  | 'give_to_get';
 
 /** Why something is withheld: the rule, and a sentence for the reader with the policy's numbers. */
 export interface Suppression {
@@ -12,7 +19,7 @@ export interface Suppression {
 }
 
 /** The statistics of a released cell that can be withheld on their own. */
-export type SuppressibleStatistic = 'p10' | 'p90' | 'pooled';
+export type SuppressibleStatistic = 'p10' | 'p25' | 'p50' | 'p75' | 'p90' | 'pooled';
 
 /** A statistic withheld from an otherwise released cell. */
 export interface StatisticSuppression extends Suppression {
@@ -21,8 +28,8 @@ export interface StatisticSuppression extends Suppression {
 
 /**
  * One KPI x peer group of a snapshot. A suppressed cell carries no figure at all, not even its
- * n. A released cell has n, the mean and the quartiles; P10 and P90 and the pooled figure may
- * still be withheld, each listed in `suppressedStatistics`. A yes/no KPI has only n and, as its
+ * n. A released cell has n and the mean; the quantiles and the pooled figure may still be
+ * withheld (small groups, tails, pooled rules), each listed in `suppressedStatistics`. A yes/no KPI has only n and, as its
  * mean, the share of "yes" in % (0..100).
  */
 export interface BenchmarkCell {
@@ -39,7 +46,7 @@ export interface BenchmarkCell {
   pooled: number | null;
   /** Set when the whole cell is withheld. */
   suppressed: Suppression | null;
-  /** Statistics withheld from a released cell, in the order p10, p90, pooled. */
+  /** Statistics withheld from a released cell, in the order p10, p25, p50, p75, p90, pooled. */
   suppressedStatistics: StatisticSuppression[];
 }
 

@@ -22,6 +22,11 @@ export interface BenchmarkKpi {
 export interface BenchmarkInput {
   /** One per unit; the index is the unit's index in every `values` array. */
   profiles: readonly BenchmarkUnitProfile[];
+  /**
+   * The company (participant) of each unit, any id: the release audit assumes that a company
+   * knows the values of all of its units.
+   */
+  owners: readonly string[];
   kpis: readonly BenchmarkKpi[];
   /** values[k][u]: KPI k of unit u; NaN where the unit did not supply it; yes/no as 1/0. */
   values: readonly Float64Array[];

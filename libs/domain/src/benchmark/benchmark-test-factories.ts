@@ -46,9 +46,12 @@ export function createBenchmarkInput(options: {
   kpis: TestKpi[];
   peerGroups: PeerGroupFilter[];
   policy?: Partial<DisclosurePolicy>;
+  /** The company of each unit; by default every unit is a company of its own. */
+  owners?: string[];
 }): BenchmarkInput {
   return {
     profiles: options.profiles,
+    owners: options.owners ?? options.profiles.map((_, u) => `company-${u}`),
     kpis: options.kpis.map(({ values: _values, ...kpi }) => ({
       boolean: false,
       benchmarked: true,

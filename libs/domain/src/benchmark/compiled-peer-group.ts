@@ -113,29 +113,8 @@ export class CompiledPeerGroup {
     );
   }
 
-  /**
-   * The size of the symmetric difference of two sets drawn from the groups: the members, or
-   * with `values` only the members with a value (not NaN) there. `count` and `otherCount` are
-   * the sizes of the two sets. Nested and disjoint groups are answered from the filters; other
-   * pairs by walking the smaller group's members.
-   */
-  differenceSize(
-    other: CompiledPeerGroup,
-    count: number,
-    otherCount: number,
-    values: Float64Array | null,
-  ): number {
-    if (this.within(other) || other.within(this)) {
-      return Math.abs(count - otherCount);
-    }
-    if (this.disjoint(other)) {
-      return count + otherCount;
-    }
-    const [walk, test] =
-      this.members.length <= other.members.length ? [this, other] : [other, this];
-    const columns = test.dimensions.map((d) => this.profiles.codes[d]);
-    const masks = test.dimensions.map((d) => test.masks[d]);
-    const common = countMatching(walk.members, columns, masks, values, null);
-    return count + otherCount - 2 * common;
+  /** Whether unit u is a member, from its profile codes. */
+  has(u: number): boolean {
+    return this.dimensions.every((d) => (this.masks[d] & (1 << this.profiles.codes[d][u])) !== 0);
   }
 }

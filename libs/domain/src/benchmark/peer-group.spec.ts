@@ -1,6 +1,7 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
-import { createUnitProfile } from './benchmark-test-factories';
+import { createUnitProfile, createUnitProfiles } from './benchmark-test-factories';
 import {
+  foldSizeBands,
   matchesPeerGroup,
   parsePeerGroupId,
   peerGroupDefinition,
@@ -211,5 +212,89 @@ describe('predefinedPeerGroups', () => {
     expect(
       predefinedPeerGroups(['industry'], [['industry', 'sizeBand']], []).map((g) => g.id),
     ).toEqual(['all']);
+  });
+});
+
+describe('foldSizeBands', () => {
+  /** Units with these counts per size band S, M, L, XL, in that order. */
+  const withBands = (s: number, m: number, l: number, xl: number) => {
+    // Listed from XL down, so that only the counts can matter, not the order of the units.
+    const bands = [
+      ...Array<string>(xl).fill('XL'),
+      ...Array<string>(l).fill('L'),
+      ...Array<string>(m).fill('M'),
+      ...Array<string>(s).fill('S'),
+    ];
+    return createUnitProfiles(bands.length, (i) => ({ sizeBand: bands[i] }));
+  };
+
+  it('folds nothing when every band has foldBelowN units', () => {
+    expect(foldSizeBands(withBands(10, 30, 15, 10), 10)).toEqual({});
+  });
+
+  it('puts a lone XL unit into "L, XL"', () => {
+    // XL (1) is the smallest and has one neighbour; L + XL = 16 is enough.
+    expect(foldSizeBands(withBands(20, 30, 15, 1), 10)).toEqual({
+      sizeBand: [['S'], ['M'], ['L', 'XL']],
+    });
+  });
+
+  it('merges a band in the middle into its smaller neighbour', () => {
+    // M (3) between S (20) and L (12): into L.
+    expect(foldSizeBands(withBands(20, 3, 12, 30), 10)).toEqual({
+      sizeBand: [['S'], ['M', 'L'], ['XL']],
+    });
+  });
+
+  it('merges into the lower neighbour when both are the same size', () => {
+    expect(foldSizeBands(withBands(12, 3, 12, 30), 10)).toEqual({
+      sizeBand: [['S', 'M'], ['L'], ['XL']],
+    });
+  });
+
+  it('folds the smallest band first, the lower one of equal counts', () => {
+    // S (3) and XL (3) tie: S into M (23), then XL into L (23).
+    expect(foldSizeBands(withBands(3, 20, 20, 3), 10)).toEqual({
+      sizeBand: [
+        ['S', 'M'],
+        ['L', 'XL'],
+      ],
+    });
+  });
+
+  it('folds again and again until every band is large enough or one is left', () => {
+    // S (2) into M: 5. L (4) into "S, M" (5 <= 30): 9. "S, M, L" (9) into XL: one band.
+    expect(foldSizeBands(withBands(2, 3, 4, 30), 10)).toEqual({
+      sizeBand: [['S', 'M', 'L', 'XL']],
+    });
+  });
+
+  it('leaves out bands without units and folds across them', () => {
+    // S and XL are empty; L (1) has M (15) as its only neighbour.
+    expect(foldSizeBands(withBands(0, 15, 1, 0), 10)).toEqual({ sizeBand: [['M', 'L']] });
+    // With one band present nothing can be folded, however small it is.
+    expect(foldSizeBands(withBands(0, 0, 3, 0), 10)).toEqual({});
+    expect(foldSizeBands([], 10)).toEqual({});
+  });
+
+  it('gives predefinedPeerGroups one group per folded band, alone and in pairs', () => {
+    const units = [
+      createUnitProfile({ industry: 'utilities', sizeBand: 'L' }),
+      createUnitProfile({ industry: 'telecom', sizeBand: 'S' }),
+      createUnitProfile({ industry: 'telecom', sizeBand: 'XL' }),
+      createUnitProfile({ industry: 'utilities', sizeBand: 'L' }),
+    ];
+    const groups = predefinedPeerGroups(['sizeBand'], [['industry', 'sizeBand']], units, {
+      sizeBand: [['S'], ['M'], ['L', 'XL']],
+    });
+    expect(groups.map((g) => g.id)).toEqual([
+      'all',
+      'sizeBand:S',
+      'sizeBand:L,XL',
+      'industry:telecom;sizeBand:S',
+      'industry:telecom;sizeBand:L,XL',
+      'industry:utilities;sizeBand:L,XL',
+    ]);
+    expect(groups[2]).toMatchObject({ kind: 'dimension', filter: { sizeBand: ['L', 'XL'] } });
   });
 });

@@ -236,30 +236,82 @@ export function matchesPeerGroup(profile: BenchmarkUnitProfile, filter: PeerGrou
 }
 
 /**
+ * Categories merged into one band before peer groups are formed, per dimension: each entry
+ * lists the values of one band in value order. A dimension without an entry keeps its values.
+ */
+export type PeerGroupFolding = Partial<Record<ProfileDimension, ReadonlyArray<readonly string[]>>>;
+
+/**
+ * Category folding of the size bands, the one ordered dimension: a band with fewer than
+ * `foldBelowN` units is merged into its smaller neighbour (a lone XL unit into "L, XL"), again
+ * and again until every band has that many or one band is left. Bands without units are left
+ * out. The result depends on the units' profiles only, never on their values.
+ */
+export function foldSizeBands(
+  units: readonly BenchmarkUnitProfile[],
+  foldBelowN: number,
+): PeerGroupFolding {
+  const bands = PROFILE_DIMENSION_VALUES.sizeBand.map((value) => ({
+    values: [value],
+    count: units.filter((unit) => unit.sizeBand === value).length,
+  }));
+  const present = bands.filter((band) => band.count > 0);
+  for (;;) {
+    const smallest = present.reduce<number>(
+      (best, band, i) => (best < 0 || band.count < present[best].count ? i : best),
+      -1,
+    );
+    if (present.length < 2 || present[smallest].count >= foldBelowN) {
+      break;
+    }
+    const left = smallest - 1;
+    const right = smallest + 1;
+    const into =
+      right >= present.length || (left >= 0 && present[left].count <= present[right].count)
+        ? left
+        : right;
+    const [first, second] = into < smallest ? [into, smallest] : [smallest, into];
+    present.splice(first, 2, {
+      values: [...present[first].values, ...present[second].values],
+      count: present[first].count + present[second].count,
+    });
+  }
+  return present.some((band) => band.values.length > 1)
+    ? { sizeBand: present.map((band) => band.values) }
+    : {};
+}
+
+/**
  * The peer groups a snapshot is computed for, in priority order: when two groups would reveal
  * units by their difference, the earlier one is released (see the snapshot engine). The order
- * is "all"; then for each of `dimensions` each value that some unit has, in the dimension's value
- * order; then for each pair of `pairs` each combination of values that some unit has, ordered by
- * the pair's first dimension, then its second. Groups with no unit are left out because they
- * could never be released anyway.
+ * is "all"; then for each of `dimensions` each value (or folded band) that some unit has, in
+ * the dimension's value order; then for each pair of `pairs` each combination of values (or
+ * bands) that some unit has, ordered by the pair's first dimension, then its second. Groups
+ * with no unit are left out because they could never be released anyway.
  *
  * @param dimensions the dimensions whose values form groups of their own
  * @param pairs dimension pairs whose value combinations form groups, e.g. industry x size band
  * @param units the profiles of the snapshot's units
+ * @param folding bands of values that form one group instead of one per value
  */
 export function predefinedPeerGroups(
   dimensions: readonly ProfileDimension[],
   pairs: ReadonlyArray<readonly [ProfileDimension, ProfileDimension]>,
   units: readonly BenchmarkUnitProfile[],
+  folding: PeerGroupFolding = {},
 ): PeerGroupDefinition[] {
   const groups: PeerGroupDefinition[] = [peerGroupDefinition({}, 'all')];
-  // Value indices per unit and dimension (-1: a value the list does not know), once: a study
-  // may have 100,000 units.
+  // The bands of each dimension (a value alone unless folded) as a band index per value.
+  const bandsOf = (dimension: ProfileDimension): ReadonlyArray<readonly string[]> =>
+    folding[dimension] ?? PROFILE_DIMENSION_VALUES[dimension].map((value) => [value]);
+  // Band indices per unit and dimension (-1: a value no band knows), once: a study may have
+  // 100,000 units.
   const codes = new Map<ProfileDimension, Int8Array>();
   const codesOf = (dimension: ProfileDimension): Int8Array => {
     let column = codes.get(dimension);
     if (column === undefined) {
-      const index = new Map(PROFILE_DIMENSION_VALUES[dimension].map((value, i) => [value, i]));
+      const index = new Map<string, number>();
+      bandsOf(dimension).forEach((band, i) => band.forEach((value) => index.set(value, i)));
       column = new Int8Array(units.length);
       for (let u = 0; u < units.length; u++) {
         column[u] = index.get(units[u][dimension]) ?? -1;
@@ -268,19 +320,19 @@ export function predefinedPeerGroups(
     }
     return column;
   };
-  const present = (dimension: ProfileDimension): string[] => {
+  const present = (dimension: ProfileDimension): Array<readonly string[]> => {
     const column = codesOf(dimension);
-    const seen = new Uint8Array(PROFILE_DIMENSION_VALUES[dimension].length);
+    const seen = new Uint8Array(bandsOf(dimension).length);
     for (let u = 0; u < column.length; u++) {
       if (column[u] >= 0) {
         seen[column[u]] = 1;
       }
     }
-    return PROFILE_DIMENSION_VALUES[dimension].filter((_, i) => seen[i] === 1);
+    return bandsOf(dimension).filter((_, i) => seen[i] === 1);
   };
   for (const dimension of dimensions) {
-    for (const value of present(dimension)) {
-      groups.push(peerGroupDefinition({ [dimension]: [value] }, 'dimension'));
+    for (const band of present(dimension)) {
+      groups.push(peerGroupDefinition({ [dimension]: band }, 'dimension'));
     }
   }
   for (const [first, second] of pairs) {
@@ -289,19 +341,17 @@ export function predefinedPeerGroups(
     }
     const a = codesOf(first);
     const b = codesOf(second);
-    const width = PROFILE_DIMENSION_VALUES[second].length;
-    const combinations = new Uint8Array(PROFILE_DIMENSION_VALUES[first].length * width);
+    const width = bandsOf(second).length;
+    const combinations = new Uint8Array(bandsOf(first).length * width);
     for (let u = 0; u < units.length; u++) {
       if (a[u] >= 0 && b[u] >= 0) {
         combinations[a[u] * width + b[u]] = 1;
       }
     }
-    PROFILE_DIMENSION_VALUES[first].forEach((firstValue, i) => {
-      PROFILE_DIMENSION_VALUES[second].forEach((secondValue, j) => {
+    bandsOf(first).forEach((firstBand, i) => {
+      bandsOf(second).forEach((secondBand, j) => {
         if (combinations[i * width + j] === 1) {
-          groups.push(
-            peerGroupDefinition({ [first]: [firstValue], [second]: [secondValue] }, 'pair'),
-          );
+          groups.push(peerGroupDefinition({ [first]: firstBand, [second]: secondBand }, 'pair'));
         }
       });
     });

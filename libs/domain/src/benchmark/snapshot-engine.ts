@@ -1,6 +1,6 @@
 import { LocalizedText } from '../catalogue/catalogue-definition';
 import { DisclosurePolicy } from '../disclosure/disclosure-policy';
-import { BenchmarkCell, PeerGroupBenchmark, suppressedCell } from './benchmark-cell';
+import { BenchmarkCell, PeerGroupBenchmark, Suppression, suppressedCell } from './benchmark-cell';
 import { BenchmarkInput } from './benchmark-input';
 import { PeerGroupDefinition, validatePeerGroupFilter } from './peer-group';
 import { CompiledPeerGroup } from './compiled-peer-group';
@@ -12,6 +12,7 @@ import {
 } from './pooled-figure';
 import { ProfileCodes } from './profile-codes';
 import { quantile } from './quantiles';
+import { ReleaseMemo, SumAudit } from './release-audit';
 import { SUPPRESSION_REASONS as R } from './suppression-reasons';
 import { ValueSortWorkspace } from './value-sort-workspace';
 import { sumOf } from './sum.util';
@@ -25,15 +26,48 @@ export type CustomPeerGroupOutcome =
 interface KpiPlan {
   key: string;
   boolean: boolean;
+  /** The index of the KPI in the input (its family of unknowns in the release audit). */
+  kpiIndex: number;
   values: Float64Array;
   /** The weight's values for the pooled figure; null for a KPI without one or a yes/no KPI. */
   weights: Float64Array | null;
+  weightIndex: number;
+  /** No value below 0: the p% rule applies to the sum behind its mean. */
+  nonNegative: boolean;
+  /** Ids of the units with a value, and with a value and a weight > 0 (equal sets, equal ids). */
+  valueMask: number;
+  pooledMask: number;
 }
 
-/** The groups whose cell of one KPI is released so far, in priority order, with their n. */
-interface ReleasedCells {
-  groups: number[];
-  counts: number[];
+/** What disclosure control decided for one cell before any statistic is computed. */
+interface CellDecision {
+  /** Why the whole cell is withheld, or null when it is released. */
+  suppressed: Suppression | null;
+  /** For a released cell of a KPI with a weight: why the pooled figure is withheld, or null. */
+  pooled: Suppression | null;
+}
+
+/** The contributors of a cell and what the rules need of them. */
+interface Contributors {
+  units: Int32Array;
+  /** How many companies own them (the frequency rule counts both). */
+  companies: number;
+  /** Whether their sum fails the p% rule, counted by company holdings. */
+  failsPPercent: boolean;
+}
+
+/**
+ * The p% rule on a sum of non-negative contributions: the total less the two largest must be
+ * at least p % of the largest. Multiplied out, so that the edge (exactly p %) is exact for
+ * integers.
+ */
+function failsPPercent(
+  total: number,
+  largest: number,
+  second: number,
+  policy: DisclosurePolicy,
+): boolean {
+  return (total - largest - second) * 100 < policy.pPercent * largest;
 }
 
 /**
@@ -94,10 +128,14 @@ function checkInput(input: BenchmarkInput): void {
   if (
     !positiveInteger(policy.minN) ||
     !positiveInteger(policy.minNTails) ||
+    !positiveInteger(policy.minNQuantiles) ||
     !hasValidPooledParameters(policy) ||
     (policy.quantileMethod !== 'linear' && policy.quantileMethod !== 'local_mean')
   ) {
     throw new RangeError(`invalid disclosure policy ${JSON.stringify(policy)}`);
+  }
+  if (input.owners.length !== profiles.length) {
+    throw new RangeError(`${profiles.length} units but ${input.owners.length} owners`);
   }
   if (values.length !== kpis.length) {
     throw new RangeError(`${kpis.length} KPIs but ${values.length} value arrays`);
@@ -129,53 +167,117 @@ function checkInput(input: BenchmarkInput): void {
   }
 }
 
+/** The company of each unit as a small integer, in order of first appearance. */
+function ownerIndices(owners: readonly string[]): Int32Array {
+  const index = new Map<string, number>();
+  return Int32Array.from(owners, (owner) => {
+    let i = index.get(owner);
+    if (i === undefined) {
+      i = index.size;
+      index.set(owner, i);
+    }
+    return i;
+  });
+}
+
 /**
  * A computed snapshot: the cells of every peer group, and what it takes to judge one more
  * (custom) group against them. Use `computeSnapshot` and `addCustomGroup`; this is their
  * implementation.
  *
- * The disclosure rules, with the parameters of the policy:
+ * The disclosure rules, with the parameters of the policy, decided group by group in priority
+ * order and within a group KPI by KPI:
  * - Frequency: the contributors of a cell are the group's units with a value for the KPI; with
- *   fewer than `minN` the whole cell is withheld (`min_n`), with fewer than `minNTails` P10 and
- *   P90 (`min_n_tails`).
+ *   fewer than `minN` the whole cell is withheld (`min_n`).
+ * - p% rule (value-based by definition): the sum behind the mean of a KPI without negative
+ *   values must keep the total less its two largest contributions at p % of the largest
+ *   (`p_percent`). The sums of predefined groups that fail are protected before any cell is
+ *   released, those of a custom group when it is judged.
+ * - Release audit (`SumAudit`, one per family of unknowns: each KPI's values, each pooled
+ *   figure's products value x weight): a cell is released only if, with every sum released
+ *   before it (in any group, to anyone), no participant could compute another unit's value or
+ *   a sum over fewer than `minN` other units (`differencing`), and no protected sum
+ *   (`secondary`: the secondary suppression of the p% rule).
+ * - Small groups: a released cell with fewer than `minNQuantiles` contributors has n and the
+ *   mean only (`small_group`); P10 and P90 need `minNTails` besides (`min_n_tails`).
  * - Pooled figure (a KPI with a weight, not yes/no): over the contributors with a weight > 0,
- *   Σ v·w / Σ w. It is withheld (one entry, the first rule that fails, in this order) when fewer
- *   than `minN` units carry it (`min_n`: DESIGN's "no statistic of fewer than min_n units"), by
- *   the p% rule (W − w1 − w2 < p/100 · w1, with w1 ≥ w2 the two largest weights: `p_percent`)
- *   and when the largest weight is more than `maxWeightSharePercent` % of W (`dominance`):
- *   `pooledSuppression`, which the trend data's pooled figures share.
- * - Differencing: the groups are taken in priority order, and a cell is released only if its
- *   contributor set differs from that of every cell of the same KPI released before it by 0 or
- *   by at least `minN` units; otherwise it is withheld (`differencing`).
+ *   Σ v·w / Σ w. It is withheld by `pooledSuppression` (min_n, the p% rule on the weights,
+ *   the weight share), by the p% rule on the numerator Σ v·w, or by the audit of its two sums
+ *   (Σ w in the weight's family, Σ v·w in its own).
  *
- * Everything is taken in a fixed order (groups in priority order; the values of a mean ascending,
- * equal values by unit index; the terms of a pooled figure by unit index), so equal inputs give
- * equal output to the bit, whether a group was computed with the others or added later.
+ * Every decision but the p% rule's depends on who contributes, never on the values, so a
+ * refusal reveals nothing about them. Everything is taken in a fixed order (groups in priority
+ * order; the values of a mean ascending, equal values by unit index; the terms of a pooled
+ * figure by unit index), so equal inputs give equal output to the bit, whether a group was
+ * computed with the others or added later.
  */
 export class SnapshotState {
   readonly policy: DisclosurePolicy;
   private readonly benchmarks: PeerGroupBenchmark[] = [];
   private readonly compiled: CompiledPeerGroup[] = [];
+  private readonly decisions: CellDecision[][] = [];
   private readonly indexById = new Map<string, number>();
   private readonly plans: KpiPlan[];
   private readonly codes: ProfileCodes;
-  private readonly released: ReleasedCells[];
-  private readonly anyReleased: boolean[] = [];
+  private readonly owners: Int32Array;
+  /** Scratch per company for the p% rule on holdings: running totals, and a stamp of use. */
+  private readonly holding: Float64Array;
+  private readonly holdingStamp: Int32Array;
+  private stamp = 0;
+  /** Per benchmarked KPI, the groups whose cell is released so far, in order. */
+  private readonly releasedGroups: number[][];
+  /** The release audit per family of unknowns: KPI values by input index, then products. */
+  private readonly audits = new Map<string, SumAudit>();
+  private readonly memo = new ReleaseMemo();
+  /** The audit of the released groups' member sets. */
+  private readonly membership: SumAudit;
 
-  private constructor(input: BenchmarkInput) {
+  private constructor(private readonly input: BenchmarkInput) {
     checkInput(input);
     this.policy = { ...input.policy };
     this.codes = new ProfileCodes(input.profiles);
+    this.owners = ownerIndices(input.owners);
+    const companies = this.owners.reduce((most, owner) => Math.max(most, owner + 1), 0);
+    this.holding = new Float64Array(companies);
+    this.holdingStamp = new Int32Array(companies);
+    this.membership = new SumAudit(this.owners, this.policy.minN, this.memo);
     const indexByKey = new Map(input.kpis.map((kpi, k) => [kpi.key, k]));
+    const masks = new Map<string, number>();
+    const maskId = (has: (u: number) => boolean): number => {
+      const key = Array.from({ length: input.profiles.length }, (_, u) =>
+        has(u) ? '1' : '0',
+      ).join('');
+      let id = masks.get(key);
+      if (id === undefined) {
+        id = masks.size;
+        masks.set(key, id);
+      }
+      return id;
+    };
     this.plans = input.kpis.flatMap((kpi, k) => {
       if (!kpi.benchmarked) {
         return [];
       }
       const weightIndex = kpi.weightKey === undefined ? undefined : indexByKey.get(kpi.weightKey);
-      const weights = kpi.boolean || weightIndex === undefined ? null : input.values[weightIndex];
-      return [{ key: kpi.key, boolean: kpi.boolean, values: input.values[k], weights }];
+      const pooled = !kpi.boolean && weightIndex !== undefined;
+      const values = input.values[k];
+      const weights = pooled ? input.values[weightIndex] : null;
+      return [
+        {
+          key: kpi.key,
+          boolean: kpi.boolean,
+          kpiIndex: k,
+          values,
+          weights,
+          weightIndex: pooled ? weightIndex : -1,
+          nonNegative: values.every((value) => !(value < 0)),
+          valueMask: maskId((u) => values[u] === values[u]),
+          pooledMask:
+            weights === null ? -1 : maskId((u) => values[u] === values[u] && weights[u] > 0),
+        },
+      ];
     });
-    this.released = this.plans.map(() => ({ groups: [], counts: [] }));
+    this.releasedGroups = this.plans.map(() => []);
   }
 
   /** Use `computeSnapshot`; this is its implementation. */
@@ -184,6 +286,17 @@ export class SnapshotState {
     const added = input.peerGroups.flatMap((definition) =>
       state.indexById.has(definition.id) ? [] : [state.register(definition)],
     );
+    // The p% rule's sums of the predefined groups are protected before anything is released,
+    // so that no earlier group's cells can give them away.
+    for (const g of added) {
+      if (state.benchmarks[g].kind !== 'custom') {
+        state.protectFailingSums(g);
+      }
+    }
+    for (const g of added) {
+      state.decide(g);
+      state.releaseMembership(g);
+    }
     state.evaluate(added);
     return state;
   }
@@ -231,30 +344,48 @@ export class SnapshotState {
     if (existing !== undefined) {
       return { released: true, group: this.benchmarks[existing] };
     }
-    const { minN } = this.policy;
     const candidate = new CompiledPeerGroup(validatePeerGroupFilter(definition.filter), this.codes);
-    const size = candidate.members.length;
-    if (size < minN) {
+    if (candidate.members.length < this.policy.minN) {
       return { released: false, rule: 'min_n', reason: R.groupTooSmall(this.policy).reason };
     }
-    for (let g = 0; g < this.compiled.length; g++) {
-      if (!this.anyReleased[g]) {
-        continue;
-      }
-      const other = this.compiled[g];
-      const otherSize = other.members.length;
-      if (Math.abs(size - otherSize) >= minN) {
-        continue;
-      }
-      const difference = candidate.differenceSize(other, size, otherSize, null);
-      if (difference > 0 && difference < minN) {
-        const { reason } = R.groupDifferencing(this.policy, this.benchmarks[g].id);
-        return { released: false, rule: 'differencing', reason };
-      }
-    }
     const index = this.register(definition);
+    // Generalised differencing on the groups themselves: the members of every released group
+    // are sums too (of anything all members supplied), so a group whose membership would let
+    // a participant single out fewer than minN units is refused as a whole.
+    if (
+      this.membership.release(candidate.members, true, this.benchmarks[index].id) !== 'released'
+    ) {
+      this.unregister(index);
+      return { released: false, rule: 'differencing', reason: R.groupAudit(this.policy).reason };
+    }
+    const protectedBefore = [...this.audits.values()].map((audit) => audit.protectedCount);
+    this.decide(index);
+    const rules = this.decisions[index].map((decision) => decision.suppressed?.rule);
+    // Refused when no cell could be released for who contributes (a cell withheld by the
+    // value-based p% rule does not refuse the group, or the refusal would tell of values).
+    if (
+      rules.every((rule) => rule === 'min_n' || rule === 'differencing' || rule === 'secondary')
+    ) {
+      // Nothing of it was released; its protections go with it.
+      [...this.audits.values()].forEach((audit, i) => audit.unprotectFrom(protectedBefore[i] ?? 0));
+      this.unregister(index);
+      return rules.every((rule) => rule === 'min_n')
+        ? { released: false, rule: 'min_n', reason: R.groupTooFewContributors(this.policy).reason }
+        : { released: false, rule: 'differencing', reason: R.groupAudit(this.policy).reason };
+    }
+    this.releaseMembership(index);
     this.evaluate([index]);
     return { released: true, group: this.benchmarks[index] };
+  }
+
+  /**
+   * Adds the members of a group with a released cell to the membership audit, if they pass it
+   * (a predefined group is never refused for it: its cells were judged KPI by KPI).
+   */
+  private releaseMembership(g: number): void {
+    if (this.decisions[g].some((decision) => decision.suppressed === null)) {
+      this.membership.release(this.compiled[g].members, false, this.benchmarks[g].id);
+    }
   }
 
   private register(definition: PeerGroupDefinition): number {
@@ -268,15 +399,247 @@ export class SnapshotState {
       n: this.compiled[index].members.length,
       cells: [],
     });
+    this.decisions.push([]);
     this.indexById.set(definition.id, index);
-    this.anyReleased.push(false);
     return index;
   }
 
+  /** Takes back the group registered last. */
+  private unregister(index: number): void {
+    this.indexById.delete(this.benchmarks[index].id);
+    this.compiled.pop();
+    this.benchmarks.pop();
+    this.decisions.pop();
+  }
+
+  /** The audit of one family of unknowns, made on first use. */
+  private audit(family: string): SumAudit {
+    let audit = this.audits.get(family);
+    if (audit === undefined) {
+      audit = new SumAudit(this.owners, this.policy.minN, this.memo);
+      this.audits.set(family, audit);
+    }
+    return audit;
+  }
+
+  private valueAudit(kpiIndex: number): SumAudit {
+    return this.audit(`value:${kpiIndex}`);
+  }
+
+  private productAudit(plan: KpiPlan): SumAudit {
+    return this.audit(`product:${plan.kpiIndex}`);
+  }
+
   /**
-   * Computes the cells of registered groups that have none yet, in the order given. Each KPI's
-   * values are sorted once and then dealt out to the groups in that order, so every group's
-   * values arrive sorted without a sort of its own.
+   * The p% rule on the holdings of a sum: the terms (`term(u)`, non-negative) of `units` added
+   * up per company, and the total less the two largest holdings set against the largest. A
+   * company's units count as one contributor, as τ-ARGUS's holding option has it: the next
+   * largest company estimates them together. Returns the number of companies, and whether the
+   * rule fails.
+   */
+  private holdings(units: Int32Array, term: (u: number) => number): [number, boolean] {
+    const stamp = ++this.stamp;
+    const touched: number[] = [];
+    let total = 0;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i];
+      const owner = this.owners[u];
+      if (this.holdingStamp[owner] !== stamp) {
+        this.holdingStamp[owner] = stamp;
+        this.holding[owner] = 0;
+        touched.push(owner);
+      }
+      const value = term(u);
+      this.holding[owner] += value;
+      total += value;
+    }
+    let largest = 0;
+    let second = 0;
+    for (const owner of touched) {
+      const value = this.holding[owner];
+      if (value > largest) {
+        second = largest;
+        largest = value;
+      } else if (value > second) {
+        second = value;
+      }
+    }
+    return [touched.length, failsPPercent(total, largest, second, this.policy)];
+  }
+
+  /** The group's units with a value of the plan's KPI, ascending, and their companies. */
+  private contributors(g: number, plan: KpiPlan): Contributors {
+    const members = this.compiled[g].members;
+    const values = plan.values;
+    const units = new Int32Array(members.length);
+    let count = 0;
+    for (let i = 0; i < members.length; i++) {
+      const u = members[i];
+      if (values[u] === values[u]) {
+        units[count++] = u;
+      }
+    }
+    const contributing = units.subarray(0, count);
+    const [companies, fails] = this.holdings(contributing, (u) => values[u]);
+    return { units: contributing, companies, failsPPercent: fails };
+  }
+
+  /** The contributors that also carry a weight > 0: the units of the pooled figure. */
+  private pooledUnits(plan: KpiPlan, contributors: Int32Array): Int32Array {
+    const weights = plan.weights as Float64Array;
+    return contributors.filter((u) => weights[u] > 0);
+  }
+
+  /** Fewer than minN units, or fewer than minN companies, contribute. */
+  private tooFew(c: Contributors): boolean {
+    return c.units.length < this.policy.minN || c.companies < this.policy.minN;
+  }
+
+  /** Whether the p% rule withholds the cell's sum (never for yes/no or signed KPIs). */
+  private sumFailsPPercent(plan: KpiPlan, c: Contributors): boolean {
+    return !plan.boolean && plan.nonNegative && !this.tooFew(c) && c.failsPPercent;
+  }
+
+  /**
+   * The pooled figure's value-based rules: `pooledSuppression` (its frequency, the p% rule on
+   * the weights, the weight share), then the p% rule on the numerator Σ v·w. Says which sum
+   * fails the p% rule, so that only that one is protected.
+   */
+  private pooledValueRule(
+    plan: KpiPlan,
+    units: Int32Array,
+  ): { rule: Suppression; weight: boolean; numerator: boolean } | null {
+    const weights = plan.weights as Float64Array;
+    const rule = pooledSuppression(pooledSums(plan.values, weights, units), this.policy);
+    if (rule !== null) {
+      return { rule, weight: rule.rule === 'p_percent', numerator: false };
+    }
+    const values = plan.values;
+    if (plan.nonNegative && this.holdings(units, (u) => values[u] * weights[u])[1]) {
+      return { rule: R.pPercentNumerator(this.policy), weight: false, numerator: true };
+    }
+    return null;
+  }
+
+  /** The exact key of a cell's set in the release audit: equal keys, equal members. */
+  private setKey(g: number, mask: number): string {
+    return `${this.benchmarks[g].id}|${mask}`;
+  }
+
+  /** Protects, in their audits, the sums of group g that the p% rule withholds. */
+  private protectFailingSums(g: number): void {
+    for (const plan of this.plans) {
+      const c = this.contributors(g, plan);
+      if (this.sumFailsPPercent(plan, c)) {
+        this.valueAudit(plan.kpiIndex).protect(c.units, this.setKey(g, plan.valueMask));
+      }
+      if (plan.weights !== null && !this.tooFew(c)) {
+        const units = this.pooledUnits(plan, c.units);
+        const failed = this.pooledValueRule(plan, units);
+        const key = this.setKey(g, plan.pooledMask);
+        if (failed?.weight === true) {
+          this.valueAudit(plan.weightIndex).protect(units, key);
+        }
+        if (failed?.numerator === true) {
+          this.productAudit(plan).protect(units, key);
+        }
+      }
+    }
+  }
+
+  /**
+   * The p% rule on the cells a release implies: with group g's cell and a released cell of a
+   * group nested in it (or it in one), the difference of the two sums is released too. A
+   * difference of fewer than minN units is the audit's business.
+   */
+  private impliedCellFails(g: number, p: number, plan: KpiPlan): boolean {
+    if (plan.boolean || !plan.nonNegative) {
+      return false;
+    }
+    const group = this.compiled[g];
+    const values = plan.values;
+    for (const h of this.releasedGroups[p]) {
+      const other = this.compiled[h];
+      const [outer, inner] = group.within(other)
+        ? [other, group]
+        : other.within(group)
+          ? [group, other]
+          : [null, null];
+      if (outer === null || inner === null) {
+        continue;
+      }
+      const difference = outer.members.filter((u) => values[u] === values[u] && !inner.has(u));
+      if (difference.length >= this.policy.minN) {
+        const [companies, fails] = this.holdings(difference, (u) => values[u]);
+        if (companies >= this.policy.minN && fails) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Decides every cell of group g, KPI by KPI, releasing the sums of those that pass into the
+   * audits (so the next cell is judged against them).
+   */
+  private decide(g: number): void {
+    if (this.benchmarks[g].kind === 'custom') {
+      this.protectFailingSums(g);
+    }
+    this.decisions[g] = this.plans.map((plan, p) => {
+      const c = this.contributors(g, plan);
+      if (this.tooFew(c)) {
+        return { suppressed: R.minN(this.policy), pooled: null };
+      }
+      if (this.sumFailsPPercent(plan, c)) {
+        return { suppressed: R.pPercentSum(this.policy), pooled: null };
+      }
+      if (this.impliedCellFails(g, p, plan)) {
+        return { suppressed: R.secondary(), pooled: null };
+      }
+      const audit = this.valueAudit(plan.kpiIndex);
+      const verdict = audit.release(c.units, false, this.setKey(g, plan.valueMask));
+      if (verdict !== 'released') {
+        return {
+          suppressed: verdict === 'secondary' ? R.secondary() : R.differencing(this.policy),
+          pooled: null,
+        };
+      }
+      this.releasedGroups[p].push(g);
+      return {
+        suppressed: null,
+        pooled: plan.weights === null ? null : this.decidePooled(g, plan, c),
+      };
+    });
+  }
+
+  /** The pooled figure of a released cell: its value-based rules, then the audit of its sums. */
+  private decidePooled(g: number, plan: KpiPlan, c: Contributors): Suppression | null {
+    const units = this.pooledUnits(plan, c.units);
+    const failed = this.pooledValueRule(plan, units);
+    if (failed !== null) {
+      return failed.rule;
+    }
+    // Σ w is an equation on the weight's values, Σ v·w on the products: both must pass.
+    const weights = this.valueAudit(plan.weightIndex);
+    const products = this.productAudit(plan);
+    const key = this.setKey(g, plan.pooledMask);
+    for (const audit of [weights, products]) {
+      const verdict = audit.release(units, true, key);
+      if (verdict !== 'released') {
+        return verdict === 'secondary' ? R.secondary() : R.differencing(this.policy);
+      }
+    }
+    weights.release(units, false, key);
+    products.release(units, false, key);
+    return null;
+  }
+
+  /**
+   * Computes the statistics of decided groups that have no cells yet, in the order given. Each
+   * KPI's values are sorted once and then dealt out to the groups in that order, so every
+   * group's values arrive sorted without a sort of its own.
    */
   private evaluate(groups: readonly number[]): void {
     const unitCount = this.codes.unitCount;
@@ -333,35 +696,14 @@ export class SnapshotState {
     });
   }
 
-  /** The cell of group g for one KPI: frequency and differencing first, then the statistics. */
+  /** The statistics of group g's cell of one KPI, as decided. */
   private cell(plan: KpiPlan, p: number, g: number, sorted: Float64Array): BenchmarkCell {
     const policy = this.policy;
+    const decision = this.decisions[g][p];
+    if (decision.suppressed !== null) {
+      return suppressedCell(plan.key, decision.suppressed);
+    }
     const n = sorted.length;
-    if (n < policy.minN) {
-      return suppressedCell(plan.key, R.minN(policy));
-    }
-    const released = this.released[p];
-    for (let i = 0; i < released.groups.length; i++) {
-      const r = released.groups[i];
-      const otherCount = released.counts[i];
-      // The difference of two sets is at least the difference of their sizes.
-      if (Math.abs(n - otherCount) >= policy.minN) {
-        continue;
-      }
-      const difference = this.compiled[g].differenceSize(
-        this.compiled[r],
-        n,
-        otherCount,
-        plan.values,
-      );
-      if (difference > 0 && difference < policy.minN) {
-        return suppressedCell(plan.key, R.differencing(policy, this.benchmarks[r].id));
-      }
-    }
-    released.groups.push(g);
-    released.counts.push(n);
-    this.anyReleased[g] = true;
-
     const sum = sumOf(sorted);
     const cell: BenchmarkCell = {
       kpiKey: plan.key,
@@ -381,13 +723,24 @@ export class SnapshotState {
       return cell;
     }
     const method = policy.quantileMethod;
-    cell.p25 = quantile(sorted, 0.25, method);
-    cell.p50 = quantile(sorted, 0.5, method);
-    cell.p75 = quantile(sorted, 0.75, method);
-    if (n >= policy.minNTails) {
+    if (n >= policy.minNQuantiles) {
+      cell.p25 = quantile(sorted, 0.25, method);
+      cell.p50 = quantile(sorted, 0.5, method);
+      cell.p75 = quantile(sorted, 0.75, method);
+    }
+    if (n >= policy.minNQuantiles && n >= policy.minNTails) {
       cell.p10 = quantile(sorted, 0.1, method);
       cell.p90 = quantile(sorted, 0.9, method);
-    } else {
+    }
+    if (n < policy.minNQuantiles) {
+      const small = R.smallGroup(policy);
+      cell.suppressedStatistics.push(
+        ...(['p10', 'p25', 'p50', 'p75', 'p90'] as const).map((statistic) => ({
+          statistic,
+          ...small,
+        })),
+      );
+    } else if (n < policy.minNTails) {
       const tails = R.minNTails(policy);
       cell.suppressedStatistics.push(
         { statistic: 'p10', ...tails },
@@ -395,14 +748,12 @@ export class SnapshotState {
       );
     }
     if (plan.weights !== null) {
-      // Over the members in ascending order: a fixed order, so that a snapshot and its
-      // recomputation (or a custom group added later) agree to the bit.
-      const sums = pooledSums(plan.values, plan.weights, this.compiled[g].members);
-      const withheld = pooledSuppression(sums, policy);
-      if (withheld === null) {
-        cell.pooled = pooledValue(sums);
+      if (decision.pooled === null) {
+        // Over the members in ascending order: a fixed order, so that a snapshot and its
+        // recomputation (or a custom group added later) agree to the bit.
+        cell.pooled = pooledValue(pooledSums(plan.values, plan.weights, this.compiled[g].members));
       } else {
-        cell.suppressedStatistics.push({ statistic: 'pooled', ...withheld });
+        cell.suppressedStatistics.push({ statistic: 'pooled', ...decision.pooled });
       }
     }
     return cell;
@@ -425,11 +776,11 @@ export function computeSnapshot(input: BenchmarkInput): SnapshotState {
  * Judges a requested peer group against a snapshot, and if it is accepted adds it to the state
  * (so later requests are judged against it, too) and returns its cells.
  *
- * It is refused (nothing is added) when it has fewer than `minN` units (`min_n`), or when its
- * members differ from those of a group with at least one released cell by 1 to `minN` − 1 units
- * (`differencing`). A group with the same members as an existing one is accepted. An accepted
- * group's cells pass the same rules as all others, differencing against every released cell
- * before it. A definition whose id is already in the snapshot returns that group unchanged.
+ * It is refused (nothing is added) when it has fewer than `minN` units (`min_n`), or when no
+ * cell of it could be released for who contributes (`differencing`: the release audit against
+ * everything released before, to anyone). A group with the same members as an existing one is
+ * accepted. An accepted group's cells pass the same rules as all others. A definition whose id
+ * is already in the snapshot returns that group unchanged.
  */
 export function addCustomGroup(
   state: SnapshotState,

@@ -10,8 +10,7 @@ function num(value: number, language: keyof LocalizedText): string {
 
 /**
  * The reasons a suppressed cell or statistic gives, with the policy's numbers in them. They never
- * name a unit or any figure of the group: only the rule and its parameters, and for differencing
- * the id of the other group, which is a filter and says nothing about who is in it.
+ * name a unit, another group or any figure: only the rule and its parameters.
  */
 export const SUPPRESSION_REASONS = {
   minN(policy: DisclosurePolicy): Suppression {
@@ -70,13 +69,64 @@ export const SUPPRESSION_REASONS = {
     };
   },
 
-  differencing(policy: DisclosurePolicy, otherGroupId: string): Suppression {
+  /**
+   * The release audit: with everything released before it, the cell would let a participant
+   * compute the values or a sum of fewer than minN other units.
+   */
+  differencing(policy: DisclosurePolicy): Suppression {
     const n = policy.minN;
     return {
       rule: 'differencing',
       reason: {
-        de: `würde zusammen mit der Vergleichsgruppe ${otherGroupId} weniger als ${num(n, 'de')} Einheiten durch Differenzbildung offenlegen`,
-        en: `would reveal fewer than ${num(n, 'en')} units by difference with peer group ${otherGroupId}`,
+        de: `würde zusammen mit den bereits veröffentlichten Vergleichsgruppen die Werte von weniger als ${num(n, 'de')} anderen Einheiten berechenbar machen`,
+        en: `together with the peer groups released before, would let a participant compute the values of fewer than ${num(n, 'en')} other units`,
+      },
+    };
+  },
+
+  /** A cell withheld so that a cell withheld by the p% rule cannot be computed from it. */
+  secondary(): Suppression {
+    return {
+      rule: 'secondary',
+      reason: {
+        de: 'zurückgehalten, damit eine nach der p-%-Regel gesperrte Zelle nicht berechenbar wird',
+        en: 'withheld so that a cell withheld by the p% rule cannot be computed',
+      },
+    };
+  },
+
+  /** The p% rule on the sum behind a mean of a non-negative KPI. */
+  pPercentSum(policy: DisclosurePolicy): Suppression {
+    const p = policy.pPercent;
+    return {
+      rule: 'p_percent',
+      reason: {
+        de: `die Summe ohne die zwei größten Beiträge liegt unter ${num(p, 'de')} % des größten`,
+        en: `the sum less the two largest contributions is below ${num(p, 'en')} % of the largest`,
+      },
+    };
+  },
+
+  /** The p% rule on a pooled figure's numerator Σ value × weight. */
+  pPercentNumerator(policy: DisclosurePolicy): Suppression {
+    const p = policy.pPercent;
+    return {
+      rule: 'p_percent',
+      reason: {
+        de: `der Zähler (Wert × Gewicht) ohne die zwei größten Beiträge liegt unter ${num(p, 'de')} % des größten`,
+        en: `the numerator (value × weight) less the two largest contributions is below ${num(p, 'en')} % of the largest`,
+      },
+    };
+  },
+
+  /** Quantiles of a group with fewer contributors than `minNQuantiles`. */
+  smallGroup(policy: DisclosurePolicy): Suppression {
+    const n = policy.minNQuantiles;
+    return {
+      rule: 'small_group',
+      reason: {
+        de: `Quantile erst ab ${num(n, 'de')} Vergleichseinheiten, damit kein Quantil ein Einzelwert ist`,
+        en: `quantiles only from ${num(n, 'en')} peers, so that no quantile is one unit's value`,
       },
     };
   },
@@ -103,14 +153,30 @@ export const SUPPRESSION_REASONS = {
     };
   },
 
-  /** A requested peer group refused because its members differ from a released group's by a few. */
-  groupDifferencing(policy: DisclosurePolicy, otherGroupId: string): Suppression {
+  /** A requested peer group none of whose KPIs has minN contributors (units and companies). */
+  groupTooFewContributors(policy: DisclosurePolicy): Suppression {
+    const n = policy.minN;
+    return {
+      rule: 'min_n',
+      reason: {
+        de: `keine Kennzahl der Gruppe hat Werte von mindestens ${num(n, 'de')} Einheiten verschiedener Unternehmen`,
+        en: `no KPI of the group has values from at least ${num(n, 'en')} units of as many companies`,
+      },
+    };
+  },
+
+  /**
+   * A requested peer group refused by the release audit: with the groups released before (to
+   * anyone), none of its cells could be released without letting a participant compute the
+   * values of fewer than minN other units. It names no unit and no other group.
+   */
+  groupAudit(policy: DisclosurePolicy): Suppression {
     const n = policy.minN;
     return {
       rule: 'differencing',
       reason: {
-        de: `die Gruppe unterscheidet sich von der Vergleichsgruppe ${otherGroupId} um weniger als ${num(n, 'de')} Einheiten`,
-        en: `the group differs from peer group ${otherGroupId} by fewer than ${num(n, 'en')} units`,
+        de: `die Gruppe würde zusammen mit den bereits veröffentlichten Vergleichsgruppen die Werte von weniger als ${num(n, 'de')} anderen Einheiten berechenbar machen`,
+        en: `together with the peer groups released before, the group would let a participant compute the values of fewer than ${num(n, 'en')} other units`,
       },
     };
   },

@@ -1,9 +1,10 @@
 import {
+  BenchmarkUnitProfile,
   disclosurePolicyOf,
   DomainError,
   DomainErrorCode,
+  matchesPeerGroup,
   notFound,
-  peerGroupId,
 } from '@app/domain';
 import type { CompanyReportInput } from '@app/reporting';
 import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
@@ -15,24 +16,19 @@ const TREND_CYCLES = 5;
 
 /**
  * The unit's own peer group for its report: the narrowest predefined group that contains it
- * and has released cells (industry and size band, then industry, then all participants).
+ * and has released cells (industry and size band, then industry, then all participants). It is
+ * a group the snapshot released, so audited; a folded size band ("L, XL") counts as the unit's.
  */
 function reportPeerGroup(
   groups: readonly StoredPeerGroup[],
-  profile: { industry: string; sizeBand: string },
+  profile: BenchmarkUnitProfile,
 ): StoredPeerGroup | undefined {
-  const candidates = [
-    peerGroupId({ industry: [profile.industry], sizeBand: [profile.sizeBand] }),
-    peerGroupId({ industry: [profile.industry] }),
-    'all',
-  ];
-  for (const id of candidates) {
-    const group = groups.find((g) => g.id === id && g.released);
-    if (group) {
-      return group;
-    }
-  }
-  return undefined;
+  const own = groups.filter(
+    (g) => g.released && g.kind !== 'custom' && matchesPeerGroup(profile, g.filter),
+  );
+  const over = (dimensions: string[]): StoredPeerGroup | undefined =>
+    own.find((g) => Object.keys(g.filter).sort().join() === dimensions.join());
+  return over(['industry', 'sizeBand']) ?? over(['industry']) ?? over([]);
 }
 
 /**

@@ -7,8 +7,10 @@ import {
   Catalogue,
   computeSnapshot,
   disclosurePolicyOf,
+  foldSizeBands,
   loadCatalogue,
   PeerGroupDefinition,
+  peerGroupLabel,
   predefinedPeerGroups,
   SnapshotState,
 } from '@app/domain';
@@ -30,7 +32,7 @@ import {
  * Bumped whenever the computation changes what it outputs for the same inputs, so that a
  * manifest says which code made its cells.
  */
-export const SNAPSHOT_ENGINE_VERSION = '1';
+export const SNAPSHOT_ENGINE_VERSION = '2';
 
 /** What `benchmark_source` returns: one row for the whole cycle. */
 interface SourceRow {
@@ -164,13 +166,18 @@ export class SnapshotComputation {
     );
     await progress(40);
     const policy = disclosurePolicyOf(setting.study.disclosurePolicy);
+    // Folding depends on the units' profiles only, so it is part of the computation, and the
+    // manifest says what was folded for the method appendix and the disclosure report.
+    const folding = foldSizeBands(inputs.profiles, policy.foldBelowN);
     const peerGroups = predefinedPeerGroups(
       setting.study.peerGroupDimensions,
       setting.study.peerGroupPairs,
       inputs.profiles,
+      folding,
     );
     const result = computeSnapshot({
       profiles: inputs.profiles,
+      owners: inputs.unitTenants,
       kpis: benchmarkKpis(setting.catalogue),
       values: inputs.values,
       peerGroups,
@@ -192,6 +199,16 @@ export class SnapshotComputation {
       policy,
       peerGroupDimensions: setting.study.peerGroupDimensions,
       peerGroupPairs: setting.study.peerGroupPairs,
+      /** Categories merged into one band before the groups were formed. */
+      folding: Object.entries(folding).flatMap(([dimension, bands]) =>
+        bands
+          .filter((values) => values.length > 1)
+          .map((values) => ({
+            dimension,
+            values,
+            label: peerGroupLabel({ [dimension]: values }),
+          })),
+      ),
       /** The database's hash of the accepted submissions: what publishing checks. */
       sourceHash: source,
       /** sha256 of the frozen inputs: units, profiles, KPI keys and values. */

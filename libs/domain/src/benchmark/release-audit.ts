@@ -1,0 +1,862 @@
+/**
+ * Tolerances of the floating-point arithmetic. A released set whose residual (after projecting
+ * onto the span of what is released) is this small relative to its size adds nothing new; a
+ * leverage this close to the threshold counts as reaching it, so rounding can only refuse.
+ */
+const IN_SPAN = 1e-9;
+const LEVERAGE_SLACK = 1e-9;
+/** A pivot of the attacker's Gram matrix this small is a direction it can already compute. */
+const PIVOT = 1e-10;
+/** Projector entries below this are zero; row sums within this of their target are candidates. */
+const NONZERO = 1e-10;
+const ROW_SUM = 1e-7;
+
+/**
+ * What the audit says to a set: released, or refused because a participant could then compute
+ * a value or a small sum of others (`differencing`, in the general sense of any combination of
+ * released sums), or because it would reveal a cell withheld by the p% rule (`secondary`).
+ */
+export type AuditVerdict = 'released' | 'differencing' | 'secondary';
+
+/** A sum withheld by the p% rule that no release may make computable. */
+interface ProtectedSet {
+  members: Int32Array;
+  /** Per unit, 1 for a member. */
+  inSet: Uint8Array;
+  /** ‖(I − P) 1_T‖². */
+  residual: number;
+  /** ⟨q_k, 1_T⟩ per basis vector. */
+  coordinates: number[];
+  /** The audit's history before the set was protected (to take the protection back). */
+  historyBefore: number;
+}
+
+/**
+ * Verdicts shared by the audits of one snapshot. Many KPIs have the same contributors and so
+ * see the same sets in the same order; an audit's history (every set released or protected,
+ * by exact key) is interned to a number, and a verdict is remembered per history and set. A
+ * step without a key starts a history of its own that nothing shares.
+ */
+export class ReleaseMemo {
+  readonly start = 0;
+  private readonly histories = new Map<string, number>();
+  private readonly verdicts = new Map<string, AuditVerdict>();
+  private fresh = 0;
+
+  next(history: number, step: string | undefined): number {
+    if (step === undefined) {
+      return --this.fresh;
+    }
+    const key = `${history}|${step}`;
+    let id = this.histories.get(key);
+    if (id === undefined) {
+      id = this.histories.size + 1;
+      this.histories.set(key, id);
+    }
+    return id;
+  }
+
+  verdict(history: number, key: string): AuditVerdict | undefined {
+    return history < 0 ? undefined : this.verdicts.get(`${history}|${key}`);
+  }
+
+  remember(history: number, key: string, verdict: AuditVerdict): void {
+    if (history >= 0) {
+      this.verdicts.set(`${history}|${key}`, verdict);
+    }
+  }
+}
+
+/**
+ * The linear audit of released sums over one family of unknowns: one KPI's values, or the
+ * products value x weight of a pooled figure. Every released figure of the family is a sum of
+ * the unknowns over a set of units (a mean times its n, a share of "yes" times n, a pooled
+ * figure's numerator or weight). The attacker is a participant: it knows its own units' values
+ * and every released sum, across all groups and all participants' requests (colluding
+ * requesters are assumed), and solves the linear equations.
+ *
+ * What must hold, for every participant (company) c and every unit u of another company: no
+ * value and no sum over fewer than `minN` units of other companies can be computed. The audit
+ * holds a sufficient condition that can be checked exactly and fast:
+ *
+ *   the leverage of every such u, the diagonal entry of the projector onto the span of the
+ *   released indicator vectors together with the unit vectors of c's own units, is below
+ *   1 / (minN − 1).
+ *
+ * Why it suffices: a set T of t ≤ minN − 1 other units has its sum determined exactly when its
+ * indicator lies in that span, i.e. when ‖P 1_T‖² = t. But ‖P 1_T‖ ≤ Σ_{u∈T} ‖P e_u‖ = Σ √h_u
+ * < t / √(minN − 1) ≤ √t. One unit alone (t = 1) is the case of leverage 1.
+ *
+ * How it is computed: every vector in the span of released indicators is constant on an
+ * "atom", the units with the same membership in every released set, so the projector is kept
+ * per atom (at most the cells of the profile dimensions' cross-classification, whatever the
+ * number of units): an orthonormal basis of the span in the inner product weighted by the
+ * atoms' sizes, each atom holding its coordinates. A unit's leverage is the squared length of
+ * its atom's row. An attacker's knowledge is a low-rank update: with c's units w,
+ * h_u(c) = h_u + pᵀ (I − P_cc)⁺ p with p_w = P_uw (one unit: h_u + P_uw² / (1 − h_w)), and
+ * by Cauchy–Schwarz h_u(c) ≤ h_u / (1 − Σ_w h_w), which rules out almost every attacker at
+ * once; the few left are computed exactly.
+ *
+ * The decisions depend on who contributes to which set, never on the values (the
+ * simulatable-auditing principle: a refusal reveals nothing about values). Sets can also be
+ * protected (a cell withheld by the value-based p% rule): a release that would make a protected
+ * set's sum computable is refused, which is the secondary suppression of that cell.
+ */
+export class SumAudit {
+  /** The threshold every leverage stays below. */
+  private readonly limit: number;
+  private readonly atomOf: Int32Array;
+  private sizes: Int32Array;
+  /** Per atom, its leverage (per unit): the squared length of its row. */
+  private leverages: Float64Array;
+  /** Per atom, its coordinates in the orthonormal basis: `stride` entries, `rank` used. */
+  private rows: Float64Array;
+  private stride: number;
+  private atomCount = 1;
+  private rank = 0;
+  /** Per company, its units (CSR: `companyUnits[companyStart[c] .. companyStart[c + 1]]`). */
+  private readonly companyStart: Int32Array;
+  private readonly companyUnits: Int32Array;
+  private readonly largestCompany: number;
+  private readonly protectedSets: ProtectedSet[] = [];
+  /** What was released and protected so far, as an id of the memo (see `ReleaseMemo`). */
+  private history: number;
+
+  /**
+   * @param owners owners[u]: the company (0-based index) of unit u
+   * @param minN the policy's minimum number of other units a computable sum must cover
+   * @param memo verdicts shared by the audits of one snapshot: audits with the same history
+   *   give the same verdict to the same set, which saves the search for each copy
+   */
+  constructor(
+    owners: Int32Array,
+    private readonly minN: number,
+    private readonly memo: ReleaseMemo = new ReleaseMemo(),
+  ) {
+    this.history = memo.start;
+    const units = owners.length;
+    // Leverage below 1/(minN − 1); with minN = 1 every sum may be known, nothing is audited.
+    this.limit = minN <= 1 ? Infinity : 1 / (minN - 1);
+    this.atomOf = new Int32Array(units);
+    this.sizes = new Int32Array(16);
+    this.sizes[0] = units;
+    this.leverages = new Float64Array(16);
+    this.stride = 8;
+    this.rows = new Float64Array(16 * this.stride);
+    let companies = 0;
+    for (let u = 0; u < units; u++) {
+      companies = Math.max(companies, owners[u] + 1);
+    }
+    this.companyStart = new Int32Array(companies + 1);
+    for (let u = 0; u < units; u++) {
+      this.companyStart[owners[u] + 1]++;
+    }
+    let largest = 0;
+    for (let c = 0; c < companies; c++) {
+      largest = Math.max(largest, this.companyStart[c + 1]);
+      this.companyStart[c + 1] += this.companyStart[c];
+    }
+    this.largestCompany = largest;
+    const fill = this.companyStart.slice(0, companies);
+    this.companyUnits = new Int32Array(units);
+    for (let u = 0; u < units; u++) {
+      this.companyUnits[fill[owners[u]]++] = u;
+    }
+  }
+
+  /**
+   * Releases the sum over `members` (unit indices, each once) if no participant could then
+   * compute a value or a sum over fewer than `minN` other units (else `differencing`), and no
+   * protected set's sum (else `secondary`). A refused set changes nothing of what is released;
+   * with `dryRun` nothing is released either way. `key` names the set exactly (equal keys,
+   * equal members) so that the verdict can be shared through the memo; without one it is not.
+   */
+  release(members: Int32Array, dryRun = false, key?: string): AuditVerdict {
+    if (this.limit === Infinity) {
+      return 'released';
+    }
+    const known = key === undefined ? undefined : this.memo.verdict(this.history, key);
+    const direction = this.newDirection(members);
+    let verdict: AuditVerdict;
+    if (direction === null) {
+      // Its sum is computable already: releasing it tells nothing new.
+      verdict = 'released';
+    } else if (known !== undefined) {
+      verdict = known;
+    } else if (!this.protectedSetsStayHidden(direction)) {
+      verdict = 'secondary';
+    } else {
+      verdict = this.exposes(direction) ? 'differencing' : 'released';
+    }
+    if (key !== undefined && known === undefined) {
+      this.memo.remember(this.history, key, verdict);
+    }
+    if (!dryRun && verdict === 'released') {
+      if (direction !== null) {
+        this.append(direction);
+      }
+      this.history = this.memo.next(this.history, key === undefined ? undefined : `R${key}`);
+    }
+    return verdict;
+  }
+
+  /** How many sets are protected; `unprotectFrom` drops those protected after such a count. */
+  get protectedCount(): number {
+    return this.protectedSets.length;
+  }
+
+  unprotectFrom(count: number): void {
+    if (count < this.protectedSets.length) {
+      this.history = this.protectedSets[count].historyBefore;
+      this.protectedSets.length = count;
+    }
+  }
+
+  /**
+   * Protects the sum over `members`: no later release may make it computable. Returns false
+   * when it is computable already (from what was released before). `key` as for `release`.
+   */
+  protect(members: Int32Array, key?: string): boolean {
+    if (members.length === 0) {
+      return true;
+    }
+    const coordinates = this.coordinatesOf(members);
+    const residual = members.length - coordinates.reduce((sum, c) => sum + c * c, 0);
+    if (residual <= IN_SPAN * members.length) {
+      return false;
+    }
+    const inSet = new Uint8Array(this.atomOf.length);
+    members.forEach((u) => (inSet[u] = 1));
+    this.protectedSets.push({
+      members: members.slice(),
+      inSet,
+      residual,
+      coordinates,
+      historyBefore: this.history,
+    });
+    this.history = this.memo.next(this.history, key === undefined ? undefined : `P${key}`);
+    return true;
+  }
+
+  /**
+   * Moves the members into atoms of their own (one per atom they came from) and returns the
+   * new orthonormal direction, per atom, that their indicator adds to the span; null when it
+   * lies in the span already.
+   */
+  private newDirection(members: Int32Array): Float64Array | null {
+    this.split(members);
+    const m = this.atomCount;
+    const inside = new Uint8Array(m);
+    for (let i = 0; i < members.length; i++) {
+      inside[this.atomOf[members[i]]] = 1;
+    }
+    const residual = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      residual[i] = inside[i];
+    }
+    // Gram–Schmidt twice ("twice is enough") keeps the basis orthonormal to rounding.
+    for (let pass = 0; pass < 2; pass++) {
+      this.subtractProjection(residual);
+    }
+    const norm = this.weightedNorm(residual);
+    if (norm <= IN_SPAN * members.length) {
+      return null;
+    }
+    const scale = 1 / Math.sqrt(norm);
+    for (let i = 0; i < m; i++) {
+      residual[i] *= scale;
+    }
+    return residual;
+  }
+
+  /** Gives every atom that is partly in `members` a new atom for its members. */
+  private split(members: Int32Array): void {
+    const before = this.atomCount;
+    const count = new Int32Array(before);
+    for (let i = 0; i < members.length; i++) {
+      count[this.atomOf[members[i]]]++;
+    }
+    const target = new Int32Array(before).fill(-1);
+    for (let a = 0; a < before; a++) {
+      if (count[a] > 0 && count[a] < this.sizes[a]) {
+        target[a] = this.newAtom(a);
+      }
+    }
+    for (let i = 0; i < members.length; i++) {
+      const u = members[i];
+      const to = target[this.atomOf[u]];
+      if (to >= 0) {
+        this.sizes[this.atomOf[u]]--;
+        this.sizes[to]++;
+        this.atomOf[u] = to;
+      }
+    }
+  }
+
+  /** A new, empty atom with the coordinates of atom `from` (a split keeps the span). */
+  private newAtom(from: number): number {
+    const a = this.atomCount++;
+    if (a >= this.sizes.length) {
+      const capacity = this.sizes.length * 2;
+      const sizes = new Int32Array(capacity);
+      sizes.set(this.sizes);
+      const leverages = new Float64Array(capacity);
+      leverages.set(this.leverages);
+      const rows = new Float64Array(capacity * this.stride);
+      rows.set(this.rows);
+      this.sizes = sizes;
+      this.leverages = leverages;
+      this.rows = rows;
+    }
+    this.rows.copyWithin(a * this.stride, from * this.stride, from * this.stride + this.rank);
+    this.leverages[a] = this.leverages[from];
+    this.sizes[a] = 0;
+    return a;
+  }
+
+  /** vector −= Σ_k q_k ⟨q_k, vector⟩ in the size-weighted inner product over atoms. */
+  private subtractProjection(vector: Float64Array): void {
+    const { rank, stride, rows, sizes } = this;
+    if (rank === 0) {
+      return;
+    }
+    const projection = new Float64Array(rank);
+    for (let i = 0; i < this.atomCount; i++) {
+      const weight = sizes[i] * vector[i];
+      if (weight !== 0) {
+        const base = i * stride;
+        for (let k = 0; k < rank; k++) {
+          projection[k] += weight * rows[base + k];
+        }
+      }
+    }
+    for (let i = 0; i < this.atomCount; i++) {
+      const base = i * stride;
+      let dot = 0;
+      for (let k = 0; k < rank; k++) {
+        dot += rows[base + k] * projection[k];
+      }
+      vector[i] -= dot;
+    }
+  }
+
+  private weightedNorm(vector: Float64Array): number {
+    let norm = 0;
+    for (let i = 0; i < this.atomCount; i++) {
+      norm += this.sizes[i] * vector[i] * vector[i];
+    }
+    return norm;
+  }
+
+  /** ⟨q_k, 1_T⟩ for every basis vector q_k: the set's indicator in the basis of the span. */
+  private coordinatesOf(members: Int32Array): number[] {
+    const coordinates = new Array<number>(this.rank).fill(0);
+    for (let i = 0; i < members.length; i++) {
+      const base = this.atomOf[members[i]] * this.stride;
+      for (let k = 0; k < this.rank; k++) {
+        coordinates[k] += this.rows[base + k];
+      }
+    }
+    return coordinates;
+  }
+
+  /** Σ_{u∈T} direction(u): the set's indicator along a candidate direction. */
+  private along(members: Int32Array, direction: Float64Array): number {
+    let along = 0;
+    for (let i = 0; i < members.length; i++) {
+      along += direction[this.atomOf[members[i]]];
+    }
+    return along;
+  }
+
+  /**
+   * Whether, with `direction` added, no company could compute a protected sum, or the sum of
+   * its units other than the company's own (what the p% rule protects from the second
+   * largest contributor): ‖(I − P_c) x‖² > 0 for x = 1_T less the company's units, with
+   * P_c the projector once the company's own values are known (`PseudoCholesky` of its
+   * units, as in the search for exposed sets).
+   */
+  private protectedSetsStayHidden(direction: Float64Array): boolean {
+    return this.protectedSets.every((set) => {
+      const along = this.along(set.members, direction);
+      const tolerance = IN_SPAN * set.members.length;
+      if (set.residual - along * along <= tolerance) {
+        return false;
+      }
+      const entry = (a: number, b: number): number => {
+        let sum = direction[a] * direction[b];
+        for (let k = 0, x = a * this.stride, y = b * this.stride; k < this.rank; k++) {
+          sum += this.rows[x + k] * this.rows[y + k];
+        }
+        return sum;
+      };
+      // (P 1_T) at a unit of atom a, and ‖P 1_T‖².
+      const towardSet = (a: number): number => {
+        let sum = direction[a] * along;
+        for (let k = 0, x = a * this.stride; k < this.rank; k++) {
+          sum += this.rows[x + k] * set.coordinates[k];
+        }
+        return sum;
+      };
+      const inside = set.members.length - set.residual + along * along;
+      const tried = new Set<number>();
+      for (let c = 0; c + 1 < this.companyStart.length; c++) {
+        const units = this.companyUnits.subarray(this.companyStart[c], this.companyStart[c + 1]);
+        if (units.length === 1) {
+          // Companies of one unit in the same atom, in or out of the set, know the same.
+          const key = this.atomOf[units[0]] * 2 + set.inSet[units[0]];
+          if (tried.has(key)) {
+            continue;
+          }
+          tried.add(key);
+        }
+        const k = units.length;
+        const atoms = Int32Array.from(units, (u) => this.atomOf[u]);
+        const own = Array.from(units, (u) => set.inSet[u] === 1);
+        const gram = new Float64Array(k * k);
+        for (let a = 0; a < k; a++) {
+          for (let b = 0; b <= a; b++) {
+            const value = (a === b ? 1 : 0) - entry(atoms[a], atoms[b]);
+            gram[a * k + b] = value;
+            gram[b * k + a] = value;
+          }
+        }
+        // x = 1_T less the company's units in T: xᵀ P x and (P x) at the company's units.
+        let quadratic = inside;
+        let ownInSet = 0;
+        const toward = new Float64Array(k);
+        for (let a = 0; a < k; a++) {
+          toward[a] = towardSet(atoms[a]);
+        }
+        for (let a = 0; a < k; a++) {
+          if (own[a]) {
+            ownInSet++;
+            quadratic -= 2 * toward[a];
+            for (let b = 0; b < k; b++) {
+              if (own[b]) {
+                quadratic += a === b ? entry(atoms[a], atoms[a]) : -gram[a * k + b];
+              }
+            }
+          }
+        }
+        const projected = new Float64Array(k);
+        for (let a = 0; a < k; a++) {
+          projected[a] = toward[a];
+          for (let b = 0; b < k; b++) {
+            if (own[b]) {
+              projected[a] -= a === b ? entry(atoms[a], atoms[a]) : -gram[a * k + b];
+            }
+          }
+        }
+        const gain = new PseudoCholesky(gram, k).squaredSolution(projected);
+        if (set.members.length - ownInSet - quadratic - gain <= tolerance) {
+          return false;
+        }
+      }
+      return true;
+    });
+  }
+
+  private append(direction: Float64Array): void {
+    if (this.rank === this.stride) {
+      const stride = this.stride * 2;
+      const rows = new Float64Array(this.sizes.length * stride);
+      for (let i = 0; i < this.atomCount; i++) {
+        rows.set(this.rows.subarray(i * this.stride, i * this.stride + this.rank), i * stride);
+      }
+      this.rows = rows;
+      this.stride = stride;
+    }
+    for (let i = 0; i < this.atomCount; i++) {
+      this.rows[i * this.stride + this.rank] = direction[i];
+      this.leverages[i] += direction[i] * direction[i];
+    }
+    for (const set of this.protectedSets) {
+      const along = this.along(set.members, direction);
+      set.residual -= along * along;
+      set.coordinates.push(along);
+    }
+    this.rank++;
+  }
+
+  /**
+   * Whether adding `direction` to the span would let some company compute a value or a sum
+   * over fewer than `minN` units of others. A unit can only be part of such a set if its
+   * leverage, with the attacker's own units known, reaches 1 / (minN − 1) (see the class
+   * comment): those "hot" units are found through the Cauchy–Schwarz bound, and for each the
+   * sets around it are searched exactly.
+   */
+  private exposes(direction: Float64Array): boolean {
+    const m = this.atomCount;
+    const limit = this.limit - LEVERAGE_SLACK;
+    const leverage = new Float64Array(m);
+    let highest = 0;
+    for (let i = 0; i < m; i++) {
+      if (this.sizes[i] > 0) {
+        leverage[i] = this.leverages[i] + direction[i] * direction[i];
+        highest = Math.max(highest, leverage[i]);
+      }
+    }
+    // h(c) ≤ h / (1 − Σ_{w∈c} h_w) ≤ highest / (1 − largestCompany · highest).
+    const known = this.largestCompany * highest;
+    if (known < 1 && highest < limit * (1 - known)) {
+      return false;
+    }
+    const byLeverage = Int32Array.from({ length: m }, (_, i) => i).sort(
+      (a, b) => leverage[b] - leverage[a],
+    );
+    const projector = new AtomProjector(this.rows, this.stride, this.rank, direction, leverage);
+    // Companies of one unit in the same atom know the same: each such atom is tried once.
+    const triedAtom = new Uint8Array(m);
+    for (let c = 0; c + 1 < this.companyStart.length; c++) {
+      const units = this.companyUnits.subarray(this.companyStart[c], this.companyStart[c + 1]);
+      if (units.length === 1) {
+        const own = this.atomOf[units[0]];
+        if (triedAtom[own] === 1) {
+          continue;
+        }
+        triedAtom[own] = 1;
+      }
+      let ownLeverage = 0;
+      for (let i = 0; i < units.length; i++) {
+        ownLeverage += leverage[this.atomOf[units[i]]];
+      }
+      const floor = ownLeverage < 1 ? limit * (1 - ownLeverage) : 0;
+      let attacker: Attacker | null = null;
+      for (let r = 0; r < m && leverage[byLeverage[r]] >= floor; r++) {
+        const atom = byLeverage[r];
+        attacker ??= new Attacker(units, this.atomOf, this.sizes, projector);
+        if (
+          attacker.remaining[atom] > 0 &&
+          attacker.leverage[atom] >= limit &&
+          this.smallSetAround(attacker, atom)
+        ) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the attacker can compute the sum over some set T of fewer than `minN` of others'
+   * units that holds the (remaining) units of `atom`. T is a union of whole atoms (the span is
+   * constant on them) whose indicator x satisfies P_c x = x, so in the row of a unit u of
+   * `atom`: Σ_{v∈T} P_c[u, v] = 1. Sets of up to minN − 1 units are searched for that row sum
+   * among the atoms with a nonzero entry (a part of T without any is a computable set of its
+   * own, found from its own hot unit); ‖P_c 1_T‖ ≤ Σ_{v∈T} √h_v prunes the candidates, and each
+   * one left is checked exactly.
+   */
+  private smallSetAround(attacker: Attacker, atom: number): boolean {
+    const remaining = attacker.remaining;
+    const own = remaining[atom];
+    const budget = this.minN - 1 - own;
+    if (budget < 0) {
+      return false;
+    }
+    if (budget > 3) {
+      // Sets of more than 4 units (a policy with minN above 5) are not searched: a hot unit
+      // counts as exposed.
+      return true;
+    }
+    const ownReach = own * attacker.root[atom];
+    const target = 1 - own * attacker.leverage[atom];
+    // Whether units of this reach can make a set of this size computable at all.
+    const reaches = (reach: number, size: number): boolean =>
+      ownReach + reach >= Math.sqrt(own + size) - LEVERAGE_SLACK;
+    // The largest √leverage of a unit that may join the set.
+    let widest = 0;
+    for (let a = 0; a < this.atomCount; a++) {
+      if (a !== atom && remaining[a] >= 1 && remaining[a] <= budget) {
+        widest = Math.max(widest, attacker.root[a]);
+      }
+    }
+    const row = attacker.row(atom);
+    const items: SetItem[] = [];
+    for (let a = 0; a < this.atomCount; a++) {
+      const size = remaining[a];
+      if (a === atom || size < 1 || size > budget || Math.abs(row[a]) <= NONZERO) {
+        continue;
+      }
+      const reach = size * attacker.root[a];
+      const room = (budget - size) * widest;
+      // A unit x of atom a in T has Σ_{v∈T} P_c[x, v] = 1 too; the partners other than
+      // `atom` add at most √h_x · Σ √h_v to it (P_c is positive semidefinite).
+      const rest = 1 - own * row[a] - size * attacker.leverage[a];
+      if (Math.abs(rest) <= attacker.root[a] * room + ROW_SUM && reaches(reach + room, size)) {
+        items.push({ atom: a, weight: size * row[a], size, reach });
+      }
+    }
+    items.sort((a, b) => a.weight - b.weight);
+    const computable = (atoms: number[]): boolean => {
+      let total = 0;
+      let inside = 0;
+      for (const a of atoms) {
+        total += remaining[a];
+        for (const b of atoms) {
+          inside += remaining[a] * remaining[b] * attacker.entry(a, b);
+        }
+      }
+      return total - inside <= IN_SPAN * total;
+    };
+    if (Math.abs(target) <= ROW_SUM && computable([atom])) {
+      return true;
+    }
+    const single = items.some(
+      (item) =>
+        Math.abs(item.weight - target) <= ROW_SUM &&
+        reaches(item.reach, item.size) &&
+        computable([atom, item.atom]),
+    );
+    if (single) {
+      return true;
+    }
+    const pair = (a: SetItem, b: SetItem): boolean =>
+      reaches(a.reach + b.reach, a.size + b.size) && computable([atom, a.atom, b.atom]);
+    if (budget >= 2 && pairsSumming(items, 0, target, budget, pair)) {
+      return true;
+    }
+    if (budget === 3) {
+      // Three more atoms in a budget of 3: single units only.
+      const singles = items.filter((item) => item.size === 1);
+      return singles.some(
+        (first, i) =>
+          reaches(first.reach + 2 * widest, 3) &&
+          pairsSumming(
+            singles,
+            i + 1,
+            target - first.weight,
+            2,
+            (a, b) =>
+              reaches(first.reach + a.reach + b.reach, 3) &&
+              computable([atom, first.atom, a.atom, b.atom]),
+          ),
+      );
+    }
+    return false;
+  }
+}
+
+/**
+ * An atom that may complete a computable set: its row entry times its size, its size, and
+ * size × √leverage, what its units can add to ‖P_c 1_T‖ at most.
+ */
+interface SetItem {
+  atom: number;
+  weight: number;
+  size: number;
+  reach: number;
+}
+
+/**
+ * Whether `check` holds for some pair of items (from index `from` on, sorted by weight) whose
+ * weights add up to `target` within the tolerance and whose sizes fit the budget: two pointers
+ * over the sorted weights, every pair within the tolerance tried.
+ */
+function pairsSumming(
+  items: readonly SetItem[],
+  from: number,
+  target: number,
+  budget: number,
+  check: (a: SetItem, b: SetItem) => boolean,
+): boolean {
+  let high = items.length - 1;
+  for (let low = from; low < high; low++) {
+    while (high > low && items[low].weight + items[high].weight > target + ROW_SUM) {
+      high--;
+    }
+    for (let j = high; j > low && items[low].weight + items[j].weight >= target - ROW_SUM; j--) {
+      if (items[low].size + items[j].size <= budget && check(items[low], items[j])) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The projector onto the span with a candidate direction added, between atoms: P[a, b] for a
+ * unit of atom a and another unit of atom b. Rows are computed when first asked for and kept
+ * for the one release being judged.
+ */
+class AtomProjector {
+  private readonly cache = new Map<number, Float64Array>();
+
+  constructor(
+    private readonly rows: Float64Array,
+    private readonly stride: number,
+    private readonly rank: number,
+    private readonly direction: Float64Array,
+    /** Per atom, P[a, a]: the leverage with the direction. */
+    readonly leverage: Float64Array,
+  ) {}
+
+  /** P[a, b], from a row computed already or by one dot product. */
+  entry(a: number, b: number): number {
+    const row = this.cache.get(a) ?? this.cache.get(b);
+    if (row !== undefined) {
+      return row[row === this.cache.get(a) ? b : a];
+    }
+    const { rows, stride, rank, direction } = this;
+    let sum = direction[a] * direction[b];
+    for (let k = 0, x = a * stride, y = b * stride; k < rank; k++) {
+      sum += rows[x + k] * rows[y + k];
+    }
+    return sum;
+  }
+
+  row(a: number): Float64Array {
+    let row = this.cache.get(a);
+    if (row === undefined) {
+      const m = this.leverage.length;
+      const { rows, stride, rank, direction } = this;
+      row = new Float64Array(m);
+      const base = a * stride;
+      for (let b = 0; b < m; b++) {
+        let sum = direction[a] * direction[b];
+        for (let k = 0, y = b * stride; k < rank; k++) {
+          sum += rows[base + k] * rows[y + k];
+        }
+        row[b] = sum;
+      }
+      this.cache.set(a, row);
+    }
+    return row;
+  }
+}
+
+/**
+ * What one company knows, as the update of the projector: P_c[u, v] = P[u, v] + s_u · s_v for
+ * units u, v of others, with s_u = L⁻¹ p_u, p_u = (P[u, w])_{w ∈ c} and L Lᵀ = I − P_cc
+ * (Cholesky, skipping the directions the company can compute already: p has no part along
+ * them). The entries depend on the atoms only.
+ */
+class Attacker {
+  private readonly k: number;
+  /** s_a per atom, k entries each. */
+  readonly s: Float64Array;
+  /** Per atom: the attacked leverage, its square root, and the units not the company's. */
+  readonly leverage: Float64Array;
+  readonly root: Float64Array;
+  readonly remaining: Int32Array;
+
+  constructor(
+    units: Int32Array,
+    atomOf: Int32Array,
+    sizes: Int32Array,
+    private readonly projector: AtomProjector,
+  ) {
+    const k = units.length;
+    const m = projector.leverage.length;
+    this.k = k;
+    const atoms = Int32Array.from(units, (u) => atomOf[u]);
+    this.remaining = Int32Array.from({ length: m }, (_, a) => sizes[a]);
+    for (const atom of atoms) {
+      this.remaining[atom]--;
+    }
+    const rows = Array.from(atoms, (atom) => projector.row(atom));
+    const gram = new Float64Array(k * k);
+    for (let a = 0; a < k; a++) {
+      for (let b = 0; b <= a; b++) {
+        const value = (a === b ? 1 : 0) - rows[a][atoms[b]];
+        gram[a * k + b] = value;
+        gram[b * k + a] = value;
+      }
+    }
+    const factor = new PseudoCholesky(gram, k);
+    // s_a = L⁻¹ p_a for every atom, p_a[j] = P[a, atom of unit j].
+    this.s = new Float64Array(m * k);
+    this.leverage = new Float64Array(m);
+    this.root = new Float64Array(m);
+    for (let a = 0; a < m; a++) {
+      const gain = factor.solve((j) => rows[j][a], this.s, a * k);
+      this.leverage[a] = projector.leverage[a] + gain;
+      this.root[a] = Math.sqrt(this.leverage[a]);
+    }
+  }
+
+  /** P_c between a unit of atom a and another unit of atom b. */
+  entry(a: number, b: number): number {
+    let sum = this.projector.entry(a, b);
+    for (let j = 0, x = a * this.k, y = b * this.k; j < this.k; j++) {
+      sum += this.s[x + j] * this.s[y + j];
+    }
+    return sum;
+  }
+
+  /** P_c between a unit of atom a and a unit of every atom. */
+  row(a: number): Float64Array {
+    const row = this.projector.row(a).slice();
+    const { k, s } = this;
+    for (let b = 0; b < row.length; b++) {
+      for (let j = 0, x = a * k, y = b * k; j < k; j++) {
+        row[b] += s[x + j] * s[y + j];
+      }
+    }
+    return row;
+  }
+}
+
+/**
+ * A Cholesky factorisation L Lᵀ = G of a positive semidefinite k × k matrix that skips the
+ * pivots below `PIVOT` (directions of G's null space), and solves L y = v over the kept ones:
+ * for v in G's range, ‖y‖² = vᵀ G⁺ v.
+ */
+class PseudoCholesky {
+  private readonly kept: Uint8Array;
+
+  constructor(
+    private readonly factor: Float64Array,
+    private readonly k: number,
+  ) {
+    const gram = factor;
+    this.kept = new Uint8Array(k);
+    for (let j = 0; j < k; j++) {
+      let pivot = gram[j * k + j];
+      for (let t = 0; t < j; t++) {
+        if (this.kept[t]) {
+          pivot -= gram[j * k + t] * gram[j * k + t];
+        }
+      }
+      if (pivot <= PIVOT) {
+        continue;
+      }
+      this.kept[j] = 1;
+      const root = Math.sqrt(pivot);
+      gram[j * k + j] = root;
+      for (let i = j + 1; i < k; i++) {
+        let value = gram[i * k + j];
+        for (let t = 0; t < j; t++) {
+          if (this.kept[t]) {
+            value -= gram[i * k + t] * gram[j * k + t];
+          }
+        }
+        gram[i * k + j] = value / root;
+      }
+    }
+  }
+
+  /** Solves L y = v into `into` (at `offset`), returning ‖y‖². */
+  solve(v: (j: number) => number, into: Float64Array, offset: number): number {
+    const { k, kept, factor } = this;
+    let squared = 0;
+    for (let j = 0; j < k; j++) {
+      if (kept[j]) {
+        let value = v(j);
+        for (let t = 0; t < j; t++) {
+          if (kept[t]) {
+            value -= factor[j * k + t] * into[offset + t];
+          }
+        }
+        value /= factor[j * k + j];
+        into[offset + j] = value;
+        squared += value * value;
+      }
+    }
+    return squared;
+  }
+
+  squaredSolution(v: Float64Array): number {
+    return this.solve((j) => v[j], new Float64Array(this.k), 0);
+  }
+}
