@@ -10,6 +10,13 @@ const PIVOT = 1e-10;
 /** Projector entries below this are zero; row sums within this of their target are candidates. */
 const NONZERO = 1e-10;
 const ROW_SUM = 1e-7;
+/** Projector rows an audit keeps between releases. */
+const KEPT_ROWS = 64;
+/**
+ * The work (atoms scanned) the exact searches around hot units may take for one release; past
+ * it the release is refused, so that a study of many small atoms cannot stall the snapshot.
+ */
+const SEARCH_BUDGET = 150_000;
 
 /**
  * What the audit says to a set: released, or refused because a participant could then compute
@@ -114,6 +121,7 @@ export class SumAudit {
   private stride: number;
   private atomCount = 1;
   private rank = 0;
+  private readonly committedRows: CommittedRows;
   /** Per company, its units (CSR: `companyUnits[companyStart[c] .. companyStart[c + 1]]`). */
   private readonly companyStart: Int32Array;
   private readonly companyUnits: Int32Array;
@@ -134,6 +142,25 @@ export class SumAudit {
     private readonly memo: ReleaseMemo = new ReleaseMemo(),
   ) {
     this.history = memo.start;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the rows' view of this audit
+    const audit = this;
+    this.committedRows = new CommittedRows({
+      get rows() {
+        return audit.rows;
+      },
+      get stride() {
+        return audit.stride;
+      },
+      get rank() {
+        return audit.rank;
+      },
+      get atomCount() {
+        return audit.atomCount;
+      },
+      get capacity() {
+        return audit.sizes.length;
+      },
+    });
     const units = owners.length;
     // Leverage below 1/(minN − 1); with minN = 1 every sum may be known, nothing is audited.
     this.limit = minN <= 1 ? Infinity : 1 / (minN - 1);
@@ -311,6 +338,7 @@ export class SumAudit {
     this.rows.copyWithin(a * this.stride, from * this.stride, from * this.stride + this.rank);
     this.leverages[a] = this.leverages[from];
     this.sizes[a] = 0;
+    this.committedRows.split(from, a);
     return a;
   }
 
@@ -477,6 +505,7 @@ export class SumAudit {
       set.coordinates.push(along);
     }
     this.rank++;
+    this.committedRows.added(direction);
   }
 
   /**
@@ -505,9 +534,10 @@ export class SumAudit {
     const byLeverage = Int32Array.from({ length: m }, (_, i) => i).sort(
       (a, b) => leverage[b] - leverage[a],
     );
-    const projector = new AtomProjector(this.rows, this.stride, this.rank, direction, leverage);
+    const projector = new AtomProjector(this.committedRows, direction, leverage);
     // Companies of one unit in the same atom know the same: each such atom is tried once.
     const triedAtom = new Uint8Array(m);
+    let searched = 0;
     for (let c = 0; c + 1 < this.companyStart.length; c++) {
       const units = this.companyUnits.subarray(this.companyStart[c], this.companyStart[c + 1]);
       if (units.length === 1) {
@@ -526,12 +556,13 @@ export class SumAudit {
       for (let r = 0; r < m && leverage[byLeverage[r]] >= floor; r++) {
         const atom = byLeverage[r];
         attacker ??= new Attacker(units, this.atomOf, this.sizes, projector);
-        if (
-          attacker.remaining[atom] > 0 &&
-          attacker.leverage[atom] >= limit &&
-          this.smallSetAround(attacker, atom)
-        ) {
-          return true;
+        if (attacker.remaining(atom) > 0 && attacker.leverage(atom) >= limit) {
+          // The search is bounded: past the budget the set counts as exposed, which can only
+          // refuse more (and depends on who contributes alone, as every decision here does).
+          searched += m;
+          if (searched > SEARCH_BUDGET || this.smallSetAround(attacker, atom)) {
+            return true;
+          }
         }
       }
     }
@@ -548,7 +579,7 @@ export class SumAudit {
    * one left is checked exactly.
    */
   private smallSetAround(attacker: Attacker, atom: number): boolean {
-    const remaining = attacker.remaining;
+    const { leverage, root, remaining } = attacker.all();
     const own = remaining[atom];
     const budget = this.minN - 1 - own;
     if (budget < 0) {
@@ -559,8 +590,8 @@ export class SumAudit {
       // counts as exposed.
       return true;
     }
-    const ownReach = own * attacker.root[atom];
-    const target = 1 - own * attacker.leverage[atom];
+    const ownReach = own * root[atom];
+    const target = 1 - own * leverage[atom];
     // Whether units of this reach can make a set of this size computable at all.
     const reaches = (reach: number, size: number): boolean =>
       ownReach + reach >= Math.sqrt(own + size) - LEVERAGE_SLACK;
@@ -568,7 +599,7 @@ export class SumAudit {
     let widest = 0;
     for (let a = 0; a < this.atomCount; a++) {
       if (a !== atom && remaining[a] >= 1 && remaining[a] <= budget) {
-        widest = Math.max(widest, attacker.root[a]);
+        widest = Math.max(widest, root[a]);
       }
     }
     const row = attacker.row(atom);
@@ -578,12 +609,12 @@ export class SumAudit {
       if (a === atom || size < 1 || size > budget || Math.abs(row[a]) <= NONZERO) {
         continue;
       }
-      const reach = size * attacker.root[a];
+      const reach = size * root[a];
       const room = (budget - size) * widest;
       // A unit x of atom a in T has Σ_{v∈T} P_c[x, v] = 1 too; the partners other than
       // `atom` add at most √h_x · Σ √h_v to it (P_c is positive semidefinite).
-      const rest = 1 - own * row[a] - size * attacker.leverage[a];
-      if (Math.abs(rest) <= attacker.root[a] * room + ROW_SUM && reaches(reach + room, size)) {
+      const rest = 1 - own * row[a] - size * leverage[a];
+      if (Math.abs(rest) <= root[a] * room + ROW_SUM && reaches(reach + room, size)) {
         items.push({ atom: a, weight: size * row[a], size, reach });
       }
     }
@@ -683,22 +714,55 @@ class AtomProjector {
   private readonly cache = new Map<number, Float64Array>();
 
   constructor(
-    private readonly rows: Float64Array,
-    private readonly stride: number,
-    private readonly rank: number,
+    private readonly committed: CommittedRows,
     private readonly direction: Float64Array,
     /** Per atom, P[a, a]: the leverage with the direction. */
     readonly leverage: Float64Array,
   ) {}
 
-  /** P[a, b], from a row computed already or by one dot product. */
+  /** P[a, b], from a row kept already or by one dot product. */
   entry(a: number, b: number): number {
-    const row = this.cache.get(a) ?? this.cache.get(b);
-    if (row !== undefined) {
-      return row[row === this.cache.get(a) ? b : a];
+    return this.committed.entry(a, b) + this.direction[a] * this.direction[b];
+  }
+
+  row(a: number): Float64Array {
+    let row = this.cache.get(a);
+    if (row === undefined) {
+      const m = this.leverage.length;
+      const direction = this.direction;
+      row = this.committed.row(a).slice(0, m);
+      const along = direction[a];
+      for (let b = 0; b < m; b++) {
+        row[b] += along * direction[b];
+      }
+      this.cache.set(a, row);
     }
-    const { rows, stride, rank, direction } = this;
-    let sum = direction[a] * direction[b];
+    return row;
+  }
+}
+
+/**
+ * Rows of the projector onto what is released, between atoms, kept across releases: a
+ * release adds q qᵀ to each kept row (O(atoms) instead of O(atoms × rank) to compute it
+ * again), and a split copies the parent atom's entry. The rows of the atoms searched around
+ * recently are kept, a bounded number.
+ */
+class CommittedRows {
+  private readonly kept = new Map<number, Float64Array>();
+
+  constructor(private readonly audit: SumAuditRows) {}
+
+  entry(a: number, b: number): number {
+    const row = this.kept.get(a);
+    if (row !== undefined) {
+      return row[b];
+    }
+    const other = this.kept.get(b);
+    if (other !== undefined) {
+      return other[a];
+    }
+    const { rows, stride, rank } = this.audit;
+    let sum = 0;
     for (let k = 0, x = a * stride, y = b * stride; k < rank; k++) {
       sum += rows[x + k] * rows[y + k];
     }
@@ -706,23 +770,69 @@ class AtomProjector {
   }
 
   row(a: number): Float64Array {
-    let row = this.cache.get(a);
+    let row = this.kept.get(a);
     if (row === undefined) {
-      const m = this.leverage.length;
-      const { rows, stride, rank, direction } = this;
-      row = new Float64Array(m);
+      const { rows, stride, rank, atomCount, capacity } = this.audit;
+      row = new Float64Array(capacity);
       const base = a * stride;
-      for (let b = 0; b < m; b++) {
-        let sum = direction[a] * direction[b];
+      for (let b = 0; b < atomCount; b++) {
+        let sum = 0;
         for (let k = 0, y = b * stride; k < rank; k++) {
           sum += rows[base + k] * rows[y + k];
         }
         row[b] = sum;
       }
-      this.cache.set(a, row);
+      this.kept.set(a, row);
+      if (this.kept.size > KEPT_ROWS) {
+        this.kept.delete(this.kept.keys().next().value as number);
+      }
+    } else {
+      // Most recently used last.
+      this.kept.delete(a);
+      this.kept.set(a, row);
     }
     return row;
   }
+
+  /** Atom `to` was split off atom `from`: it has `from`'s entries, and `from`'s row. */
+  split(from: number, to: number): void {
+    const capacity = this.audit.capacity;
+    for (const [atom, row] of this.kept) {
+      let grown = row;
+      if (row.length < capacity) {
+        grown = new Float64Array(capacity);
+        grown.set(row);
+        this.kept.set(atom, grown);
+      }
+      grown[to] = grown[from];
+    }
+    const parent = this.kept.get(from);
+    if (parent !== undefined) {
+      this.kept.set(to, parent.slice());
+    }
+  }
+
+  /** A direction was added to the span. */
+  added(direction: Float64Array): void {
+    const m = this.audit.atomCount;
+    for (const [atom, row] of this.kept) {
+      const along = direction[atom];
+      if (along !== 0) {
+        for (let b = 0; b < m; b++) {
+          row[b] += along * direction[b];
+        }
+      }
+    }
+  }
+}
+
+/** What `CommittedRows` reads of its audit. */
+interface SumAuditRows {
+  readonly rows: Float64Array;
+  readonly stride: number;
+  readonly rank: number;
+  readonly atomCount: number;
+  readonly capacity: number;
 }
 
 /**
@@ -733,50 +843,91 @@ class AtomProjector {
  */
 class Attacker {
   private readonly k: number;
-  /** s_a per atom, k entries each. */
-  readonly s: Float64Array;
-  /** Per atom: the attacked leverage, its square root, and the units not the company's. */
-  readonly leverage: Float64Array;
-  readonly root: Float64Array;
-  readonly remaining: Int32Array;
+  private readonly atoms: Int32Array;
+  /** P rows of the company's atoms, once every atom is needed. */
+  private rows: Float64Array[] | null = null;
+  private readonly factor: PseudoCholesky;
+  /** s_a per atom (k entries each) and the attacked leverage, computed when first needed. */
+  private readonly s: Float64Array;
+  private readonly attacked: Float64Array;
+  private readonly done: Uint8Array;
+  private readonly p: Float64Array;
+  private everything: { leverage: Float64Array; root: Float64Array; remaining: Int32Array } | null =
+    null;
 
   constructor(
     units: Int32Array,
     atomOf: Int32Array,
-    sizes: Int32Array,
+    private readonly sizes: Int32Array,
     private readonly projector: AtomProjector,
   ) {
     const k = units.length;
     const m = projector.leverage.length;
     this.k = k;
-    const atoms = Int32Array.from(units, (u) => atomOf[u]);
-    this.remaining = Int32Array.from({ length: m }, (_, a) => sizes[a]);
-    for (const atom of atoms) {
-      this.remaining[atom]--;
-    }
-    const rows = Array.from(atoms, (atom) => projector.row(atom));
+    this.atoms = Int32Array.from(units, (u) => atomOf[u]);
     const gram = new Float64Array(k * k);
     for (let a = 0; a < k; a++) {
       for (let b = 0; b <= a; b++) {
-        const value = (a === b ? 1 : 0) - rows[a][atoms[b]];
+        const value = (a === b ? 1 : 0) - projector.entry(this.atoms[a], this.atoms[b]);
         gram[a * k + b] = value;
         gram[b * k + a] = value;
       }
     }
-    const factor = new PseudoCholesky(gram, k);
-    // s_a = L⁻¹ p_a for every atom, p_a[j] = P[a, atom of unit j].
+    this.factor = new PseudoCholesky(gram, k);
     this.s = new Float64Array(m * k);
-    this.leverage = new Float64Array(m);
-    this.root = new Float64Array(m);
-    for (let a = 0; a < m; a++) {
-      const gain = factor.solve((j) => rows[j][a], this.s, a * k);
-      this.leverage[a] = projector.leverage[a] + gain;
-      this.root[a] = Math.sqrt(this.leverage[a]);
+    this.attacked = new Float64Array(m);
+    this.done = new Uint8Array(m);
+    this.p = new Float64Array(k);
+  }
+
+  /** The units of the atom that are not the company's. */
+  remaining(atom: number): number {
+    let remaining = this.sizes[atom];
+    for (let j = 0; j < this.k; j++) {
+      if (this.atoms[j] === atom) {
+        remaining--;
+      }
     }
+    return remaining;
+  }
+
+  /** The leverage of a unit of the atom once the company knows its own values. */
+  leverage(atom: number): number {
+    if (this.done[atom] === 0) {
+      this.done[atom] = 1;
+      // s_a = L⁻¹ p_a, p_a[j] = P[a, atom of unit j].
+      for (let j = 0; j < this.k; j++) {
+        this.p[j] =
+          this.rows === null ? this.projector.entry(atom, this.atoms[j]) : this.rows[j][atom];
+      }
+      this.attacked[atom] =
+        this.projector.leverage[atom] + this.factor.solveArray(this.p, this.s, atom * this.k);
+    }
+    return this.attacked[atom];
+  }
+
+  /** Every atom's attacked leverage, its square root and its units not the company's. */
+  all(): { leverage: Float64Array; root: Float64Array; remaining: Int32Array } {
+    if (this.everything === null) {
+      const m = this.attacked.length;
+      this.rows = Array.from(this.atoms, (atom) => this.projector.row(atom));
+      const remaining = this.sizes.slice(0, m);
+      for (const atom of this.atoms) {
+        remaining[atom]--;
+      }
+      const root = new Float64Array(m);
+      for (let a = 0; a < m; a++) {
+        root[a] = Math.sqrt(this.leverage(a));
+      }
+      this.everything = { leverage: this.attacked, root, remaining };
+    }
+    return this.everything;
   }
 
   /** P_c between a unit of atom a and another unit of atom b. */
   entry(a: number, b: number): number {
+    this.leverage(a);
+    this.leverage(b);
     let sum = this.projector.entry(a, b);
     for (let j = 0, x = a * this.k, y = b * this.k; j < this.k; j++) {
       sum += this.s[x + j] * this.s[y + j];
@@ -786,6 +937,7 @@ class Attacker {
 
   /** P_c between a unit of atom a and a unit of every atom. */
   row(a: number): Float64Array {
+    this.all();
     const row = this.projector.row(a).slice();
     const { k, s } = this;
     for (let b = 0; b < row.length; b++) {
@@ -837,12 +989,12 @@ class PseudoCholesky {
   }
 
   /** Solves L y = v into `into` (at `offset`), returning ‖y‖². */
-  solve(v: (j: number) => number, into: Float64Array, offset: number): number {
+  solveArray(v: Float64Array, into: Float64Array, offset: number): number {
     const { k, kept, factor } = this;
     let squared = 0;
     for (let j = 0; j < k; j++) {
       if (kept[j]) {
-        let value = v(j);
+        let value = v[j];
         for (let t = 0; t < j; t++) {
           if (kept[t]) {
             value -= factor[j * k + t] * into[offset + t];
@@ -857,6 +1009,6 @@ class PseudoCholesky {
   }
 
   squaredSolution(v: Float64Array): number {
-    return this.solve((j) => v[j], new Float64Array(this.k), 0);
+    return this.solveArray(v, new Float64Array(this.k), 0);
   }
 }
