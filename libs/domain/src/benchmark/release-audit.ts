@@ -535,6 +535,7 @@ export class SumAudit {
       (a, b) => leverage[b] - leverage[a],
     );
     const projector = new AtomProjector(this.committedRows, direction, leverage);
+    const scratch = new AttackerScratch(m, this.largestCompany);
     // Companies of one unit in the same atom know the same: each such atom is tried once.
     const triedAtom = new Uint8Array(m);
     let searched = 0;
@@ -555,7 +556,7 @@ export class SumAudit {
       let attacker: Attacker | null = null;
       for (let r = 0; r < m && leverage[byLeverage[r]] >= floor; r++) {
         const atom = byLeverage[r];
-        attacker ??= new Attacker(units, this.atomOf, this.sizes, projector);
+        attacker ??= new Attacker(units, this.atomOf, this.sizes, projector, scratch);
         if (attacker.remaining(atom) > 0 && attacker.leverage(atom) >= limit) {
           // The search is bounded: past the budget the set counts as exposed, which can only
           // refuse more (and depends on who contributes alone, as every decision here does).
@@ -847,11 +848,9 @@ class Attacker {
   /** P rows of the company's atoms, once every atom is needed. */
   private rows: Float64Array[] | null = null;
   private readonly factor: PseudoCholesky;
-  /** s_a per atom (k entries each) and the attacked leverage, computed when first needed. */
-  private readonly s: Float64Array;
-  private readonly attacked: Float64Array;
-  private readonly done: Uint8Array;
   private readonly p: Float64Array;
+  /** This attacker's mark in the scratch: entries with another mark are not computed yet. */
+  private readonly mark: number;
   private everything: { leverage: Float64Array; root: Float64Array; remaining: Int32Array } | null =
     null;
 
@@ -860,10 +859,12 @@ class Attacker {
     atomOf: Int32Array,
     private readonly sizes: Int32Array,
     private readonly projector: AtomProjector,
+    /** Per atom, s_a (k entries each) and the attacked leverage, shared by one release's attackers. */
+    private readonly scratch: AttackerScratch,
   ) {
     const k = units.length;
-    const m = projector.leverage.length;
     this.k = k;
+    this.mark = ++scratch.marks;
     this.atoms = Int32Array.from(units, (u) => atomOf[u]);
     const gram = new Float64Array(k * k);
     for (let a = 0; a < k; a++) {
@@ -874,9 +875,6 @@ class Attacker {
       }
     }
     this.factor = new PseudoCholesky(gram, k);
-    this.s = new Float64Array(m * k);
-    this.attacked = new Float64Array(m);
-    this.done = new Uint8Array(m);
     this.p = new Float64Array(k);
   }
 
@@ -893,23 +891,24 @@ class Attacker {
 
   /** The leverage of a unit of the atom once the company knows its own values. */
   leverage(atom: number): number {
-    if (this.done[atom] === 0) {
-      this.done[atom] = 1;
+    const { scratch, k } = this;
+    if (scratch.mark[atom] !== this.mark) {
+      scratch.mark[atom] = this.mark;
       // s_a = L⁻¹ p_a, p_a[j] = P[a, atom of unit j].
-      for (let j = 0; j < this.k; j++) {
+      for (let j = 0; j < k; j++) {
         this.p[j] =
           this.rows === null ? this.projector.entry(atom, this.atoms[j]) : this.rows[j][atom];
       }
-      this.attacked[atom] =
-        this.projector.leverage[atom] + this.factor.solveArray(this.p, this.s, atom * this.k);
+      scratch.attacked[atom] =
+        this.projector.leverage[atom] + this.factor.solveArray(this.p, scratch.s, atom * k);
     }
-    return this.attacked[atom];
+    return scratch.attacked[atom];
   }
 
   /** Every atom's attacked leverage, its square root and its units not the company's. */
   all(): { leverage: Float64Array; root: Float64Array; remaining: Int32Array } {
     if (this.everything === null) {
-      const m = this.attacked.length;
+      const m = this.projector.leverage.length;
       this.rows = Array.from(this.atoms, (atom) => this.projector.row(atom));
       const remaining = this.sizes.slice(0, m);
       for (const atom of this.atoms) {
@@ -919,7 +918,7 @@ class Attacker {
       for (let a = 0; a < m; a++) {
         root[a] = Math.sqrt(this.leverage(a));
       }
-      this.everything = { leverage: this.attacked, root, remaining };
+      this.everything = { leverage: this.scratch.attacked, root, remaining };
     }
     return this.everything;
   }
@@ -928,9 +927,10 @@ class Attacker {
   entry(a: number, b: number): number {
     this.leverage(a);
     this.leverage(b);
+    const { k, scratch } = this;
     let sum = this.projector.entry(a, b);
-    for (let j = 0, x = a * this.k, y = b * this.k; j < this.k; j++) {
-      sum += this.s[x + j] * this.s[y + j];
+    for (let j = 0, x = a * k, y = b * k; j < k; j++) {
+      sum += scratch.s[x + j] * scratch.s[y + j];
     }
     return sum;
   }
@@ -939,13 +939,32 @@ class Attacker {
   row(a: number): Float64Array {
     this.all();
     const row = this.projector.row(a).slice();
-    const { k, s } = this;
+    const { k } = this;
+    const s = this.scratch.s;
     for (let b = 0; b < row.length; b++) {
       for (let j = 0, x = a * k, y = b * k; j < k; j++) {
         row[b] += s[x + j] * s[y + j];
       }
     }
     return row;
+  }
+}
+
+/**
+ * Buffers the attackers of one release share, one after the other: per atom the vector s_a
+ * (up to the largest company's number of units), the attacked leverage, and the mark of the
+ * attacker that computed them.
+ */
+class AttackerScratch {
+  readonly s: Float64Array;
+  readonly attacked: Float64Array;
+  readonly mark: Int32Array;
+  marks = 0;
+
+  constructor(atoms: number, largestCompany: number) {
+    this.s = new Float64Array(atoms * largestCompany);
+    this.attacked = new Float64Array(atoms);
+    this.mark = new Int32Array(atoms);
   }
 }
 
