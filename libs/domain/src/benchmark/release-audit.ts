@@ -281,11 +281,14 @@ export class SumAudit {
     for (let i = 0; i < m; i++) {
       residual[i] = inside[i];
     }
-    // Gram–Schmidt twice ("twice is enough") keeps the basis orthonormal to rounding.
-    for (let pass = 0; pass < 2; pass++) {
+    // Gram–Schmidt, and once more when the first pass cancelled most of the vector (Kahan's
+    // "twice is enough"): that keeps the basis orthonormal to rounding.
+    this.subtractProjection(residual);
+    let norm = this.weightedNorm(residual);
+    if (norm < 0.25 * members.length) {
       this.subtractProjection(residual);
+      norm = this.weightedNorm(residual);
     }
-    const norm = this.weightedNorm(residual);
     if (norm <= IN_SPAN * members.length) {
       return null;
     }
