@@ -54,6 +54,9 @@ interface Contributors {
   companies: number;
   /** Whether their sum fails the p% rule, counted by company holdings. */
   failsPPercent: boolean;
+  /** Their sum, and the largest company holding in it. */
+  total: number;
+  largest: number;
 }
 
 /**
@@ -224,8 +227,9 @@ export class SnapshotState {
   private readonly holding: Float64Array;
   private readonly holdingStamp: Int32Array;
   private stamp = 0;
-  /** Per benchmarked KPI, the groups whose cell is released so far, in order. */
+  /** Per benchmarked KPI, the groups whose cell is released so far, in order, and their sums. */
   private readonly releasedGroups: number[][];
+  private readonly releasedSums: Array<Map<number, { total: number; largest: number }>>;
   /** The release audit per family of unknowns: KPI values by input index, then products. */
   private readonly audits = new Map<string, SumAudit>();
   private readonly memo = new ReleaseMemo();
@@ -278,6 +282,7 @@ export class SnapshotState {
       ];
     });
     this.releasedGroups = this.plans.map(() => []);
+    this.releasedSums = this.plans.map(() => new Map<number, { total: number; largest: number }>());
   }
 
   /** Use `computeSnapshot`; this is its implementation. */
@@ -437,7 +442,10 @@ export class SnapshotState {
    * largest company estimates them together. Returns the number of companies, and whether the
    * rule fails.
    */
-  private holdings(units: Int32Array, term: (u: number) => number): [number, boolean] {
+  private holdings(
+    units: Int32Array,
+    term: (u: number) => number,
+  ): [number, boolean, number, number] {
     const stamp = ++this.stamp;
     const touched: number[] = [];
     let total = 0;
@@ -464,7 +472,7 @@ export class SnapshotState {
         second = value;
       }
     }
-    return [touched.length, failsPPercent(total, largest, second, this.policy)];
+    return [touched.length, failsPPercent(total, largest, second, this.policy), total, largest];
   }
 
   /** The group's units with a value of the plan's KPI, ascending, and their companies. */
@@ -480,8 +488,8 @@ export class SnapshotState {
       }
     }
     const contributing = units.subarray(0, count);
-    const [companies, fails] = this.holdings(contributing, (u) => values[u]);
-    return { units: contributing, companies, failsPPercent: fails };
+    const [companies, fails, total, largest] = this.holdings(contributing, (u) => values[u]);
+    return { units: contributing, companies, failsPPercent: fails, total, largest };
   }
 
   /** The contributors that also carry a weight > 0: the units of the pooled figure. */
@@ -552,7 +560,7 @@ export class SnapshotState {
    * group nested in it (or it in one), the difference of the two sums is released too. A
    * difference of fewer than minN units is the audit's business.
    */
-  private impliedCellFails(g: number, p: number, plan: KpiPlan): boolean {
+  private impliedCellFails(g: number, p: number, plan: KpiPlan, c: Contributors): boolean {
     if (plan.boolean || !plan.nonNegative) {
       return false;
     }
@@ -560,12 +568,17 @@ export class SnapshotState {
     const values = plan.values;
     for (const h of this.releasedGroups[p]) {
       const other = this.compiled[h];
-      const [outer, inner] = group.within(other)
-        ? [other, group]
-        : other.within(group)
-          ? [group, other]
-          : [null, null];
-      if (outer === null || inner === null) {
+      const nested = group.within(other) ? -1 : other.within(group) ? 1 : 0;
+      if (nested === 0) {
+        continue;
+      }
+      const [outer, inner] = nested < 0 ? [other, group] : [group, other];
+      const known = this.releasedSums[p].get(h) as { total: number; largest: number };
+      const [outerSum, innerSum] = nested < 0 ? [known, c] : [c, known];
+      // No holding of the difference exceeds the outer set's largest, L: with a rest of at
+      // least total − 2L, a difference that clears p % of L passes without a look at it.
+      const rest = outerSum.total - innerSum.total - 2 * outerSum.largest;
+      if (rest * 100 >= this.policy.pPercent * outerSum.largest * (1 + 1e-9) + 1e-9) {
         continue;
       }
       const difference = outer.members.filter((u) => values[u] === values[u] && !inner.has(u));
@@ -595,7 +608,7 @@ export class SnapshotState {
       if (this.sumFailsPPercent(plan, c)) {
         return { suppressed: R.pPercentSum(this.policy), pooled: null };
       }
-      if (this.impliedCellFails(g, p, plan)) {
+      if (this.impliedCellFails(g, p, plan, c)) {
         return { suppressed: R.secondary(), pooled: null };
       }
       const audit = this.valueAudit(plan.kpiIndex);
@@ -607,6 +620,7 @@ export class SnapshotState {
         };
       }
       this.releasedGroups[p].push(g);
+      this.releasedSums[p].set(g, { total: c.total, largest: c.largest });
       return {
         suppressed: null,
         pooled: plan.weights === null ? null : this.decidePooled(g, plan, c),
