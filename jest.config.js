@@ -14,7 +14,9 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
+  // Jest ignores a testTimeout inside a project: set here, it holds for every hook and test on
+  // a busy machine (files that need longer set their own).
+  testTimeout: 60000,
 };
