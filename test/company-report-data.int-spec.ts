@@ -167,4 +167,47 @@ describe('company report data under give-to-get (real PostgreSQL)', () => {
     // No number in the block but its footnote marks.
     expect(block.replace(/<sup[^>]*>.*?<\/sup>/gs, '')).not.toMatch(/>\s*-?\d/);
   });
+
+  it('takes the policy and the folded categories of its method appendix from the snapshot manifest', async () => {
+    // All 24 units are of size band M: the computation folded nothing.
+    const unfolded = await reportOf2025();
+    expect(unfolded.folding).toEqual([]);
+    expect(unfolded.policy.minNQuantiles).toBe(20);
+    expect(renderCompanyReportHtml(unfolded)).toContain(
+      'In this reference year no category was combined.',
+    );
+    // The manifest of a snapshot that folded its lone XL unit into "L, XL", under a policy of
+    // its own: the report says what that snapshot did, not what the study says today.
+    const id = snapshots.get(2025) ?? '';
+    const owner = await ownerDataSource();
+    const { manifest } = await owner.getRepository(SnapshotEntity).findOneByOrFail({ id });
+    const setManifest = (value: unknown) =>
+      owner.query(`UPDATE snapshots SET manifest = $2 WHERE id = $1`, [id, JSON.stringify(value)]);
+    try {
+      await setManifest({
+        ...manifest,
+        policy: { ...(manifest?.policy as object), foldBelowN: 12 },
+        folding: [
+          {
+            dimension: 'sizeBand',
+            values: ['L', 'XL'],
+            label: { de: 'Größenklasse: L, XL', en: 'Size band: L, XL' },
+          },
+        ],
+      });
+      const folded = await reportOf2025();
+      expect(folded.folding).toEqual([
+        {
+          dimension: 'sizeBand',
+          values: ['L', 'XL'],
+          label: { de: 'Größenklasse: L, XL', en: 'Size band: L, XL' },
+        },
+      ]);
+      expect(renderCompanyReportHtml(folded)).toContain(
+        'Folding: a size band of fewer than 12 units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. In this reference year: size bands L and XL combined.',
+      );
+    } finally {
+      await setManifest(manifest);
+    }
+  });
 });

@@ -320,9 +320,120 @@ describe('buildCompanyReportModel', () => {
         'Formel: Austritte im Berichtsjahr ÷ Durchschnittliche Zahl der Mitarbeitenden × 100',
       );
       expect(attrition?.meta).toBe('% · niedriger ist besser');
-      expect(model.appendix.rules[0]).toContain('mindestens 5 Einheiten');
-      expect(model.appendix.rules[0]).toContain('ab 10 Einheiten');
       expect(model.appendix.method[0]).toContain('percentile_cont');
+    });
+
+    it('lists the rules in force with the snapshot policy’s parameters and what was folded, in German', () => {
+      // The demo study's snapshot folds its lone XL units into "L, XL" (foldBelowN 10).
+      const model = buildCompanyReportModel(createCompanyReportInput({ language: 'de' }));
+      expect(model.appendix.rules).toEqual([
+        'Mindestgröße: Eine Kennzahl wird nur ausgewiesen, wenn mindestens 5 Einheiten der Vergleichsgruppe sie geliefert haben und diese zu mindestens 5 verschiedenen Unternehmen gehören. P10 und P90 brauchen mindestens 10 Einheiten.',
+        'Quantile kleiner Gruppen: Perzentile (P10 bis P90, auch der Median) werden erst ab 20 Einheiten mit Wert ausgewiesen; mit weniger zeigt der Bericht nur n und den Mittelwert, damit kein ausgewiesenes Perzentil der Wert einer einzelnen Einheit ist.',
+        `p-%-Regel: Die Summe hinter jedem Mittelwert und der Zähler (Σ Wert × Gewicht) jedes gepoolten Werts einer Kennzahl ohne negative Werte müssen ohne die zwei größten Beiträge mindestens 10${NBSP}% des größten Beitrags erreichen; die Einheiten eines Unternehmens zählen dabei zusammen als ein Beitrag. Für das Gewicht eines gepoolten Werts gilt dasselbe je Einheit. Sonst wird die Zahl nicht ausgewiesen.`,
+        `Dominanzregel: Keine einzelne Einheit darf mehr als 25${NBSP}% des Gewichts eines gepoolten Werts tragen.`,
+        'Differenzbildung (Prüfung aller Veröffentlichungen): Eine Zahl wird nur ausgewiesen, wenn kein Teilnehmer aus allem, was zu diesem Berichtsjahr veröffentlicht ist (allen Vergleichsgruppen, auch den eigenen Vergleichsgruppen aller Teilnehmer), zusammen mit den Werten seiner eigenen Einheiten den Wert einer anderen Einheit oder eine Summe über weniger als 5 andere Einheiten berechnen kann.',
+        'Sekundärsperrung: Eine Zahl, aus der sich zusammen mit dem übrigen Veröffentlichten eine nach der p-%-Regel gesperrte Summe berechnen ließe, wird ebenfalls nicht ausgewiesen.',
+        'Zusammenlegung: Eine Größenklasse mit weniger als 10 Einheiten wird vor der Bildung der Vergleichsgruppen mit ihrer kleineren Nachbarklasse zusammengelegt, damit keine Einheit allein steht. In diesem Berichtsjahr: Größenklassen L und XL zusammengefasst.',
+        'Give-to-get: Sie sehen die Vergleichswerte einer Kennzahl nur, wenn Sie die Kennzahl selbst geliefert haben.',
+        'Eigene Vergleichsgruppen: Jede angefragte Vergleichsgruppe wird vor der Freigabe nach denselben Regeln gegen alles bereits Veröffentlichte geprüft; eine Ablehnung nennt nur die Regel, nie eine Einheit. Jeder Teilnehmer kann zu diesem Berichtsjahr höchstens 20 neue eigene Vergleichsgruppen anfragen.',
+        'Andere Teilnehmer werden in diesem Bericht weder genannt, noch sind sie erkennbar.',
+      ]);
+    });
+
+    it('lists the rules with another policy’s parameters, in English, and says when nothing was folded', () => {
+      const input = createHandMadeReportInput({
+        items: [createItem('x')],
+        cells: [createCell('x')],
+        positions: [createPosition('x', { percentileRank: 60 })],
+        language: 'en',
+      });
+      const rules = (folding: typeof input.folding) =>
+        buildCompanyReportModel({
+          ...input,
+          policy: {
+            ...DEFAULT_DISCLOSURE_POLICY,
+            minN: 7,
+            minNTails: 12,
+            minNQuantiles: 25,
+            pPercent: 12.5,
+            maxWeightSharePercent: 30,
+            foldBelowN: 8,
+            maxCustomGroupsPerParticipant: 3,
+          },
+          folding,
+        }).appendix.rules;
+      expect(rules([])).toEqual([
+        'Minimum group size: a KPI is released only if at least 7 units of the peer group supplied it and they belong to at least 7 different companies. P10 and P90 need at least 12 units.',
+        'Quantiles of small groups: percentiles (P10 to P90, the median included) are released only from 25 units with a value; with fewer, the report shows n and the mean only, so that no released percentile is a single unit’s value.',
+        `p% rule: the sum behind each mean and the numerator (Σ value × weight) of each pooled figure of a KPI without negative values must, less the two largest contributions, reach at least 12.5${NBSP}% of the largest contribution; the units of one company count together as one contribution. The same holds for the weight of a pooled figure, unit by unit. Otherwise the figure is not released.`,
+        `Dominance rule: no single unit may carry more than 30${NBSP}% of the weight of a pooled figure.`,
+        'Differencing (audit of everything released): a figure is released only if no participant can compute, from everything released for this reference year (every peer group, the custom peer groups of all participants included) together with the values of its own units, the value of another unit or a sum over fewer than 7 other units.',
+        'Secondary suppression: a figure from which, together with everything else released, a sum withheld by the p% rule could be computed is not released either.',
+        'Folding: a size band of fewer than 8 units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. In this reference year no category was combined.',
+        'Give-to-get: you see the peer figures of a KPI only if you supplied the KPI yourself.',
+        'Custom peer groups: every peer group asked for is checked under the same rules against everything released before it is released; a refusal names the rule only, never a unit. Each participant can ask for at most 3 new custom peer groups for this reference year.',
+        'No other participant is named or identifiable in this report.',
+      ]);
+      const folded = rules([
+        {
+          dimension: 'sizeBand',
+          values: ['S', 'M'],
+          label: { de: 'Größenklasse: S, M', en: 'Size band: S, M' },
+        },
+        {
+          dimension: 'sizeBand',
+          values: ['L', 'XL'],
+          label: { de: 'Größenklasse: L, XL', en: 'Size band: L, XL' },
+        },
+      ]);
+      expect(folded[6]).toBe(
+        'Folding: a size band of fewer than 8 units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. In this reference year: size bands S and M combined; size bands L and XL combined.',
+      );
+    });
+
+    it('marks the percentiles of a small group as withheld by the quantile rule, with n and the mean shown', () => {
+      const small = SUPPRESSION_REASONS.smallGroup(DEFAULT_DISCLOSURE_POLICY);
+      const cell = {
+        ...createCell('x'),
+        n: 8,
+        mean: 21,
+        p10: null,
+        p25: null,
+        p50: null,
+        p75: null,
+        p90: null,
+        suppressedStatistics: (['p10', 'p25', 'p50', 'p75', 'p90'] as const).map((statistic) => ({
+          statistic,
+          ...small,
+        })),
+      };
+      const model = buildCompanyReportModel(
+        createHandMadeReportInput({
+          items: [createItem('x', { label: { de: 'KPI x', en: 'KPI x' } })],
+          cells: [cell],
+          positions: [createPosition('x', { percentileRank: null, value: 20 })],
+          language: 'de',
+        }),
+      );
+      const row = model.areas[0].rows[0];
+      const note =
+        'Perzentile nicht ausgewiesen (Quantile kleiner Gruppen): Quantile erst ab 20 Vergleichseinheiten, damit kein Quantil ein Einzelwert ist.';
+      expect(row.n).toBe(`n${NBSP}=${NBSP}8`);
+      expect(row.chart).toBeNull();
+      expect([row.p25, row.median, row.p75]).toEqual([
+        { text: '–', mark: '1' },
+        { text: '–', mark: '1' },
+        { text: '–', mark: '1' },
+      ]);
+      expect(row.note).toEqual({ text: note, mark: '1' });
+      expect(model.appendix.suppressed).toEqual([
+        {
+          kpi: 'KPI x',
+          what: 'Perzentile (P10 bis P90)',
+          rule: 'Quantile kleiner Gruppen',
+          reason: 'Quantile erst ab 20 Vergleichseinheiten, damit kein Quantil ein Einzelwert ist',
+        },
+      ]);
     });
 
     it('describes safe quantiles when the policy uses local_mean', () => {

@@ -3,10 +3,12 @@ import {
   BenchmarkUnitProfile,
   Catalogue,
   DisclosurePolicy,
+  FoldedCategory,
   KpiArea,
   KpiItemDefinition,
   LocalizedText,
   Quartile,
+  StatisticSuppression,
   Suppression,
   UnitPosition,
 } from '@app/domain';
@@ -43,7 +45,13 @@ export interface CompanyReportInput {
   unit: { name: string; companyName: string; profile: BenchmarkUnitProfile };
   peerGroup: { id: string; label: LocalizedText; n: number };
   catalogue: Catalogue;
+  /** The policy the snapshot was computed under (its manifest's), for the method appendix. */
   policy: DisclosurePolicy;
+  /**
+   * The categories folded before the snapshot's peer groups were formed (its manifest's
+   * `folding`, e.g. size bands L and XL as "L, XL"), for the method appendix.
+   */
+  folding: FoldedCategory[];
   /** Cells of the peer group (give-to-get already applied: suppressed cells carry no values). */
   cells: BenchmarkCell[];
   /** The unit's position per KPI in the peer group (same keys as cells). */
@@ -398,6 +406,19 @@ function withheld(suppression: Suppression, language: ReportLanguage, tails: boo
   return tails ? T.tailsNotReleased(rule, reason, language) : T.notReleased(rule, reason, language);
 }
 
+/** Why the quartiles of a released cell are withheld (the small-group rule), if they are. */
+function percentilesWithheld(cell: BenchmarkCell): StatisticSuppression | undefined {
+  return cell.suppressedStatistics.find((s) => s.statistic === 'p50');
+}
+
+function withheldPercentiles(suppression: Suppression, language: ReportLanguage): string {
+  return T.percentilesNotReleased(
+    SUPPRESSION_RULE_LABELS[suppression.rule][language],
+    suppression.reason[language],
+    language,
+  );
+}
+
 function kpiRow(
   kpi: ReportKpi,
   language: ReportLanguage,
@@ -451,6 +472,18 @@ function kpiRow(
   }
 
   row.n = cell.n === null ? null : `n\u00a0=\u00a0${formatFigure(cell.n, language)}`;
+  const percentiles = yesNo ? undefined : percentilesWithheld(cell);
+  if (percentiles !== undefined) {
+    // A small group: n and the mean only; the percentiles show the dash with their rule.
+    const text = withheldPercentiles(percentiles, language);
+    const mark = footnotes.mark(text);
+    const figure: ReportFigure = { text: NO_VALUE, mark };
+    row.p25 = figure;
+    row.median = figure;
+    row.p75 = figure;
+    row.note = { text, mark };
+    return withMeta(row);
+  }
   if (yesNo) {
     row.yesShare = plain(null);
     if (isFiniteNumber(cell.mean)) {
@@ -579,8 +612,11 @@ function appendix(input: CompanyReportInput, kpis: readonly ReportKpi[]): Report
       rule: SUPPRESSION_RULE_LABELS[suppression.rule][language],
       reason: suppression.reason[language],
     });
+    const percentiles = item.type === 'boolean' ? undefined : percentilesWithheld(cell);
     if (cell.suppressed !== null) {
       suppressed.push(entry(words.suppressedWholeCell, cell.suppressed));
+    } else if (percentiles !== undefined) {
+      suppressed.push(entry(words.suppressedPercentiles, percentiles));
     } else {
       const tails = cell.suppressedStatistics.find(
         (s) => s.statistic === 'p10' || s.statistic === 'p90',
@@ -603,7 +639,7 @@ function appendix(input: CompanyReportInput, kpis: readonly ReportKpi[]): Report
           : `${words.formulaLabel}: ${formulaForReader(item.formula, labelOf, language)}`,
     })),
     method: T.method(input.policy, language),
-    rules: T.rules(input.policy, language),
+    rules: T.rules(input.policy, input.folding, language),
     suppressed,
     noneSuppressed: suppressed.length === 0 ? T.noneSuppressed(language) : null,
   };

@@ -1,4 +1,10 @@
-import { DisclosurePolicy, Polarity } from '@app/domain';
+import {
+  DisclosurePolicy,
+  FoldedCategory,
+  Polarity,
+  PROFILE_DIMENSION_LABELS,
+  ProfileDimension,
+} from '@app/domain';
 import { formatFigure, ReportLanguage } from './report-format.util';
 
 /** A rank written as the sentences use it, e.g. `72 %`. */
@@ -196,30 +202,56 @@ export const REPORT_SENTENCES = {
     ];
   },
 
-  rules: (policy: DisclosurePolicy, language: ReportLanguage): string[] => {
+  /**
+   * The disclosure rules in force, each with the policy's parameters, and what was folded before
+   * the peer groups were formed (the snapshot manifest's `folding`). Each rule opens with the
+   * name its footnotes give it (`SUPPRESSION_RULE_LABELS`).
+   */
+  rules: (
+    policy: DisclosurePolicy,
+    folding: readonly FoldedCategory[],
+    language: ReportLanguage,
+  ): string[] => {
     const n = formatFigure(policy.minN, language);
     const tails = formatFigure(policy.minNTails, language);
+    const quantiles = formatFigure(policy.minNQuantiles, language);
     const p = formatFigure(policy.pPercent, language);
     const share = formatFigure(policy.maxWeightSharePercent, language);
+    const foldBelow = formatFigure(policy.foldBelowN, language);
+    const cap = formatFigure(policy.maxCustomGroupsPerParticipant, language);
+    const folded = foldedText(folding, language);
     if (language === 'de') {
       return [
-        `Mindestgröße: Eine Kennzahl wird nur ausgewiesen, wenn mindestens ${n} Einheiten der Vergleichsgruppe sie geliefert haben. P10 und P90 werden erst ab ${tails} Einheiten ausgewiesen.`,
-        `p-%-Regel: Bei gewichteten (gepoolten) Werten muss das Gesamtgewicht ohne die zwei größten Beiträge mindestens ${p}\u00a0% des größten Beitrags betragen.`,
+        `Mindestgröße: Eine Kennzahl wird nur ausgewiesen, wenn mindestens ${n} Einheiten der Vergleichsgruppe sie geliefert haben und diese zu mindestens ${n} verschiedenen Unternehmen gehören. P10 und P90 brauchen mindestens ${tails} Einheiten.`,
+        `Quantile kleiner Gruppen: Perzentile (P10 bis P90, auch der Median) werden erst ab ${quantiles} Einheiten mit Wert ausgewiesen; mit weniger zeigt der Bericht nur n und den Mittelwert, damit kein ausgewiesenes Perzentil der Wert einer einzelnen Einheit ist.`,
+        `p-%-Regel: Die Summe hinter jedem Mittelwert und der Zähler (Σ Wert × Gewicht) jedes gepoolten Werts einer Kennzahl ohne negative Werte müssen ohne die zwei größten Beiträge mindestens ${p}\u00a0% des größten Beitrags erreichen; die Einheiten eines Unternehmens zählen dabei zusammen als ein Beitrag. Für das Gewicht eines gepoolten Werts gilt dasselbe je Einheit. Sonst wird die Zahl nicht ausgewiesen.`,
         `Dominanzregel: Keine einzelne Einheit darf mehr als ${share}\u00a0% des Gewichts eines gepoolten Werts tragen.`,
-        `Differenzbildung: Eine Vergleichsgruppe, deren Mitglieder sich von einer bereits ausgewiesenen Gruppe um weniger als ${n} Einheiten unterscheiden, wird nicht ausgewiesen, weil die Differenz diese Einheiten offenlegen würde.`,
+        `Differenzbildung (Prüfung aller Veröffentlichungen): Eine Zahl wird nur ausgewiesen, wenn kein Teilnehmer aus allem, was zu diesem Berichtsjahr veröffentlicht ist (allen Vergleichsgruppen, auch den eigenen Vergleichsgruppen aller Teilnehmer), zusammen mit den Werten seiner eigenen Einheiten den Wert einer anderen Einheit oder eine Summe über weniger als ${n} andere Einheiten berechnen kann.`,
+        'Sekundärsperrung: Eine Zahl, aus der sich zusammen mit dem übrigen Veröffentlichten eine nach der p-%-Regel gesperrte Summe berechnen ließe, wird ebenfalls nicht ausgewiesen.',
+        `Zusammenlegung: Eine Größenklasse mit weniger als ${foldBelow} Einheiten wird vor der Bildung der Vergleichsgruppen mit ihrer kleineren Nachbarklasse zusammengelegt, damit keine Einheit allein steht. ${folded === null ? 'In diesem Berichtsjahr wurde keine Kategorie zusammengelegt.' : `In diesem Berichtsjahr: ${folded}.`}`,
         'Give-to-get: Sie sehen die Vergleichswerte einer Kennzahl nur, wenn Sie die Kennzahl selbst geliefert haben.',
+        `Eigene Vergleichsgruppen: Jede angefragte Vergleichsgruppe wird vor der Freigabe nach denselben Regeln gegen alles bereits Veröffentlichte geprüft; eine Ablehnung nennt nur die Regel, nie eine Einheit. Jeder Teilnehmer kann zu diesem Berichtsjahr höchstens ${cap} neue eigene Vergleichsgruppen anfragen.`,
         'Andere Teilnehmer werden in diesem Bericht weder genannt, noch sind sie erkennbar.',
       ];
     }
     return [
-      `Minimum group size: a KPI is released only if at least ${n} units of the peer group supplied it. P10 and P90 are released from ${tails} units on.`,
-      `p% rule: for weighted (pooled) figures, the total weight less the two largest contributions must be at least ${p}\u00a0% of the largest contribution.`,
+      `Minimum group size: a KPI is released only if at least ${n} units of the peer group supplied it and they belong to at least ${n} different companies. P10 and P90 need at least ${tails} units.`,
+      `Quantiles of small groups: percentiles (P10 to P90, the median included) are released only from ${quantiles} units with a value; with fewer, the report shows n and the mean only, so that no released percentile is a single unit’s value.`,
+      `p% rule: the sum behind each mean and the numerator (Σ value × weight) of each pooled figure of a KPI without negative values must, less the two largest contributions, reach at least ${p}\u00a0% of the largest contribution; the units of one company count together as one contribution. The same holds for the weight of a pooled figure, unit by unit. Otherwise the figure is not released.`,
       `Dominance rule: no single unit may carry more than ${share}\u00a0% of the weight of a pooled figure.`,
-      `Differencing: a peer group whose members differ from an already released group by fewer than ${n} units is not released, because the difference would reveal those units.`,
+      `Differencing (audit of everything released): a figure is released only if no participant can compute, from everything released for this reference year (every peer group, the custom peer groups of all participants included) together with the values of its own units, the value of another unit or a sum over fewer than ${n} other units.`,
+      'Secondary suppression: a figure from which, together with everything else released, a sum withheld by the p% rule could be computed is not released either.',
+      `Folding: a size band of fewer than ${foldBelow} units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. ${folded === null ? 'In this reference year no category was combined.' : `In this reference year: ${folded}.`}`,
       'Give-to-get: you see the peer figures of a KPI only if you supplied the KPI yourself.',
+      `Custom peer groups: every peer group asked for is checked under the same rules against everything released before it is released; a refusal names the rule only, never a unit. Each participant can ask for at most ${cap} new custom peer groups for this reference year.`,
       'No other participant is named or identifiable in this report.',
     ];
   },
+
+  percentilesNotReleased: (ruleLabel: Text, reason: Text, language: ReportLanguage): string =>
+    language === 'de'
+      ? `Perzentile nicht ausgewiesen (${ruleLabel}): ${reason}.`
+      : `Percentiles not released (${ruleLabel}): ${reason}.`,
 } as const;
 
 /** Which way a figure moved between two cycles. */
@@ -273,6 +305,33 @@ function joinList(items: readonly Text[], language: ReportLanguage): string {
   return items.length <= 1
     ? items.join('')
     : `${items.slice(0, -1).join(', ')}${and}${items[items.length - 1]}`;
+}
+
+/**
+ * What was folded, as the method appendix says it: `Größenklassen L und XL zusammengefasst`,
+ * `size bands L and XL combined`, several joined by `; `; null when nothing was.
+ */
+export function foldedText(
+  folding: ReadonlyArray<Pick<FoldedCategory, 'dimension' | 'values'>>,
+  language: ReportLanguage,
+): string | null {
+  const parts = folding
+    .filter((f) => f.values.length > 1)
+    .map((f) => {
+      const values = joinList(f.values, language);
+      if (f.dimension === 'sizeBand') {
+        return language === 'de'
+          ? `Größenklassen ${values} zusammengefasst`
+          : `size bands ${values} combined`;
+      }
+      const dimension = Object.prototype.hasOwnProperty.call(PROFILE_DIMENSION_LABELS, f.dimension)
+        ? PROFILE_DIMENSION_LABELS[f.dimension as ProfileDimension][language]
+        : f.dimension;
+      return language === 'de'
+        ? `${dimension}: ${values} zusammengefasst`
+        : `${dimension}: ${values} combined`;
+    });
+  return parts.length === 0 ? null : parts.join('; ');
 }
 
 function driftClause(
@@ -552,19 +611,55 @@ export const TREND_REPORT_SENTENCES = {
       : 'P25, median and P75 are computed by linear interpolation between the neighbouring sorted values: the definition of PostgreSQL percentile_cont and Excel PERCENTILE.INC. The mean is the arithmetic mean. The trend report does not show P10 and P90.';
   },
 
-  trendRules: (policy: DisclosurePolicy, language: ReportLanguage): string[] => {
+  /**
+   * The trend report's disclosure rules with the policy's parameters. `folding` is each cycle's
+   * folded size bands (`foldedSizeBands` of its participation), or null for trend data computed
+   * before size bands were folded: then the folding rule is not stated.
+   */
+  trendRules: (
+    policy: DisclosurePolicy,
+    folding: ReadonlyArray<{ year: number; bands: ReadonlyArray<readonly string[]> }> | null,
+    language: ReportLanguage,
+  ): string[] => {
     const n = formatFigure(policy.minN, language);
     const belowN = formatFigure(policy.minN - 1, language);
     const p = formatFigure(policy.pPercent, language);
     const share = formatFigure(policy.maxWeightSharePercent, language);
-    if (language === 'de') {
+    const foldBelow = formatFigure(policy.foldBelowN, language);
+    const quantiles = formatFigure(policy.minNQuantiles, language);
+    const cap = formatFigure(policy.maxCustomGroupsPerParticipant, language);
+    const perYear = (folding ?? []).map(({ year, bands }) => ({
+      year,
+      text: foldedText(
+        bands.map((values) => ({ dimension: 'sizeBand', values: [...values] })),
+        language,
+      ),
+    }));
+    const de = language === 'de';
+    const foldedYears = perYear.some((y) => y.text !== null)
+      ? `${perYear
+          .map(
+            ({ year, text }) =>
+              `${year}: ${text ?? (de ? 'nichts zusammengelegt' : 'nothing combined')}`,
+          )
+          .join('; ')}.`
+      : de
+        ? 'In keinem Berichtsjahr wurde eine Größenklasse zusammengelegt.'
+        : 'In no reference year was a size band combined.';
+    if (de) {
       return [
         `Mindestgröße: Jede Zahl dieses Berichts (Anzahl, Perzentil, Mittelwert, gepoolter Wert, Anteil, Veränderung, Korrelation) beruht auf mindestens ${n} Einheiten; sonst wird sie nicht ausgewiesen und als „–“ mit einer Anmerkung gezeigt. Eine Veränderung wird nur ausgewiesen, wenn beide Jahre ausgewiesen sind.`,
         `p-%-Regel: Ein gepoolter Wert wird nur ausgewiesen, wenn das Gesamtgewicht ohne die zwei größten Beiträge mindestens ${p}\u00a0% des größten Beitrags beträgt, sodass sich kein Beitrag aus den übrigen abschätzen lässt.`,
         `Dominanzregel: Ein gepoolter Wert wird nicht ausgewiesen, wenn eine einzelne Einheit mehr als ${share}\u00a0% seines Gewichts trägt.`,
         `Differenzbildung: Ein ausgewogenes Panel, dessen Einheiten sich von allen Teilnehmern desselben Jahres oder vom Panel des vorigen Jahrespaars um weniger als ${n} (aber mindestens eine) Einheiten unterscheiden, wird nicht ausgewiesen, weil die Differenz der Summen diese Einheiten offenlegen würde.`,
         `Teilnahme: Eine Kategorie mit weniger als ${n} Einheiten wird nicht ausgewiesen. Bliebe dann genau eine zurückgehaltene Zahl, die sich aus der Gesamtzahl errechnen ließe, wird auch die kleinste ausgewiesene Kategorie zurückgehalten.`,
+        ...(folding === null
+          ? []
+          : [
+              `Zusammenlegung: Wie in den Vergleichsgruppen des Benchmarks wird je Berichtsjahr eine Größenklasse mit weniger als ${foldBelow} Einheiten mit ihrer kleineren Nachbarklasse zusammengelegt und nur mit ihr zusammen gezählt, damit keine Einheit allein steht. ${foldedYears}`,
+            ]),
         `Streudiagramme: Sie zeigen die Zahl der Einheiten je Feld eines Rasters von 24 × 16 Feldern in Stufen; ein Feld mit 1 bis ${belowN} Einheiten erscheint in der hellsten Stufe „weniger als ${n}“, sodass keine kleine Anzahl und kein Wert einer einzelnen Einheit ablesbar ist. Die Achsen reichen von Teilstrich zu Teilstrich, nicht bis zum kleinsten oder größten Wert.`,
+        `Benchmark: Für die Vergleichsgruppen des Benchmarks jedes Berichtsjahres gelten außerdem mindestens ${n} verschiedene Unternehmen je Kennzahl, Quantile erst ab ${quantiles} Einheiten, die p-%-Regel auch auf die Summe hinter jedem Mittelwert und den Zähler (Σ Wert × Gewicht) jedes gepoolten Werts mit den Einheiten eines Unternehmens als einem Beitrag, die Prüfung aller Veröffentlichungen (kein Teilnehmer kann aus allem Veröffentlichten zusammen mit den Werten seiner eigenen Einheiten den Wert einer anderen Einheit oder eine Summe über weniger als ${n} andere Einheiten berechnen), die Sekundärsperrung, Give-to-get und höchstens ${cap} eigene Vergleichsgruppen je Teilnehmer. Dieser Bericht zeigt Zahlen über alle Teilnehmer und ausgewogene Panels und wendet von diesen Regeln nur die oben genannten an.`,
         'Keine Einheit und kein Unternehmen wird in diesem Bericht genannt oder ist darin erkennbar.',
       ];
     }
@@ -574,7 +669,13 @@ export const TREND_REPORT_SENTENCES = {
       `Dominance rule: a pooled figure is not released if a single unit carries more than ${share}\u00a0% of its weight.`,
       `Differencing: a balanced panel whose units differ from all participants of the same year, or from the panel of the previous pair of years, by fewer than ${n} (but at least one) units is not released, because the difference of the sums would reveal those units.`,
       `Participation: a category of fewer than ${n} units is not released. Were exactly one withheld count then to follow from the total, the smallest released category is withheld, too.`,
+      ...(folding === null
+        ? []
+        : [
+            `Folding: as in the benchmark’s peer groups, a size band of fewer than ${foldBelow} units is combined with its smaller neighbour in each reference year and counted only together with it, so that no unit stands alone. ${foldedYears}`,
+          ]),
       `Scatter charts: they show the number of units in each cell of a 24 × 16 grid in steps; a cell of 1 to ${belowN} units is drawn in the lightest step, “fewer than ${n}”, so that no small count and no single unit’s value can be read. The axes run from tick to tick, not to the smallest or largest value.`,
+      `Benchmark: the peer groups of each reference year’s benchmark are subject, besides, to at least ${n} different companies per KPI, quantiles only from ${quantiles} units, the p% rule also on the sum behind each mean and on the numerator (Σ value × weight) of each pooled figure with the units of one company as one contribution, the audit of everything released (no participant can compute, from everything released together with the values of its own units, the value of another unit or a sum over fewer than ${n} other units), secondary suppression, give-to-get and at most ${cap} custom peer groups per participant. This report shows figures over all participants and balanced panels and applies, of these rules, only those stated above.`,
       'No unit or company is named or identifiable in this report.',
     ];
   },
@@ -586,6 +687,7 @@ export const TREND_REPORT_SENTENCES = {
   parameters: (
     policy: DisclosurePolicy,
     pooled: boolean,
+    folded: boolean,
     language: ReportLanguage,
   ): Array<{ name: string; value: string; use: string }> => {
     const de = language === 'de';
@@ -612,6 +714,33 @@ export const TREND_REPORT_SENTENCES = {
       { name: 'p_percent', value: percent(policy.pPercent), use: pooledUse },
       { name: 'dominance', value: percent(policy.maxWeightSharePercent), use: pooledUse },
       { name: 'quantile_method', value: policy.quantileMethod, use: applied },
+      {
+        name: 'small_group',
+        value: units(policy.minNQuantiles),
+        use: de
+          ? 'gilt für die Vergleichsgruppen des Benchmarks; der Trendbericht wendet sie nicht an'
+          : 'applies to the benchmark’s peer groups; the trend report does not apply it',
+      },
+      {
+        name: 'folding',
+        value: units(policy.foldBelowN),
+        use: folded
+          ? de
+            ? 'angewandt auf die Teilnahme nach Größenklasse'
+            : 'applied to participation by size band'
+          : de
+            ? 'nicht angewandt: die Trenddaten wurden vor der Zusammenlegung berechnet'
+            : 'not applied: the trend data were computed before size bands were folded',
+      },
+      {
+        name: 'custom_group_limit',
+        value: de
+          ? `${formatFigure(policy.maxCustomGroupsPerParticipant, language)} je Teilnehmer`
+          : `${formatFigure(policy.maxCustomGroupsPerParticipant, language)} per participant`,
+        use: de
+          ? 'nicht angewandt: der Trendbericht hat keine eigenen Vergleichsgruppen'
+          : 'not applied: the trend report has no custom peer groups',
+      },
     ];
   },
 } as const;

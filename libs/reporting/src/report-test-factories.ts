@@ -15,6 +15,8 @@ import {
   DemoDataset,
   demoTrendInput,
   DistributionChange,
+  foldedCategoriesFrom,
+  foldSizeBands,
   generateDemoData,
   KpiDistribution,
   KpiItemDefinition,
@@ -151,7 +153,11 @@ function demoReportInput(options: CompanyReportInputOptions): CompanyReportInput
       supplied,
     });
     const n = snapshot.group(group.id)?.n ?? 0;
-    return { year, cells, ownValue, snapshot, n };
+    // What the snapshot computation folds and writes to the manifest.
+    const folding = foldedCategoriesFrom(
+      foldSizeBands(input.profiles, DEFAULT_DISCLOSURE_POLICY.foldBelowN),
+    );
+    return { year, cells, ownValue, snapshot, n, folding };
   });
 
   const latest = cycles[cycles.length - 1];
@@ -177,6 +183,7 @@ function demoReportInput(options: CompanyReportInputOptions): CompanyReportInput
     peerGroup: { id: group.id, label: group.label, n: latest.n },
     catalogue,
     policy: DEFAULT_DISCLOSURE_POLICY,
+    folding: latest.folding,
     cells: latest.cells,
     positions,
     trend: cycles.map((cycle) => ({
@@ -264,6 +271,7 @@ export function createHandMadeReportInput(options: {
   unitName?: string;
   companyName?: string;
   trend?: CompanyReportInput['trend'];
+  folding?: CompanyReportInput['folding'];
 }): CompanyReportInput {
   const catalogue = loadCatalogue({
     key: 'test',
@@ -290,6 +298,7 @@ export function createHandMadeReportInput(options: {
     peerGroup: { id: 'all', label: { de: 'Alle Teilnehmer', en: 'All participants' }, n: 42 },
     catalogue,
     policy: DEFAULT_DISCLOSURE_POLICY,
+    folding: options.folding ?? [],
     cells: options.cells,
     positions: options.positions,
     trend: options.trend ?? [],
@@ -479,6 +488,7 @@ export function createHandMadeTrendData(): TrendData {
       ],
       bySizeBand: [{ category: 'M', units: count(160) }],
       byCountry: [{ category: 'DE', units: count(160) }],
+      foldedSizeBands: [],
     },
     {
       year: 2025,
@@ -499,6 +509,7 @@ export function createHandMadeTrendData(): TrendData {
         { category: 'DE', units: count(150) },
         { category: 'AT', units: count(30) },
       ],
+      foldedSizeBands: [],
     },
   ];
   const nps = [createDistribution(30), createDistribution(30.5)];

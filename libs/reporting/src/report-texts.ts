@@ -7,7 +7,7 @@ import {
   SizeBand,
   SuppressionRule,
 } from '@app/domain';
-import { ReportLanguage } from './report-format.util';
+import { formatFigure, ReportLanguage } from './report-format.util';
 
 /** The areas' names as the report's headings show them. */
 export const KPI_AREA_LABELS: Readonly<Record<KpiArea, LocalizedText>> = {
@@ -86,6 +86,8 @@ export interface ReportWords {
   suppressedColumnReason: string;
   suppressedWholeCell: string;
   suppressedTails: string;
+  /** The percentiles of a small group, withheld while n and the mean are shown. */
+  suppressedPercentiles: string;
   footnotesTitle: string;
 }
 
@@ -136,6 +138,7 @@ export const REPORT_WORDS: Readonly<Record<ReportLanguage, ReportWords>> = {
     suppressedColumnReason: 'Grund',
     suppressedWholeCell: 'alle Werte',
     suppressedTails: 'P10 und P90',
+    suppressedPercentiles: 'Perzentile (P10 bis P90)',
     footnotesTitle: 'Anmerkungen',
   },
   en: {
@@ -184,6 +187,7 @@ export const REPORT_WORDS: Readonly<Record<ReportLanguage, ReportWords>> = {
     suppressedColumnReason: 'Reason',
     suppressedWholeCell: 'all figures',
     suppressedTails: 'P10 and P90',
+    suppressedPercentiles: 'percentiles (P10 to P90)',
     footnotesTitle: 'Notes',
   },
 };
@@ -211,6 +215,50 @@ export const SIZE_BAND_LABELS: Readonly<Record<SizeBand, LocalizedText>> = {
   L: { de: 'L (200 bis unter 1.000 Agenten-FTE)', en: 'L (200 to under 1,000 agent FTE)' },
   XL: { de: 'XL (ab 1.000 Agenten-FTE)', en: 'XL (1,000 agent FTE and more)' },
 };
+
+/** The bounds of each size band in agent FTE, those of `sizeBandFor`: from (inclusive), below. */
+const SIZE_BAND_BOUNDS: Readonly<Record<SizeBand, { from: number | null; below: number | null }>> =
+  {
+    S: { from: null, below: 50 },
+    M: { from: 50, below: 200 },
+    L: { from: 200, below: 1000 },
+    XL: { from: 1000, below: null },
+  };
+
+const isSizeBand = (value: string): value is SizeBand =>
+  Object.prototype.hasOwnProperty.call(SIZE_BAND_BOUNDS, value);
+
+/**
+ * A size-band category of the participation tables: a band as `SIZE_BAND_LABELS` names it, a
+ * folded band (`L, XL`, as the peer-group list names it) with the bounds of its bands together,
+ * `L, XL (ab 200 Agenten-FTE)`; anything else as it is.
+ */
+export function sizeBandLabel(category: string, language: ReportLanguage): string {
+  if (isSizeBand(category)) {
+    return SIZE_BAND_LABELS[category][language];
+  }
+  const bands = category.split(', ');
+  if (bands.length < 2 || !bands.every(isSizeBand)) {
+    return category;
+  }
+  const from = SIZE_BAND_BOUNDS[bands[0]].from;
+  const below = SIZE_BAND_BOUNDS[bands[bands.length - 1]].below;
+  const fte = (value: number): string => formatFigure(value, language);
+  const de = language === 'de';
+  let range: string;
+  if (from === null && below === null) {
+    range = de ? 'alle Größen' : 'all sizes';
+  } else if (from === null) {
+    range = de ? `unter ${fte(below ?? 0)} Agenten-FTE` : `under ${fte(below ?? 0)} agent FTE`;
+  } else if (below === null) {
+    range = de ? `ab ${fte(from)} Agenten-FTE` : `${fte(from)} agent FTE and more`;
+  } else {
+    range = de
+      ? `${fte(from)} bis unter ${fte(below)} Agenten-FTE`
+      : `${fte(from)} to under ${fte(below)} agent FTE`;
+  }
+  return `${category} (${range})`;
+}
 
 /** The countries of the study region. */
 export const COUNTRY_LABELS: Readonly<Record<Country, LocalizedText>> = {
@@ -252,6 +300,11 @@ export interface TrendReportWords {
   dateLabel: string;
   participationTitle: string;
   participationTotalTitle: string;
+  /**
+   * A participation cell of a category that the cycle counts in another (folded) one, before
+   * its names: `siehe „L, XL“`.
+   */
+  participationSee: string;
   columnYear: string;
   columnUnits: string;
   totalRow: string;
@@ -305,6 +358,7 @@ export const TREND_REPORT_WORDS: Readonly<Record<ReportLanguage, TrendReportWord
     dateLabel: 'Erstellt am',
     participationTitle: 'Teilnahme',
     participationTotalTitle: 'Teilnehmende Einheiten je Berichtsjahr',
+    participationSee: 'siehe',
     columnYear: 'Jahr',
     columnUnits: 'Einheiten',
     totalRow: 'Insgesamt',
@@ -354,6 +408,7 @@ export const TREND_REPORT_WORDS: Readonly<Record<ReportLanguage, TrendReportWord
     dateLabel: 'Generated on',
     participationTitle: 'Participation',
     participationTotalTitle: 'Participating units per reference year',
+    participationSee: 'see',
     columnYear: 'Year',
     columnUnits: 'Units',
     totalRow: 'Total',

@@ -434,7 +434,29 @@ describe('buildTrendReportModel: drivers, drift, cover and appendix', () => {
       { name: 'p% rule (p)', value: `10${NBSP}%`, use: 'applied to the pooled figures' },
       { name: 'Dominance rule', value: `25${NBSP}%`, use: 'applied to the pooled figures' },
       { name: 'Quantile method', value: 'linear', use: 'applied' },
+      {
+        name: 'Quantiles of small groups (min_n_quantiles)',
+        value: `20${NBSP}units`,
+        use: 'applies to the benchmark’s peer groups; the trend report does not apply it',
+      },
+      {
+        name: 'Folding of size bands (fold_below_n)',
+        value: `10${NBSP}units`,
+        use: 'applied to participation by size band',
+      },
+      {
+        name: 'Custom peer groups (max_custom_groups)',
+        value: '20 per participant',
+        use: 'not applied: the trend report has no custom peer groups',
+      },
     ]);
+    // Nothing was folded in the hand-made trend: the folding rule says so.
+    expect(appendix.rules[5]).toBe(
+      'Folding: as in the benchmark’s peer groups, a size band of fewer than 10 units is combined with its smaller neighbour in each reference year and counted only together with it, so that no unit stands alone. In no reference year was a size band combined.',
+    );
+    expect(appendix.rules[7]).toBe(
+      'Benchmark: the peer groups of each reference year’s benchmark are subject, besides, to at least 5 different companies per KPI, quantiles only from 20 units, the p% rule also on the sum behind each mean and on the numerator (Σ value × weight) of each pooled figure with the units of one company as one contribution, the audit of everything released (no participant can compute, from everything released together with the values of its own units, the value of another unit or a sum over fewer than 5 other units), secondary suppression, give-to-get and at most 20 custom peer groups per participant. This report shows figures over all participants and balanced panels and applies, of these rules, only those stated above.',
+    );
     const safe = buildTrendReportModel({
       ...createHandMadeTrendReportInput({ language: 'de' }),
       policy: {
@@ -457,6 +479,93 @@ describe('buildTrendReportModel: drivers, drift, cover and appendix', () => {
       },
       { name: 'Dominanzregel', value: `30${NBSP}%`, use: 'angewandt auf die gepoolten Werte' },
     ]);
+  });
+
+  it('counts the folded size band as the snapshots do and names what was folded in which year', () => {
+    const trend = createHandMadeTrendData();
+    const count = (n: number) => releasedFigure(n, n);
+    // 2024: the lone XL units are counted in "L, XL"; 2025: L and XL each have enough units.
+    const folded: TrendData = {
+      ...trend,
+      participation: [
+        {
+          ...trend.participation[0],
+          bySizeBand: [
+            { category: 'M', units: count(148) },
+            { category: 'L, XL', units: count(12) },
+          ],
+          foldedSizeBands: [['L', 'XL']],
+        },
+        {
+          ...trend.participation[1],
+          bySizeBand: [
+            { category: 'M', units: count(150) },
+            { category: 'L', units: count(15) },
+            { category: 'XL', units: count(15) },
+          ],
+          foldedSizeBands: [],
+        },
+      ],
+    };
+    const de = modelOf('de', folded);
+    const sizeBand = de.participation.breakdowns[1];
+    expect(sizeBand.title).toBe('Größenklasse');
+    expect(sizeBand.rows).toEqual([
+      {
+        label: 'M (50 bis unter 200 Agenten-FTE)',
+        cells: [
+          { text: '148', mark: null },
+          { text: '150', mark: null },
+        ],
+      },
+      {
+        label: 'L (200 bis unter 1.000 Agenten-FTE)',
+        cells: [
+          { text: 'siehe „L, XL“', mark: null },
+          { text: '15', mark: null },
+        ],
+      },
+      {
+        label: 'L, XL (ab 200 Agenten-FTE)',
+        cells: [
+          { text: '12', mark: null },
+          { text: 'siehe „L“ und „XL“', mark: null },
+        ],
+      },
+      {
+        label: 'XL (ab 1.000 Agenten-FTE)',
+        cells: [
+          { text: 'siehe „L, XL“', mark: null },
+          { text: '15', mark: null },
+        ],
+      },
+    ]);
+    expect(de.appendix.rules[5]).toBe(
+      'Zusammenlegung: Wie in den Vergleichsgruppen des Benchmarks wird je Berichtsjahr eine Größenklasse mit weniger als 10 Einheiten mit ihrer kleineren Nachbarklasse zusammengelegt und nur mit ihr zusammen gezählt, damit keine Einheit allein steht. 2024: Größenklassen L und XL zusammengefasst; 2025: nichts zusammengelegt.',
+    );
+    const en = modelOf('en', folded);
+    expect(en.participation.breakdowns[1].rows.map((row) => row.label)).toEqual([
+      'M (50 to under 200 agent FTE)',
+      'L (200 to under 1,000 agent FTE)',
+      'L, XL (200 agent FTE and more)',
+      'XL (1,000 agent FTE and more)',
+    ]);
+    expect(en.appendix.rules[5]).toBe(
+      'Folding: as in the benchmark’s peer groups, a size band of fewer than 10 units is combined with its smaller neighbour in each reference year and counted only together with it, so that no unit stands alone. 2024: size bands L and XL combined; 2025: nothing combined.',
+    );
+  });
+
+  it('states no folding rule for trend data computed before size bands were folded', () => {
+    const trend = createHandMadeTrendData();
+    const earlier: TrendData = {
+      ...trend,
+      participation: trend.participation.map(({ foldedSizeBands: _folded, ...cycle }) => cycle),
+    };
+    const { appendix } = modelOf('en', earlier);
+    expect(appendix.rules.some((rule) => rule.startsWith('Folding'))).toBe(false);
+    expect(appendix.parameters.find((p) => p.name.startsWith('Folding'))?.use).toBe(
+      'not applied: the trend data were computed before size bands were folded',
+    );
   });
 
   it('says that p% and dominance are not applied when the report has no pooled figure', () => {

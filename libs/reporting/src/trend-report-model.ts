@@ -45,7 +45,7 @@ import {
   KPI_AREA_LABELS,
   POLARITY_LABELS,
   POOLED_WEIGHT_NOUNS,
-  SIZE_BAND_LABELS,
+  sizeBandLabel,
   SUPPRESSION_RULE_LABELS,
   TREND_REPORT_WORDS,
   TrendReportWords,
@@ -516,47 +516,92 @@ function participationSection(ctx: Context): TrendParticipationSection {
       ctx.fig(f.value),
     ),
   );
-  const breakdown = <K extends string>(
+  /**
+   * A dimension's table: a row per category some cycle lists, a cell per cycle. A category a
+   * cycle does not list has no unit there (0), unless the cycle counts its units in a folded
+   * category (`L, XL`), or, for a folded row, in its bands one by one: then the cell names those.
+   */
+  const breakdown = (
     title: LocalizedText,
-    order: readonly K[],
-    labels: Readonly<Record<K, LocalizedText>>,
+    order: readonly string[],
+    labelOf: (category: string) => string,
     cellsOf: (
       cycle: CycleParticipation,
-    ) => ReadonlyArray<{ category: K; units: TrendFigure<number> }>,
+    ) => ReadonlyArray<{ category: string; units: TrendFigure<number> }>,
   ): TrendParticipationTable => {
     const present = new Set(cycles.flatMap((cycle) => cellsOf(cycle).map((cell) => cell.category)));
-    const known = new Set<string>(order);
+    const rank = (category: string): number => {
+      // A folded band "L, XL" goes beside its first band, after it.
+      const [first, ...rest] = category.split(', ');
+      const at = order.indexOf(first);
+      return (at < 0 ? order.length : at) + rest.length / (order.length + 1);
+    };
     // Categories in the profile's order; any the lists do not know after them, in code order.
-    const categories = [
-      ...order.filter((category) => present.has(category)),
-      ...[...present].filter((category) => !known.has(category)).sort(),
-    ];
+    const categories = [...present].sort(
+      (a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0),
+    );
     const dimension = title[language];
+    const overlapping = (cycle: CycleParticipation, category: string): string[] => {
+      const values = new Set(category.split(', '));
+      return cellsOf(cycle)
+        .map((cell) => cell.category)
+        .filter((listed) => listed.split(', ').some((value) => values.has(value)));
+    };
+    const quoted = (category: string): string =>
+      language === 'de' ? `„${category}“` : `“${category}”`;
     return {
       title: dimension,
       rows: categories.map((category) => {
-        const label = Object.prototype.hasOwnProperty.call(labels, category)
-          ? labels[category][language]
-          : category;
+        const label = labelOf(category);
         return {
           label,
           cells: cycles.map((cycle) => {
             const cell = cellsOf(cycle).find((c) => c.category === category);
+            if (cell !== undefined) {
+              return section.cell(cell.units, `${dimension}: ${label}`, String(cycle.year), (f) =>
+                ctx.fig(f.value),
+              );
+            }
+            const elsewhere = overlapping(cycle, category);
             // The trend data lists only categories with a unit: one it leaves out has none.
-            return cell === undefined
+            return elsewhere.length === 0
               ? { text: ctx.fig(0), mark: null }
-              : section.cell(cell.units, `${dimension}: ${label}`, String(cycle.year), (f) =>
-                  ctx.fig(f.value),
-                );
+              : {
+                  text: `${words.participationSee} ${elsewhere
+                    .map(quoted)
+                    .join(language === 'de' ? ' und ' : ' and ')}`,
+                  mark: null,
+                };
           }),
         };
       }),
     };
   };
+  const labelIn =
+    (labels: Readonly<Record<string, LocalizedText>>) =>
+    (category: string): string =>
+      Object.prototype.hasOwnProperty.call(labels, category)
+        ? labels[category][language]
+        : category;
   const breakdowns = [
-    breakdown(PROFILE_DIMENSION_LABELS.industry, INDUSTRIES, INDUSTRY_LABELS, (c) => c.byIndustry),
-    breakdown(PROFILE_DIMENSION_LABELS.sizeBand, SIZE_BANDS, SIZE_BAND_LABELS, (c) => c.bySizeBand),
-    breakdown(PROFILE_DIMENSION_LABELS.country, COUNTRIES, COUNTRY_LABELS, (c) => c.byCountry),
+    breakdown(
+      PROFILE_DIMENSION_LABELS.industry,
+      INDUSTRIES,
+      labelIn(INDUSTRY_LABELS),
+      (c) => c.byIndustry,
+    ),
+    breakdown(
+      PROFILE_DIMENSION_LABELS.sizeBand,
+      SIZE_BANDS,
+      (category) => sizeBandLabel(category, language),
+      (c) => c.bySizeBand,
+    ),
+    breakdown(
+      PROFILE_DIMENSION_LABELS.country,
+      COUNTRIES,
+      labelIn(COUNTRY_LABELS),
+      (c) => c.byCountry,
+    ),
   ];
   return {
     years: cycles.map((cycle) => String(cycle.year)),
@@ -1145,8 +1190,22 @@ function appendix(ctx: Context): TrendAppendix {
     p_percent: `${capitalized(SUPPRESSION_RULE_LABELS.p_percent[language])} (p)`,
     dominance: `${capitalized(SUPPRESSION_RULE_LABELS.dominance[language])}`,
     quantile_method: language === 'de' ? 'Quantilmethode' : 'Quantile method',
+    small_group: `${capitalized(SUPPRESSION_RULE_LABELS.small_group[language])} (min_n_quantiles)`,
+    folding:
+      language === 'de'
+        ? 'Zusammenlegung von Größenklassen (fold_below_n)'
+        : 'Folding of size bands (fold_below_n)',
+    custom_group_limit:
+      language === 'de'
+        ? 'Eigene Vergleichsgruppen (max_custom_groups)'
+        : 'Custom peer groups (max_custom_groups)',
   };
   const groups = withheld.appendix();
+  // Each cycle's folded size bands; none known for trend data computed before folding.
+  const cycles = input.trend.participation;
+  const folding = cycles.every((cycle) => cycle.foldedSizeBands !== undefined)
+    ? cycles.map((cycle) => ({ year: cycle.year, bands: cycle.foldedSizeBands ?? [] }))
+    : null;
   const pooled = input.trend.kpis.some((trend) =>
     trend.cycles.some((cycle) => cycle.pooled !== undefined),
   );
@@ -1155,8 +1214,8 @@ function appendix(ctx: Context): TrendAppendix {
     correlation: T.methodCorrelation(language),
     percentiles: T.methodPercentiles(input.policy, language),
     pooled: pooled ? T.methodPooled(language) : null,
-    rules: T.trendRules(input.policy, language),
-    parameters: T.parameters(input.policy, pooled, language).map((parameter) => ({
+    rules: T.trendRules(input.policy, folding, language),
+    parameters: T.parameters(input.policy, pooled, folding !== null, language).map((parameter) => ({
       ...parameter,
       name: names[parameter.name] ?? parameter.name,
     })),

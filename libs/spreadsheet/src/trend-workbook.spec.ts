@@ -4,6 +4,7 @@ import {
   DEMO_CATALOGUE,
   loadCatalogue,
   type Industry,
+  type SizeBand,
   type TrendInput,
   type TrendUnit,
 } from '@app/domain';
@@ -471,6 +472,47 @@ describe('trendWorkbook', () => {
     expect(valueIn(findRow(rows, { Year: 2024, Dimension: 'Size band' }), 'Units')).toBe(11);
   });
 
+  it('counts a lone XL unit in the folded band "L, XL", as the peer-group list names it', async () => {
+    // S 12, M 20, L 9, XL 1: XL is folded into L (foldBelowN 10), "L, XL" holds 10 units.
+    const sizeBands = [
+      ...Array<SizeBand>(12).fill('S'),
+      ...Array<SizeBand>(20).fill('M'),
+      ...Array<SizeBand>(9).fill('L'),
+      'XL' as const,
+    ];
+    const units = sizeBands.map((sizeBand, i): TrendUnit => ({
+      id: `F${i}`,
+      profile: { industry: 'banking', sizeBand, country: 'DE' },
+      values: { training_days_new: 10 + i },
+    }));
+    const workbook = await load(
+      createWorkbookInput({
+        trend: computeTrendData({
+          cycles: [{ year: 2024, units }],
+          kpis: DRIVER_KPIS.slice(0, 1),
+          policy: DEFAULT_DISCLOSURE_POLICY,
+        }),
+      }),
+    );
+    const sizeBand = rowsOf(workbook, 'Participation').rows.filter(
+      (row) => valueIn(row, 'Dimension') === 'Size band',
+    );
+    expect(sizeBand.map((row) => [valueIn(row, 'Category'), valueIn(row, 'Units')])).toEqual([
+      ['S', 12],
+      ['M', 20],
+      ['L, XL', 10],
+    ]);
+    const method = workbook.getWorksheet('Method')!;
+    const entries = new Map<string, ExcelJS.CellValue>();
+    method.eachRow((row) => entries.set(row.getCell(1).text, row.getCell(2).value));
+    expect(
+      entries.get(
+        'Folding: a size band of fewer units is counted with its smaller neighbour (foldBelowN)',
+      ),
+    ).toBe(10);
+    expect(entries.get('Size bands combined')).toBe('2024: L, XL');
+  });
+
   it('writes each yes/no item’s share per cycle with the change from the cycle before', () => {
     const { rows } = rowsOf(english, 'Adoption');
     const first = findRow(rows, { Key: 'works_value_creating_contacts', Year: 2023 });
@@ -566,6 +608,7 @@ describe('trendWorkbook', () => {
     expect(entries.get('Pooled')).toEqual(expect.stringContaining('Σ value × weight ÷ Σ weight'));
     expect(entries.get('Quantile method')).toEqual(expect.stringMatching(/^linear: /));
     expect(entries.get('Rule min_n')).toBe('fewer than 5 peers');
+    expect(entries.get('Size bands combined')).toBe('2023: none; 2024: none');
     expect(entries.get('Withheld')).toEqual(expect.stringContaining('empty cell'));
   });
 

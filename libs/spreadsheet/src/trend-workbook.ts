@@ -168,6 +168,12 @@ const T = {
     en: 'Dominance rule: largest share of one unit in the weight in % (maxWeightSharePercent)',
   },
   quantileMethod: { de: 'Quantilmethode', en: 'Quantile method' },
+  foldBelowN: {
+    de: 'Zusammenlegung: eine Größenklasse mit weniger Einheiten wird mit ihrer kleineren Nachbarklasse gezählt (foldBelowN)',
+    en: 'Folding: a size band of fewer units is counted with its smaller neighbour (foldBelowN)',
+  },
+  folded: { de: 'Zusammengelegte Größenklassen', en: 'Size bands combined' },
+  foldedNone: { de: 'keine', en: 'none' },
   linear: {
     de: 'linear: lineare Interpolation (PERCENTILE.INC, percentile_cont)',
     en: 'linear: linear interpolation (PERCENTILE.INC, percentile_cont)',
@@ -575,6 +581,30 @@ function driftSheet(input: TrendWorkbookInput): TrendSheet {
   };
 }
 
+/**
+ * The folding of the size bands: the policy's threshold and, per cycle, the bands counted
+ * together (`2023: L, XL; 2024: none`), as the snapshots formed their groups. None for trend data
+ * computed before size bands were folded.
+ */
+function foldingRows(
+  trend: TrendData,
+  policy: DisclosurePolicy,
+  language: MessageLanguage,
+): TableValue[][] {
+  const cycles = trend.participation;
+  if (!cycles.every((cycle) => cycle.foldedSizeBands !== undefined)) {
+    return [];
+  }
+  const perCycle = cycles.map((cycle) => {
+    const bands = (cycle.foldedSizeBands ?? []).map((band) => band.join(', '));
+    return `${cycle.year}: ${bands.length === 0 ? T.foldedNone[language] : bands.join('; ')}`;
+  });
+  return [
+    [T.foldBelowN[language], policy.foldBelowN],
+    [T.folded[language], perCycle.join('; ')],
+  ];
+}
+
 function methodSheet(input: TrendWorkbookInput): TrendSheet {
   const { policy, trend, language } = input;
   // The rules the trend data applies, with the policy's numbers, as the report's appendix; the
@@ -598,6 +628,7 @@ function methodSheet(input: TrendWorkbookInput): TrendSheet {
         T.quantileMethod[language],
         policy.quantileMethod === 'local_mean' ? T.localMean[language] : T.linear[language],
       ],
+      ...foldingRows(trend, policy, language),
       ...rules.map((rule): TableValue[] => [
         `${T.rule[language]} ${rule.rule}`,
         rule.reason[language],

@@ -248,7 +248,7 @@ export type PeerGroupFolding = Partial<Record<ProfileDimension, ReadonlyArray<re
  * out. The result depends on the units' profiles only, never on their values.
  */
 export function foldSizeBands(
-  units: readonly BenchmarkUnitProfile[],
+  units: ReadonlyArray<Pick<BenchmarkUnitProfile, 'sizeBand'>>,
   foldBelowN: number,
 ): PeerGroupFolding {
   const bands = PROFILE_DIMENSION_VALUES.sizeBand.map((value) => ({

@@ -8,6 +8,7 @@ import {
   disclosureReport,
   DisclosureReportGroupInput,
   DisclosureReportInput,
+  foldedCategoriesFrom,
   foldedCategoriesOf,
   LedgerEntry,
   policyRules,
@@ -247,5 +248,18 @@ describe('foldedCategoriesOf', () => {
       },
     ]);
     expect(foldedCategoriesOf({ sizeBand: ['L', 'XL'] })).toEqual([]);
+  });
+});
+
+describe('foldedCategoriesFrom', () => {
+  it('lists each band of more than one value with the label of its group, as the manifest does', () => {
+    expect(foldedCategoriesFrom({ sizeBand: [['S'], ['M'], ['L', 'XL']] })).toEqual([
+      {
+        dimension: 'sizeBand',
+        values: ['L', 'XL'],
+        label: { de: 'Größenklasse: L, XL', en: 'Size band: L, XL' },
+      },
+    ]);
+    expect(foldedCategoriesFrom({})).toEqual([]);
   });
 });

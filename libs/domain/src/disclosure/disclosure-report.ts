@@ -4,7 +4,9 @@ import {
   BenchmarkUnitProfile,
   matchesPeerGroup,
   PeerGroupFilter,
+  PeerGroupFolding,
   PeerGroupKind,
+  peerGroupLabel,
 } from '../benchmark/peer-group';
 import { DisclosurePolicy, disclosurePolicyOf } from './disclosure-policy';
 import {
@@ -233,6 +235,23 @@ export function foldedCategoriesOf(stored: unknown): FoldedCategory[] {
     const values = entry.values.filter((v): v is string => typeof v === 'string');
     return [{ dimension: entry.dimension, values, label: labelOf(entry.label, values.join(', ')) }];
   });
+}
+
+/**
+ * The folded categories of a folding (`foldSizeBands`), as a snapshot's manifest stores them:
+ * each band of more than one value with its dimension and the label of its group
+ * (`Größenklasse: L, XL`).
+ */
+export function foldedCategoriesFrom(folding: PeerGroupFolding): FoldedCategory[] {
+  return Object.entries(folding).flatMap(([dimension, bands]) =>
+    bands
+      .filter((values) => values.length > 1)
+      .map((values) => ({
+        dimension,
+        values: [...values],
+        label: peerGroupLabel({ [dimension]: values }),
+      })),
+  );
 }
 
 const shareOf = (count: number, total: number): number | null =>

@@ -1,8 +1,8 @@
 import { DEFAULT_DISCLOSURE_POLICY } from '../disclosure/disclosure-policy';
-import { Industry } from '../profile/unit-profile';
+import { Industry, SizeBand } from '../profile/unit-profile';
 import { participationBreakdown, cycleParticipation, ParticipationProfile } from './participation';
 
-const policy = DEFAULT_DISCLOSURE_POLICY; // minN 5
+const policy = DEFAULT_DISCLOSURE_POLICY; // minN 5, foldBelowN 10
 const MIN_N = {
   rule: 'min_n',
   reason: { de: 'weniger als 5 Vergleichseinheiten', en: 'fewer than 5 peers' },
@@ -133,6 +133,49 @@ describe('cycleParticipation', () => {
     expect(participation.byCountry).toEqual([
       { category: 'DE', units: { released: true, n: 8, value: 8 } },
     ]);
+  });
+
+  it('counts a lone XL unit in "L, XL", the band the snapshot of the cycle forms', () => {
+    const profile = (sizeBand: SizeBand): ParticipationProfile => ({
+      industry: 'banking',
+      sizeBand,
+      country: 'DE',
+    });
+    // S 12, M 20, L 9, XL 1: XL (1 < foldBelowN 10) goes into its one neighbour L, and L, XL
+    // holds 10. The peer-group list of the snapshot names the group "Größenklasse: L, XL".
+    const profiles = [
+      profile('XL'),
+      ...repeat(profile('L'), 9),
+      ...repeat(profile('M'), 20),
+      ...repeat(profile('S'), 12),
+    ];
+    const participation = cycleParticipation(2024, profiles, policy);
+    expect(participation.bySizeBand).toEqual([
+      { category: 'S', units: { released: true, n: 12, value: 12 } },
+      { category: 'M', units: { released: true, n: 20, value: 20 } },
+      { category: 'L, XL', units: { released: true, n: 10, value: 10 } },
+    ]);
+    expect(participation.foldedSizeBands).toEqual([['L', 'XL']]);
+  });
+
+  it('folds by the policy’s foldBelowN and lists no folded band when none was folded', () => {
+    const profile = (sizeBand: SizeBand): ParticipationProfile => ({
+      industry: 'banking',
+      sizeBand,
+      country: 'AT',
+    });
+    const profiles = [...repeat(profile('S'), 6), ...repeat(profile('M'), 7)];
+    // With foldBelowN 10, S (6) goes into M: one band "S, M" of 13.
+    expect(cycleParticipation(2024, profiles, policy).bySizeBand).toEqual([
+      { category: 'S, M', units: { released: true, n: 13, value: 13 } },
+    ]);
+    // With foldBelowN 5 both bands stand alone.
+    const unfolded = cycleParticipation(2024, profiles, { ...policy, foldBelowN: 5 });
+    expect(unfolded.bySizeBand).toEqual([
+      { category: 'S', units: { released: true, n: 6, value: 6 } },
+      { category: 'M', units: { released: true, n: 7, value: 7 } },
+    ]);
+    expect(unfolded.foldedSizeBands).toEqual([]);
   });
 
   it('withholds the count of a cycle of fewer than minN units', () => {

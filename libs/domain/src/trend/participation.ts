@@ -1,3 +1,4 @@
+import { foldSizeBands } from '../benchmark/peer-group';
 import { DisclosurePolicy } from '../disclosure/disclosure-policy';
 import {
   COUNTRIES,
@@ -5,7 +6,6 @@ import {
   INDUSTRIES,
   Industry,
   SIZE_BANDS,
-  SizeBand,
   UnitProfile,
 } from '../profile/unit-profile';
 import {
@@ -30,8 +30,18 @@ export interface CycleParticipation {
   units: TrendFigure<number>;
   /** Only the categories with at least one unit, in the order of the profile's lists. */
   byIndustry: Array<BreakdownCell<Industry>>;
-  bySizeBand: Array<BreakdownCell<SizeBand>>;
+  /**
+   * The size bands as the cycle's snapshot forms its peer groups: a band folded with its
+   * neighbour is one category named by its bands as the peer-group list names it (`L, XL`), so
+   * that the trend's counts and the snapshot's groups agree.
+   */
+  bySizeBand: Array<BreakdownCell<string>>;
   byCountry: Array<BreakdownCell<Country>>;
+  /**
+   * The size bands folded into one category in this cycle (`[['L', 'XL']]`), each of two or more
+   * bands in size order; empty when none was. Absent from trend data computed before folding.
+   */
+  foldedSizeBands?: string[][];
 }
 
 /**
@@ -94,9 +104,16 @@ export function participationBreakdown<K extends string>(
   return cells;
 }
 
+/** The name of a folded band of a dimension, as `peerGroupLabel` lists a filter's values. */
+export function foldedCategory(values: readonly string[]): string {
+  return values.join(', ');
+}
+
 /**
  * A cycle's participation: the number of units and its breakdown by industry, size band and
- * country, each count under the policy (see `participationBreakdown`).
+ * country, each count under the policy (see `participationBreakdown`). The size bands are
+ * folded as the snapshot of the cycle folds them (`foldSizeBands` over the cycle's units with
+ * the policy's `foldBelowN`): a lone XL unit is counted in "L, XL", never on its own.
  *
  * @param profiles one per unit of the cycle
  */
@@ -106,6 +123,14 @@ export function cycleParticipation(
   policy: DisclosurePolicy,
 ): CycleParticipation {
   const units = discloseFigure(profiles.length, () => profiles.length, policy);
+  const bands =
+    foldSizeBands(profiles, policy.foldBelowN).sizeBand ?? SIZE_BANDS.map((band) => [band]);
+  const bandOf = new Map<string, string>();
+  for (const band of bands) {
+    for (const value of band) {
+      bandOf.set(value, foldedCategory(band));
+    }
+  }
   return {
     year,
     units,
@@ -115,9 +140,10 @@ export function cycleParticipation(
       units.released,
       policy,
     ),
+    // A value no band knows (not one of the size bands) keeps its own category.
     bySizeBand: participationBreakdown(
-      SIZE_BANDS,
-      profiles.map((p) => p.sizeBand),
+      bands.map(foldedCategory),
+      profiles.map((p) => bandOf.get(p.sizeBand) ?? p.sizeBand),
       units.released,
       policy,
     ),
@@ -127,5 +153,6 @@ export function cycleParticipation(
       units.released,
       policy,
     ),
+    foldedSizeBands: bands.filter((band) => band.length > 1).map((band) => [...band]),
   };
 }

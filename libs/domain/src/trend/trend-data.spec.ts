@@ -1,4 +1,5 @@
 import { createBenchmarkInput, createUnitProfiles } from '../benchmark/benchmark-test-factories';
+import { foldSizeBands, matchesPeerGroup, predefinedPeerGroups } from '../benchmark/peer-group';
 import { computeSnapshot } from '../benchmark/snapshot-engine';
 import { SUPPRESSION_REASONS } from '../benchmark/suppression-reasons';
 import { loadCatalogue } from '../catalogue/catalogue';
@@ -7,6 +8,7 @@ import { DEFAULT_DISCLOSURE_POLICY } from '../disclosure/disclosure-policy';
 import { generateDemoData } from '../demo/demo-data-generator';
 import { demoTrendInput } from '../demo/demo-trend-input';
 import { SeededRandom } from '../demo/seeded-random';
+import { SizeBand } from '../profile/unit-profile';
 import { computeTrendData, TrendData } from './trend-data';
 import { TrendFigure } from './trend-disclosure';
 import { TrendCycle, TrendInput, TrendKpi, TrendUnit } from './trend-input';
@@ -97,6 +99,68 @@ describe('computeTrendData', () => {
     expect(data.participation[2].byIndustry).toEqual([
       { category: 'banking', units: { released: true, n: 16, value: 16 } },
     ]);
+  });
+
+  it('counts the size bands of each cycle folded as the snapshot of that cycle folds them', () => {
+    // 2023: S 12, M 20, L 9, XL 1: the lone XL unit goes into "L, XL" (10 units). 2024: every
+    // band has foldBelowN (10) units, nothing is folded.
+    const bands = (counts: Record<string, number>): string[] =>
+      Object.entries(counts).flatMap(([band, count]) => Array<string>(count).fill(band));
+    const cycle = (year: number, sizeBands: string[]): TrendCycle => ({
+      year,
+      units: sizeBands.map((sizeBand, i) => ({
+        id: `u${i}`,
+        profile: { industry: 'banking', sizeBand: sizeBand as SizeBand, country: 'DE' },
+        values: { x: i },
+      })),
+    });
+    const cycles = [
+      cycle(2023, bands({ S: 12, M: 20, L: 9, XL: 1 })),
+      cycle(2024, bands({ S: 12, M: 20, L: 11, XL: 10 })),
+    ];
+    const trend = computeTrendData({
+      cycles,
+      kpis: [{ key: 'x', boolean: false, polarity: 'neutral' }],
+      policy: DEFAULT_DISCLOSURE_POLICY,
+    });
+    const counts = (c: number) =>
+      trend.participation[c].bySizeBand.map(({ category, units }) => [
+        category,
+        units.released ? units.value : null,
+      ]);
+    expect(counts(0)).toEqual([
+      ['S', 12],
+      ['M', 20],
+      ['L, XL', 10],
+    ]);
+    expect(trend.participation[0].foldedSizeBands).toEqual([['L', 'XL']]);
+    expect(counts(1)).toEqual([
+      ['S', 12],
+      ['M', 20],
+      ['L', 11],
+      ['XL', 10],
+    ]);
+    expect(trend.participation[1].foldedSizeBands).toEqual([]);
+    // The same bands and counts as the size-band groups of the cycle's snapshot.
+    cycles.forEach((c, i) => {
+      const profiles = c.units.map((unit) => ({
+        ...unit.profile,
+        customerType: 'b2b',
+        sourcing: 'inhouse',
+      }));
+      const groups = predefinedPeerGroups(
+        ['sizeBand'],
+        [],
+        profiles,
+        foldSizeBands(profiles, DEFAULT_DISCLOSURE_POLICY.foldBelowN),
+      ).filter((group) => group.id !== 'all');
+      expect(
+        groups.map((group) => [
+          (group.filter.sizeBand ?? []).join(', '),
+          profiles.filter((profile) => matchesPeerGroup(profile, group.filter)).length,
+        ]),
+      ).toEqual(counts(i));
+    });
   });
 
   it('gives the quartiles and the mean of each cycle over all participants', () => {
@@ -299,6 +363,9 @@ describe('computeTrendData', () => {
     expect(() => computeTrendData({ ...study, policy: { ...study.policy, minN: 0 } })).toThrow(
       RangeError,
     );
+    expect(() =>
+      computeTrendData({ ...study, policy: { ...study.policy, foldBelowN: 0 } }),
+    ).toThrow(RangeError);
   });
 
   it('has nothing to report without cycles', () => {

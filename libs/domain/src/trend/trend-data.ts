@@ -153,6 +153,7 @@ function checkInput(input: TrendInput): void {
   const { policy, cycles, kpis } = input;
   if (
     !(Number.isInteger(policy.minN) && policy.minN >= 1) ||
+    !(Number.isInteger(policy.foldBelowN) && policy.foldBelowN >= 1) ||
     (policy.quantileMethod !== 'linear' && policy.quantileMethod !== 'local_mean')
   ) {
     throw new RangeError(`invalid disclosure policy ${JSON.stringify(policy)}`);
@@ -563,7 +564,8 @@ function drift(
 /**
  * The trend data of a study over its published cycles (issue 6, part 1), with the disclosure
  * policy applied to every figure (`TrendFigure`):
- * - participation per cycle, by industry, size band and country (`cycleParticipation`);
+ * - participation per cycle, by industry, size band and country (`cycleParticipation`), the
+ *   size bands folded as the cycle's snapshot folds them;
  * - per numeric KPI and cycle n, P25, median, P75 and mean over all participants, and per pair
  *   of consecutive cycles their change over all participants and over the balanced panel
  *   (`panelChangesOfColumns`, `disclosePanels`);

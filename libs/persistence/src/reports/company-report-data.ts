@@ -3,6 +3,7 @@ import {
   disclosurePolicyOf,
   DomainError,
   DomainErrorCode,
+  foldedCategoriesOf,
   matchesPeerGroup,
   notFound,
 } from '@app/domain';
@@ -35,7 +36,8 @@ function reportPeerGroup(
  * Everything a unit's company report shows, read inside the caller's transaction: released
  * cells of the unit's peer group for the KPIs it supplied (give-to-get), its positions, and its
  * trend against the group's median over the published cycles, each cycle's median only for a
- * KPI the unit supplied to that cycle. Nothing of another unit but released figures.
+ * KPI the unit supplied to that cycle; the policy and the folded categories from the snapshot's
+ * manifest for the method appendix. Nothing of another unit but released figures.
  */
 export async function companyReportInput(
   m: EntityManager,
@@ -97,6 +99,8 @@ export async function companyReportInput(
       (snapshot.manifest?.policy as Record<string, unknown> | undefined) ??
         setting.study.disclosurePolicy,
     ),
+    // What the snapshot folded before forming its groups, for the method appendix.
+    folding: foldedCategoriesOf(snapshot.manifest?.folding),
     cells,
     positions,
     trend,

@@ -29,7 +29,7 @@ import { SnapshotReader } from '../snapshots/snapshot-reader';
  * Bumped whenever the trend computation changes what it outputs for the same inputs, so that
  * a manifest says which code made the data and a new version computes them anew.
  */
-export const TREND_ENGINE_VERSION = '1';
+export const TREND_ENGINE_VERSION = '2';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

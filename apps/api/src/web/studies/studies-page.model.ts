@@ -72,6 +72,21 @@ export function policyFacts(policy: DisclosurePolicy, page: PageContext) {
         meaning: fill(t.maxWeightShare.meaning, { p: policy.maxWeightSharePercent }),
       },
       { term: t.quantileMethod.term, value: method.value, meaning: method.meaning },
+      {
+        term: t.minNQuantiles.term,
+        value: fill(t.minNQuantiles.value, { n: policy.minNQuantiles }),
+        meaning: t.minNQuantiles.meaning,
+      },
+      {
+        term: t.foldBelowN.term,
+        value: fill(t.foldBelowN.value, { n: policy.foldBelowN }),
+        meaning: t.foldBelowN.meaning,
+      },
+      {
+        term: t.maxCustomGroups.term,
+        value: fill(t.maxCustomGroups.value, { n: policy.maxCustomGroupsPerParticipant }),
+        meaning: t.maxCustomGroups.meaning,
+      },
     ],
     always: fill(t.always, { n: policy.minN }),
   };

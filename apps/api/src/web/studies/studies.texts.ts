@@ -85,6 +85,7 @@ export interface StudiesTexts {
   policy: {
     minN: { term: string; value: string; meaning: string };
     minNTails: { term: string; value: string; meaning: string };
+    minNQuantiles: { term: string; value: string; meaning: string };
     pPercent: { term: string; value: string; meaning: string };
     maxWeightShare: { term: string; value: string; meaning: string };
     quantileMethod: {
@@ -92,6 +93,8 @@ export interface StudiesTexts {
       linear: { value: string; meaning: string };
       local_mean: { value: string; meaning: string };
     };
+    foldBelowN: { term: string; value: string; meaning: string };
+    maxCustomGroups: { term: string; value: string; meaning: string };
     always: string;
   };
   settings: {
@@ -235,18 +238,25 @@ export const STUDIES_TEXTS: Localized<StudiesTexts> = {
       minN: {
         term: 'Mindestgröße einer Gruppe',
         value: '{n} Einheiten',
-        meaning: 'Keine Zahl einer Vergleichsgruppe mit weniger Einheiten wird gezeigt.',
+        meaning:
+          'Keine Zahl einer Vergleichsgruppe wird gezeigt, die auf weniger Einheiten oder auf Einheiten von weniger Unternehmen beruht.',
       },
       minNTails: {
         term: 'Mindestgröße für P10 und P90',
         value: '{n} Einheiten',
         meaning: 'Die äußeren Perzentile werden erst ab so vielen Einheiten gezeigt.',
       },
+      minNQuantiles: {
+        term: 'Perzentile kleiner Gruppen',
+        value: 'ab {n} Einheiten',
+        meaning:
+          'Eine kleinere Gruppe zeigt nur n und den Mittelwert, damit kein Perzentil der Wert einer einzelnen Einheit ist.',
+      },
       pPercent: {
         term: 'p%-Regel',
         value: '{p} %',
         meaning:
-          'Eine summierte Zahl wird nur gezeigt, wenn die Gruppe ohne ihre zwei größten Beiträge mindestens {p} % des größten erreicht.',
+          'Die Summe hinter einem Mittelwert und eine gepoolte Zahl werden nur gezeigt, wenn sie ohne ihre zwei größten Beiträge mindestens {p} % des größten erreichen; die Einheiten eines Unternehmens zählen als ein Beitrag. Was eine so gesperrte Summe errechenbar machen würde, wird ebenfalls gesperrt (Sekundärsperrung).',
       },
       maxWeightShare: {
         term: 'Höchstanteil einer Einheit',
@@ -264,8 +274,20 @@ export const STUDIES_TEXTS: Localized<StudiesTexts> = {
           meaning: 'Kein veröffentlichtes Perzentil ist der Wert einer einzelnen Einheit.',
         },
       },
+      foldBelowN: {
+        term: 'Zusammenlegung von Größenklassen',
+        value: 'unter {n} Einheiten',
+        meaning:
+          'Eine so kleine Größenklasse wird vor der Bildung der Vergleichsgruppen mit ihrer kleineren Nachbarklasse zusammengelegt, etwa zu „L, XL“; der Methodenanhang nennt, was zusammengelegt wurde.',
+      },
+      maxCustomGroups: {
+        term: 'Eigene Vergleichsgruppen',
+        value: 'höchstens {n} je Teilnehmer und Berichtsjahr',
+        meaning:
+          'Jede wird vor der Freigabe gegen alles bereits Veröffentlichte geprüft; der Abruf einer bereits freigegebenen Gruppe zählt nicht.',
+      },
       always:
-        'Außerdem gilt immer: Eine Gruppe, die sich von einer anderen um weniger als {n} Einheiten unterscheidet, wird nicht freigegeben, und eine Einheit sieht den Benchmark einer Kennzahl nur, wenn sie die Kennzahl selbst geliefert hat.',
+        'Außerdem gilt immer: Aus allem, was zu einem Berichtsjahr veröffentlicht ist, kann kein Teilnehmer, auch nicht mit seinen eigenen Werten, den Wert einer anderen Einheit oder eine Summe über weniger als {n} andere Einheiten errechnen; was das erlauben würde, wird nicht freigegeben. Eine Einheit sieht den Benchmark einer Kennzahl nur, wenn sie die Kennzahl selbst geliefert hat.',
     },
     settings: {
       heading: 'Einstellungen',
@@ -410,18 +432,25 @@ export const STUDIES_TEXTS: Localized<StudiesTexts> = {
       minN: {
         term: 'Smallest group',
         value: '{n} units',
-        meaning: 'No figure of a peer group with fewer units is shown.',
+        meaning:
+          'No figure of a peer group is shown that rests on fewer units, or on units of fewer companies.',
       },
       minNTails: {
         term: 'Smallest group for P10 and P90',
         value: '{n} units',
         meaning: 'The outer percentiles are shown only from this many units.',
       },
+      minNQuantiles: {
+        term: 'Percentiles of small groups',
+        value: 'from {n} units',
+        meaning:
+          'A smaller group shows n and the mean only, so that no percentile is the value of a single unit.',
+      },
       pPercent: {
         term: 'p% rule',
         value: '{p} %',
         meaning:
-          'A pooled figure is shown only if the group without its two largest contributions reaches at least {p} % of the largest.',
+          'The sum behind a mean and a pooled figure are shown only if, without their two largest contributions, they reach at least {p} % of the largest; the units of one company count as one contribution. What would let such a withheld sum be computed is withheld as well (secondary suppression).',
       },
       maxWeightShare: {
         term: 'Largest share of one unit',
@@ -439,8 +468,20 @@ export const STUDIES_TEXTS: Localized<StudiesTexts> = {
           meaning: 'No published percentile is the value of a single unit.',
         },
       },
+      foldBelowN: {
+        term: 'Folding of size bands',
+        value: 'below {n} units',
+        meaning:
+          "A size band this small is combined with its smaller neighbour before the peer groups are formed, say into 'L, XL'; the method appendix says what was combined.",
+      },
+      maxCustomGroups: {
+        term: 'Custom peer groups',
+        value: 'at most {n} per participant and reference year',
+        meaning:
+          'Each is checked against everything released before it is released; opening a group already released does not count.',
+      },
       always:
-        "Always, too: a group that differs from another by fewer than {n} units is not released, and a unit sees a KPI's benchmark only if it supplied the KPI itself.",
+        "Always, too: from everything released for a reference year, no participant can compute, even with its own values, the value of another unit or a sum over fewer than {n} other units; what would allow it is not released. A unit sees a KPI's benchmark only if it supplied the KPI itself.",
     },
     settings: {
       heading: 'Settings',
