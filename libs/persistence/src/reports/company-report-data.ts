@@ -16,20 +16,24 @@ import { SnapshotReader, StoredPeerGroup } from '../snapshots/snapshot-reader';
 const TREND_CYCLES = 5;
 
 /**
- * The unit's own peer group for its report: the narrowest predefined group that contains it
- * and has released cells (industry and size band, then industry, then all participants). It is
- * a group the snapshot released, so audited; a folded size band ("L, XL") counts as the unit's.
+ * The unit's own peer group for its report: of the predefined groups that contain it and have
+ * released cells (industry and size band, then industry, then all participants), the narrowest
+ * with enough members for quartiles (`minQuartileMembers`), so that the report can give
+ * positions and quartiles; without one, the narrowest released. It is a group the snapshot
+ * released, so audited; a folded size band ("L, XL") counts as the unit's.
  */
-function reportPeerGroup(
+export function reportPeerGroup(
   groups: readonly StoredPeerGroup[],
   profile: BenchmarkUnitProfile,
+  minQuartileMembers: number,
 ): StoredPeerGroup | undefined {
   const own = groups.filter(
     (g) => g.released && g.kind !== 'custom' && matchesPeerGroup(profile, g.filter),
   );
-  const over = (dimensions: string[]): StoredPeerGroup | undefined =>
-    own.find((g) => Object.keys(g.filter).sort().join() === dimensions.join());
-  return over(['industry', 'sizeBand']) ?? over(['industry']) ?? over([]);
+  const candidates = [['industry', 'sizeBand'], ['industry'], []].flatMap((dimensions) =>
+    own.filter((g) => Object.keys(g.filter).sort().join() === dimensions.join()),
+  );
+  return candidates.find((g) => g.n >= minQuartileMembers) ?? candidates[0];
 }
 
 /**
@@ -57,7 +61,15 @@ export async function companyReportInput(
   }
   const company = await m.findOneBy(OrganisationEntity, { id: unit.tenantId });
   const profile = inputs.profiles[u];
-  const group = reportPeerGroup(await reader.peerGroups(m, snapshotId), profile);
+  const policy = disclosurePolicyOf(
+    (snapshot.manifest?.policy as Record<string, unknown> | undefined) ??
+      setting.study.disclosurePolicy,
+  );
+  const group = reportPeerGroup(
+    await reader.peerGroups(m, snapshotId),
+    profile,
+    policy.minNQuantiles,
+  );
   if (!group) {
     throw new DomainError(
       DomainErrorCode.InvalidState,
@@ -95,10 +107,7 @@ export async function companyReportInput(
     unit: { name: unit.name, companyName: company?.name ?? '', profile },
     peerGroup: { id: group.id, label: group.label, n: group.n },
     catalogue: setting.catalogue,
-    policy: disclosurePolicyOf(
-      (snapshot.manifest?.policy as Record<string, unknown> | undefined) ??
-        setting.study.disclosurePolicy,
-    ),
+    policy,
     // What the snapshot folded before forming its groups, for the method appendix.
     folding: foldedCategoriesOf(snapshot.manifest?.folding),
     cells,
