@@ -6,6 +6,11 @@
  * aggregation alone: one PostgreSQL percentile_cont GROUPING SETS query over the same units,
  * KPIs and peer-group levels, on a wide table built for it beforehand (the layout that suits
  * it best). Prints both times, their ratio and the peak memory of this process.
+ *
+ * The snapshot's time is split by its progress steps (read the inputs, compute, write), and
+ * the release audit's share of it is measured by timing, for this run only, every call of
+ * `SumAudit.release` and `SumAudit.protect` (the audit's two entry points; the engine calls
+ * nothing else of it that takes time). The ratio without the audit is printed beside it.
  */
 import {
   asTenantId,
@@ -23,10 +28,37 @@ import {
   TenantDb,
 } from '@app/persistence';
 import { DataSource } from 'typeorm';
+import { SumAudit } from '../libs/domain/src/benchmark/release-audit';
 import { argument, benchDatabase, bytes, seconds } from './support/bench-database';
 import { queueBenchSnapshot, seedBenchStudy } from './support/bench-study';
 
 const BATCH = 2000;
+
+/**
+ * Times every call of the release audit's entry points from now on; returns the seconds spent
+ * in them so far. The same module as the engine's (one file, one module instance).
+ */
+function timeReleaseAudit(): () => number {
+  let total = 0n;
+  const timed = <T>(work: () => T): T => {
+    const start = process.hrtime.bigint();
+    try {
+      return work();
+    } finally {
+      total += process.hrtime.bigint() - start;
+    }
+  };
+  // Taken by Reflect, unbound on purpose: the wrappers call them with the audit as `this`.
+  const release = Reflect.get<SumAudit, 'release'>(SumAudit.prototype, 'release');
+  const protect = Reflect.get<SumAudit, 'protect'>(SumAudit.prototype, 'protect');
+  SumAudit.prototype.release = function (this: SumAudit, ...args) {
+    return timed(() => release.apply(this, args));
+  };
+  SumAudit.prototype.protect = function (this: SumAudit, ...args) {
+    return timed(() => protect.apply(this, args));
+  };
+  return () => Number(total) / 1e9;
+}
 
 async function main(): Promise<void> {
   const units = Number(argument('--units', '10000'));
@@ -49,9 +81,19 @@ async function main(): Promise<void> {
     const publisher = asTenantId(publisherId);
     const snapshotId = await queueBenchSnapshot(tenantDb, publisherId, cycleId);
     const rssBefore = process.memoryUsage().rss;
+    const auditSeconds = timeReleaseAudit();
+    // When each progress step was reached: 40 after reading the inputs, 80 after computing.
+    const steps = new Map<number, number>();
     const snapshotStart = process.hrtime.bigint();
-    await new SnapshotComputation(tenantDb).run(publisherId, snapshotId, () => Promise.resolve());
+    await new SnapshotComputation(tenantDb).run(publisherId, snapshotId, (percent) => {
+      steps.set(percent, seconds(snapshotStart));
+      return Promise.resolve();
+    });
     const snapshotSeconds = seconds(snapshotStart);
+    const audit = auditSeconds();
+    const read = steps.get(40) ?? NaN;
+    const compute = (steps.get(80) ?? NaN) - read;
+    const write = snapshotSeconds - (steps.get(80) ?? NaN);
     const peakRss = process.resourceUsage().maxRSS * 1024;
 
     // The wide table for the bare query, built from the same derived values (not timed).
@@ -114,8 +156,11 @@ async function main(): Promise<void> {
         `units                         ${units} (cycle ${cycle.year}, ${kpis.length} benchmarked KPIs)`,
         `snapshot state                ${manifest.state}, ${String(manifest.manifest?.peerGroups)} peer groups`,
         `full snapshot                 ${snapshotSeconds.toFixed(2)} s`,
+        `  read / compute / write      ${read.toFixed(2)} s / ${compute.toFixed(2)} s / ${write.toFixed(2)} s`,
+        `  of it the release audit     ${audit.toFixed(2)} s (${((audit / snapshotSeconds) * 100).toFixed(0)} % of the snapshot)`,
         `bare percentile_cont query    ${bareSeconds.toFixed(2)} s (${groups.length} groups)`,
         `ratio snapshot / bare query   ${(snapshotSeconds / bareSeconds).toFixed(2)}`,
+        `  without the audit's time    ${((snapshotSeconds - audit) / bareSeconds).toFixed(2)}`,
         `peak memory (this process)    ${bytes(peakRss)} (rss before the snapshot ${bytes(rssBefore)})`,
       ].join('\n'),
     );
