@@ -1,3 +1,6 @@
+// Bound once: a global lookup of Math inside the hot loops costs far more under Jest's sandbox.
+const { abs, max, sqrt } = Math;
+
 /**
  * Tolerances of the floating-point arithmetic. A released set whose residual (after projecting
  * onto the span of what is released) is this small relative to its size adds nothing new; a
@@ -172,7 +175,7 @@ export class SumAudit {
     this.rows = new Float64Array(16 * this.stride);
     let companies = 0;
     for (let u = 0; u < units; u++) {
-      companies = Math.max(companies, owners[u] + 1);
+      companies = max(companies, owners[u] + 1);
     }
     this.companyStart = new Int32Array(companies + 1);
     for (let u = 0; u < units; u++) {
@@ -180,7 +183,7 @@ export class SumAudit {
     }
     let largest = 0;
     for (let c = 0; c < companies; c++) {
-      largest = Math.max(largest, this.companyStart[c + 1]);
+      largest = max(largest, this.companyStart[c + 1]);
       this.companyStart[c + 1] += this.companyStart[c];
     }
     this.largestCompany = largest;
@@ -292,7 +295,7 @@ export class SumAudit {
     if (norm <= IN_SPAN * members.length) {
       return null;
     }
-    const scale = 1 / Math.sqrt(norm);
+    const scale = 1 / sqrt(norm);
     for (let i = 0; i < m; i++) {
       residual[i] *= scale;
     }
@@ -526,7 +529,7 @@ export class SumAudit {
     for (let i = 0; i < m; i++) {
       if (this.sizes[i] > 0) {
         leverage[i] = this.leverages[i] + direction[i] * direction[i];
-        highest = Math.max(highest, leverage[i]);
+        highest = max(highest, leverage[i]);
       }
     }
     // h(c) ≤ h / (1 − Σ_{w∈c} h_w) ≤ highest / (1 − largestCompany · highest).
@@ -598,19 +601,19 @@ export class SumAudit {
     const target = 1 - own * leverage[atom];
     // Whether units of this reach can make a set of this size computable at all.
     const reaches = (reach: number, size: number): boolean =>
-      ownReach + reach >= Math.sqrt(own + size) - LEVERAGE_SLACK;
+      ownReach + reach >= sqrt(own + size) - LEVERAGE_SLACK;
     // The largest √leverage of a unit that may join the set.
     let widest = 0;
     for (let a = 0; a < this.atomCount; a++) {
       if (a !== atom && remaining[a] >= 1 && remaining[a] <= budget) {
-        widest = Math.max(widest, root[a]);
+        widest = max(widest, root[a]);
       }
     }
     const row = attacker.row(atom);
     const items: SetItem[] = [];
     for (let a = 0; a < this.atomCount; a++) {
       const size = remaining[a];
-      if (a === atom || size < 1 || size > budget || Math.abs(row[a]) <= NONZERO) {
+      if (a === atom || size < 1 || size > budget || abs(row[a]) <= NONZERO) {
         continue;
       }
       const reach = size * root[a];
@@ -618,7 +621,7 @@ export class SumAudit {
       // A unit x of atom a in T has Σ_{v∈T} P_c[x, v] = 1 too; the partners other than
       // `atom` add at most √h_x · Σ √h_v to it (P_c is positive semidefinite).
       const rest = 1 - own * row[a] - size * leverage[a];
-      if (Math.abs(rest) <= root[a] * room + ROW_SUM && reaches(reach + room, size)) {
+      if (abs(rest) <= root[a] * room + ROW_SUM && reaches(reach + room, size)) {
         items.push({ atom: a, weight: size * row[a], size, reach });
       }
     }
@@ -634,12 +637,12 @@ export class SumAudit {
       }
       return total - inside <= IN_SPAN * total;
     };
-    if (Math.abs(target) <= ROW_SUM && computable([atom])) {
+    if (abs(target) <= ROW_SUM && computable([atom])) {
       return true;
     }
     const single = items.some(
       (item) =>
-        Math.abs(item.weight - target) <= ROW_SUM &&
+        abs(item.weight - target) <= ROW_SUM &&
         reaches(item.reach, item.size) &&
         computable([atom, item.atom]),
     );
@@ -919,7 +922,7 @@ class Attacker {
       }
       const root = new Float64Array(m);
       for (let a = 0; a < m; a++) {
-        root[a] = Math.sqrt(this.leverage(a));
+        root[a] = sqrt(this.leverage(a));
       }
       this.everything = { leverage: this.scratch.attacked, root, remaining };
     }
@@ -996,7 +999,7 @@ class PseudoCholesky {
         continue;
       }
       this.kept[j] = 1;
-      const root = Math.sqrt(pivot);
+      const root = sqrt(pivot);
       gram[j * k + j] = root;
       for (let i = j + 1; i < k; i++) {
         let value = gram[i * k + j];
