@@ -7,10 +7,10 @@ import {
   Catalogue,
   computeSnapshot,
   disclosurePolicyOf,
+  foldedCategoriesFrom,
   foldSizeBands,
   loadCatalogue,
   PeerGroupDefinition,
-  peerGroupLabel,
   predefinedPeerGroups,
   SnapshotState,
 } from '@app/domain';
@@ -200,15 +200,7 @@ export class SnapshotComputation {
       peerGroupDimensions: setting.study.peerGroupDimensions,
       peerGroupPairs: setting.study.peerGroupPairs,
       /** Categories merged into one band before the groups were formed. */
-      folding: Object.entries(folding).flatMap(([dimension, bands]) =>
-        bands
-          .filter((values) => values.length > 1)
-          .map((values) => ({
-            dimension,
-            values,
-            label: peerGroupLabel({ [dimension]: values }),
-          })),
-      ),
+      folding: foldedCategoriesFrom(folding),
       /** The database's hash of the accepted submissions: what publishing checks. */
       sourceHash: source,
       /** sha256 of the frozen inputs: units, profiles, KPI keys and values. */
