@@ -327,6 +327,26 @@ describe('web session (e2e)', () => {
   );
 
   it(
+    'sends the language switch and a signed-in visit of the sign-in form only to a local path, dot segments resolved',
+    async () => {
+      const hostile = ['/..//evil.example', '/%2e%2e//evil.example', '/.//evil.example/x'];
+      for (const next of hostile) {
+        const query = `next=${encodeURIComponent(next)}`;
+        const language = await agent().get(`/language?lang=de&${query}`);
+        expect(language.status).toBe(303);
+        expect(language.headers.location).toBe('/');
+        const { http } = await signedInAgent(editor);
+        const login = await http.get(`/login?${query}`);
+        expect(login.status).toBe(303);
+        expect(login.headers.location).toBe('/');
+      }
+      const local = await agent().get(`/language?lang=en&next=${encodeURIComponent('/studies')}`);
+      expect(local.headers.location).toBe('/studies');
+    },
+    HTTP_TEST_MS,
+  );
+
+  it(
     'serves the stylesheet cacheable and the pages not cacheable, with a strict CSP',
     async () => {
       const css = await agent().get('/assets/cockpit.css');

@@ -41,6 +41,13 @@ describe('safeNextPath', () => {
     ['the JSON API', '/api/v1/studies'],
     ['nothing', undefined],
     ['a repeated query parameter', ['/a', '/b']],
+    ['a dot segment that leaves a double slash', '/..//evil.example'],
+    ['an encoded dot segment that leaves a double slash', '/%2e%2e//evil.example'],
+    ['a single dot segment before a double slash', '/.//evil.example/x'],
+    ['an encoded slash after the first', '/%2F/evil.example'],
+    ['an encoded backslash', '/%5Cevil.example'],
+    ['an encoded NUL byte', '/studies%00'],
+    ['a malformed percent escape', '/studies%E0%A4%A'],
   ])('refuses %s', (_what, next) => {
     expect(safeNextPath(next)).toBe('/');
   });
@@ -49,6 +56,12 @@ describe('safeNextPath', () => {
     expect(loginPathFor('/cycles/1?x=2')).toBe('/login?next=%2Fcycles%2F1%3Fx%3D2');
     expect(loginPathFor('/')).toBe('/login');
     expect(loginPathFor('//evil.example')).toBe('/login');
+    expect(loginPathFor('/..//evil.example')).toBe('/login');
+  });
+
+  it('keeps a path whose dot segments stay on the site, resolved', () => {
+    expect(safeNextPath('/studies/../cycles/1')).toBe('/cycles/1');
+    expect(safeNextPath('/%2e%2e/studies')).toBe('/studies');
   });
 });
 

@@ -29,29 +29,42 @@ export function usesSession(path: string): boolean {
 
 const ORIGIN = 'http://cockpit.invalid';
 
+/** A path that starts with exactly one `/`, without a backslash or a control character. */
+function isLocalPath(path: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return path.startsWith('/') && !path.startsWith('//') && !/[\u0000-\u001f\u007f\\]/.test(path);
+}
+
 /**
- * A `next` target that is a path on this site, or `/`. Only a path that starts with one `/`
- * and stays on the same origin when resolved is kept (no `//evil.example`, `/\evil.example`,
- * `https:` or control characters), so that a crafted sign-in link cannot redirect elsewhere.
+ * A `next` target that is a path on this site, or `/`. The check runs on what a browser
+ * would follow: the path after resolving `..` and dot segments (`/..//evil.example` and
+ * `/%2e%2e//evil.example` both become `//evil.example`), and that path decoded as well. Only a
+ * page path that starts with a single `/` in every form is kept (no `//evil.example`,
+ * `/\evil.example`, `https:` or control characters), so that a crafted link cannot redirect
+ * elsewhere.
  */
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.length > 2000) {
-    return '/';
-  }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f\\]/.test(next) || next.startsWith('//')) {
+  if (typeof next !== 'string' || next.length > 2000 || !isLocalPath(next)) {
     return '/';
   }
   let url: URL;
+  let decoded: string;
   try {
     url = new URL(next, ORIGIN);
+    decoded = decodeURIComponent(url.pathname);
   } catch {
     return '/';
   }
-  if (url.origin !== ORIGIN || !isPagePath(url.pathname)) {
+  const target = `${url.pathname}${url.search}`;
+  if (
+    url.origin !== ORIGIN ||
+    !isLocalPath(target) ||
+    !isLocalPath(decoded) ||
+    !isPagePath(url.pathname)
+  ) {
     return '/';
   }
-  return `${url.pathname}${url.search}`;
+  return target;
 }
 
 /** The sign-in page, with the page to return to afterwards. */
