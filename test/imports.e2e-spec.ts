@@ -502,6 +502,27 @@ describe('imports and exports (e2e)', () => {
       expect((res.body as Buffer).toString('utf8')).not.toMatch(/(^|,)=HYPERLINK/m);
     });
 
+    it('quotes a unit name that holds semicolons and escapes each formula start in it, in the CSV export', async () => {
+      const hostile = "Bremen;=1+2;=cmd|' /C calc'!A0";
+      const renamed = await t
+        .http()
+        .patch(`/api/v1/units/${world.unit.id}`)
+        .set('Authorization', company)
+        .send({ name: hostile });
+      expect(renamed.status).toBe(200);
+      const res = await download(
+        `${submissionPath(world, world.unit.id)}/export?format=csv`,
+        company,
+      );
+      const text = (res.body as Buffer).toString('utf8');
+      expect(text).toContain(`,"Bremen;'=1+2;'=cmd|' /C calc'!A0",`);
+      // Split as a German Excel splits it, on ';' with no regard for quotes: no cell is a formula.
+      const cells = text.split(/\r\n/).flatMap((line) => line.split(';'));
+      expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+      const rows = await parseCsv(res.body as Buffer);
+      expect(rows.find((r) => r[1] === 'unitName')?.[3]).toBe("Bremen;'=1+2;'=cmd|' /C calc'!A0");
+    });
+
     it('escapes the same comment in the XLSX export, where numbers are number cells', async () => {
       const res = await download(
         `${submissionPath(world, world.unit.id)}/export?format=xlsx`,

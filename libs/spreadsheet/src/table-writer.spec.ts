@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { writeCsv, writeXlsx, xlsxCellValue, type ExportTable } from './table-writer';
 
@@ -33,6 +34,51 @@ describe('writeCsv', () => {
       'empty,',
       'quoted,"say ""hi"", then go"',
       '',
+    ]);
+  });
+});
+
+describe('writeCsv with separators inside a text', () => {
+  const hostile = "Bremen;=1+2;=cmd|' /C calc'!A0";
+  const separated: ExportTable = {
+    sheet: 'Export',
+    columns: ['section', 'key', 'value'],
+    rows: [
+      ['submission', 'unitName', hostile],
+      ['warning', 'w1', 'Anstieg,+3 % laut Plan'],
+      ['warning', 'w2', 'plain; harmless'],
+    ],
+  };
+
+  it('quotes every field that holds a semicolon or a comma, as RFC 4180 says', async () => {
+    const csv = (await writeCsv(separated)).toString('utf8').slice(1);
+    expect(csv.split('\r\n')).toEqual([
+      'section,key,value',
+      `submission,unitName,"Bremen;'=1+2;'=cmd|' /C calc'!A0"`,
+      `warning,w1,"Anstieg,'+3 % laut Plan"`,
+      'warning,w2,"plain; harmless"',
+      '',
+    ]);
+  });
+
+  it('gives no cell that starts a formula to a spreadsheet that splits on semicolons, quotes or not', async () => {
+    const csv = (await writeCsv(separated)).toString('utf8');
+    // A German Excel splits on ';' and reads a quote in the middle of a field as a character.
+    const cells = csv
+      .slice(1)
+      .split('\r\n')
+      .flatMap((line) => line.split(';'));
+    expect(cells).toContain("'=1+2");
+    expect(cells.filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+  });
+
+  it('reads back, split on commas, to the texts with their formula starts escaped', async () => {
+    const records: string[][] = parse(await writeCsv(separated), { bom: true });
+    expect(records.map((record) => record[2])).toEqual([
+      'value',
+      "Bremen;'=1+2;'=cmd|' /C calc'!A0",
+      "Anstieg,'+3 % laut Plan",
+      'plain; harmless',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
-import { escapeFormulaText } from './formula-escape.util';
+import { escapeCsvFormulaText, escapeFormulaText } from './formula-escape.util';
 
 /** The formats an export is written in. */
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
@@ -33,7 +33,7 @@ function csvText(value: TableValue): string {
   if (typeof value === 'boolean') {
     return value ? 'true' : 'false';
   }
-  return escapeFormulaText(value);
+  return escapeCsvFormulaText(value);
 }
 
 /**
@@ -55,17 +55,21 @@ export function xlsxCellValue(value: TableValue): ExcelJS.CellValue {
 /**
  * Writes a table as RFC 4180 CSV (UTF-8 with a byte-order mark, so that Excel shows umlauts;
  * booleans as true/false; numbers with a decimal point). Every text cell, header included,
- * that a spreadsheet would run as a formula is escaped with a leading apostrophe; numbers,
- * negative ones too, stay numbers.
+ * that a spreadsheet would run as a formula is escaped with a leading apostrophe, and so is a
+ * formula start after a separator inside it (`escapeCsvFormulaText`); numbers, negative ones
+ * too, stay numbers. A field that holds a `,`, a `;`, a quote or a line break is quoted: the
+ * file is written with `,`, but a German Excel splits on `;`.
  */
 export function writeCsv(table: ExportTable): Promise<Buffer> {
   const records = [
-    table.columns.map((c) => escapeFormulaText(c)),
+    table.columns.map((c) => escapeCsvFormulaText(c)),
     ...table.rows.map((row) => row.map(csvText)),
   ];
   return new Promise((resolve, reject) => {
-    stringify(records, { bom: true, record_delimiter: '\r\n' }, (error, output) =>
-      error ? reject(error) : resolve(Buffer.from(output, 'utf8')),
+    stringify(
+      records,
+      { bom: true, record_delimiter: '\r\n', quoted_match: ';' },
+      (error, output) => (error ? reject(error) : resolve(Buffer.from(output, 'utf8'))),
     );
   });
 }
