@@ -53,6 +53,41 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       expect(Number(last?.headers['retry-after'])).toBeGreaterThan(0);
     });
 
+    it('counts attempts per connecting address, whatever X-Forwarded-For claims, by default', async () => {
+      const target = await createUser(world.company, 'company_editor');
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const res = await t
+          .http()
+          .post('/api/v1/auth/login')
+          .set('X-Forwarded-For', `203.0.113.${attempt + 1}`)
+          .send({ email: target.email, password: 'wrong' });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    });
+
+    it('counts attempts per forwarded client address behind a proxy that TRUST_PROXY names', async () => {
+      const proxied = await startApp({ TRUST_PROXY: 'loopback' });
+      try {
+        const target = await createUser(world.company, 'company_editor');
+        const attempt = (client: string) =>
+          proxied
+            .http()
+            .post('/api/v1/auth/login')
+            .set('X-Forwarded-For', client)
+            .send({ email: target.email, password: 'wrong' });
+        const statuses: number[] = [];
+        for (let i = 0; i < 6; i++) {
+          statuses.push((await attempt('203.0.113.7')).status);
+        }
+        statuses.push((await attempt('198.51.100.9')).status);
+        expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 401]);
+      } finally {
+        await proxied.close();
+      }
+    });
+
     it('issues a token that identifies the organisation and role', async () => {
       const token = await t.tokenFor(companyAdmin);
       const me = await t.http().get('/api/v1/auth/me').set('Authorization', token);

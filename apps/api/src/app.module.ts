@@ -5,7 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { AppConfig } from '@app/config';
+import { AppConfig, trustedProxies } from '@app/config';
 import { DEFAULT_JOB_OPTIONS, QueueName } from '@app/jobs';
 import { PersistenceModule } from '@app/persistence';
 import { LoggerModule } from 'nestjs-pino';
@@ -19,6 +19,7 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
 import { REDIS_URL, RedisClient } from './common/redis.provider';
+import { TRUST_PROXY } from './common/trust-proxy';
 import { DisclosureReportsModule } from './disclosure-reports/disclosure-reports.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
@@ -104,6 +105,7 @@ export class AppModule {
       ],
       providers: [
         { provide: REDIS_URL, useValue: config.REDIS_URL },
+        { provide: TRUST_PROXY, useValue: trustedProxies(config.TRUST_PROXY) },
         RedisClient,
         AuthService,
         LoginThrottlerGuard,

@@ -5,13 +5,15 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { JSON_BODY_LIMIT } from './common/domain-exception.filter';
+import { TRUST_PROXY } from './common/trust-proxy';
 import { createValidationPipe } from './common/validation.pipe';
 import { WebSessionMiddleware } from './web/session/web-session.middleware';
 
 /** Everything the api needs besides its module: shared by main.ts and the e2e tests. */
 export function setupApp(app: NestExpressApplication): INestApplication {
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // Only the configured proxies' X-Forwarded-For sets request.ip, which the login limit counts.
+  app.set('trust proxy', app.get<false | string[]>(TRUST_PROXY));
   app.disable('x-powered-by');
   app.use(helmet());
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadConfig, trustedProxies } from './app-config';
 
 const valid = {
   DATABASE_URL: 'postgres://cockpit_app@127.0.0.1:5432/cockpit',
@@ -65,4 +65,29 @@ describe('loadConfig', () => {
     expect(attempt).toThrow(/JWT_SECRET must be at least 32 characters long/);
     expect(attempt).toThrow(/REDIS_URL must be a redis:\/\//);
   });
+
+  it('trusts no proxy by default, so that X-Forwarded-For names no client', () => {
+    const config = loadConfig(valid);
+    expect(config.TRUST_PROXY).toBe('none');
+    expect(trustedProxies(config.TRUST_PROXY)).toBe(false);
+  });
+
+  it('reads TRUST_PROXY as a list of addresses, subnets and range names', () => {
+    const config = loadConfig({ ...valid, TRUST_PROXY: '10.0.0.7, 172.16.0.0/12,uniquelocal,::1' });
+    expect(trustedProxies(config.TRUST_PROXY)).toEqual([
+      '10.0.0.7',
+      '172.16.0.0/12',
+      'uniquelocal',
+      '::1',
+    ]);
+  });
+
+  it.each(['true', '1', '*', '10.0.0.0/33', 'proxy.example', '10.0.0.1,', 'loopback/8'])(
+    'names a TRUST_PROXY of %p as wrong',
+    (setting) => {
+      expect(() => loadConfig({ ...valid, TRUST_PROXY: setting })).toThrow(
+        /TRUST_PROXY must be none or a comma-separated list/,
+      );
+    },
+  );
 });

@@ -9,7 +9,9 @@ import {
   Min,
   MinLength,
   validateSync,
+  ValidateBy,
 } from 'class-validator';
+import { isIP } from 'node:net';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 const REDIS_URL = /^rediss?:\/\/[^\s]+$/;
@@ -19,6 +21,33 @@ const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes'].includes(value.toLowerCase()) : value === true;
+
+/** The address ranges Express knows by name (proxy-addr): 127/8 and ::1, 169.254/16, 10/8 etc. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, an address with a prefix length (`172.16.0.0/12`), or a range name. */
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) {
+    return true;
+  }
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) {
+    return false;
+  }
+  return (
+    prefix === undefined ||
+    (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128))
+  );
+}
+
+/**
+ * The proxies whose `X-Forwarded-For` the api believes, as Express's `trust proxy` takes them:
+ * `false` for `none`, else the list of addresses, subnets and range names.
+ */
+export function trustedProxies(setting: string): false | string[] {
+  return setting === 'none' ? false : setting.split(',').map((entry) => entry.trim());
+}
 
 /** The process environment the api and the worker need, validated once at start. */
 export class AppConfig {
@@ -61,6 +90,23 @@ export class AppConfig {
   @IsInt({ message: 'LOGIN_ATTEMPTS_PER_MINUTE must be an integer' })
   @Min(1, { message: 'LOGIN_ATTEMPTS_PER_MINUTE must be at least 1' })
   LOGIN_ATTEMPTS_PER_MINUTE = 5;
+
+  /**
+   * The reverse proxies in front of the api whose `X-Forwarded-For` names the client (the
+   * login limit counts per client address). `none` believes no header: without a proxy, a
+   * client could otherwise pick its own address with every attempt.
+   */
+  @ValidateBy({
+    name: 'trustProxy',
+    validator: {
+      validate: (value: unknown) =>
+        value === 'none' ||
+        (typeof value === 'string' && value.split(',').every((e) => isProxyEntry(e.trim()))),
+      defaultMessage: () =>
+        'TRUST_PROXY must be none or a comma-separated list of addresses, subnets (10.0.0.0/8) and loopback, linklocal or uniquelocal',
+    },
+  })
+  TRUST_PROXY = 'none';
 
   @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';

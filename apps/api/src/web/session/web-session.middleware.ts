@@ -20,7 +20,8 @@ export class SessionRedis extends Redis implements OnApplicationShutdown {
 /**
  * The session middleware of the pages: express-session with its sessions in Redis (nothing in
  * process memory, so any api instance serves any person). The cookie is httpOnly, SameSite=Lax,
- * Secure when the request came over https (trust proxy is set), and lives as long as the idle
+ * Secure when the request came over https (directly, or through a proxy TRUST_PROXY names), and
+ * lives as long as the idle
  * lifetime from the last request (`rolling`). Sessions start only when something is stored
  * (a sign-in, a form's CSRF token), so a visitor who reads the 404 page leaves nothing behind.
  */
