@@ -372,6 +372,40 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       expect(short.body.problems).toEqual([expect.objectContaining({ key: 'password' })]);
     });
 
+    it('adds a user whose e-mail address another tenant uses as it adds a new address, and each password opens its own account', async () => {
+      const auth = await t.tokenFor(companyAdmin);
+      const add = (email: string, password: string) =>
+        t
+          .http()
+          .post('/api/v1/users')
+          .set('Authorization', auth)
+          .send({ email, name: 'Ria Rivale', password, role: 'company_viewer' });
+      const fresh = await add(`fresh.${Date.now()}@test.example`, 'a-long-password');
+      const elsewhere = await add(otherCompanyAdmin.email.toUpperCase(), 'another-long-password');
+      expect([fresh.status, elsewhere.status]).toEqual([201, 201]);
+      expect(Object.keys(elsewhere.body as object).sort()).toEqual(
+        Object.keys(fresh.body as object).sort(),
+      );
+      const signIn = async (password: string) => {
+        const res = await t
+          .http()
+          .post('/api/v1/auth/login')
+          .send({ email: otherCompanyAdmin.email, password });
+        const me = await t
+          .http()
+          .get('/api/v1/auth/me')
+          .set('Authorization', `Bearer ${(res.body as { accessToken: string }).accessToken}`);
+        return (me.body as { organisationId: string }).organisationId;
+      };
+      expect(await signIn('another-long-password')).toBe(world.company.id);
+      expect(await signIn(otherCompanyAdmin.password)).toBe(otherCompanyAdmin.tenantId);
+      const wrong = await t
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: otherCompanyAdmin.email, password: 'neither-of-them' });
+      expect(wrong.status).toBe(401);
+    });
+
     it('answers 403 to a company admin creating an organisation', async () => {
       const res = await t
         .http()

@@ -59,11 +59,15 @@ export class AuthService {
         }[]
       >('SELECT * FROM auth_find_user($1)', [email]),
     );
-    const user = rows[0];
-    const valid = await argon2
-      .verify(user?.password_hash ?? (await this.dummyHash), password)
-      .catch(() => false);
-    if (!user || !valid || user.disabled_at) {
+    // An address may have an account in several organisations: the password picks the account
+    // (the oldest active one if it opens more than one), and a miss costs as long as a hit.
+    const verified = await Promise.all(
+      (rows.length > 0 ? rows.map((row) => row.password_hash) : [await this.dummyHash]).map(
+        (hash) => argon2.verify(hash, password).catch(() => false),
+      ),
+    );
+    const user = rows.find((row, i) => verified[i] && !row.disabled_at);
+    if (!user) {
       throw unauthenticated();
     }
     const claims: AccessTokenClaims = {

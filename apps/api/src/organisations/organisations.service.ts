@@ -77,12 +77,13 @@ export class OrganisationsService {
     input: NewUserDto,
     role: Role,
   ): Promise<UserEntity> {
-    const taken = await m.query<unknown[]>('SELECT 1 FROM auth_find_user($1)', [input.email]);
-    if (taken.length > 0) {
+    // Only the organisation's own users count (row-level security): whether the address has an
+    // account elsewhere is none of this organisation's business, and the answer must not tell.
+    if (await m.existsBy(UserEntity, { email: input.email })) {
       throw new DomainError(
         DomainErrorCode.Conflict,
-        `A user with the e-mail address ${input.email} exists already.`,
-        [{ key: 'email', rule: 'unique', message: 'email is already in use' }],
+        `A user with the e-mail address ${input.email} exists already in this organisation.`,
+        [{ key: 'email', rule: 'unique', message: 'email is already in use in this organisation' }],
       );
     }
     const user = m.create(UserEntity, {

@@ -5,6 +5,7 @@ import { Snapshots1764190000000 } from './1764190000000-snapshots';
 import { Reports1764200000000 } from './1764200000000-reports';
 import { Trends1764210000000 } from './1764210000000-trends';
 import { PeerGroupRequests1764220000000 } from './1764220000000-peer-group-requests';
+import { UserEmailPerTenant1764230000000 } from './1764230000000-user-email-per-tenant';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Reports1764200000000,
   Trends1764210000000,
   PeerGroupRequests1764220000000,
+  UserEmailPerTenant1764230000000,
 ];
