@@ -21,3 +21,14 @@ GRANT CONNECT ON DATABASE cockpit TO cockpit_app;
 -- As in the embedded start (ensureDatabase): the superuser creates the extension, so the
 -- owner's "CREATE EXTENSION IF NOT EXISTS citext" in the first migration is a no-op.
 CREATE EXTENSION IF NOT EXISTS citext;
+-- Nobody else creates objects in the schema (the default since PostgreSQL 15, said anyway).
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+-- citext's functions belong to this superuser, so only here can they be closed to PUBLIC (as
+-- ensureDatabase does); the owner and the application compare citext columns.
+DO $$ DECLARE f regprocedure; BEGIN
+  FOR f IN SELECT d.objid::regprocedure FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+            WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e' AND e.extname = 'citext' LOOP
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO cockpit_app, cockpit_owner', f);
+  END LOOP;
+END $$;

@@ -12,6 +12,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
+    // Ids come from the tables' gen_random_uuid() defaults; TypeORM would otherwise create
+    // uuid-ossp, whose functions every role could execute.
+    installExtensions: false,
     extra: { max: poolSize, application_name: 'benchmark-cockpit' },
   };
 }

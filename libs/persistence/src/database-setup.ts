@@ -66,7 +66,10 @@ export async function ensureDatabase(
     if (exists.rowCount === 0) {
       await client.query(`CREATE DATABASE ${ident(database)} OWNER ${ident(roles.owner.name)}`);
     }
+    // Only the owner and the application connect: PUBLIC may neither connect nor make
+    // temporary tables, so that a role nobody granted anything reaches nothing.
     await client.query(`GRANT CONNECT ON DATABASE ${ident(database)} TO ${ident(APP_GROUP_ROLE)}`);
+    await client.query(`REVOKE CONNECT, TEMPORARY ON DATABASE ${ident(database)} FROM PUBLIC`);
   } finally {
     await client.end();
   }
@@ -78,6 +81,16 @@ export async function ensureDatabase(
   await dbClient.connect();
   try {
     await dbClient.query('CREATE EXTENSION IF NOT EXISTS citext');
+    await dbClient.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
+    // citext's functions belong to the superuser who created the extension, so only here can
+    // they be closed to PUBLIC; the owner and the application compare citext columns.
+    await dbClient.query(`DO $$ DECLARE f regprocedure; BEGIN
+      FOR f IN SELECT d.objid::regprocedure FROM pg_depend d JOIN pg_extension e ON e.oid = d.refobjid
+                WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e' AND e.extname = 'citext' LOOP
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %I, %I', f, ${literal(APP_GROUP_ROLE)}, ${literal(roles.owner.name)});
+      END LOOP;
+    END $$`);
   } finally {
     await dbClient.end();
   }

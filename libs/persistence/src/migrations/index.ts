@@ -6,6 +6,7 @@ import { Reports1764200000000 } from './1764200000000-reports';
 import { Trends1764210000000 } from './1764210000000-trends';
 import { PeerGroupRequests1764220000000 } from './1764220000000-peer-group-requests';
 import { UserEmailPerTenant1764230000000 } from './1764230000000-user-email-per-tenant';
+import { FunctionPrivileges1764240000000 } from './1764240000000-function-privileges';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Trends1764210000000,
   PeerGroupRequests1764220000000,
   UserEmailPerTenant1764230000000,
+  FunctionPrivileges1764240000000,
 ];
