@@ -77,13 +77,19 @@ async function main(): Promise<void> {
     let pages = 0;
     const pipelineStart = process.hrtime.bigint();
     await pool(reportIds, JOBS_IN_FLIGHT, async (reportId) => {
-      const content = await store.claim(study.publisherId, reportId);
-      if (!content) {
+      const claimed = await store.claim(study.publisherId, reportId);
+      if (!claimed) {
         throw new Error(`report ${reportId} was not claimable`);
       }
-      const document = reportDocument(content);
+      const document = reportDocument(claimed.content);
       const rendered = await renderer.render(document.html, document);
-      await store.complete(study.publisherId, reportId, rendered.pdf, rendered.pages);
+      await store.complete(
+        study.publisherId,
+        reportId,
+        claimed.attempt,
+        rendered.pdf,
+        rendered.pages,
+      );
       documents.push(document);
       pages += rendered.pages;
     });

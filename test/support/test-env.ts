@@ -25,6 +25,9 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     JWT_SECRET: 'test-secret-test-secret-test-secret-42',
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
+    // The test files share one database: a reconciler would give the rows that other files
+    // set up as work in progress real jobs. The recovery tests turn it on in their own.
+    JOB_RECONCILE_INTERVAL_MS: '0',
     ...overrides,
   });
 }

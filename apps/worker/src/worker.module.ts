@@ -1,10 +1,16 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
-import { DEFAULT_JOB_OPTIONS, QueueName } from '@app/jobs';
-import { PersistenceModule, ReportStore, SnapshotComputation } from '@app/persistence';
+import { DEFAULT_JOB_OPTIONS, QueueName, queueSettings } from '@app/jobs';
+import {
+  PersistenceModule,
+  ReportStore,
+  SnapshotComputation,
+  UnfinishedWorkStore,
+} from '@app/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { JobReconciler, RECONCILE_INTERVAL_MS } from './recovery/job-reconciler';
 import { PdfRenderer } from './reports/pdf-renderer';
 import { ReportProcessor } from './reports/report.processor';
 import { SnapshotProcessor } from './snapshots/snapshot.processor';
@@ -22,6 +28,7 @@ export class WorkerModule {
           redis: config.REDIS_URL,
           prefix: config.REDIS_PREFIX,
           defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          settings: queueSettings(config.JOB_STALL_TIMEOUT_MS),
         }),
         BullModule.registerQueue(
           { name: QueueName.Maintenance },
@@ -35,6 +42,9 @@ export class WorkerModule {
         SnapshotComputation,
         ReportProcessor,
         ReportStore,
+        UnfinishedWorkStore,
+        JobReconciler,
+        { provide: RECONCILE_INTERVAL_MS, useValue: config.JOB_RECONCILE_INTERVAL_MS },
         {
           // One Chromium per worker process, closed with the module.
           provide: PdfRenderer,

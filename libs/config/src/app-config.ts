@@ -144,6 +144,26 @@ export class AppConfig {
   @Max(1000, { message: 'REPORT_RENDERS_PER_CONTEXT must be between 1 and 1000' })
   REPORT_RENDERS_PER_CONTEXT = 50;
 
+  /**
+   * How long the job of a worker that died stays locked before another worker takes it over
+   * (Bull's lock duration and stall check interval).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_STALL_TIMEOUT_MS must be an integer' })
+  @Min(1000, { message: 'JOB_STALL_TIMEOUT_MS must be between 1000 and 600000' })
+  @Max(600000, { message: 'JOB_STALL_TIMEOUT_MS must be between 1000 and 600000' })
+  JOB_STALL_TIMEOUT_MS = 30000;
+
+  /**
+   * How often a worker compares the unfinished snapshots and reports with the queues (and once
+   * at its start); 0 turns that off, for workers beside others that do it.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_RECONCILE_INTERVAL_MS must be an integer' })
+  @Min(0, { message: 'JOB_RECONCILE_INTERVAL_MS must be 0 or between 1000 and 3600000' })
+  @Max(3600000, { message: 'JOB_RECONCILE_INTERVAL_MS must be 0 or between 1000 and 3600000' })
+  JOB_RECONCILE_INTERVAL_MS = 60000;
+
   /** Seed the demo study with its demo logins. Never set in a real deployment. */
   @Transform(toBool)
   DEMO = false;

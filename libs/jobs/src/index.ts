@@ -1,1 +1,4 @@
 export * from './jobs';
+export * from './enqueue';
+export * from './infrastructure';
+export * from './reconcile';

@@ -1,4 +1,4 @@
-import type { JobOptions } from 'bull';
+import type { AdvancedSettings, JobOptions } from 'bull';
 
 /** Every Bull queue of the product. */
 export enum QueueName {
@@ -28,9 +28,16 @@ export interface JobPayloads {
   [ReportJob.Render]: { tenantId: string; reportId: string };
 }
 
+/**
+ * Times a worker may start one piece of work (a snapshot, a report) before its row is failed.
+ * The row counts them, so that a worker killed in the middle counts as well as an error does;
+ * an outage of PostgreSQL or Redis does not count (see `untilInfrastructureHolds`).
+ */
+export const MAX_WORK_ATTEMPTS = 3;
+
 /** Attempts and backoff live here and nowhere else. */
 export const DEFAULT_JOB_OPTIONS: JobOptions = {
-  attempts: 3,
+  attempts: MAX_WORK_ATTEMPTS,
   backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: 1000,
   removeOnFail: 5000,
@@ -44,3 +51,15 @@ export const jobIds = {
   computeSnapshot: (snapshotId: string): string => `snapshot:${snapshotId}`,
   renderReport: (reportId: string): string => `report:${reportId}`,
 };
+
+/**
+ * Bull's stall handling. A job whose worker died keeps its lock for `stallTimeoutMs`; the next
+ * stall check after that hands it to another worker once, and fails it the second time (the
+ * failed event then lets the row decide, see JobReconciler).
+ */
+export function queueSettings(stallTimeoutMs: number): AdvancedSettings {
+  return { lockDuration: stallTimeoutMs, stalledInterval: stallTimeoutMs, maxStalledCount: 1 };
+}
+
+/** Bull's reason for a job it failed because its workers died twice while running it. */
+export const STALL_LIMIT_REASON = 'job stalled more than allowable limit';

@@ -13,3 +13,4 @@ export * from './disclosure/snapshot-cell-tallies';
 export * from './reports/company-report-data';
 export * from './reports/report-store';
 export * from './trends/trend-computation';
+export * from './jobs/unfinished-work-store';

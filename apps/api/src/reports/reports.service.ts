@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, isCompanyRole, notFound } from '@app/domain';
-import { JobPayloads, jobIds, QueueName, ReportJob } from '@app/jobs';
+import { enqueueUnlessLive, QueueName, workJob } from '@app/jobs';
 import {
   computedTrend,
   CycleEntity,
@@ -306,43 +306,40 @@ export class ReportsService {
     });
   }
 
-  /** Renders the failed reports of a batch again; the others are left as they are. */
+  /**
+   * Renders the failed reports of a batch again, and gives a pending one whose job was lost (a
+   * Redis restart, a worker that died) a new job; done reports are left as they are.
+   */
   async retryBatch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
-    const failed = await this.db.withTenant(caller.actor.tenantId, async (m) => {
+    const unfinished = await this.db.withTenant(caller.actor.tenantId, async (m) => {
       const batch = await this.findBatch(m, batchId);
-      // TypeORM answers an UPDATE ... RETURNING with [rows, affected count].
-      const [rows] = await m.query<[{ id: string }[], number]>(
+      await m.query(
         `UPDATE reports SET state = 'queued', attempts = 0
-          WHERE snapshot_id = $1 AND language = ANY($2::text[]) AND state = 'failed'
-          RETURNING id`,
+          WHERE snapshot_id = $1 AND language = ANY($2::text[]) AND state = 'failed'`,
         [batch.snapshotId, batch.languages],
       );
-      return rows;
+      return m.query<{ id: string }[]>(
+        `SELECT id FROM reports
+          WHERE snapshot_id = $1 AND language = ANY($2::text[]) AND state IN ('queued', 'rendering')
+          ORDER BY unit_id, language`,
+        [batch.snapshotId, batch.languages],
+      );
     });
     await this.enqueue(
       caller.actor.tenantId,
-      failed.map((r) => r.id),
+      unfinished.map((r) => r.id),
     );
     return this.batch(caller, batchId);
   }
 
   /**
    * Puts render jobs on the queue under their deterministic ids: a job that is waiting or
-   * running already is left alone, a failed one is retried, a missing one added.
+   * running already is left alone, a failed, finished or missing one replaced.
    */
   private async enqueue(tenantId: string, reportIds: readonly string[]): Promise<void> {
     for (const reportId of reportIds) {
-      const jobId = jobIds.renderReport(reportId);
-      const existing = await this.queue.getJob(jobId);
-      if (existing && (await existing.isFailed())) {
-        await existing.retry();
-      } else if (!existing || (await existing.isCompleted())) {
-        if (existing) {
-          await existing.remove();
-        }
-        const payload: JobPayloads[ReportJob.Render] = { tenantId, reportId };
-        await this.queue.add(ReportJob.Render, payload, { jobId });
-      }
+      const job = workJob('report', tenantId, reportId);
+      await enqueueUnlessLive(this.queue, job.name, job.payload, job.jobId);
     }
   }
 

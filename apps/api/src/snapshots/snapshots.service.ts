@@ -21,7 +21,7 @@ import {
   SUPPRESSION_REASONS,
   validatePeerGroupFilter,
 } from '@app/domain';
-import { JobPayloads, jobIds, QueueName, SnapshotJob } from '@app/jobs';
+import { enqueueUnlessLive, QueueName, workJob } from '@app/jobs';
 import {
   benchmarkKpis,
   CellAudience,
@@ -113,14 +113,10 @@ export class SnapshotsService {
       return { snapshot, reused: false };
     });
     if (started.snapshot.state !== 'done') {
-      // A repeated add with the same job id is a no-op, so a lost enqueue heals on a retry.
-      const payload: JobPayloads[SnapshotJob.Compute] = {
-        tenantId: actor.tenantId,
-        snapshotId: started.snapshot.id,
-      };
-      await this.queue.add(SnapshotJob.Compute, payload, {
-        jobId: jobIds.computeSnapshot(started.snapshot.id),
-      });
+      // A reused snapshot that is still unfinished gets a job unless a live one has it, so a
+      // lost enqueue, a lost queue or a job Bull failed heals on a repeated request.
+      const job = workJob('snapshot', actor.tenantId, started.snapshot.id);
+      await enqueueUnlessLive(this.queue, job.name, job.payload, job.jobId);
     }
     return { snapshotId: started.snapshot.id, reused: started.reused };
   }

@@ -1,9 +1,16 @@
-import { Process, Processor } from '@nestjs/bull';
+import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
-import { JobPayloads, QueueName, ReportJob } from '@app/jobs';
+import {
+  isInfrastructureError,
+  JobPayloads,
+  QueueName,
+  ReportJob,
+  untilInfrastructureHolds,
+} from '@app/jobs';
 import { ReportStore } from '@app/persistence';
 import { reportDocument } from '@app/reporting';
 import type { Job } from 'bull';
+import { JobReconciler } from '../recovery/job-reconciler';
 import { PdfRenderer } from './pdf-renderer';
 
 /**
@@ -21,26 +28,56 @@ export class ReportProcessor {
   constructor(
     private readonly store: ReportStore,
     private readonly renderer: PdfRenderer,
+    private readonly reconciler: JobReconciler,
   ) {}
 
   @Process({ name: ReportJob.Render, concurrency: JOBS_IN_FLIGHT })
   async render(job: Job<JobPayloads[ReportJob.Render]>): Promise<void> {
     const { tenantId, reportId } = job.data;
+    // PostgreSQL down: wait for it rather than use up the report's attempts.
+    const onOutage = (error: unknown, waitMs: number) =>
+      this.logger.warn(`report ${reportId}: ${messageOf(error)}; trying again in ${waitMs} ms`);
     try {
-      const content = await this.store.claim(tenantId, reportId);
-      if (!content) {
+      const claimed = await untilInfrastructureHolds(
+        () => this.store.claim(tenantId, reportId),
+        onOutage,
+      );
+      if (!claimed) {
         return;
       }
-      const document = reportDocument(content);
+      const document = reportDocument(claimed.content);
       const { pdf, pages } = await this.renderer.render(document.html, document);
-      await this.store.complete(tenantId, reportId, pdf, pages);
+      const stored = await untilInfrastructureHolds(
+        () => this.store.complete(tenantId, reportId, claimed.attempt, pdf, pages),
+        onOutage,
+      );
+      if (!stored) {
+        this.logger.warn(`report ${reportId}: attempt ${claimed.attempt} was taken over`);
+      }
     } catch (error) {
-      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       // Ids and the error only: never a figure or a name of the report.
       this.logger.error(`report ${reportId} attempt ${job.attemptsMade + 1} failed: ${message}`);
-      await this.store.fail(tenantId, reportId, message, final);
+      if (!isInfrastructureError(error)) {
+        const final = await untilInfrastructureHolds(
+          () => this.store.fail(tenantId, reportId, message, false),
+          onOutage,
+        );
+        if (final) {
+          // The row has used its attempts: no retry by Bull either.
+          await job.discard();
+        }
+      }
       throw error;
     }
   }
+
+  @OnQueueFailed()
+  async failed(job: Job<JobPayloads[ReportJob.Render]>, error: Error): Promise<void> {
+    await this.reconciler.afterFailure('report', job.data.tenantId, job.data.reportId, error);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,15 +1,19 @@
-import { Process, Processor } from '@nestjs/bull';
+import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
-import { JobPayloads, QueueName, SnapshotJob } from '@app/jobs';
+import { isInfrastructureError, JobPayloads, QueueName, SnapshotJob } from '@app/jobs';
 import { SnapshotComputation } from '@app/persistence';
 import type { Job } from 'bull';
+import { JobReconciler } from '../recovery/job-reconciler';
 
 /** Computes snapshots; the work and its rules live in SnapshotComputation. */
 @Processor(QueueName.Snapshots)
 export class SnapshotProcessor {
   private readonly logger = new Logger(SnapshotProcessor.name);
 
-  constructor(private readonly computation: SnapshotComputation) {}
+  constructor(
+    private readonly computation: SnapshotComputation,
+    private readonly reconciler: JobReconciler,
+  ) {}
 
   @Process(SnapshotJob.Compute)
   async compute(job: Job<JobPayloads[SnapshotJob.Compute]>): Promise<void> {
@@ -18,14 +22,25 @@ export class SnapshotProcessor {
       await this.computation.run(tenantId, snapshotId, (percent) => job.progress(percent));
       this.logger.log(`snapshot ${snapshotId} computed`);
     } catch (error) {
-      const final = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       const message = error instanceof Error ? error.message : String(error);
       // Only ids and the error go to the log: never a value of a cell or an input.
       this.logger.error(
         `snapshot ${snapshotId} attempt ${job.attemptsMade + 1} failed: ${message}`,
       );
-      await this.computation.recordFailure(tenantId, snapshotId, message, final);
+      // An outage longer than the computation waits for leaves the row to Bull's retry and
+      // the reconciler: it could not be written anyway.
+      if (
+        !isInfrastructureError(error) &&
+        (await this.computation.recordFailure(tenantId, snapshotId, message, false))
+      ) {
+        await job.discard();
+      }
       throw error;
     }
+  }
+
+  @OnQueueFailed()
+  async failed(job: Job<JobPayloads[SnapshotJob.Compute]>, error: Error): Promise<void> {
+    await this.reconciler.afterFailure('snapshot', job.data.tenantId, job.data.snapshotId, error);
   }
 }

@@ -7,6 +7,7 @@ import { Trends1764210000000 } from './1764210000000-trends';
 import { PeerGroupRequests1764220000000 } from './1764220000000-peer-group-requests';
 import { UserEmailPerTenant1764230000000 } from './1764230000000-user-email-per-tenant';
 import { FunctionPrivileges1764240000000 } from './1764240000000-function-privileges';
+import { UnfinishedWork1764250000000 } from './1764250000000-unfinished-work';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PeerGroupRequests1764220000000,
   UserEmailPerTenant1764230000000,
   FunctionPrivileges1764240000000,
+  UnfinishedWork1764250000000,
 ];

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { asTenantId } from '@app/domain';
+import { MAX_WORK_ATTEMPTS } from '@app/jobs';
 import type { ReportContent } from '@app/reporting';
 import { ReportEntity } from '../entities';
 import { SnapshotReader } from '../snapshots/snapshot-reader';
@@ -8,6 +9,12 @@ import type { EntityManager } from 'typeorm';
 import { TenantDb } from '../tenant/tenant-db';
 import { trendReportInput } from '../trends/trend-computation';
 import { companyReportInput } from './company-report-data';
+
+/** A claimed report: what it shows, and which attempt claimed it. */
+export interface ClaimedReport {
+  content: ReportContent;
+  attempt: number;
+}
 
 /**
  * The stored side of report rendering, for the worker: claim a queued report, read what it
@@ -24,9 +31,10 @@ export class ReportStore {
   /**
    * Marks a report as rendering and returns what it shows, computing a trend report's data
    * first if they are not yet; null when it is done already (a repeated job) so that a report
-   * is never rendered or stored twice.
+   * is never rendered or stored twice. A report left `rendering` by a worker that died is
+   * claimed again: the attempt count says how often a worker started it.
    */
-  claim(tenantId: string, reportId: string): Promise<ReportContent | null> {
+  claim(tenantId: string, reportId: string): Promise<ClaimedReport | null> {
     return this.db.withTenant(asTenantId(tenantId), async (m) => {
       const report = await m.findOne(ReportEntity, {
         where: { id: reportId },
@@ -35,20 +43,32 @@ export class ReportStore {
       if (!report || report.state === 'done') {
         return null;
       }
+      const attempt = report.attempts + 1;
       await m.update(
         ReportEntity,
         { id: reportId },
-        { state: 'rendering', attempts: report.attempts + 1, error: null },
+        { state: 'rendering', attempts: attempt, error: null },
       );
-      return reportContent(m, this.reader, report, new Date());
+      return { content: await reportContent(m, this.reader, report, new Date()), attempt };
     });
   }
 
-  async complete(tenantId: string, reportId: string, pdf: Buffer, pages: number): Promise<void> {
-    await this.db.withTenant(asTenantId(tenantId), (m) =>
+  /**
+   * Stores the PDF of the claiming attempt. False when a later attempt has claimed the report
+   * meanwhile (this one's worker was taken for dead): that attempt stores its own, so a report
+   * is stored once.
+   */
+  async complete(
+    tenantId: string,
+    reportId: string,
+    attempt: number,
+    pdf: Buffer,
+    pages: number,
+  ): Promise<boolean> {
+    const result = await this.db.withTenant(asTenantId(tenantId), (m) =>
       m.update(
         ReportEntity,
-        { id: reportId },
+        { id: reportId, state: 'rendering', attempts: attempt },
         {
           state: 'done',
           pdf,
@@ -60,17 +80,24 @@ export class ReportStore {
         },
       ),
     );
+    return (result.affected ?? 0) > 0;
   }
 
-  /** Records a failed attempt: queued again for a retry, failed after the last one. */
-  async fail(tenantId: string, reportId: string, error: string, final: boolean): Promise<void> {
-    await this.db.withTenant(asTenantId(tenantId), (m) =>
-      m.update(
-        ReportEntity,
-        { id: reportId },
-        { state: final ? 'failed' : 'queued', error: error.slice(0, 2000) },
+  /**
+   * Records a failed attempt: queued again for a retry, failed after the last one (or at once
+   * when `final`). True when the report is failed for good.
+   */
+  async fail(tenantId: string, reportId: string, error: string, final: boolean): Promise<boolean> {
+    const [rows] = await this.db.withTenant(asTenantId(tenantId), (m) =>
+      m.query<[{ state: string }[], number]>(
+        `UPDATE reports
+            SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END, error = $2
+          WHERE id = $1 AND state IN ('queued', 'rendering')
+          RETURNING state`,
+        [reportId, error.slice(0, 2000), final, MAX_WORK_ATTEMPTS],
       ),
     );
+    return rows.length === 0 || rows[0].state === 'failed';
   }
 }
 

@@ -13,7 +13,9 @@ import {
   PeerGroupDefinition,
   predefinedPeerGroups,
   SnapshotState,
+  TenantId,
 } from '@app/domain';
+import { MAX_WORK_ATTEMPTS, untilInfrastructureHolds } from '@app/jobs';
 import type { EntityManager } from 'typeorm';
 import { CatalogueVersionEntity, CycleEntity, SnapshotEntity, StudyEntity } from '../entities';
 import { TenantDb } from '../tenant/tenant-db';
@@ -116,7 +118,9 @@ export class SnapshotComputation {
 
   /**
    * Runs the computation of a queued (or retried) snapshot. `onProgress` hears 0..100 and may
-   * write it elsewhere; progress is committed on its own so that readers see it move.
+   * write it elsewhere; progress is committed on its own so that readers see it move. While
+   * PostgreSQL is unreachable it waits and goes on (`untilInfrastructureHolds`): an outage
+   * does not use up an attempt, only a start of the computation does.
    */
   async run(
     tenantId: string,
@@ -125,7 +129,16 @@ export class SnapshotComputation {
   ): Promise<void> {
     const tenant = asTenantId(tenantId);
     const startedAt = new Date();
-    const started = await this.db.withTenant(tenant, async (m) => {
+    const started = await untilInfrastructureHolds(() => this.claim(tenant, snapshotId, startedAt));
+    if (!started) {
+      // Done already (a repeated job) or not ours: nothing to do.
+      return;
+    }
+    await untilInfrastructureHolds(() => this.compute(tenant, snapshotId, startedAt, onProgress));
+  }
+
+  private claim(tenant: TenantId, snapshotId: string, startedAt: Date): Promise<boolean> {
+    return this.db.withTenant(tenant, async (m) => {
       const result = await m
         .createQueryBuilder()
         .update(SnapshotEntity)
@@ -137,10 +150,14 @@ export class SnapshotComputation {
         .execute();
       return (result.affected ?? 0) > 0;
     });
-    if (!started) {
-      // Done already (a repeated job) or not ours: nothing to do.
-      return;
-    }
+  }
+
+  private async compute(
+    tenant: TenantId,
+    snapshotId: string,
+    startedAt: Date,
+    onProgress: (percent: number) => Promise<void>,
+  ): Promise<void> {
     const progress = async (percent: number) => {
       await this.db.withTenant(tenant, (m) =>
         m.update(SnapshotEntity, { id: snapshotId, state: 'running' }, { progress: percent }),
@@ -244,20 +261,28 @@ export class SnapshotComputation {
     });
   }
 
-  /** Records a failed attempt; a final failure frees the inputs' key for a new request. */
+  /**
+   * Records a failed attempt: queued again for a retry, failed after the last one (or at once
+   * when `final`); a failure frees the inputs' key for a new request. A snapshot computed
+   * meanwhile (by an attempt that took over) is left as it is. True when it is failed for good.
+   */
   async recordFailure(
     tenantId: string,
     snapshotId: string,
     error: string,
     final: boolean,
-  ): Promise<void> {
-    await this.db.withTenant(asTenantId(tenantId), (m) =>
-      m.update(
-        SnapshotEntity,
-        { id: snapshotId },
-        { state: final ? 'failed' : 'queued', error: error.slice(0, 2000), progress: 0 },
+  ): Promise<boolean> {
+    const [rows] = await this.db.withTenant(asTenantId(tenantId), (m) =>
+      m.query<[{ state: string }[], number]>(
+        `UPDATE snapshots
+            SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END,
+                error = $2, progress = 0
+          WHERE id = $1 AND state IN ('queued', 'running')
+          RETURNING state`,
+        [snapshotId, error.slice(0, 2000), final, MAX_WORK_ATTEMPTS],
       ),
     );
+    return rows.length === 0 || rows[0].state === 'failed';
   }
 }
 

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { asTenantId } from '@app/domain';
+import type { UnfinishedWork, WorkKind } from '@app/jobs';
+import { TenantDb } from '../tenant/tenant-db';
+
+interface UnfinishedWorkRow {
+  kind: WorkKind;
+  id: string;
+  tenant_id: string;
+  state: string;
+  attempts: number;
+  error: string | null;
+}
+
+/** The table and the state it runs in while unfinished, per kind of work. */
+const TABLES: Record<WorkKind, { table: string; running: string }> = {
+  snapshot: { table: 'snapshots', running: 'running' },
+  report: { table: 'reports', running: 'rendering' },
+};
+
+/**
+ * The reconciler's side of the database: the unfinished snapshots and reports of every tenant
+ * (through `unfinished_work()`), one reconciler at a time, and failing a row that ran out of
+ * attempts.
+ */
+@Injectable()
+export class UnfinishedWorkStore {
+  constructor(private readonly db: TenantDb) {}
+
+  /**
+   * Runs `work` with the unfinished rows while holding the reconciler's advisory lock, so that
+   * of many workers one reconciles at a time; null when another holds it.
+   */
+  whileReconciling<T>(work: (rows: UnfinishedWork[]) => Promise<T>): Promise<T | null> {
+    return this.db.withoutTenant(async (m) => {
+      const [{ locked }] = await m.query<{ locked: boolean }[]>(
+        `SELECT pg_try_advisory_xact_lock(hashtext('cockpit:job-reconciler')) AS locked`,
+      );
+      if (!locked) {
+        return null;
+      }
+      const rows = await m.query<UnfinishedWorkRow[]>('SELECT * FROM unfinished_work()');
+      return work(
+        rows.map((r) => ({
+          kind: r.kind,
+          id: r.id,
+          tenantId: r.tenant_id,
+          state: r.state,
+          attempts: r.attempts,
+          error: r.error,
+        })),
+      );
+    });
+  }
+
+  /** The row as it is now, or null once it is finished (done or failed) or gone. */
+  async current(kind: WorkKind, tenantId: string, id: string): Promise<UnfinishedWork | null> {
+    const { table, running } = TABLES[kind];
+    const [row] = await this.db.withTenant(asTenantId(tenantId), (m) =>
+      m.query<{ state: string; attempts: number; error: string | null }[]>(
+        `SELECT state, attempts, error FROM ${table} WHERE id = $1 AND state IN ('queued', $2)`,
+        [id, running],
+      ),
+    );
+    return row ? { kind, id, tenantId, ...row } : null;
+  }
+
+  /** Fails an unfinished row with the reason; a row finished meanwhile is left as it is. */
+  async fail(
+    work: Pick<UnfinishedWork, 'kind' | 'tenantId' | 'id'>,
+    reason: string,
+  ): Promise<void> {
+    const { table, running } = TABLES[work.kind];
+    await this.db.withTenant(asTenantId(work.tenantId), (m) =>
+      m.query(
+        `UPDATE ${table} SET state = 'failed', error = $2 WHERE id = $1 AND state IN ('queued', $3)`,
+        [work.id, reason.slice(0, 2000), running],
+      ),
+    );
+  }
+}
