@@ -1,18 +1,26 @@
 import type { Response } from 'supertest';
 
 /**
- * Reads until `done` holds, every 100 ms, for at most a minute: for work the worker does in the
- * background (snapshots, reports). Not a timed assertion: the limit only ends a hung test.
+ * Reads until `done` holds, every `everyMs` (100 ms), for at most `timeoutMs` (a minute): for
+ * work the worker does in the background (snapshots, reports). Not a timed assertion: the limit
+ * only ends a hung test.
  */
-export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let i = 0; i < 600; i++) {
+export async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  { timeoutMs = 60_000, everyMs = 100 }: { timeoutMs?: number; everyMs?: number } = {},
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
     const value = await read();
     if (done(value)) {
       return value;
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting; last value: ${JSON.stringify(value)?.slice(0, 500)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
-  throw new Error('timed out waiting');
 }
 
 /** A supertest parser that keeps a binary body (PDF, XLSX) as a Buffer. */
