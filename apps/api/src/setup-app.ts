@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { JSON_BODY_LIMIT } from './common/domain-exception.filter';
+import { rejectOddInput } from './common/odd-input';
 import { TRUST_PROXY } from './common/trust-proxy';
 import { createValidationPipe } from './common/validation.pipe';
 import { WebSessionMiddleware } from './web/session/web-session.middleware';
@@ -23,6 +24,8 @@ export function setupApp(app: NestExpressApplication): INestApplication {
   // The pages' language cookie, and their sessions in Redis (page paths only; the JSON API
   // never reads the session cookie).
   app.use(cookieParser());
+  // After the parsers and the language cookie, before every guard and pipe: see rejectOddInput.
+  app.use(rejectOddInput);
   app.use(app.get(WebSessionMiddleware).use);
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();
