@@ -57,8 +57,9 @@ describe('web session (e2e)', () => {
   }
 
   beforeAll(async () => {
-    // Several tests sign the same users in within a minute.
-    t = await startBrowserApp({ LOGIN_ATTEMPTS_PER_MINUTE: '100' });
+    // Several tests sign the same users in within a minute; the requests come as through a
+    // reverse proxy on the loopback, which TRUST_PROXY names.
+    t = await startBrowserApp({ LOGIN_ATTEMPTS_PER_MINUTE: '100', TRUST_PROXY: 'loopback' });
     world = await createStudyWorld();
     await createSubmission(world.cycle, world.unit, {}, 'draft');
     editor = await createUser(world.company, 'company_editor');
@@ -362,7 +363,7 @@ describe('web session (e2e)', () => {
       expect(cookie).toMatch(/cockpit_session=/);
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Lax/);
-      // Over https (a proxy on the loopback says so), the cookie is Secure as well.
+      // Over https (the proxy on the loopback says so), the cookie is Secure as well.
       const https = await agent().get('/login').set('X-Forwarded-Proto', 'https');
       expect(String(https.headers['set-cookie'])).toMatch(/Secure/);
     },
