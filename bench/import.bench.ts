@@ -171,6 +171,7 @@ async function main(): Promise<void> {
       actor: {
         userId: null,
         apiKeyId: null,
+        apiKeyScopes: [],
         tenantId: asTenantId(publisher.id),
         organisationKind: 'publisher',
         role: 'publisher_admin',

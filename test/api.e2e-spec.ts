@@ -4,6 +4,7 @@ import {
   createOrganisation,
   createStudyWorld,
   createUser,
+  ownerDataSource,
   TestUser,
 } from './support/factories';
 import { startApp, TestApp } from './support/app';
@@ -99,6 +100,22 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       });
     });
 
+    it("refuses a disabled user's access token at the next request, and applies a changed role at once", async () => {
+      const user = await createUser(world.company, 'company_admin');
+      const token = await t.tokenFor(user);
+      expect((await t.http().get('/api/v1/users').set('Authorization', token)).status).toBe(200);
+      const owner = await ownerDataSource();
+      await owner.query(`UPDATE users SET role = 'company_viewer' WHERE id = $1`, [user.id]);
+      const demoted = await t.http().get('/api/v1/users').set('Authorization', token);
+      expect(demoted.status).toBe(403);
+      await owner.query('UPDATE users SET disabled_at = now() WHERE id = $1', [user.id]);
+      const disabled = await t.http().get('/api/v1/auth/me').set('Authorization', token);
+      expect(disabled.status).toBe(401);
+      expect(disabled.body.message).toBe(
+        'The user of this access token is disabled or no longer exists.',
+      );
+    });
+
     it('answers 401 without a token and with a forged one', async () => {
       expect((await t.http().get('/api/v1/studies')).status).toBe(401);
       const forged = await t
@@ -147,6 +164,63 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       expect(
         (await t.http().get('/api/v1/units').set('Authorization', `Bearer ${key}`)).status,
       ).toBe(401);
+    });
+
+    it('lets a key make no key and no user unless its creator gave it the scope, and never a wider key', async () => {
+      const admin = await t.tokenFor(companyAdmin);
+      const keyWith = async (scopes?: string[]) => {
+        const created = await t
+          .http()
+          .post('/api/v1/api-keys')
+          .set('Authorization', admin)
+          .send({ name: 'automation', role: 'company_admin', ...(scopes ? { scopes } : {}) });
+        expect(created.status).toBe(201);
+        return { id: created.body.id as string, auth: `Bearer ${created.body.key as string}` };
+      };
+      const newUser = () => ({
+        email: `by.key.${Date.now()}.${Math.random()}@test.example`,
+        name: 'Made By Key',
+        password: 'a-long-password',
+        role: 'company_viewer',
+      });
+      const plain = await keyWith();
+      const mintKey = (auth: string, scopes: string[] = []) =>
+        t
+          .http()
+          .post('/api/v1/api-keys')
+          .set('Authorization', auth)
+          .send({ name: 'child', role: 'company_viewer', scopes });
+      const mintUser = (auth: string) =>
+        t.http().post('/api/v1/users').set('Authorization', auth).send(newUser());
+      expect((await mintKey(plain.auth)).status).toBe(403);
+      expect((await mintUser(plain.auth)).status).toBe(403);
+      // Still a company admin for everything else.
+      expect((await t.http().get('/api/v1/units').set('Authorization', plain.auth)).status).toBe(
+        200,
+      );
+
+      const keyMaker = await keyWith(['api_keys:create']);
+      const child = await mintKey(keyMaker.auth);
+      expect(child.status).toBe(201);
+      expect(child.body.scopes).toEqual([]);
+      const wider = await mintKey(keyMaker.auth, ['users:create']);
+      expect(wider.status).toBe(403);
+      expect((await mintUser(keyMaker.auth)).status).toBe(403);
+
+      const userMaker = await keyWith(['users:create']);
+      expect((await mintUser(userMaker.auth)).status).toBe(201);
+      const listed = await t
+        .http()
+        .get(`/api/v1/api-keys/${userMaker.id}`)
+        .set('Authorization', admin);
+      expect(listed.body.scopes).toEqual(['users:create']);
+      const unknown = await t
+        .http()
+        .post('/api/v1/api-keys')
+        .set('Authorization', admin)
+        .send({ name: 'x', role: 'company_viewer', scopes: ['studies:delete'] });
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.problems).toEqual([expect.objectContaining({ key: 'scopes' })]);
     });
 
     it('refuses a key with a role of another kind of organisation', async () => {

@@ -14,3 +14,4 @@ export * from './reports/company-report-data';
 export * from './reports/report-store';
 export * from './trends/trend-computation';
 export * from './jobs/unfinished-work-store';
+export * from './users/active-user';

@@ -16,7 +16,7 @@ export class ApiKeysController {
   @Post()
   @ApiCreatedResponse({ type: CreatedApiKeyDto })
   create(@CurrentActor() actor: Actor, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    return this.apiKeys.create(actor, body.name, body.role);
+    return this.apiKeys.create(actor, body.name, body.role, body.scopes ?? []);
   }
 
   @Get()

@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, DomainErrorCode, notFound, Role, rolesFor } from '@app/domain';
+import {
+  Actor,
+  ApiKeyScope,
+  assertScope,
+  assertScopesGrantable,
+  DomainError,
+  DomainErrorCode,
+  notFound,
+  Role,
+  rolesFor,
+} from '@app/domain';
 import { ApiKeyEntity, TenantDb } from '@app/persistence';
 import { randomBytes } from 'node:crypto';
 import { API_KEY_PREFIX, hashApiKeySecret } from '../auth/auth.service';
@@ -17,6 +27,7 @@ function toDto(key: ApiKeyEntity): ApiKeyDto {
     name: key.name,
     prefix: key.prefix,
     role: key.role,
+    scopes: key.scopes,
     createdAt: key.createdAt.toISOString(),
     lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
     revokedAt: key.revokedAt?.toISOString() ?? null,
@@ -27,7 +38,14 @@ function toDto(key: ApiKeyEntity): ApiKeyDto {
 export class ApiKeysService {
   constructor(private readonly db: TenantDb) {}
 
-  async create(actor: Actor, name: string, role: Role): Promise<CreatedApiKeyDto> {
+  async create(
+    actor: Actor,
+    name: string,
+    role: Role,
+    scopes: readonly ApiKeyScope[],
+  ): Promise<CreatedApiKeyDto> {
+    assertScope(actor, 'api_keys:create');
+    assertScopesGrantable(actor, scopes);
     if (!rolesFor(actor.organisationKind).includes(role)) {
       throw new DomainError(
         DomainErrorCode.ValidationFailed,
@@ -49,6 +67,7 @@ export class ApiKeysService {
           tenantId: actor.tenantId,
           name,
           role,
+          scopes: [...scopes],
           prefix,
           secretHash: hashApiKeySecret(secret),
           createdBy: actor.userId,

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import {
   Actor,
+  ApiKeyScope,
   asTenantId,
   DomainError,
   DomainErrorCode,
@@ -9,7 +10,7 @@ import {
   Role,
   ROLES,
 } from '@app/domain';
-import { TenantDb } from '@app/persistence';
+import { activeUserRole, TenantDb } from '@app/persistence';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -98,12 +99,23 @@ export class AuthService {
     if (!ROLES.includes(claims.role)) {
       throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid.');
     }
+    // A token outlives a change to its user: a disabled user is out at the next request, and
+    // a changed role applies at once (roles stay within the organisation's kind).
+    const tenantId = asTenantId(claims.tid);
+    const role = await this.db.withTenant(tenantId, (m) => activeUserRole(m, claims.sub));
+    if (role === null) {
+      throw new DomainError(
+        DomainErrorCode.Unauthenticated,
+        'The user of this access token is disabled or no longer exists.',
+      );
+    }
     return {
       userId: claims.sub,
       apiKeyId: null,
-      tenantId: asTenantId(claims.tid),
+      apiKeyScopes: [],
+      tenantId,
       organisationKind: claims.kind,
-      role: claims.role,
+      role,
     };
   }
 
@@ -124,6 +136,7 @@ export class AuthService {
           role: Role;
           secret_hash: string;
           revoked_at: Date | null;
+          scopes: ApiKeyScope[];
         }[]
       >('SELECT * FROM auth_find_api_key($1)', [parsed.prefix]),
     );
@@ -138,6 +151,7 @@ export class AuthService {
     return {
       userId: null,
       apiKeyId: key.id,
+      apiKeyScopes: key.scopes,
       tenantId,
       organisationKind: kindOfRole(key.role),
       role: key.role,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  assertScope,
   asTenantId,
   DomainError,
   DomainErrorCode,
@@ -39,6 +40,7 @@ export class OrganisationsService {
 
   /** Creates a publisher or company with its first administrator, in one transaction. */
   async createOrganisation(actor: Actor, input: CreateOrganisationDto): Promise<OrganisationDto> {
+    assertScope(actor, 'users:create');
     return this.db.withTenant(actor.tenantId, async (m) => {
       const organisation = await m.save(
         m.create(OrganisationEntity, { kind: input.kind, name: input.name }),
@@ -65,6 +67,7 @@ export class OrganisationsService {
   }
 
   async createUser(actor: Actor, input: NewUserDto, role: Role): Promise<UserDto> {
+    assertScope(actor, 'users:create');
     assertRoleFits(actor.organisationKind, role);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toUserDto(await this.insertUser(m, actor.tenantId, input, role)),

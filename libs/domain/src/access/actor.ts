@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from './api-key-scope';
 import type { OrganisationKind } from './organisation-kind';
 import type { Role } from './role';
 
@@ -14,6 +15,8 @@ export interface Actor {
   /** The user, or null for an API key. */
   userId: string | null;
   apiKeyId: string | null;
+  /** What an API key may do besides its role (see API_KEY_SCOPES); empty for a user. */
+  apiKeyScopes: readonly ApiKeyScope[];
   tenantId: TenantId;
   organisationKind: OrganisationKind;
   role: Role;

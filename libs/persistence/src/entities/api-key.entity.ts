@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '@app/domain';
+import type { ApiKeyScope, Role } from '@app/domain';
 
 /** A credential for a machine client, bound to one organisation and one role. */
 @Entity('api_keys')
@@ -22,6 +22,10 @@ export class ApiKeyEntity {
 
   @Column('text')
   role!: Role;
+
+  /** What the key may do besides its role: make further keys or users (none by default). */
+  @Column('text', { array: true })
+  scopes!: ApiKeyScope[];
 
   @Column('uuid', { name: 'created_by', nullable: true })
   createdBy!: string | null;

@@ -7,6 +7,7 @@ import { Trends1764210000000 } from './1764210000000-trends';
 import { PeerGroupRequests1764220000000 } from './1764220000000-peer-group-requests';
 import { UserEmailPerTenant1764230000000 } from './1764230000000-user-email-per-tenant';
 import { FunctionPrivileges1764240000000 } from './1764240000000-function-privileges';
+import { ApiKeyScopes1764260000000 } from './1764260000000-api-key-scopes';
 import { UnfinishedWork1764250000000 } from './1764250000000-unfinished-work';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   UserEmailPerTenant1764230000000,
   FunctionPrivileges1764240000000,
   UnfinishedWork1764250000000,
+  ApiKeyScopes1764260000000,
 ];

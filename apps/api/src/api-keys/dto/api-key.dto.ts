@@ -1,6 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
-import { ROLES, type Role } from '@app/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { API_KEY_SCOPES, ROLES, type ApiKeyScope, type Role } from '@app/domain';
 
 export class CreateApiKeyDto {
   /** What the key is for, e.g. "ERP export". */
@@ -16,6 +24,20 @@ export class CreateApiKeyDto {
     message: 'role must be a publisher or company role',
   })
   role!: Role;
+
+  /**
+   * What the key may do besides acting in its role: `api_keys:create` and `users:create`
+   * make further credentials. None by default, so that revoking a leaked key contains it.
+   */
+  @ApiPropertyOptional({ enum: API_KEY_SCOPES, isArray: true, default: [] })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(API_KEY_SCOPES, {
+    each: true,
+    message: `each scope must be one of ${API_KEY_SCOPES.join(', ')}`,
+  })
+  scopes?: ApiKeyScope[];
 }
 
 export class ApiKeyDto {
@@ -23,6 +45,7 @@ export class ApiKeyDto {
   @ApiProperty() name!: string;
   @ApiProperty() prefix!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
+  @ApiProperty({ enum: API_KEY_SCOPES, isArray: true }) scopes!: ApiKeyScope[];
   @ApiProperty() createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) lastUsedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;

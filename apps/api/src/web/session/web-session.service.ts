@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, asTenantId, Role } from '@app/domain';
-import { TenantDb } from '@app/persistence';
+import { Actor, asTenantId } from '@app/domain';
+import { activeUserRole, TenantDb } from '@app/persistence';
 import type { Request, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
 import type { AuthenticatedRequest } from '../../auth/auth.decorators';
@@ -99,22 +99,17 @@ export class WebSessionService {
     }
     // The tenant was established by the sign-in (AuthService.authenticate) that made the session.
     const tenantId = asTenantId(user.tenantId);
-    const rows = await this.db.withTenant(tenantId, (m) =>
-      m.query<{ role: Role; disabled_at: Date | null }[]>(
-        'SELECT role, disabled_at FROM users WHERE id = $1',
-        [user.userId],
-      ),
-    );
-    const row = rows[0];
-    if (!row || row.disabled_at) {
+    const role = await this.db.withTenant(tenantId, (m) => activeUserRole(m, user.userId));
+    if (role === null) {
       await this.end(request);
       return null;
     }
     // Roles stay within the organisation's kind (rolesFor), so the kind need not be re-read.
-    user.role = row.role;
+    user.role = role;
     return {
       userId: user.userId,
       apiKeyId: null,
+      apiKeyScopes: [],
       tenantId,
       organisationKind: user.organisationKind,
       role: user.role,

@@ -1,0 +1,41 @@
+import { DomainError, DomainErrorCode } from '../errors/domain-error';
+import type { Actor } from './actor';
+
+/**
+ * What an API key may do besides acting in its role: make further credentials. A key has none
+ * unless whoever creates it names them, so that revoking one leaked key contains the leak: the
+ * key cannot have made keys or users that outlive its revocation.
+ */
+export const API_KEY_SCOPES = ['api_keys:create', 'users:create'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** Refuses an API key without the scope; for a signed-in user, the role alone decides. */
+export function assertScope(actor: Actor, scope: ApiKeyScope): void {
+  if (actor.apiKeyId !== null && !actor.apiKeyScopes.includes(scope)) {
+    throw new DomainError(
+      DomainErrorCode.Forbidden,
+      `This API key may not do this: it needs the scope ${scope}, which only a key's creator can give it.`,
+    );
+  }
+}
+
+/**
+ * Refuses scopes for a new key that the caller does not hold itself: a user may give any, a key
+ * only its own, so that no key can make a wider one.
+ */
+export function assertScopesGrantable(actor: Actor, scopes: readonly ApiKeyScope[]): void {
+  const beyond = scopes.filter((s) => actor.apiKeyId !== null && !actor.apiKeyScopes.includes(s));
+  if (beyond.length > 0) {
+    throw new DomainError(
+      DomainErrorCode.Forbidden,
+      `An API key can give a new key only scopes it holds itself; it does not hold ${beyond.join(', ')}.`,
+      [
+        {
+          key: 'scopes',
+          rule: 'scope_not_held',
+          message: `scopes may not include ${beyond.join(', ')}`,
+        },
+      ],
+    );
+  }
+}
