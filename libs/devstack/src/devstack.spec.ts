@@ -152,6 +152,28 @@ describe('devstack', () => {
     }
   });
 
+  it('keeps what Redis holds across a restart in its append-only file', async () => {
+    const dataDir = path.join(tmp, 'aof', 'redis');
+    const first = await startRedisServer({ dataDir });
+    const client = new Redis(first.url, { lazyConnect: true });
+    try {
+      await client.connect();
+      await client.rpush('cockpit:queue', 'job-1', 'job-2');
+    } finally {
+      client.disconnect();
+      await first.stop();
+    }
+    const second = await startRedisServer({ dataDir });
+    const reader = new Redis(second.url, { lazyConnect: true });
+    try {
+      await reader.connect();
+      expect(await reader.lrange('cockpit:queue', 0, -1)).toEqual(['job-1', 'job-2']);
+    } finally {
+      reader.disconnect();
+      await second.stop();
+    }
+  });
+
   it('says how to install redis-server when it is not on PATH', async () => {
     const savedPath = process.env.PATH;
     process.env.PATH = path.join(tmp, 'empty-bin');

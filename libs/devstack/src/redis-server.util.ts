@@ -19,12 +19,12 @@ export interface RedisHandle {
   /** `redis://127.0.0.1:<port>` */
   url: string;
   port: number;
-  /** Terminates the server (nothing is persisted). */
+  /** Terminates the server; its append-only file keeps the data for the next start. */
   stop(): Promise<void>;
 }
 
 export interface RedisServerOptions {
-  /** Working directory of redis-server; created when missing. Holds only its pid file. */
+  /** Working directory of redis-server; created when missing. Holds its append-only file. */
   dataDir: string;
   /** Preferred port (default 63790); another free port is used when it is taken. */
   port?: number;
@@ -42,9 +42,9 @@ const READY_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 /**
- * Starts the machine's `redis-server` on 127.0.0.1 without persistence (`--save ""`,
- * `--appendonly no`) and resolves once it answers PING. The server is killed by `stop()` and
- * when this process exits.
+ * Starts the machine's `redis-server` on 127.0.0.1 with an append-only file in `dataDir`
+ * (fsync every second), so that a restart keeps the queued jobs, and resolves once it answers
+ * PING. The server is stopped by `stop()` and killed when this process exits.
  */
 export async function startRedisServer(opts: RedisServerOptions): Promise<RedisHandle> {
   const log = opts.log ?? ((): void => undefined);
@@ -63,7 +63,8 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<RedisH
     '--port', String(port),
     '--bind', '127.0.0.1',
     '--save', '',
-    '--appendonly', 'no',
+    '--appendonly', 'yes',
+    '--appendfsync', 'everysec',
     '--dir', dataDir,
     '--pidfile', path.join(dataDir, PID_FILE),
     '--daemonize', 'no',
