@@ -1,5 +1,6 @@
 import { findFreePort } from '@app/devstack';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,6 +51,8 @@ describe('the README start command', () => {
       PORT: String(port),
       COCKPIT_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // The killed worker's job is taken over after 5 s instead of 30 s.
+      JOB_STALL_TIMEOUT_MS: '5000',
     };
     for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO']) {
       delete env[name];
@@ -126,7 +129,9 @@ describe('the README start command', () => {
     ).json()) as unknown[];
     expect(units.length).toBe(180);
 
-    // The publisher's trend report over the two published demo cycles, rendered by the worker.
+    // The publisher's trend report over the two published demo cycles, rendered by the worker,
+    // which is killed right after the order: the launcher starts it again, and the report is
+    // rendered without anybody asking again.
     const publisherAuth = { authorization: `Bearer ${publisherToken}` };
     const ordered = await fetch(`${base}/api/v1/studies/${studies[0].id}/trend-reports`, {
       method: 'POST',
@@ -135,15 +140,39 @@ describe('the README start command', () => {
     });
     expect(ordered.status).toBe(202);
     const { reportId } = (await ordered.json()) as { reportId: string };
+    const [workerPid] = execFileSync(
+      'pgrep',
+      ['-g', String(child.pid), '-f', 'dist/apps/worker/main.js'],
+      {
+        encoding: 'utf8',
+      },
+    )
+      .split('\n')
+      .filter(Boolean);
+    process.kill(Number(workerPid), 'SIGKILL');
+    await until(
+      () => Promise.resolve(output),
+      (text) => text.includes('[launcher] worker restarted'),
+    );
+    expect(output).toContain('[launcher] worker ended (signal SIGKILL); restarting it in 1 s');
     const report = await until(
       async () =>
         (await (
           await fetch(`${base}/api/v1/reports/${reportId}`, { headers: publisherAuth })
-        ).json()) as { state: string; pages: number | null },
+        ).json()) as { state: string; pages: number | null; sha256: string | null },
       (r) => r.state === 'done' || r.state === 'failed',
+      { timeoutMs: 180_000, everyMs: 500 },
     );
     expect(report.state).toBe('done');
     expect(report.pages).toBeGreaterThan(5);
+    const pdf = Buffer.from(
+      await (
+        await fetch(`${base}/api/v1/reports/${reportId}/pdf`, { headers: publisherAuth })
+      ).arrayBuffer(),
+    );
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(report.sha256);
+    // The api and Redis went on as they were.
+    expect(output).not.toMatch(/\[launcher\] (api|redis-server) ended/);
 
     // The web cockpit: a visitor is sent to the sign-in form.
     const home = await fetch(`${base}/`, { redirect: 'manual' });
@@ -152,5 +181,5 @@ describe('the README start command', () => {
     const form = await fetch(`${base}/login`, { headers: { 'accept-language': 'de' } });
     expect(form.status).toBe(200);
     expect(await form.text()).toMatch(/<input[^>]+type="password"/);
-  }, 300_000);
+  }, 480_000);
 });

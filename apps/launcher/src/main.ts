@@ -8,16 +8,19 @@ import {
   seedDemo,
   urlFor,
 } from '@app/persistence';
-import { ChildProcess, fork } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { runningProcess, supervise } from './supervisor';
 
 /**
  * `npm start`: runs the product on this machine. Without DATABASE_URL it starts an embedded
  * PostgreSQL under .data/, without REDIS_URL the machine's redis-server; it migrates, seeds
  * the demo (always on embedded defaults, otherwise only with DEMO=true), then starts the api
- * and the worker as child processes and stops everything on Ctrl+C.
+ * and the worker as child processes. It supervises them and its Redis: a child that crashes is
+ * started again with backoff, so a single-machine install survives a worker crash with nobody
+ * watching; it stops everything on Ctrl+C, or when a child keeps crashing.
  */
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -67,7 +70,12 @@ async function main(): Promise<void> {
   const embedded = !env.DATABASE_URL;
   mkdirSync(DATA_DIR, { recursive: true });
 
+  let shuttingDown = false;
   const shutdown = async (code: number) => {
+    if (shuttingDown) {
+      return;
+    }
+    shuttingDown = true;
     for (const stop of stops.reverse()) {
       await stop().catch((error: unknown) => log(`while stopping: ${String(error)}`));
     }
@@ -102,9 +110,23 @@ async function main(): Promise<void> {
     }
     if (!env.REDIS_URL) {
       log('no REDIS_URL: starting redis-server');
-      const redis = await startRedisServer({ dataDir: join(DATA_DIR, 'redis'), log });
+      // A restarted Redis must come back on the port the api and the worker know.
+      let port: number | undefined;
+      const redis = await supervise(
+        'redis-server',
+        async () => {
+          const started = await startRedisServer({ dataDir: join(DATA_DIR, 'redis'), port, log });
+          if (port !== undefined && started.port !== port) {
+            await started.stop();
+            throw new Error(`port ${port} is taken`);
+          }
+          port = started.port;
+          env.REDIS_URL = started.url;
+          return started;
+        },
+        { log, giveUp: () => void shutdown(1) },
+      );
       stops.push(() => redis.stop());
-      env.REDIS_URL = redis.url;
     }
     const config = loadConfig(env);
 
@@ -130,29 +152,23 @@ async function main(): Promise<void> {
       return;
     }
 
-    const children: ChildProcess[] = [];
-    for (const app of ['api', 'worker']) {
-      const child = fork(join(ROOT, 'dist', 'apps', app, 'main.js'), [], { env, stdio: 'inherit' });
-      children.push(child);
-      child.on('exit', (code) => {
-        log(`${app} exited with code ${code ?? 'null'}; stopping`);
-        void shutdown(code ?? 1);
-      });
-    }
-    stops.push(async () => {
-      await Promise.all(
-        children.map(
-          (child) =>
-            new Promise<void>((done) => {
-              child.removeAllListeners('exit');
-              if (child.exitCode !== null) {
-                return done();
-              }
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
+    const children = await Promise.all(
+      ['api', 'worker'].map((app) =>
+        supervise(
+          app,
+          () =>
+            Promise.resolve(
+              runningProcess(
+                fork(join(ROOT, 'dist', 'apps', app, 'main.js'), [], { env, stdio: 'inherit' }),
+              ),
+            ),
+          { log, giveUp: () => void shutdown(1) },
         ),
-      );
+      ),
+    );
+    // Both at once: Ctrl+C reaches them too, and neither may be restarted meanwhile.
+    stops.push(async () => {
+      await Promise.all(children.map((child) => child.stop()));
     });
 
     const url = `http://localhost:${config.PORT}`;

@@ -19,6 +19,8 @@ export interface RedisHandle {
   /** `redis://127.0.0.1:<port>` */
   url: string;
   port: number;
+  /** Resolves, with how it ended, once the server has exited, stopped or not. */
+  exited: Promise<string>;
   /** Terminates the server; its append-only file keeps the data for the next start. */
   stop(): Promise<void>;
 }
@@ -85,7 +87,7 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<RedisH
   let ready = false;
   let stopping = false;
   const unregister = killOnParentExit(() => child.kill('SIGKILL'));
-  const exited = new Promise<void>((resolve) => {
+  const exited = new Promise<string>((resolve) => {
     const onGone = (description: string): void => {
       if (exitDescription !== undefined) {
         return;
@@ -95,7 +97,7 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<RedisH
       if (!stopping && ready) {
         log(`redis-server exited unexpectedly (${description}):\n${output.text()}`);
       }
-      resolve();
+      resolve(description);
     };
     child.once('exit', (code, signal) =>
       onGone(signal === null ? `exit code ${code}` : `signal ${signal}`),
@@ -128,7 +130,7 @@ export async function startRedisServer(opts: RedisServerOptions): Promise<RedisH
     log('Redis stopped');
   };
 
-  return { url: `redis://127.0.0.1:${port}`, port, stop: () => (stopped ??= stop()) };
+  return { url: `redis://127.0.0.1:${port}`, port, exited, stop: () => (stopped ??= stop()) };
 }
 
 /**
