@@ -1,5 +1,5 @@
 // Bound once: a global lookup of Math inside the hot loops costs far more under Jest's sandbox.
-const { abs, max, sqrt } = Math;
+const { abs, max, min, sqrt } = Math;
 
 /**
  * Tolerances of the floating-point arithmetic. A released set whose residual (after projecting
@@ -13,6 +13,15 @@ const PIVOT = 1e-10;
 /** Projector entries below this are zero; row sums within this of their target are candidates. */
 const NONZERO = 1e-10;
 const ROW_SUM = 1e-7;
+/**
+ * A new direction whose residual keeps less than this share of the set's squared length is
+ * orthogonalised a second time (Kahan's "twice is enough" when the first pass cancels much).
+ * One pass loses orthogonality of about ε‖1_T‖/‖residual‖, so at 1 % the basis stays
+ * orthonormal to about 1e-12 (measured at 100,000 units: 1.8e-12 after 306 directions), far
+ * inside the tolerances above, with a third of the work for sets that differ from the span
+ * in a few percent of their units (the pooled figures' weights).
+ */
+const REORTHOGONALISE = 1e-2;
 /** Projector rows an audit keeps between releases. */
 const KEPT_ROWS = 64;
 /**
@@ -51,6 +60,7 @@ export class ReleaseMemo {
   readonly start = 0;
   private readonly histories = new Map<string, number>();
   private readonly verdicts = new Map<string, AuditVerdict>();
+  private readonly holders = new Map<number, SumAudit>();
   private fresh = 0;
 
   next(history: number, step: string | undefined): number {
@@ -64,6 +74,25 @@ export class ReleaseMemo {
       this.histories.set(key, id);
     }
     return id;
+  }
+
+  /** The audit that last took on this history, if it has not moved on (see `hold`). */
+  holder(history: number): SumAudit | undefined {
+    return this.holders.get(history);
+  }
+
+  /** Records an audit as at a history; a fresh (unshared) history is not recorded. */
+  hold(history: number, audit: SumAudit): void {
+    if (history >= 0) {
+      this.holders.set(history, audit);
+    }
+  }
+
+  /** The audit leaves the history. */
+  leave(history: number, audit: SumAudit): void {
+    if (this.holders.get(history) === audit) {
+      this.holders.delete(history);
+    }
   }
 
   verdict(history: number, key: string): AuditVerdict | undefined {
@@ -132,6 +161,13 @@ export class SumAudit {
   private readonly protectedSets: ProtectedSet[] = [];
   /** What was released and protected so far, as an id of the memo (see `ReleaseMemo`). */
   private history: number;
+  /** The last dry run's set (by key), when it was judged, and the direction it would add. */
+  private judged: {
+    key: string;
+    history: number;
+    atoms: number;
+    direction: Float64Array | null;
+  } | null = null;
 
   /**
    * @param owners owners[u]: the company (0-based index) of unit u
@@ -206,7 +242,36 @@ export class SumAudit {
       return 'released';
     }
     const known = key === undefined ? undefined : this.memo.verdict(this.history, key);
-    const direction = this.newDirection(members);
+    if (known !== undefined && (dryRun || known !== 'released')) {
+      // Judged before on the same history (the same span): the same verdict.
+      return known;
+    }
+    if (known === 'released') {
+      // Another audit with this history released the set already (another KPI with the same
+      // contributors): its state is this one's after the release, copied instead of computed.
+      const next = this.memo.next(this.history, `R${key}`);
+      const holder = this.memo.holder(next);
+      if (holder !== undefined && holder !== this && holder.history === next) {
+        this.copyFrom(holder);
+        this.moveTo(next);
+        return known;
+      }
+    }
+    // A release after its own dry run (nothing released, protected or split since) takes the
+    // direction the dry run found: the pooled figures judge both their sums before releasing.
+    const judged = this.judged;
+    const direction =
+      !dryRun &&
+      judged !== null &&
+      judged.key === key &&
+      judged.history === this.history &&
+      judged.atoms === this.atomCount
+        ? judged.direction
+        : this.newDirection(members);
+    this.judged =
+      dryRun && key !== undefined
+        ? { key, history: this.history, atoms: this.atomCount, direction }
+        : null;
     let verdict: AuditVerdict;
     if (direction === null) {
       // Its sum is computable already: releasing it tells nothing new.
@@ -225,7 +290,7 @@ export class SumAudit {
       if (direction !== null) {
         this.append(direction);
       }
-      this.history = this.memo.next(this.history, key === undefined ? undefined : `R${key}`);
+      this.moveTo(this.memo.next(this.history, key === undefined ? undefined : `R${key}`));
     }
     return verdict;
   }
@@ -237,7 +302,7 @@ export class SumAudit {
 
   unprotectFrom(count: number): void {
     if (count < this.protectedSets.length) {
-      this.history = this.protectedSets[count].historyBefore;
+      this.moveTo(this.protectedSets[count].historyBefore);
       this.protectedSets.length = count;
     }
   }
@@ -264,8 +329,32 @@ export class SumAudit {
       coordinates,
       historyBefore: this.history,
     });
-    this.history = this.memo.next(this.history, key === undefined ? undefined : `P${key}`);
+    this.moveTo(this.memo.next(this.history, key === undefined ? undefined : `P${key}`));
     return true;
+  }
+
+  /** Takes on a history, as the memo's holder of it (the audit another may copy). */
+  private moveTo(history: number): void {
+    this.memo.leave(this.history, this);
+    this.history = history;
+    this.memo.hold(history, this);
+  }
+
+  /** Becomes a copy of `other` (with the same history: the same sets released and protected). */
+  private copyFrom(other: SumAudit): void {
+    this.atomOf.set(other.atomOf);
+    this.sizes = other.sizes.slice();
+    this.leverages = other.leverages.slice();
+    this.rows = other.rows.slice();
+    this.stride = other.stride;
+    this.atomCount = other.atomCount;
+    this.rank = other.rank;
+    this.protectedSets.length = 0;
+    for (const set of other.protectedSets) {
+      this.protectedSets.push({ ...set, coordinates: set.coordinates.slice() });
+    }
+    this.committedRows.clear();
+    this.judged = null;
   }
 
   /**
@@ -275,20 +364,41 @@ export class SumAudit {
    */
   private newDirection(members: Int32Array): Float64Array | null {
     this.split(members);
-    const m = this.atomCount;
+    const { atomCount: m, rank, stride, rows, sizes } = this;
     const inside = new Uint8Array(m);
     for (let i = 0; i < members.length; i++) {
       inside[this.atomOf[members[i]]] = 1;
     }
-    const residual = new Float64Array(m);
-    for (let i = 0; i < m; i++) {
-      residual[i] = inside[i];
+    // The set's coordinates c = Qᵀ W 1_T, from the atoms inside it (whole atoms after the split).
+    const coordinates = new Float64Array(rank);
+    for (let a = 0; a < m; a++) {
+      if (inside[a] === 1) {
+        for (let k = 0, base = a * stride; k < rank; k++) {
+          coordinates[k] += sizes[a] * rows[base + k];
+        }
+      }
     }
-    // Gram–Schmidt, and once more when the first pass cancelled most of the vector (Kahan's
-    // "twice is enough"): that keeps the basis orthonormal to rounding.
-    this.subtractProjection(residual);
+    // With an orthonormal basis ‖(I − P) 1_T‖² = |T| − ‖c‖²: a set in the span (most of the
+    // pooled figures' weights) is told apart before anything the size of all atoms is computed.
+    let outside = members.length;
+    for (let k = 0; k < rank; k++) {
+      outside -= coordinates[k] * coordinates[k];
+    }
+    if (outside <= IN_SPAN * members.length) {
+      return null;
+    }
+    const residual = new Float64Array(m);
+    for (let a = 0; a < m; a++) {
+      let dot = 0;
+      for (let k = 0, base = a * stride; k < rank; k++) {
+        dot += rows[base + k] * coordinates[k];
+      }
+      residual[a] = inside[a] - dot;
+    }
+    // Gram–Schmidt, once more when the first pass cancelled most of the vector (see
+    // REORTHOGONALISE): that keeps the basis orthonormal to rounding.
     let norm = this.weightedNorm(residual);
-    if (norm < 0.25 * members.length) {
+    if (norm < REORTHOGONALISE * members.length) {
       this.subtractProjection(residual);
       norm = this.weightedNorm(residual);
     }
@@ -511,7 +621,6 @@ export class SumAudit {
       set.coordinates.push(along);
     }
     this.rank++;
-    this.committedRows.added(direction);
   }
 
   /**
@@ -537,15 +646,30 @@ export class SumAudit {
     if (known < 1 && highest < limit * (1 - known)) {
       return false;
     }
-    const byLeverage = Int32Array.from({ length: m }, (_, i) => i).sort(
-      (a, b) => leverage[b] - leverage[a],
-    );
+    // An atom below a company's floor stays below the limit whatever the company knows (the
+    // bound above, with the company's own leverage): only atoms at or above the lowest floor of
+    // all companies are candidates, sorted by leverage.
+    const companies = this.companyStart.length - 1;
+    let lowestFloor = limit;
+    for (let c = 0; c < companies; c++) {
+      lowestFloor = min(lowestFloor, this.floorOf(c, leverage, limit));
+    }
+    let candidateCount = 0;
+    const candidates = new Int32Array(m);
+    for (let i = 0; i < m; i++) {
+      if (this.sizes[i] > 0 && leverage[i] >= lowestFloor) {
+        candidates[candidateCount++] = i;
+      }
+    }
+    const byLeverage = candidates
+      .subarray(0, candidateCount)
+      .sort((a, b) => leverage[b] - leverage[a]);
     const projector = new AtomProjector(this.committedRows, direction, leverage);
-    const scratch = new AttackerScratch(m, this.largestCompany);
+    let scratch: AttackerScratch | null = null;
     // Companies of one unit in the same atom know the same: each such atom is tried once.
     const triedAtom = new Uint8Array(m);
     let searched = 0;
-    for (let c = 0; c + 1 < this.companyStart.length; c++) {
+    for (let c = 0; c < companies; c++) {
       const units = this.companyUnits.subarray(this.companyStart[c], this.companyStart[c + 1]);
       if (units.length === 1) {
         const own = this.atomOf[units[0]];
@@ -554,14 +678,11 @@ export class SumAudit {
         }
         triedAtom[own] = 1;
       }
-      let ownLeverage = 0;
-      for (let i = 0; i < units.length; i++) {
-        ownLeverage += leverage[this.atomOf[units[i]]];
-      }
-      const floor = ownLeverage < 1 ? limit * (1 - ownLeverage) : 0;
+      const floor = this.floorOf(c, leverage, limit);
       let attacker: Attacker | null = null;
-      for (let r = 0; r < m && leverage[byLeverage[r]] >= floor; r++) {
+      for (let r = 0; r < candidateCount && leverage[byLeverage[r]] >= floor; r++) {
         const atom = byLeverage[r];
+        scratch ??= new AttackerScratch(m, this.largestCompany);
         attacker ??= new Attacker(units, this.atomOf, this.sizes, projector, scratch);
         if (attacker.remaining(atom) > 0 && attacker.leverage(atom) >= limit) {
           // The search is bounded: past the budget the set counts as exposed, which can only
@@ -574,6 +695,18 @@ export class SumAudit {
       }
     }
     return false;
+  }
+
+  /**
+   * The leverage below which company c's knowledge cannot lift an atom to the limit:
+   * limit · (1 − Σ_{w∈c} h_w), or 0 when the company's own leverage reaches 1.
+   */
+  private floorOf(c: number, leverage: Float64Array, limit: number): number {
+    let own = 0;
+    for (let i = this.companyStart[c]; i < this.companyStart[c + 1]; i++) {
+      own += leverage[this.atomOf[this.companyUnits[i]]];
+    }
+    return own < 1 ? limit * (1 - own) : 0;
   }
 
   /**
@@ -749,26 +882,32 @@ class AtomProjector {
 }
 
 /**
- * Rows of the projector onto what is released, between atoms, kept across releases: a
- * release adds q qᵀ to each kept row (O(atoms) instead of O(atoms × rank) to compute it
- * again), and a split copies the parent atom's entry. The rows of the atoms searched around
- * recently are kept, a bounded number.
+ * Rows of the projector onto what is released, between atoms, kept across releases for the
+ * atoms searched around recently (a bounded number). A kept row says up to which rank and atom
+ * count it holds; it is brought up to date when read, adding only the directions released since
+ * (O(atoms) each, instead of O(atoms × rank) to compute it again) and computing the entries of
+ * atoms split off since. Rows that are never read again cost nothing per release.
  */
 class CommittedRows {
-  private readonly kept = new Map<number, Float64Array>();
+  private readonly kept = new Map<number, KeptRow>();
 
   constructor(private readonly audit: SumAuditRows) {}
 
+  clear(): void {
+    this.kept.clear();
+  }
+
+  /** P[a, b], from a kept row that is up to date, else by one dot product. */
   entry(a: number, b: number): number {
+    const { rows, stride, rank, atomCount } = this.audit;
     const row = this.kept.get(a);
-    if (row !== undefined) {
-      return row[b];
+    if (row !== undefined && row.rank === rank && row.atoms === atomCount) {
+      return row.values[b];
     }
     const other = this.kept.get(b);
-    if (other !== undefined) {
-      return other[a];
+    if (other !== undefined && other.rank === rank && other.atoms === atomCount) {
+      return other.values[a];
     }
-    const { rows, stride, rank } = this.audit;
     let sum = 0;
     for (let k = 0, x = a * stride, y = b * stride; k < rank; k++) {
       sum += rows[x + k] * rows[y + k];
@@ -779,16 +918,7 @@ class CommittedRows {
   row(a: number): Float64Array {
     let row = this.kept.get(a);
     if (row === undefined) {
-      const { rows, stride, rank, atomCount, capacity } = this.audit;
-      row = new Float64Array(capacity);
-      const base = a * stride;
-      for (let b = 0; b < atomCount; b++) {
-        let sum = 0;
-        for (let k = 0, y = b * stride; k < rank; k++) {
-          sum += rows[base + k] * rows[y + k];
-        }
-        row[b] = sum;
-      }
+      row = { values: new Float64Array(this.audit.capacity), rank: 0, atoms: 0 };
       this.kept.set(a, row);
       if (this.kept.size > KEPT_ROWS) {
         this.kept.delete(this.kept.keys().next().value as number);
@@ -798,39 +928,62 @@ class CommittedRows {
       this.kept.delete(a);
       this.kept.set(a, row);
     }
-    return row;
+    return this.current(a, row);
   }
 
-  /** Atom `to` was split off atom `from`: it has `from`'s entries, and `from`'s row. */
+  /**
+   * Atom `to` was split off atom `from`: its coordinates are a copy of `from`'s, so a kept row
+   * of `from` is its row too, valid to the same rank and atom count.
+   */
   split(from: number, to: number): void {
-    const capacity = this.audit.capacity;
-    for (const [atom, row] of this.kept) {
-      let grown = row;
-      if (row.length < capacity) {
-        grown = new Float64Array(capacity);
-        grown.set(row);
-        this.kept.set(atom, grown);
-      }
-      grown[to] = grown[from];
-    }
     const parent = this.kept.get(from);
     if (parent !== undefined) {
-      this.kept.set(to, parent.slice());
+      this.kept.set(to, { ...parent, values: parent.values.slice() });
     }
   }
 
-  /** A direction was added to the span. */
-  added(direction: Float64Array): void {
-    const m = this.audit.atomCount;
-    for (const [atom, row] of this.kept) {
-      const along = direction[atom];
-      if (along !== 0) {
-        for (let b = 0; b < m; b++) {
-          row[b] += along * direction[b];
-        }
-      }
+  /**
+   * The kept row of atom a, up to date. Entries of atoms that existed when it was last brought
+   * up to date need only the directions added since: a split copies the parent's coordinates
+   * and changes no atom's own, so their older terms still hold.
+   */
+  private current(a: number, row: KeptRow): Float64Array {
+    const { rows, stride, rank, atomCount, capacity } = this.audit;
+    if (row.rank === rank && row.atoms === atomCount) {
+      return row.values;
     }
+    if (row.values.length < capacity) {
+      const grown = new Float64Array(capacity);
+      grown.set(row.values);
+      row.values = grown;
+    }
+    const values = row.values;
+    const x = a * stride;
+    for (let b = 0; b < row.atoms; b++) {
+      let sum = values[b];
+      for (let k = row.rank, y = b * stride; k < rank; k++) {
+        sum += rows[x + k] * rows[y + k];
+      }
+      values[b] = sum;
+    }
+    for (let b = row.atoms; b < atomCount; b++) {
+      let sum = 0;
+      for (let k = 0, y = b * stride; k < rank; k++) {
+        sum += rows[x + k] * rows[y + k];
+      }
+      values[b] = sum;
+    }
+    row.rank = rank;
+    row.atoms = atomCount;
+    return values;
   }
+}
+
+/** A kept row: P[a, b] for every atom b below `atoms`, over the first `rank` directions. */
+interface KeptRow {
+  values: Float64Array;
+  rank: number;
+  atoms: number;
 }
 
 /** What `CommittedRows` reads of its audit. */
