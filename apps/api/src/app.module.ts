@@ -5,6 +5,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type Redis from 'ioredis';
 import { AppConfig, trustedProxies } from '@app/config';
 import { DEFAULT_JOB_OPTIONS, QueueName } from '@app/jobs';
 import { PersistenceModule } from '@app/persistence';
@@ -18,7 +19,7 @@ import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
 import { DomainExceptionFilter } from './common/domain-exception.filter';
-import { REDIS_URL, RedisClient } from './common/redis.provider';
+import { FAIL_FAST_REDIS, logOutages, REDIS_URL, RedisClient } from './common/redis.provider';
 import { TRUST_PROXY } from './common/trust-proxy';
 import { DisclosureReportsModule } from './disclosure-reports/disclosure-reports.module';
 import { HealthController } from './health/health.controller';
@@ -45,6 +46,13 @@ function redactCsrfToken<T extends { url?: string }>(req: T): T {
     req.url = req.url.replace(/([?&]_csrf=)[^&#]*/g, '$1[Redacted]');
   }
   return req;
+}
+
+/** The rate limits' counters in Redis, on a connection that fails fast while Redis is down. */
+function throttlerStorage(url: string): ThrottlerStorageRedisService {
+  const storage = new ThrottlerStorageRedisService(url, FAIL_FAST_REDIS);
+  logOutages(storage.redis as Redis, 'ThrottlerStorage');
+  return storage;
 }
 
 /** The api, built from a validated configuration (tests pass their own). */
@@ -89,7 +97,7 @@ export class AppModule {
         ThrottlerModule.forRoot({
           throttlers: [{ name: 'default', ttl: 60_000, limit: config.LOGIN_ATTEMPTS_PER_MINUTE }],
           // Counted in Redis so that every api instance shares the same limits.
-          storage: new ThrottlerStorageRedisService(config.REDIS_URL),
+          storage: throttlerStorage(config.REDIS_URL),
         }),
       ],
       controllers: [

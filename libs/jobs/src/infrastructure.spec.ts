@@ -2,6 +2,7 @@ import {
   INFRASTRUCTURE_BACKOFF,
   infrastructureBackoffMs,
   isInfrastructureError,
+  unreachableDependency,
   untilInfrastructureHolds,
 } from './infrastructure';
 
@@ -25,6 +26,29 @@ describe('isInfrastructureError', () => {
     expect(isInfrastructureError({ message: 'duplicate key', code: '23505' })).toBe(false);
     expect(isInfrastructureError({ message: 'division by zero', code: '22012' })).toBe(false);
     expect(isInfrastructureError('ECONNREFUSED')).toBe(false);
+  });
+});
+
+describe('unreachableDependency', () => {
+  it('names Redis for what ioredis answers a command it could not send, else the database', () => {
+    expect(
+      unreachableDependency(new Error('Reached the max retries per request limit (which is 0).')),
+    ).toBe('redis');
+    expect(
+      unreachableDependency(
+        new Error("Stream isn't writeable and enableOfflineQueue options is false"),
+      ),
+    ).toBe('redis');
+    expect(
+      unreachableDependency({
+        message: 'connect ECONNREFUSED 127.0.0.1:5432',
+        code: 'ECONNREFUSED',
+      }),
+    ).toBe('database');
+    expect(unreachableDependency({ message: 'x', driverError: { code: '57P01' } })).toBe(
+      'database',
+    );
+    expect(unreachableDependency(new Error('PDF rendering timed out'))).toBeNull();
   });
 });
 

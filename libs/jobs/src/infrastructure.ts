@@ -15,32 +15,49 @@ const SOCKET_CODES = new Set([
  */
 const POSTGRES_CODE = /^(08...|57P0[123]|53300)$/;
 
-/** What pg, TypeORM and ioredis say when the connection, not the statement, failed. */
-const CONNECTION_MESSAGE =
-  /connection terminated|terminating connection|timeout exceeded when trying to connect|connection is closed|connect ECONNREFUSED|Reached the max retries per request limit|the database system is (starting up|shutting down)/i;
+/** What pg and TypeORM say when the connection to PostgreSQL, not the statement, failed. */
+const POSTGRES_CONNECTION_MESSAGE =
+  /connection terminated|terminating connection|timeout exceeded when trying to connect|connect ECONNREFUSED|the database system is (starting up|shutting down)/i;
+
+/** What ioredis says to a command it could not send or got no answer to. */
+const REDIS_CONNECTION_MESSAGE =
+  /connection is closed|Reached the max retries per request limit|Stream isn't writeable|Command timed out/i;
+
+/** A service the product cannot work without. */
+export type Dependency = 'database' | 'redis';
 
 /**
- * Whether an error says that PostgreSQL or Redis could not be reached, rather than that the
- * work itself failed. Such an error says nothing about the work: retrying it later is right,
- * and it must not use up the work's attempts. Looks through `cause` and TypeORM's
- * `driverError`.
+ * Which service an error says could not be reached (PostgreSQL or Redis), or null when the
+ * work itself failed. Looks through `cause` and TypeORM's `driverError`.
  */
-export function isInfrastructureError(error: unknown): boolean {
+export function unreachableDependency(error: unknown): Dependency | null {
   const seen = new Set<unknown>();
   let current: unknown = error;
   while (typeof current === 'object' && current !== null && !seen.has(current)) {
     seen.add(current);
     const { code, message } = current as { code?: unknown; message?: unknown };
-    if (typeof code === 'string' && (SOCKET_CODES.has(code) || POSTGRES_CODE.test(code))) {
-      return true;
+    if (typeof message === 'string' && REDIS_CONNECTION_MESSAGE.test(message)) {
+      return 'redis';
     }
-    if (typeof message === 'string' && CONNECTION_MESSAGE.test(message)) {
-      return true;
+    if (typeof code === 'string' && (SOCKET_CODES.has(code) || POSTGRES_CODE.test(code))) {
+      return 'database';
+    }
+    if (typeof message === 'string' && POSTGRES_CONNECTION_MESSAGE.test(message)) {
+      return 'database';
     }
     const { driverError, cause } = current as { driverError?: unknown; cause?: unknown };
     current = driverError ?? cause;
   }
-  return false;
+  return null;
+}
+
+/**
+ * Whether an error says that PostgreSQL or Redis could not be reached, rather than that the
+ * work itself failed. Such an error says nothing about the work: retrying it later is right,
+ * and it must not use up the work's attempts.
+ */
+export function isInfrastructureError(error: unknown): boolean {
+  return unreachableDependency(error) !== null;
 }
 
 /** The first wait after an outage is noticed, and the longest between two tries. */

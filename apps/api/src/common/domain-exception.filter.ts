@@ -7,9 +7,12 @@ import {
   Logger,
 } from '@nestjs/common';
 import { DomainError, DomainErrorCode, Problem } from '@app/domain';
+import { unreachableDependency } from '@app/jobs';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
+import { requestLanguage } from './request-context';
+import { unavailableMessage } from './service-unavailable';
 
 /** The HTTP status of each domain error code; the switch is exhaustive by lint. */
 export function statusFor(code: DomainErrorCode): number {
@@ -30,6 +33,8 @@ export function statusFor(code: DomainErrorCode): number {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case DomainErrorCode.PayloadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case DomainErrorCode.ServiceUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
   }
 }
 
@@ -89,9 +94,11 @@ export class DomainExceptionFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const payload = exception.getResponse();
       const fromPayload = typeof payload === 'object' && payload !== null ? payload : {};
+      // Nest's exceptions name the error in a string; others (a health check's) put an object.
+      const named = (fromPayload as { error?: unknown }).error;
       return {
         statusCode,
-        error: ((fromPayload as { error?: string }).error ?? HttpStatus[statusCode] ?? 'error')
+        error: (typeof named === 'string' ? named : (HttpStatus[statusCode] ?? 'error'))
           .toLowerCase()
           .replace(/ /g, '_'),
         message: (fromPayload as { message?: string }).message ?? exception.message,
@@ -126,6 +133,16 @@ export class DomainExceptionFilter implements ExceptionFilter {
           exception.status === 413
             ? `The request body is larger than the limit of ${JSON_BODY_LIMIT}.`
             : exception.message,
+      };
+    }
+    const dependency = unreachableDependency(exception);
+    if (dependency !== null) {
+      // Nothing is wrong with the request: a 503 that says what is missing, not an error id.
+      this.logger.warn(`${request.method} ${request.url}: ${dependency} unreachable`);
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        error: DomainErrorCode.ServiceUnavailable,
+        message: unavailableMessage(dependency, requestLanguage(request)),
       };
     }
     const errorId = randomUUID();

@@ -21,7 +21,8 @@ import { EXPORT_MEDIA_TYPES, trendWorkbook } from '@app/spreadsheet';
 import type { Queue } from 'bull';
 import type { EntityManager } from 'typeorm';
 import type { FileResult } from '../common/file-download';
-import type { CallerContext } from '../common/request-context';
+import { requireQueueReachable } from '../common/queue-reachable';
+import type { CallerContext, Language } from '../common/request-context';
 import {
   CreatedReportBatchDto,
   CreatedReportDto,
@@ -93,7 +94,7 @@ export class ReportsService {
       return m.findOneByOrFail(ReportEntity, { snapshotId, unitId, language });
     });
     if (report.state === 'queued' || report.state === 'rendering') {
-      await this.enqueue(report.tenantId, [report.id]);
+      await this.enqueue(report.tenantId, [report.id], caller.language);
     }
     return { reportId: report.id };
   }
@@ -126,7 +127,7 @@ export class ReportsService {
       return m.findOneByOrFail(ReportEntity, { trendId: trend.id, language });
     });
     if (report.state === 'queued' || report.state === 'rendering') {
-      await this.enqueue(report.tenantId, [report.id]);
+      await this.enqueue(report.tenantId, [report.id], caller.language);
     }
     return { reportId: report.id };
   }
@@ -262,6 +263,7 @@ export class ReportsService {
     await this.enqueue(
       actor.tenantId,
       pending.map((r) => r.id),
+      caller.language,
     );
     return { batchId: batch.id, total };
   }
@@ -328,6 +330,7 @@ export class ReportsService {
     await this.enqueue(
       caller.actor.tenantId,
       unfinished.map((r) => r.id),
+      caller.language,
     );
     return this.batch(caller, batchId);
   }
@@ -336,7 +339,12 @@ export class ReportsService {
    * Puts render jobs on the queue under their deterministic ids: a job that is waiting or
    * running already is left alone, a failed, finished or missing one replaced.
    */
-  private async enqueue(tenantId: string, reportIds: readonly string[]): Promise<void> {
+  private async enqueue(
+    tenantId: string,
+    reportIds: readonly string[],
+    language: Language,
+  ): Promise<void> {
+    requireQueueReachable(this.queue, language);
     for (const reportId of reportIds) {
       const job = workJob('report', tenantId, reportId);
       await enqueueUnlessLive(this.queue, job.name, job.payload, job.jobId);

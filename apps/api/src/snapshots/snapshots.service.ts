@@ -40,6 +40,7 @@ import {
 } from '@app/persistence';
 import type { Queue } from 'bull';
 import { EntityManager } from 'typeorm';
+import { requireQueueReachable } from '../common/queue-reachable';
 import type { CallerContext, Language } from '../common/request-context';
 import {
   BenchmarkCellDto,
@@ -115,6 +116,7 @@ export class SnapshotsService {
     if (started.snapshot.state !== 'done') {
       // A reused snapshot that is still unfinished gets a job unless a live one has it, so a
       // lost enqueue, a lost queue or a job Bull failed heals on a repeated request.
+      requireQueueReachable(this.queue, caller.language);
       const job = workJob('snapshot', actor.tenantId, started.snapshot.id);
       await enqueueUnlessLive(this.queue, job.name, job.payload, job.jobId);
     }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import type { AppConfig } from '@app/config';
+import { FAIL_FAST_REDIS, logOutages } from '../common/redis.provider';
 import { AssetsController } from './assets/assets.controller';
 import { BenchmarksPagesController } from './benchmarks/benchmarks.controller';
 import { CyclesPagesController } from './cycles/cycles.controller';
@@ -122,11 +123,11 @@ export class WebModule {
         { provide: WEB_SETTINGS, useValue: webSettingsOf(config) },
         {
           provide: SESSION_REDIS,
-          useFactory: () =>
-            new SessionRedis(config.REDIS_URL, {
-              maxRetriesPerRequest: 2,
-              enableOfflineQueue: true,
-            }),
+          useFactory: () => {
+            const redis = new SessionRedis(config.REDIS_URL, FAIL_FAST_REDIS);
+            logOutages(redis, SessionRedis.name);
+            return redis;
+          },
         },
         WebSessionMiddleware,
         WebSessionService,

@@ -9,6 +9,8 @@ export enum DomainErrorCode {
   CatalogueInvalid = 'catalogue_invalid',
   FormulaInvalid = 'formula_invalid',
   PayloadTooLarge = 'payload_too_large',
+  /** PostgreSQL or Redis cannot be reached: nothing is wrong with the request. */
+  ServiceUnavailable = 'service_unavailable',
 }
 
 /** One precise problem with an input: which field, which rule, and a sentence for a person. */

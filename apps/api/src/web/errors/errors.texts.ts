@@ -15,6 +15,7 @@ export interface ErrorTexts {
   conflict: ErrorPageTexts;
   tooManyRequests: ErrorPageTexts;
   serverError: ErrorPageTexts;
+  serviceUnavailable: ErrorPageTexts;
   errorId: string;
   back: string;
   toOverview: string;
@@ -51,6 +52,10 @@ export const ERROR_TEXTS: Localized<ErrorTexts> = {
       title: 'Ein Fehler ist aufgetreten',
       text: 'Das hätte nicht passieren dürfen. Versuchen Sie es später erneut; wenn der Fehler bleibt, nennen Sie dem Support die Fehlernummer.',
     },
+    serviceUnavailable: {
+      title: 'Vorübergehend nicht verfügbar',
+      text: 'Ein Dienst, den diese Seite braucht, ist gerade nicht erreichbar. Ihre Daten sind sicher; versuchen Sie es in einer Minute erneut.',
+    },
     errorId: 'Fehlernummer',
     back: 'Zurück',
     toOverview: 'Zur Übersicht',
@@ -84,6 +89,10 @@ export const ERROR_TEXTS: Localized<ErrorTexts> = {
     serverError: {
       title: 'Something went wrong',
       text: 'This should not have happened. Try again later; if the error persists, quote the error id to support.',
+    },
+    serviceUnavailable: {
+      title: 'Temporarily unavailable',
+      text: 'A service this page needs cannot be reached at the moment. Your data are safe; try again in a minute.',
     },
     errorId: 'Error id',
     back: 'Back',

@@ -8,9 +8,12 @@ import {
   Logger,
 } from '@nestjs/common';
 import { DomainError, DomainErrorCode, Problem } from '@app/domain';
+import { unreachableDependency } from '@app/jobs';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainExceptionFilter, statusFor } from '../../common/domain-exception.filter';
+import { requestLanguage } from '../../common/request-context';
+import { unavailableMessage } from '../../common/service-unavailable';
 import { isPagePath, loginPathFor, safeNextPath } from '../page-paths';
 import { FormExpiredError } from '../session/csrf';
 import type { SessionRequest } from '../session/web-session.service';
@@ -49,6 +52,8 @@ function textsForStatus(status: number): (t: ErrorTexts) => ErrorPageTexts {
     case 409:
     case 422:
       return (t) => t.conflict;
+    case 503:
+      return (t) => t.serviceUnavailable;
     default:
       return status >= 500 ? (t) => t.serverError : (t) => t.badRequest;
   }
@@ -89,6 +94,10 @@ export class PageExceptionFilter implements ExceptionFilter {
       return;
     }
     const page = this.errorPage(exception, request);
+    if (page.status === 503) {
+      // A session that could not be stored (Redis down) gets no cookie: it does not exist.
+      Reflect.deleteProperty(request, 'session');
+    }
     response.status(page.status).type('html');
     try {
       const context = pageContextOf(request);
@@ -175,6 +184,14 @@ export class PageExceptionFilter implements ExceptionFilter {
     }
     if (isClientHttpError(exception)) {
       return page(exception.status);
+    }
+    const dependency = unreachableDependency(exception);
+    if (dependency !== null) {
+      this.logger.warn(`${request.method} ${request.path}: ${dependency} unreachable`);
+      return page(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        unavailableMessage(dependency, requestLanguage(request)),
+      );
     }
     const errorId = randomUUID();
     this.logger.error(

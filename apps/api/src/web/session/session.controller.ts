@@ -35,13 +35,13 @@ export class SessionController {
   /** The sign-in form; a person who is signed in already goes on to `next`. */
   @Get('login')
   @Public()
-  form(
+  async form(
     @Req() request: SessionRequest,
     @Res() response: Response,
     @Page() page: PageContext,
     @Query('next') next: unknown,
     @Query('signedOut') signedOut: unknown,
-  ): void {
+  ): Promise<void> {
     // The AuthGuard verified the session already, public pages included.
     if (request.actor) {
       seeOther(response, safeNextPath(next));
@@ -53,7 +53,10 @@ export class SessionController {
         : next !== undefined
           ? page.texts.session.signInToContinue
           : null;
-    sendPage(response, this.loginPage(page, { next: safeNextPath(next), notice }), 200);
+    const html = this.loginPage(page, { next: safeNextPath(next), notice });
+    // The form's CSRF token is stored before the form goes out (a 503 page when it cannot be).
+    await this.sessions.store(request);
+    sendPage(response, html, 200);
   }
 
   /** Checks the form with AuthService, starts the session and returns to `next`. */

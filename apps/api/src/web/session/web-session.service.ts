@@ -76,6 +76,17 @@ export class WebSessionService {
   }
 
   /** Ends the session: deleted in Redis, cookie cleared. */
+  /**
+   * Stores the session now rather than as the response ends: a form's CSRF token must be
+   * stored before the form is handed out, or the form could never be sent (Redis down).
+   */
+  async store(request: SessionRequest): Promise<void> {
+    const session = request.session;
+    if (session) {
+      await promised((done) => session.save(done));
+    }
+  }
+
   async signOut(request: SessionRequest, response: Response): Promise<void> {
     const session = request.session;
     if (session) {

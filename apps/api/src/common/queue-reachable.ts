@@ -1,0 +1,20 @@
+import type { Queue } from 'bull';
+import { serviceUnavailable } from './service-unavailable';
+import type { Language } from './request-context';
+
+/** The states of a connection that was lost and is being made again. */
+const LOST = new Set(['reconnecting', 'close', 'end']);
+
+/**
+ * Refuses with a 503 at once when the queue's Redis connection is lost, instead of letting the
+ * enqueue wait for Redis. The work's row is in PostgreSQL already: the worker's reconciler
+ * delivers it once Redis is back, and the message says so.
+ */
+export function requireQueueReachable(queue: Queue, language: Language): void {
+  if (LOST.has(queue.client.status)) {
+    throw serviceUnavailable('redis', language, {
+      de: 'Der Auftrag ist gespeichert und wird ausgeführt, sobald Redis wieder erreichbar ist.',
+      en: 'The order is stored and is carried out once Redis is back.',
+    });
+  }
+}
