@@ -21,7 +21,7 @@ import {
   TenantDb,
   UnitEntity,
 } from '@app/persistence';
-import { readCycleImport, readSpreadsheet } from '@app/spreadsheet';
+import { readCycleImport, readSpreadsheet, SpreadsheetParsePool } from '@app/spreadsheet';
 import ExcelJS from 'exceljs';
 import { performance } from 'node:perf_hooks';
 import { AbstractLogger, DataSource, type LogLevel, type LogMessage } from 'typeorm';
@@ -129,6 +129,7 @@ async function main(): Promise<void> {
   const bench = await benchDatabase('import');
   let ownerDb: DataSource | undefined;
   let appDb: DataSource | undefined;
+  const parser = new SpreadsheetParsePool();
   try {
     ownerDb = await new DataSource(dataSourceOptions(bench.ownerUrl, 2)).initialize();
     const timer = new StatementTimer();
@@ -166,6 +167,7 @@ async function main(): Promise<void> {
     const imports = new ImportsService(
       tenantDb,
       new SubmissionsService(tenantDb, new SnapshotReader()),
+      parser,
     );
     const caller: CallerContext = {
       actor: {
@@ -240,6 +242,7 @@ async function main(): Promise<void> {
       `  audit rows written by both imports: ${Number(audit[0].n).toLocaleString('en')} (one per answer)`,
     );
   } finally {
+    await parser.close();
     await appDb?.destroy();
     await ownerDb?.destroy();
     await bench.drop();

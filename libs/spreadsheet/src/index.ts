@@ -14,3 +14,5 @@ export * from './submission-template-reader';
 export * from './cycle-import-reader';
 export * from './table-writer';
 export * from './trend-workbook';
+export * from './spreadsheet-parse-task';
+export * from './spreadsheet-parse-pool';

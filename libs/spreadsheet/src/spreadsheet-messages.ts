@@ -61,6 +61,11 @@ export const SPREADSHEET_MESSAGES = {
       ? `Die Arbeitsmappe enthält mehr als ${count(limit, 'de')} Zellen.`
       : `The workbook contains more than ${count(limit, 'en')} cells.`,
 
+  parseBudget: (limitMs: number, language: MessageLanguage): string =>
+    language === 'de'
+      ? `Die Datei ist zu groß oder zu aufwendig, um sie in ${count(limitMs / 1000, 'de')} Sekunden zu lesen. Teilen Sie sie auf oder entfernen Sie leere und formatierte Bereiche.`
+      : `The file is too large or too complex to read within ${count(limitMs / 1000, 'en')} seconds. Split it, or remove empty and formatted ranges.`,
+
   tooManyRows: (limit: number, language: MessageLanguage): string =>
     language === 'de'
       ? `Die Tabelle hat mehr als ${count(limit, 'de')} Datenzeilen.`

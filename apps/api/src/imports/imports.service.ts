@@ -10,8 +10,8 @@ import {
   EXPORT_MEDIA_TYPES,
   locateProblems,
   readCycleImport,
-  readSpreadsheet,
   readSubmissionTemplate,
+  SpreadsheetParsePool,
   SPREADSHEET_MESSAGES as M,
   sortByCell,
   TEMPLATE_SHEET_NAMES,
@@ -97,6 +97,7 @@ export class ImportsService {
   constructor(
     private readonly db: TenantDb,
     private readonly submissions: SubmissionsService,
+    private readonly parser: SpreadsheetParsePool,
   ) {}
 
   /** The XLSX template of a unit's submission, with its current draft filled in. */
@@ -138,7 +139,7 @@ export class ImportsService {
   ): Promise<SubmissionDto> {
     // Access first, so that a caller who may not write learns nothing from its file.
     const catalogue = await this.submissions.catalogueForDraft(req, cycleId, unitId);
-    const table = await readSpreadsheet(this.requireFile(file, req.language), {
+    const table = await this.parser.read(this.requireFile(file, req.language), {
       language: req.language,
       sheetNames: Object.values(TEMPLATE_SHEET_NAMES),
     });
@@ -174,7 +175,7 @@ export class ImportsService {
       this.submissions.assertOpen(cycle, req.language);
       return this.submissions.catalogueOf(m, study.catalogueVersionId);
     });
-    const table = await readSpreadsheet(this.requireFile(file, req.language), {
+    const table = await this.parser.read(this.requireFile(file, req.language), {
       language: req.language,
     });
     const sheet = readCycleImport(table, catalogue, req.language);

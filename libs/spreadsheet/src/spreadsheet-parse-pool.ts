@@ -1,0 +1,100 @@
+import { DomainError, DomainErrorCode } from '@app/domain';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { setImmediate as turn } from 'node:timers/promises';
+import { Piscina } from 'piscina';
+import type { SheetTable } from './sheet-table';
+import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
+import { SPREADSHEET_MESSAGES as M } from './spreadsheet-messages';
+import {
+  unpackSheetTable,
+  type SpreadsheetParseResult,
+  type SpreadsheetParseTask,
+} from './spreadsheet-parse-task';
+import type { SpreadsheetReadOptions, UploadedSpreadsheet } from './spreadsheet-reader';
+
+/** The heap a parser thread may use before it is stopped (exceljs holds the whole workbook). */
+const THREAD_HEAP_MB = 768;
+
+/**
+ * The parser thread's entry: in the api's bundle beside main.js (webpack.config.js), or the
+ * TypeScript source for the tests and the benches, loaded through ts-node.
+ */
+function workerEntry(): { filename: string; execArgv: string[] } {
+  const bundled = join(__dirname, 'spreadsheet-parse.worker.js');
+  if (existsSync(bundled)) {
+    return { filename: bundled, execArgv: [] };
+  }
+  return {
+    filename: join(__dirname, 'spreadsheet-parse.worker.ts'),
+    execArgv: [
+      '--require',
+      'ts-node/register/transpile-only',
+      '--require',
+      'tsconfig-paths/register',
+    ],
+  };
+}
+
+function budgetExceeded(limitMs: number, options: SpreadsheetReadOptions): DomainError {
+  const message = M.parseBudget(limitMs, options.language);
+  return new DomainError(DomainErrorCode.ValidationFailed, message, [
+    { key: 'file', rule: 'parse_budget', message },
+  ]);
+}
+
+/**
+ * Reads uploaded spreadsheets in worker threads, so that parsing a large or hostile file never
+ * blocks the api's event loop (health checks, every other request). A parse that takes longer
+ * than the limits' `maxParseMs` (from its arrival) is stopped with its thread, and so is one
+ * whose heap outgrows THREAD_HEAP_MB; either is refused as `parse_budget`.
+ */
+export class SpreadsheetParsePool {
+  private readonly pool: Piscina<SpreadsheetParseTask, SpreadsheetParseResult>;
+
+  /** `threads`: parser threads at most; by default one core is left to the event loop. */
+  constructor(threads = Math.max(1, availableParallelism() - 1)) {
+    const entry = workerEntry();
+    this.pool = new Piscina({
+      filename: entry.filename,
+      execArgv: entry.execArgv,
+      minThreads: 0,
+      maxThreads: threads,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
+    });
+  }
+
+  /** As `readSpreadsheet`, in a parser thread, within the time and heap budget. */
+  async read(file: UploadedSpreadsheet, options: SpreadsheetReadOptions): Promise<SheetTable> {
+    const limitMs = (options.limits ?? DEFAULT_SPREADSHEET_LIMITS).maxParseMs;
+    const signal = AbortSignal.timeout(limitMs);
+    let result: SpreadsheetParseResult;
+    try {
+      result = await this.pool.run(
+        { bytes: file.buffer, originalName: file.originalName, options },
+        { signal },
+      );
+    } catch (e: unknown) {
+      const code = (e as { code?: unknown } | null)?.code;
+      if (signal.aborted || code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw budgetExceeded(limitMs, options);
+      }
+      throw e;
+    }
+    if ('refusal' in result) {
+      const { code, message, problems } = result.refusal;
+      throw new DomainError(code, message, problems);
+    }
+    const table = unpackSheetTable(result.table);
+    // The caller reads the table at once, synchronously: let waiting requests go first.
+    await turn();
+    return table;
+  }
+
+  /** Stops the threads; pending parses are rejected. */
+  close(): Promise<void> {
+    return this.pool.destroy();
+  }
+}
