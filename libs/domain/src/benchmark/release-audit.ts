@@ -158,6 +158,8 @@ export class SumAudit {
   private readonly companyStart: Int32Array;
   private readonly companyUnits: Int32Array;
   private readonly largestCompany: number;
+  /** Per company, its floor in the release being judged (see `floorOf`). */
+  private readonly floors: Float64Array;
   private readonly protectedSets: ProtectedSet[] = [];
   /** What was released and protected so far, as an id of the memo (see `ReleaseMemo`). */
   private history: number;
@@ -223,6 +225,7 @@ export class SumAudit {
       this.companyStart[c + 1] += this.companyStart[c];
     }
     this.largestCompany = largest;
+    this.floors = new Float64Array(companies);
     const fill = this.companyStart.slice(0, companies);
     this.companyUnits = new Int32Array(units);
     for (let u = 0; u < units; u++) {
@@ -650,9 +653,11 @@ export class SumAudit {
     // bound above, with the company's own leverage): only atoms at or above the lowest floor of
     // all companies are candidates, sorted by leverage.
     const companies = this.companyStart.length - 1;
+    const floors = this.floors;
     let lowestFloor = limit;
     for (let c = 0; c < companies; c++) {
-      lowestFloor = min(lowestFloor, this.floorOf(c, leverage, limit));
+      floors[c] = this.floorOf(c, leverage, limit);
+      lowestFloor = min(lowestFloor, floors[c]);
     }
     let candidateCount = 0;
     const candidates = new Int32Array(m);
@@ -670,6 +675,10 @@ export class SumAudit {
     const triedAtom = new Uint8Array(m);
     let searched = 0;
     for (let c = 0; c < companies; c++) {
+      const floor = floors[c];
+      if (candidateCount === 0 || leverage[byLeverage[0]] < floor) {
+        continue;
+      }
       const units = this.companyUnits.subarray(this.companyStart[c], this.companyStart[c + 1]);
       if (units.length === 1) {
         const own = this.atomOf[units[0]];
@@ -678,7 +687,6 @@ export class SumAudit {
         }
         triedAtom[own] = 1;
       }
-      const floor = this.floorOf(c, leverage, limit);
       let attacker: Attacker | null = null;
       for (let r = 0; r < candidateCount && leverage[byLeverage[r]] >= floor; r++) {
         const atom = byLeverage[r];

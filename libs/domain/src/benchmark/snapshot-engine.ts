@@ -49,6 +49,7 @@ interface CellDecision {
 
 /** The contributors of a cell and what the rules need of them. */
 interface Contributors {
+  /** A view of the state's scratch: valid until the next call of `contributors`. */
   units: Int32Array;
   /** How many companies own them (the frequency rule counts both). */
   companies: number;
@@ -226,6 +227,10 @@ export class SnapshotState {
   /** Scratch per company for the p% rule on holdings: running totals, and a stamp of use. */
   private readonly holding: Float64Array;
   private readonly holdingStamp: Int32Array;
+  /** The companies of the sum being added up, in the order first met. */
+  private readonly touched: Int32Array;
+  /** Scratch for a cell's contributing units (one cell is judged at a time). */
+  private readonly contributing: Int32Array;
   private stamp = 0;
   /** Per benchmarked KPI, the groups whose cell is released so far, in order, and their sums. */
   private readonly releasedGroups: number[][];
@@ -244,6 +249,8 @@ export class SnapshotState {
     const companies = this.owners.reduce((most, owner) => Math.max(most, owner + 1), 0);
     this.holding = new Float64Array(companies);
     this.holdingStamp = new Int32Array(companies);
+    this.touched = new Int32Array(companies);
+    this.contributing = new Int32Array(this.owners.length);
     this.membership = new SumAudit(this.owners, this.policy.minN, this.memo);
     const indexByKey = new Map(input.kpis.map((kpi, k) => [kpi.key, k]));
     const masks = new Map<string, number>();
@@ -447,7 +454,8 @@ export class SnapshotState {
     term: (u: number) => number,
   ): [number, boolean, number, number] {
     const stamp = ++this.stamp;
-    const touched: number[] = [];
+    const touched = this.touched;
+    let companies = 0;
     let total = 0;
     for (let i = 0; i < units.length; i++) {
       const u = units[i];
@@ -455,7 +463,7 @@ export class SnapshotState {
       if (this.holdingStamp[owner] !== stamp) {
         this.holdingStamp[owner] = stamp;
         this.holding[owner] = 0;
-        touched.push(owner);
+        touched[companies++] = owner;
       }
       const value = term(u);
       this.holding[owner] += value;
@@ -463,8 +471,8 @@ export class SnapshotState {
     }
     let largest = 0;
     let second = 0;
-    for (const owner of touched) {
-      const value = this.holding[owner];
+    for (let i = 0; i < companies; i++) {
+      const value = this.holding[touched[i]];
       if (value > largest) {
         second = largest;
         largest = value;
@@ -472,14 +480,14 @@ export class SnapshotState {
         second = value;
       }
     }
-    return [touched.length, failsPPercent(total, largest, second, this.policy), total, largest];
+    return [companies, failsPPercent(total, largest, second, this.policy), total, largest];
   }
 
   /** The group's units with a value of the plan's KPI, ascending, and their companies. */
   private contributors(g: number, plan: KpiPlan): Contributors {
     const members = this.compiled[g].members;
     const values = plan.values;
-    const units = new Int32Array(members.length);
+    const units = this.contributing;
     let count = 0;
     for (let i = 0; i < members.length; i++) {
       const u = members[i];
