@@ -1,9 +1,11 @@
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { DEMO_CATALOGUE, DomainError, DomainErrorCode, loadCatalogue } from '@app/domain';
 import { DEFAULT_SPREADSHEET_LIMITS, SpreadsheetParsePool } from '@app/spreadsheet';
 import { largeWorkbook } from './support/hostile-spreadsheets';
 
 /** The parser threads (piscina) as the api uses them, through ts-node here. */
 describe('SpreadsheetParsePool (worker threads)', () => {
+  const catalogue = loadCatalogue(DEMO_CATALOGUE);
+
   let pool: SpreadsheetParsePool;
 
   beforeAll(() => {
@@ -72,5 +74,48 @@ describe('SpreadsheetParsePool (worker threads)', () => {
     // The pool goes on serving after a stopped thread.
     const table = await pool.read({ buffer: Buffer.from('a,b\n1,2\n') }, { language: 'en' });
     expect(table.rows).toHaveLength(2);
+  }, 120_000);
+
+  it('reads a cycle import in a thread: rows, answers and cells, the first problems listed and all counted', async () => {
+    const U1 = '11111111-1111-4111-8111-111111111111';
+    const csv = [
+      'unitId;agent_fte;no_such_kpi',
+      `${U1};12,5;`,
+      ...Array.from({ length: 5 }, (_, i) => `not-an-id-${i};viele;`),
+    ].join('\r\n');
+    const read = await pool.readCycleImport(
+      { buffer: Buffer.from(csv), originalName: 'units.csv' },
+      catalogue,
+      { language: 'en', listProblems: 3 },
+    );
+    expect(read.keys).toEqual(['agent_fte']);
+    expect(read.rows[0]).toMatchObject({ row: 2, unitId: U1, answers: { agent_fte: 12.5 } });
+    expect(read.rows[0].cellOf('agent_fte')).toEqual({ ref: 'B2', value: '12,5' });
+    expect(read.rows[1].answers).toEqual({});
+    // The unknown column, then per bad row its unit id and its number: 11 in all.
+    expect(read.problemCount).toBe(11);
+    expect(read.problems.map((p) => `${p.cell} ${p.rule}`)).toEqual([
+      'C1 unknown_column',
+      'A3 unknown_unit',
+      'B3 type_number',
+    ]);
+  }, 120_000);
+
+  it('reads a filled-in template in a thread, and refuses a file that is none', async () => {
+    const read = await pool.readSubmissionTemplate(
+      { buffer: Buffer.from('Key;Value\r\nagent_fte;12,5\r\nno_such_kpi;1\r\n') },
+      catalogue,
+      { language: 'en' },
+    );
+    expect(read.answers).toEqual({ agent_fte: 12.5 });
+    expect(read.cells.get('agent_fte')).toEqual({ ref: 'B2', value: '12,5' });
+    expect(read.problems.map((p) => `${p.cell} ${p.rule}`)).toEqual(['A3 unknown_key']);
+
+    const error = await refusal(
+      pool.readSubmissionTemplate({ buffer: Buffer.from('a;b\r\n1;2\r\n') }, catalogue, {
+        language: 'en',
+      }),
+    );
+    expect(error.problems.map((p) => p.rule)).toEqual(['not_a_template']);
   }, 120_000);
 });

@@ -1,10 +1,10 @@
 import {
   SUBMISSION_MESSAGES as S,
   type AnswerValue,
-  type Catalogue,
   type KpiItemDefinition,
   type MessageLanguage,
 } from '@app/domain';
+import type { CatalogueItems } from './catalogue-items';
 import { cellRef } from './cell-ref.util';
 import { coerceCell } from './cell-coercion';
 import { type CellLocation, cellProblem, locate } from './located-problems';
@@ -35,6 +35,8 @@ export interface CycleImportSheet {
   rows: ImportRow[];
   /** The KPI keys the file has columns for. */
   keys: string[];
+  /** The column of each of `keys`. */
+  keyColumns: number[];
   problems: CellProblem[];
 }
 
@@ -51,7 +53,7 @@ const isUnitIdHeader = (text: string): boolean =>
  */
 export function readCycleImport(
   table: SheetTable,
-  catalogue: Catalogue,
+  catalogue: CatalogueItems,
   language: MessageLanguage,
 ): CycleImportSheet {
   const { sheet } = table;
@@ -63,6 +65,7 @@ export function readCycleImport(
       sheet,
       rows: [],
       keys: [],
+      keyColumns: [],
       problems: [{ sheet, cell: 'A1', key: 'file', value: null, rule: 'empty_file', message }],
     };
   }
@@ -130,7 +133,7 @@ export function readCycleImport(
     const message = M.emptyFile(language);
     problems.push({ sheet, cell: 'A2', key: 'file', value: null, rule: 'empty_file', message });
   }
-  return { sheet, rows, keys: [...columnOf.keys()], problems };
+  return { sheet, rows, keys: [...columnOf.keys()], keyColumns: [...columnOf.values()], problems };
 
   function readRow(row: SheetRow): ImportRow {
     const unitAt = locate(cellRef(unitColumn || 1, row.number), row.cells[unitColumn || 1]);

@@ -8,6 +8,7 @@ export * from './xlsx-reader';
 export * from './csv-reader';
 export * from './spreadsheet-reader';
 export * from './cell-coercion';
+export * from './catalogue-items';
 export * from './located-problems';
 export * from './submission-template';
 export * from './submission-template-reader';

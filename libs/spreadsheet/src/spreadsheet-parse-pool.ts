@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode } from '@app/domain';
+import { type Catalogue, DomainError, DomainErrorCode } from '@app/domain';
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -8,11 +8,15 @@ import type { SheetTable } from './sheet-table';
 import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { SPREADSHEET_MESSAGES as M } from './spreadsheet-messages';
 import {
+  unpackCycleImport,
   unpackSheetTable,
+  type ListedCycleImport,
+  type SheetReading,
   type SpreadsheetParseResult,
   type SpreadsheetParseTask,
 } from './spreadsheet-parse-task';
 import type { SpreadsheetReadOptions, UploadedSpreadsheet } from './spreadsheet-reader';
+import type { TemplateAnswers } from './submission-template-reader';
 
 /** The heap a parser thread may use before it is stopped (exceljs holds the whole workbook). */
 const THREAD_HEAP_MB = 768;
@@ -46,7 +50,9 @@ function budgetExceeded(limitMs: number, options: SpreadsheetReadOptions): Domai
 
 /**
  * Reads uploaded spreadsheets in worker threads, so that parsing a large or hostile file never
- * blocks the api's event loop (health checks, every other request). A parse that takes longer
+ * blocks the api's event loop (health checks, every other request). A cycle import or a
+ * template is read from its table in the thread as well: the event loop gets the rows, not the
+ * cells. A parse that takes longer
  * than the limits' `maxParseMs` (from its arrival) is stopped with its thread, and so is one
  * whose heap outgrows THREAD_HEAP_MB; either is refused as `parse_budget`.
  */
@@ -68,12 +74,58 @@ export class SpreadsheetParsePool {
 
   /** As `readSpreadsheet`, in a parser thread, within the time and heap budget. */
   async read(file: UploadedSpreadsheet, options: SpreadsheetReadOptions): Promise<SheetTable> {
+    const result = await this.run(file, options, { kind: 'table' });
+    if (!('table' in result)) {
+      throw new Error('a parser thread answered a table with something else');
+    }
+    return this.handOver(unpackSheetTable(result.table));
+  }
+
+  /**
+   * As `readCycleImport` of the file's table, all in a parser thread: `problems` holds the
+   * first `listProblems` in cell order, `problemCount` counts them all.
+   */
+  async readCycleImport(
+    file: UploadedSpreadsheet,
+    catalogue: Catalogue,
+    options: SpreadsheetReadOptions & { listProblems: number },
+  ): Promise<ListedCycleImport> {
+    const { listProblems, ...readOptions } = options;
+    const result = await this.run(file, readOptions, {
+      kind: 'cycle_import',
+      items: catalogue.items,
+      listProblems,
+    });
+    if (!('cycleImport' in result)) {
+      throw new Error('a parser thread answered a cycle import with something else');
+    }
+    return this.handOver(unpackCycleImport(result.cycleImport));
+  }
+
+  /** As `readSubmissionTemplate` of the file's table, all in a parser thread. */
+  async readSubmissionTemplate(
+    file: UploadedSpreadsheet,
+    catalogue: Catalogue,
+    options: SpreadsheetReadOptions,
+  ): Promise<TemplateAnswers> {
+    const result = await this.run(file, options, { kind: 'template', items: catalogue.items });
+    if (!('template' in result)) {
+      throw new Error('a parser thread answered a template with something else');
+    }
+    return this.handOver(result.template);
+  }
+
+  private async run(
+    file: UploadedSpreadsheet,
+    options: SpreadsheetReadOptions,
+    reading: SheetReading,
+  ): Promise<Exclude<SpreadsheetParseResult, { refusal: unknown }>> {
     const limitMs = (options.limits ?? DEFAULT_SPREADSHEET_LIMITS).maxParseMs;
     const signal = AbortSignal.timeout(limitMs);
     let result: SpreadsheetParseResult;
     try {
       result = await this.pool.run(
-        { bytes: file.buffer, originalName: file.originalName, options },
+        { bytes: file.buffer, originalName: file.originalName, options, reading },
         { signal },
       );
     } catch (e: unknown) {
@@ -87,10 +139,13 @@ export class SpreadsheetParsePool {
       const { code, message, problems } = result.refusal;
       throw new DomainError(code, message, problems);
     }
-    const table = unpackSheetTable(result.table);
-    // The caller reads the table at once, synchronously: let waiting requests go first.
+    return result;
+  }
+
+  /** The caller reads what it gets at once, synchronously: let waiting requests go first. */
+  private async handOver<T>(read: T): Promise<T> {
     await turn();
-    return table;
+    return read;
   }
 
   /** Stops the threads; pending parses are rejected. */

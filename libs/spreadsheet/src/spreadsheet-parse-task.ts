@@ -1,12 +1,29 @@
-import type { DomainErrorCode, Problem } from '@app/domain';
-import type { RawCell, SheetRow, SheetTable } from './sheet-table';
+import type { AnswerValue, DomainErrorCode, KpiItemDefinition, Problem } from '@app/domain';
+import { cellRef } from './cell-ref.util';
+import type { CycleImportSheet, ImportRow } from './cycle-import-reader';
+import type { CellLocation } from './located-problems';
+import { sortByCell } from './located-problems';
+import type { CellProblem, RawCell, SheetRow, SheetTable } from './sheet-table';
+import type { TemplateAnswers } from './submission-template-reader';
 import type { SpreadsheetReadOptions } from './spreadsheet-reader';
+
+/**
+ * What a parser thread makes of the table: the table itself, or a cycle import or a filled-in
+ * template read from it with the catalogue's items. Reading it there keeps the work per cell
+ * off the api's event loop, and what comes back is a fraction of the table.
+ */
+export type SheetReading =
+  | { kind: 'table' }
+  /** `listProblems`: how many problems, the first in cell order, come back (all are counted). */
+  | { kind: 'cycle_import'; items: readonly KpiItemDefinition[]; listProblems: number }
+  | { kind: 'template'; items: readonly KpiItemDefinition[] };
 
 /** What the api sends a parser thread: the file's bytes (copied), its name and the options. */
 export interface SpreadsheetParseTask {
   bytes: Uint8Array;
   originalName?: string;
   options: SpreadsheetReadOptions;
+  reading: SheetReading;
 }
 
 /**
@@ -30,9 +47,11 @@ export interface PackedSheetTable {
   texts: string[];
 }
 
-/** What a parser thread sends back: the table, or the refusal as data. */
+/** What a parser thread sends back: what it read, or the refusal as data. */
 export type SpreadsheetParseResult =
   | { table: PackedSheetTable }
+  | { cycleImport: PackedCycleImport }
+  | { template: TemplateAnswers }
   | { refusal: { code: DomainErrorCode; message: string; problems: Problem[] } };
 
 const CELL_KINDS = [
@@ -135,4 +154,159 @@ export function unpackSheetTable(packed: PackedSheetTable): SheetTable {
   }
   const { sheet, format, numbersAsText, decimalComma } = packed;
   return { sheet, format, numbersAsText, decimalComma, rows };
+}
+
+/** Values (answers, or what cells showed) in typed arrays: a kind, a number, or a text's index. */
+interface PackedValues {
+  kinds: Uint8Array;
+  numbers: Float64Array;
+  texts: string[];
+}
+
+const enum ValueKind {
+  Absent,
+  Null,
+  Number,
+  Text,
+  True,
+  False,
+}
+
+function packedValues(size: number): PackedValues {
+  return { kinds: new Uint8Array(size), numbers: new Float64Array(size), texts: [] };
+}
+
+function putValue(into: PackedValues, at: number, value: AnswerValue): void {
+  if (value === null) {
+    into.kinds[at] = ValueKind.Null;
+  } else if (typeof value === 'number') {
+    into.kinds[at] = ValueKind.Number;
+    into.numbers[at] = value;
+  } else if (typeof value === 'string') {
+    into.kinds[at] = ValueKind.Text;
+    into.numbers[at] = into.texts.push(value) - 1;
+  } else {
+    into.kinds[at] = value ? ValueKind.True : ValueKind.False;
+  }
+}
+
+/** The value at `at`; undefined where there is none (an answer that could not be read). */
+function valueAt(from: PackedValues, at: number): AnswerValue | undefined {
+  switch (from.kinds[at] as ValueKind) {
+    case ValueKind.Absent:
+      return undefined;
+    case ValueKind.Null:
+      return null;
+    case ValueKind.Number:
+      return from.numbers[at];
+    case ValueKind.Text:
+      return from.texts[from.numbers[at]];
+    case ValueKind.True:
+      return true;
+    case ValueKind.False:
+      return false;
+  }
+}
+
+/**
+ * A cycle import as a parser thread sends it: the rows' answers and the values their cells
+ * showed in typed arrays, and only the first problems. A hostile file of 250,000 bad cells
+ * would otherwise come back as as many problem objects, and a valid one as thousands of answer
+ * records, each a stall of the api's event loop to deserialize.
+ */
+export interface PackedCycleImport {
+  sheet: string;
+  keys: string[];
+  keyColumns: Int32Array;
+  /** The first `listProblems` problems in cell order, and how many there are in all. */
+  problems: CellProblem[];
+  problemCount: number;
+  rowNumbers: Int32Array;
+  unitIds: (string | null)[];
+  unitCells: CellLocation[];
+  /** Per row and key (row after row, one entry per key): the answer read, and what was shown. */
+  answers: PackedValues;
+  shown: PackedValues;
+}
+
+/**
+ * A cycle import read in a parser thread: as `readCycleImport` gives it, except that `problems`
+ * holds only the first ones in cell order and `problemCount` counts them all.
+ */
+export interface ListedCycleImport extends CycleImportSheet {
+  problemCount: number;
+}
+
+/** Packs a cycle import for the way back from a parser thread (see PackedCycleImport). */
+export function packCycleImport(read: CycleImportSheet, listProblems: number): PackedCycleImport {
+  const { keys, rows } = read;
+  const answers = packedValues(rows.length * keys.length);
+  const shown = packedValues(rows.length * keys.length);
+  rows.forEach((row, r) => {
+    keys.forEach((key, k) => {
+      const at = r * keys.length + k;
+      if (Object.hasOwn(row.answers, key)) {
+        putValue(answers, at, row.answers[key]);
+      }
+      putValue(shown, at, row.cellOf(key)?.value ?? null);
+    });
+  });
+  return {
+    sheet: read.sheet,
+    keys,
+    keyColumns: Int32Array.from(read.keyColumns),
+    problems: sortByCell(read.problems).slice(0, listProblems),
+    problemCount: read.problems.length,
+    rowNumbers: Int32Array.from(rows, (row) => row.row),
+    unitIds: rows.map((row) => row.unitId),
+    unitCells: rows.map((row) => row.unitCell),
+    answers,
+    shown,
+  };
+}
+
+/**
+ * The cycle import a parser thread packed. A row's answers are built when first read: the api
+ * reads them only of rows whose unit may be imported, none of a file of unknown units.
+ */
+export function unpackCycleImport(packed: PackedCycleImport): ListedCycleImport {
+  const { keys, keyColumns } = packed;
+  const indexOf = new Map(keys.map((key, k) => [key, k]));
+  const rows = Array.from(packed.rowNumbers, (rowNumber, r): ImportRow => {
+    let answers: Record<string, AnswerValue> | undefined;
+    return {
+      row: rowNumber,
+      unitId: packed.unitIds[r],
+      unitCell: packed.unitCells[r],
+      get answers(): Record<string, AnswerValue> {
+        if (answers === undefined) {
+          answers = {};
+          for (let k = 0; k < keys.length; k++) {
+            const value = valueAt(packed.answers, r * keys.length + k);
+            if (value !== undefined) {
+              answers[keys[k]] = value;
+            }
+          }
+        }
+        return answers;
+      },
+      cellOf: (key) => {
+        const k = indexOf.get(key);
+        return k === undefined
+          ? undefined
+          : {
+              ref: cellRef(keyColumns[k], rowNumber),
+              value: valueAt(packed.shown, r * keys.length + k) ?? null,
+            };
+      },
+    };
+  });
+  return {
+    sheet: packed.sheet,
+    rows,
+    keys,
+    keyColumns: Array.from(keyColumns),
+    problems: packed.problems,
+    problemCount: packed.problemCount,
+  };
 }

@@ -3,9 +3,9 @@ import {
   DomainError,
   DomainErrorCode,
   type AnswerValue,
-  type Catalogue,
   type MessageLanguage,
 } from '@app/domain';
+import type { CatalogueItems } from './catalogue-items';
 import { cellRef } from './cell-ref.util';
 import { coerceCell } from './cell-coercion';
 import { type CellLocation, cellProblem, locate } from './located-problems';
@@ -39,7 +39,7 @@ const headerNames = (id: 'key' | 'value'): Set<string> => {
  */
 export function readSubmissionTemplate(
   table: SheetTable,
-  catalogue: Catalogue,
+  catalogue: CatalogueItems,
   language: MessageLanguage,
 ): TemplateAnswers {
   const header = table.rows[0];

@@ -9,8 +9,6 @@ import {
   cellProblem,
   EXPORT_MEDIA_TYPES,
   locateProblems,
-  readCycleImport,
-  readSubmissionTemplate,
   SpreadsheetParsePool,
   SPREADSHEET_MESSAGES as M,
   sortByCell,
@@ -139,11 +137,11 @@ export class ImportsService {
   ): Promise<SubmissionDto> {
     // Access first, so that a caller who may not write learns nothing from its file.
     const catalogue = await this.submissions.catalogueForDraft(req, cycleId, unitId);
-    const table = await this.parser.read(this.requireFile(file, req.language), {
-      language: req.language,
-      sheetNames: Object.values(TEMPLATE_SHEET_NAMES),
-    });
-    const read = readSubmissionTemplate(table, catalogue, req.language);
+    const read = await this.parser.readSubmissionTemplate(
+      this.requireFile(file, req.language),
+      catalogue,
+      { language: req.language, sheetNames: Object.values(TEMPLATE_SHEET_NAMES) },
+    );
     return this.submissions.saveDraft(
       req,
       cycleId,
@@ -175,15 +173,22 @@ export class ImportsService {
       this.submissions.assertOpen(cycle, req.language);
       return this.submissions.catalogueOf(m, study.catalogueVersionId);
     });
-    const table = await this.parser.read(this.requireFile(file, req.language), {
-      language: req.language,
-    });
-    const sheet = readCycleImport(table, catalogue, req.language);
+    // Read in a parser thread; of a file with more problems than are listed, only those come.
+    const sheet = await this.parser.readCycleImport(
+      this.requireFile(file, req.language),
+      catalogue,
+      {
+        language: req.language,
+        listProblems: MAX_LISTED_PROBLEMS,
+      },
+    );
 
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const { cycle } = await this.publishersCycle(m, req, cycleId);
       this.submissions.assertOpen(cycle, req.language);
       const problems: CellProblem[] = [...sheet.problems];
+      // Those of the sheet that were not listed are counted all the same.
+      const unlisted = sheet.problemCount - sheet.problems.length;
       const unitIds = sheet.rows.flatMap((r) => (r.unitId ? [r.unitId] : []));
       // Visible units are those of companies in any of this publisher's studies.
       const units = await m.query<{ id: string; tenant_id: string }[]>(
@@ -244,7 +249,7 @@ export class ImportsService {
         const listed = sortByCell(problems).slice(0, MAX_LISTED_PROBLEMS);
         throw new DomainError(
           DomainErrorCode.ValidationFailed,
-          M.refused(problems.length, listed.length, req.language),
+          M.refused(problems.length + unlisted, listed.length, req.language),
           listed,
         );
       }
