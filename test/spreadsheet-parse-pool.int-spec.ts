@@ -1,5 +1,11 @@
 import { DEMO_CATALOGUE, DomainError, DomainErrorCode, loadCatalogue } from '@app/domain';
-import { DEFAULT_SPREADSHEET_LIMITS, SpreadsheetParsePool } from '@app/spreadsheet';
+import {
+  DEFAULT_SPREADSHEET_LIMITS,
+  PARSER_THREAD_NICE,
+  SpreadsheetParsePool,
+} from '@app/spreadsheet';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import { largeWorkbook } from './support/hostile-spreadsheets';
 
 /** The parser threads (piscina) as the api uses them, through ts-node here. */
@@ -117,5 +123,23 @@ describe('SpreadsheetParsePool (worker threads)', () => {
       }),
     );
     expect(error.problems.map((p) => p.rule)).toEqual(['not_a_template']);
+  }, 120_000);
+
+  it('runs its parser threads at a lower CPU priority than the event loop', async () => {
+    // Thread priorities are Linux's (CI and the Docker image); elsewhere threads keep theirs.
+    if (process.platform !== 'linux') {
+      return;
+    }
+    const loop = getPriority(0);
+    await pool.read({ buffer: Buffer.from('a,b\n1,2\n') }, { language: 'en' });
+
+    // Field 19 of /proc/<pid>/task/<tid>/stat, the 17th after the command's ')'.
+    const nices = readdirSync('/proc/self/task').map((tid) => {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    });
+    expect(getPriority(0)).toBe(loop);
+    expect(nices).toContain(PARSER_THREAD_NICE);
+    expect(PARSER_THREAD_NICE).toBeGreaterThan(loop);
   }, 120_000);
 });

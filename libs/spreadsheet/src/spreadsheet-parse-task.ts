@@ -8,6 +8,12 @@ import type { TemplateAnswers } from './submission-template-reader';
 import type { SpreadsheetReadOptions } from './spreadsheet-reader';
 
 /**
+ * The nice value of a parser thread on Linux: a lower priority than the api's event loop (0),
+ * so that the loop gets the core at once when both want it.
+ */
+export const PARSER_THREAD_NICE = 10;
+
+/**
  * What a parser thread makes of the table: the table itself, or a cycle import or a filled-in
  * template read from it with the catalogue's items. Reading it there keeps the work per cell
  * off the api's event loop, and what comes back is a fraction of the table.

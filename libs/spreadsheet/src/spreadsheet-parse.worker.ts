@@ -1,9 +1,12 @@
 // The entry of a parser thread of SpreadsheetParsePool (piscina): the api bundles it apart from
 // its main.js, and the tests and benches load it through ts-node.
 import { DomainError } from '@app/domain';
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { catalogueItems } from './catalogue-items';
 import { readCycleImport } from './cycle-import-reader';
 import {
+  PARSER_THREAD_NICE,
   packCycleImport,
   packSheetTable,
   type SpreadsheetParseResult,
@@ -11,6 +14,30 @@ import {
 } from './spreadsheet-parse-task';
 import { readSpreadsheet } from './spreadsheet-reader';
 import { readSubmissionTemplate } from './submission-template-reader';
+
+/**
+ * Lowers this thread's CPU priority on Linux. A parse keeps a core busy for seconds; on a
+ * machine with as many busy threads as cores the scheduler would otherwise share the core
+ * between it and the api's event loop, whose answers then wait out time slices of the parse.
+ * Linux takes a thread's own id for a priority; elsewhere, or where /proc is missing or the
+ * change is refused, the thread keeps the priority it was started with.
+ */
+function lowerThreadPriority(): void {
+  if (process.platform !== 'linux') {
+    return;
+  }
+  try {
+    // '<pid>/task/<tid>'
+    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    if (Number.isInteger(tid) && tid > 0) {
+      setPriority(tid, PARSER_THREAD_NICE);
+    }
+  } catch {
+    // See above: the parse runs at the inherited priority.
+  }
+}
+
+lowerThreadPriority();
 
 /**
  * Reads one uploaded spreadsheet, and what the task asks of it. A refusal comes back as data: a
