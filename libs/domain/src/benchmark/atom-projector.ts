@@ -1,0 +1,37 @@
+import { CommittedRows } from './committed-rows';
+
+/**
+ * The projector onto the span with a candidate direction added, between atoms: P[a, b] for a
+ * unit of atom a and another unit of atom b. Rows are computed when first asked for and kept
+ * for the one release being judged.
+ */
+export class AtomProjector {
+  private readonly cache = new Map<number, Float64Array>();
+
+  constructor(
+    private readonly committed: CommittedRows,
+    private readonly direction: Float64Array,
+    /** Per atom, P[a, a]: the leverage with the direction. */
+    readonly leverage: Float64Array,
+  ) {}
+
+  /** P[a, b], from a row kept already or by one dot product. */
+  entry(a: number, b: number): number {
+    return this.committed.entry(a, b) + this.direction[a] * this.direction[b];
+  }
+
+  row(a: number): Float64Array {
+    let row = this.cache.get(a);
+    if (row === undefined) {
+      const m = this.leverage.length;
+      const direction = this.direction;
+      row = this.committed.row(a).slice(0, m);
+      const along = direction[a];
+      for (let b = 0; b < m; b++) {
+        row[b] += along * direction[b];
+      }
+      this.cache.set(a, row);
+    }
+    return row;
+  }
+}

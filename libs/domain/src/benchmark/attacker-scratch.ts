@@ -1,0 +1,17 @@
+/**
+ * Buffers the attackers of one release share, one after the other: per atom the vector s_a
+ * (up to the largest company's number of units), the attacked leverage, and the mark of the
+ * attacker that computed them.
+ */
+export class AttackerScratch {
+  readonly s: Float64Array;
+  readonly attacked: Float64Array;
+  readonly mark: Int32Array;
+  marks = 0;
+
+  constructor(atoms: number, largestCompany: number) {
+    this.s = new Float64Array(atoms * largestCompany);
+    this.attacked = new Float64Array(atoms);
+    this.mark = new Int32Array(atoms);
+  }
+}
