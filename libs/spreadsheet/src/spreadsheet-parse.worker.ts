@@ -20,7 +20,9 @@ import { readSubmissionTemplate } from './submission-template-reader';
  * machine with as many busy threads as cores the scheduler would otherwise share the core
  * between it and the api's event loop, whose answers then wait out time slices of the parse.
  * Linux takes a thread's own id for a priority; elsewhere, or where /proc is missing or the
- * change is refused, the thread keeps the priority it was started with.
+ * change is refused, the thread keeps the priority it was started with. The price: while other
+ * processes keep every core busy (the worker rendering reports on the same machine), a parse
+ * gets a smaller share and reaches the time budget (maxParseMs) sooner.
  */
 function lowerThreadPriority(): void {
   if (process.platform !== 'linux') {
