@@ -1,51 +1,22 @@
 import { LocalizedText } from '../catalogue/catalogue-definition';
 import { DisclosurePolicy } from '../disclosure/disclosure-policy';
-import { BenchmarkCell, PeerGroupBenchmark, Suppression, suppressedCell } from './benchmark-cell';
+import { PeerGroupBenchmark, Suppression } from './benchmark-cell';
 import { BenchmarkInput } from './benchmark-input';
+import { CellDecision, cellStatistics, dealOut, gatherValues } from './cell-statistics';
+import { CompanyHoldings } from './company-holdings';
 import { PeerGroupDefinition, validatePeerGroupFilter } from './peer-group';
 import { CompiledPeerGroup } from './compiled-peer-group';
-import {
-  hasValidPooledParameters,
-  pooledSums,
-  pooledSuppression,
-  pooledValue,
-} from './pooled-figure';
+import { pooledSums, pooledSuppression } from './pooled-figure';
 import { ProfileCodes } from './profile-codes';
-import { quantile } from './quantiles';
 import { ReleaseMemo, SumAudit } from './release-audit';
+import { checkInput, KpiPlan, kpiPlans, ownerIndices } from './snapshot-input';
 import { SUPPRESSION_REASONS as R } from './suppression-reasons';
 import { ValueSortWorkspace } from './value-sort-workspace';
-import { sumOf } from './sum.util';
 
 /** The answer to a requested (custom) peer group. */
 export type CustomPeerGroupOutcome =
   | { released: true; group: PeerGroupBenchmark }
   | { released: false; rule: 'min_n' | 'differencing'; reason: LocalizedText };
-
-/** A benchmarked KPI resolved against the input: its values and those of its weight. */
-interface KpiPlan {
-  key: string;
-  boolean: boolean;
-  /** The index of the KPI in the input (its family of unknowns in the release audit). */
-  kpiIndex: number;
-  values: Float64Array;
-  /** The weight's values for the pooled figure; null for a KPI without one or a yes/no KPI. */
-  weights: Float64Array | null;
-  weightIndex: number;
-  /** No value below 0: the p% rule applies to the sum behind its mean. */
-  nonNegative: boolean;
-  /** Ids of the units with a value, and with a value and a weight > 0 (equal sets, equal ids). */
-  valueMask: number;
-  pooledMask: number;
-}
-
-/** What disclosure control decided for one cell before any statistic is computed. */
-interface CellDecision {
-  /** Why the whole cell is withheld, or null when it is released. */
-  suppressed: Suppression | null;
-  /** For a released cell of a KPI with a weight: why the pooled figure is withheld, or null. */
-  pooled: Suppression | null;
-}
 
 /** The contributors of a cell and what the rules need of them. */
 interface Contributors {
@@ -58,130 +29,6 @@ interface Contributors {
   /** Their sum, and the largest company holding in it. */
   total: number;
   largest: number;
-}
-
-/**
- * The p% rule on a sum of non-negative contributions: the total less the two largest must be
- * at least p % of the largest. Multiplied out, so that the edge (exactly p %) is exact for
- * integers.
- */
-function failsPPercent(
-  total: number,
-  largest: number,
-  second: number,
-  policy: DisclosurePolicy,
-): boolean {
-  return (total - largest - second) * 100 < policy.pPercent * largest;
-}
-
-/**
- * The hot loop of a snapshot: walks the contributors in value order and appends each value to
- * the buffer range of its group in one family of disjoint groups (`slot[u]`: the group of unit
- * u, or -1); `end[j]` starts at group j's offset and ends after its last value. One pass per
- * family reads a small array per unit where a list of all of a unit's groups would mean two
- * cache misses per unit. A free function with plain parameters, which V8 optimises far better
- * than the same loop reading captured variables.
- */
-function dealOut(
-  order: Int32Array,
-  sortedValues: Float64Array,
-  slot: Int32Array,
-  end: Int32Array,
-  buffer: Float64Array,
-): void {
-  for (let i = 0; i < order.length; i++) {
-    const j = slot[order[i]];
-    if (j >= 0) {
-      buffer[end[j]++] = sortedValues[i];
-    }
-  }
-}
-
-/**
- * Puts the units with a value (of `units`, or of all when null) and their values into the
- * workspace, in ascending unit order; returns how many there are.
- */
-function gatherValues(
-  values: Float64Array,
-  units: Int32Array | null,
-  workspace: ValueSortWorkspace,
-): number {
-  const into = workspace.values;
-  const ids = workspace.ids;
-  let count = 0;
-  const total = units === null ? values.length : units.length;
-  for (let i = 0; i < total; i++) {
-    const u = units === null ? i : units[i];
-    const value = values[u];
-    if (value === value) {
-      into[count] = value;
-      ids[count] = u;
-      count++;
-    }
-  }
-  return count;
-}
-
-/**
- * Caller bugs (inconsistent arrays, an unknown weight key, an infinite value, a nonsensical
- * policy) are RangeErrors, not domain errors: nobody's request can be refused for them.
- */
-function checkInput(input: BenchmarkInput): void {
-  const { policy, kpis, values, profiles } = input;
-  const positiveInteger = (value: number): boolean => Number.isInteger(value) && value >= 1;
-  if (
-    !positiveInteger(policy.minN) ||
-    !positiveInteger(policy.minNTails) ||
-    !positiveInteger(policy.minNQuantiles) ||
-    !hasValidPooledParameters(policy) ||
-    (policy.quantileMethod !== 'linear' && policy.quantileMethod !== 'local_mean')
-  ) {
-    throw new RangeError(`invalid disclosure policy ${JSON.stringify(policy)}`);
-  }
-  if (input.owners.length !== profiles.length) {
-    throw new RangeError(`${profiles.length} units but ${input.owners.length} owners`);
-  }
-  if (values.length !== kpis.length) {
-    throw new RangeError(`${kpis.length} KPIs but ${values.length} value arrays`);
-  }
-  const keys = new Set<string>();
-  kpis.forEach((kpi, k) => {
-    if (keys.has(kpi.key)) {
-      throw new RangeError(`KPI ${kpi.key} appears twice`);
-    }
-    keys.add(kpi.key);
-    const column = values[k];
-    if (column.length !== profiles.length) {
-      throw new RangeError(
-        `KPI ${kpi.key} has ${column.length} values for ${profiles.length} units`,
-      );
-    }
-    for (let u = 0; u < column.length; u++) {
-      const value = column[u];
-      // value - value is NaN for NaN and both infinities; NaN alone means "not supplied".
-      if (value - value !== 0 && value === value) {
-        throw new RangeError(`KPI ${kpi.key} of unit ${u} is ${value}`);
-      }
-    }
-  });
-  for (const kpi of kpis) {
-    if (kpi.weightKey !== undefined && (kpi.weightKey === kpi.key || !keys.has(kpi.weightKey))) {
-      throw new RangeError(`KPI ${kpi.key} is weighted by unknown KPI ${kpi.weightKey}`);
-    }
-  }
-}
-
-/** The company of each unit as a small integer, in order of first appearance. */
-function ownerIndices(owners: readonly string[]): Int32Array {
-  const index = new Map<string, number>();
-  return Int32Array.from(owners, (owner) => {
-    let i = index.get(owner);
-    if (i === undefined) {
-      i = index.size;
-      index.set(owner, i);
-    }
-    return i;
-  });
 }
 
 /**
@@ -224,14 +71,10 @@ export class SnapshotState {
   private readonly plans: KpiPlan[];
   private readonly codes: ProfileCodes;
   private readonly owners: Int32Array;
-  /** Scratch per company for the p% rule on holdings: running totals, and a stamp of use. */
-  private readonly holding: Float64Array;
-  private readonly holdingStamp: Int32Array;
-  /** The companies of the sum being added up, in the order first met. */
-  private readonly touched: Int32Array;
+  /** The p% rule on holdings, with its buffers per company. */
+  private readonly holdings: CompanyHoldings;
   /** Scratch for a cell's contributing units (one cell is judged at a time). */
   private readonly contributing: Int32Array;
-  private stamp = 0;
   /** Per benchmarked KPI, the groups whose cell is released so far, in order, and their sums. */
   private readonly releasedGroups: number[][];
   private readonly releasedSums: Array<Map<number, { total: number; largest: number }>>;
@@ -246,48 +89,10 @@ export class SnapshotState {
     this.policy = { ...input.policy };
     this.codes = new ProfileCodes(input.profiles);
     this.owners = ownerIndices(input.owners);
-    const companies = this.owners.reduce((most, owner) => Math.max(most, owner + 1), 0);
-    this.holding = new Float64Array(companies);
-    this.holdingStamp = new Int32Array(companies);
-    this.touched = new Int32Array(companies);
+    this.holdings = new CompanyHoldings(this.owners, this.policy);
     this.contributing = new Int32Array(this.owners.length);
     this.membership = new SumAudit(this.owners, this.policy.minN, this.memo);
-    const indexByKey = new Map(input.kpis.map((kpi, k) => [kpi.key, k]));
-    const masks = new Map<string, number>();
-    const maskId = (has: (u: number) => boolean): number => {
-      const key = Array.from({ length: input.profiles.length }, (_, u) =>
-        has(u) ? '1' : '0',
-      ).join('');
-      let id = masks.get(key);
-      if (id === undefined) {
-        id = masks.size;
-        masks.set(key, id);
-      }
-      return id;
-    };
-    this.plans = input.kpis.flatMap((kpi, k) => {
-      if (!kpi.benchmarked) {
-        return [];
-      }
-      const weightIndex = kpi.weightKey === undefined ? undefined : indexByKey.get(kpi.weightKey);
-      const pooled = !kpi.boolean && weightIndex !== undefined;
-      const values = input.values[k];
-      const weights = pooled ? input.values[weightIndex] : null;
-      return [
-        {
-          key: kpi.key,
-          boolean: kpi.boolean,
-          kpiIndex: k,
-          values,
-          weights,
-          weightIndex: pooled ? weightIndex : -1,
-          nonNegative: values.every((value) => !(value < 0)),
-          valueMask: maskId((u) => values[u] === values[u]),
-          pooledMask:
-            weights === null ? -1 : maskId((u) => values[u] === values[u] && weights[u] > 0),
-        },
-      ];
-    });
+    this.plans = kpiPlans(input);
     this.releasedGroups = this.plans.map(() => []);
     this.releasedSums = this.plans.map(() => new Map<number, { total: number; largest: number }>());
   }
@@ -442,47 +247,6 @@ export class SnapshotState {
     return this.audit(`product:${plan.kpiIndex}`);
   }
 
-  /**
-   * The p% rule on the holdings of a sum: the terms (`term(u)`, non-negative) of `units` added
-   * up per company, and the total less the two largest holdings set against the largest. A
-   * company's units count as one contributor, as τ-ARGUS's holding option has it: the next
-   * largest company estimates them together. Returns the number of companies, and whether the
-   * rule fails.
-   */
-  private holdings(
-    units: Int32Array,
-    term: (u: number) => number,
-  ): [number, boolean, number, number] {
-    const stamp = ++this.stamp;
-    const touched = this.touched;
-    let companies = 0;
-    let total = 0;
-    for (let i = 0; i < units.length; i++) {
-      const u = units[i];
-      const owner = this.owners[u];
-      if (this.holdingStamp[owner] !== stamp) {
-        this.holdingStamp[owner] = stamp;
-        this.holding[owner] = 0;
-        touched[companies++] = owner;
-      }
-      const value = term(u);
-      this.holding[owner] += value;
-      total += value;
-    }
-    let largest = 0;
-    let second = 0;
-    for (let i = 0; i < companies; i++) {
-      const value = this.holding[touched[i]];
-      if (value > largest) {
-        second = largest;
-        largest = value;
-      } else if (value > second) {
-        second = value;
-      }
-    }
-    return [companies, failsPPercent(total, largest, second, this.policy), total, largest];
-  }
-
   /** The group's units with a value of the plan's KPI, ascending, and their companies. */
   private contributors(g: number, plan: KpiPlan): Contributors {
     const members = this.compiled[g].members;
@@ -496,7 +260,7 @@ export class SnapshotState {
       }
     }
     const contributing = units.subarray(0, count);
-    const [companies, fails, total, largest] = this.holdings(contributing, (u) => values[u]);
+    const [companies, fails, total, largest] = this.holdings.of(contributing, (u) => values[u]);
     return { units: contributing, companies, failsPPercent: fails, total, largest };
   }
 
@@ -531,7 +295,7 @@ export class SnapshotState {
       return { rule, weight: rule.rule === 'p_percent', numerator: false };
     }
     const values = plan.values;
-    if (plan.nonNegative && this.holdings(units, (u) => values[u] * weights[u])[1]) {
+    if (plan.nonNegative && this.holdings.of(units, (u) => values[u] * weights[u])[1]) {
       return { rule: R.pPercentNumerator(this.policy), weight: false, numerator: true };
     }
     return null;
@@ -591,7 +355,7 @@ export class SnapshotState {
       }
       const difference = outer.members.filter((u) => values[u] === values[u] && !inner.has(u));
       if (difference.length >= this.policy.minN) {
-        const [companies, fails] = this.holdings(difference, (u) => values[u]);
+        const [companies, fails] = this.holdings.of(difference, (u) => values[u]);
         if (companies >= this.policy.minN && fails) {
           return true;
         }
@@ -713,72 +477,15 @@ export class SnapshotState {
           buffer.set(sorted, offset[j]);
           end[j] = offset[j] + contributors;
         }
-        this.benchmarks[g].cells[p] = this.cell(plan, p, g, buffer.subarray(offset[j], end[j]));
+        this.benchmarks[g].cells[p] = cellStatistics(
+          plan,
+          this.decisions[g][p],
+          buffer.subarray(offset[j], end[j]),
+          this.policy,
+          this.compiled[g].members,
+        );
       });
     });
-  }
-
-  /** The statistics of group g's cell of one KPI, as decided. */
-  private cell(plan: KpiPlan, p: number, g: number, sorted: Float64Array): BenchmarkCell {
-    const policy = this.policy;
-    const decision = this.decisions[g][p];
-    if (decision.suppressed !== null) {
-      return suppressedCell(plan.key, decision.suppressed);
-    }
-    const n = sorted.length;
-    const sum = sumOf(sorted);
-    const cell: BenchmarkCell = {
-      kpiKey: plan.key,
-      n,
-      // A share of "yes" is counted to the integer first so that 13 of 100 is exactly 13 %.
-      mean: plan.boolean ? (sum * 100) / n : sum / n,
-      p10: null,
-      p25: null,
-      p50: null,
-      p75: null,
-      p90: null,
-      pooled: null,
-      suppressed: null,
-      suppressedStatistics: [],
-    };
-    if (plan.boolean) {
-      return cell;
-    }
-    const method = policy.quantileMethod;
-    if (n >= policy.minNQuantiles) {
-      cell.p25 = quantile(sorted, 0.25, method);
-      cell.p50 = quantile(sorted, 0.5, method);
-      cell.p75 = quantile(sorted, 0.75, method);
-    }
-    if (n >= policy.minNQuantiles && n >= policy.minNTails) {
-      cell.p10 = quantile(sorted, 0.1, method);
-      cell.p90 = quantile(sorted, 0.9, method);
-    }
-    if (n < policy.minNQuantiles) {
-      const small = R.smallGroup(policy);
-      cell.suppressedStatistics.push(
-        ...(['p10', 'p25', 'p50', 'p75', 'p90'] as const).map((statistic) => ({
-          statistic,
-          ...small,
-        })),
-      );
-    } else if (n < policy.minNTails) {
-      const tails = R.minNTails(policy);
-      cell.suppressedStatistics.push(
-        { statistic: 'p10', ...tails },
-        { statistic: 'p90', ...tails },
-      );
-    }
-    if (plan.weights !== null) {
-      if (decision.pooled === null) {
-        // Over the members in ascending order: a fixed order, so that a snapshot and its
-        // recomputation (or a custom group added later) agree to the bit.
-        cell.pooled = pooledValue(pooledSums(plan.values, plan.weights, this.compiled[g].members));
-      } else {
-        cell.suppressedStatistics.push({ statistic: 'pooled', ...decision.pooled });
-      }
-    }
-    return cell;
   }
 }
 

@@ -1,0 +1,76 @@
+import { DisclosurePolicy } from '../disclosure/disclosure-policy';
+
+/**
+ * The p% rule on a sum of non-negative contributions: the total less the two largest must be
+ * at least p % of the largest. Multiplied out, so that the edge (exactly p %) is exact for
+ * integers.
+ */
+function failsPPercent(
+  total: number,
+  largest: number,
+  second: number,
+  policy: DisclosurePolicy,
+): boolean {
+  return (total - largest - second) * 100 < policy.pPercent * largest;
+}
+
+/**
+ * The sums of a snapshot added up per company (one sum at a time), for the p% rule on
+ * holdings; its buffers are kept for every sum of the snapshot.
+ */
+export class CompanyHoldings {
+  /** Scratch per company for the p% rule on holdings: running totals, and a stamp of use. */
+  private readonly holding: Float64Array;
+  private readonly holdingStamp: Int32Array;
+  /** The companies of the sum being added up, in the order first met. */
+  private readonly touched: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    private readonly owners: Int32Array,
+    private readonly policy: DisclosurePolicy,
+  ) {
+    const companies = this.owners.reduce((most, owner) => Math.max(most, owner + 1), 0);
+    this.holding = new Float64Array(companies);
+    this.holdingStamp = new Int32Array(companies);
+    this.touched = new Int32Array(companies);
+  }
+
+  /**
+   * The p% rule on the holdings of a sum: the terms (`term(u)`, non-negative) of `units` added
+   * up per company, and the total less the two largest holdings set against the largest. A
+   * company's units count as one contributor, as τ-ARGUS's holding option has it: the next
+   * largest company estimates them together. Returns the number of companies, and whether the
+   * rule fails.
+   */
+  of(units: Int32Array, term: (u: number) => number): [number, boolean, number, number] {
+    const stamp = ++this.stamp;
+    const touched = this.touched;
+    let companies = 0;
+    let total = 0;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[i];
+      const owner = this.owners[u];
+      if (this.holdingStamp[owner] !== stamp) {
+        this.holdingStamp[owner] = stamp;
+        this.holding[owner] = 0;
+        touched[companies++] = owner;
+      }
+      const value = term(u);
+      this.holding[owner] += value;
+      total += value;
+    }
+    let largest = 0;
+    let second = 0;
+    for (let i = 0; i < companies; i++) {
+      const value = this.holding[touched[i]];
+      if (value > largest) {
+        second = largest;
+        largest = value;
+      } else if (value > second) {
+        second = value;
+      }
+    }
+    return [companies, failsPPercent(total, largest, second, this.policy), total, largest];
+  }
+}

@@ -1,0 +1,124 @@
+import { BenchmarkInput } from './benchmark-input';
+import { hasValidPooledParameters } from './pooled-figure';
+
+/** A benchmarked KPI resolved against the input: its values and those of its weight. */
+export interface KpiPlan {
+  key: string;
+  boolean: boolean;
+  /** The index of the KPI in the input (its family of unknowns in the release audit). */
+  kpiIndex: number;
+  values: Float64Array;
+  /** The weight's values for the pooled figure; null for a KPI without one or a yes/no KPI. */
+  weights: Float64Array | null;
+  weightIndex: number;
+  /** No value below 0: the p% rule applies to the sum behind its mean. */
+  nonNegative: boolean;
+  /** Ids of the units with a value, and with a value and a weight > 0 (equal sets, equal ids). */
+  valueMask: number;
+  pooledMask: number;
+}
+
+/**
+ * The benchmarked KPIs of the input, resolved: their values, their weight's, and the ids of
+ * the units with a value (equal sets of units, equal ids).
+ */
+export function kpiPlans(input: BenchmarkInput): KpiPlan[] {
+  const indexByKey = new Map(input.kpis.map((kpi, k) => [kpi.key, k]));
+  const masks = new Map<string, number>();
+  const maskId = (has: (u: number) => boolean): number => {
+    const key = Array.from({ length: input.profiles.length }, (_, u) => (has(u) ? '1' : '0')).join(
+      '',
+    );
+    let id = masks.get(key);
+    if (id === undefined) {
+      id = masks.size;
+      masks.set(key, id);
+    }
+    return id;
+  };
+  return input.kpis.flatMap((kpi, k) => {
+    if (!kpi.benchmarked) {
+      return [];
+    }
+    const weightIndex = kpi.weightKey === undefined ? undefined : indexByKey.get(kpi.weightKey);
+    const pooled = !kpi.boolean && weightIndex !== undefined;
+    const values = input.values[k];
+    const weights = pooled ? input.values[weightIndex] : null;
+    return [
+      {
+        key: kpi.key,
+        boolean: kpi.boolean,
+        kpiIndex: k,
+        values,
+        weights,
+        weightIndex: pooled ? weightIndex : -1,
+        nonNegative: values.every((value) => !(value < 0)),
+        valueMask: maskId((u) => values[u] === values[u]),
+        pooledMask:
+          weights === null ? -1 : maskId((u) => values[u] === values[u] && weights[u] > 0),
+      },
+    ];
+  });
+}
+
+/**
+ * Caller bugs (inconsistent arrays, an unknown weight key, an infinite value, a nonsensical
+ * policy) are RangeErrors, not domain errors: nobody's request can be refused for them.
+ */
+export function checkInput(input: BenchmarkInput): void {
+  const { policy, kpis, values, profiles } = input;
+  const positiveInteger = (value: number): boolean => Number.isInteger(value) && value >= 1;
+  if (
+    !positiveInteger(policy.minN) ||
+    !positiveInteger(policy.minNTails) ||
+    !positiveInteger(policy.minNQuantiles) ||
+    !hasValidPooledParameters(policy) ||
+    (policy.quantileMethod !== 'linear' && policy.quantileMethod !== 'local_mean')
+  ) {
+    throw new RangeError(`invalid disclosure policy ${JSON.stringify(policy)}`);
+  }
+  if (input.owners.length !== profiles.length) {
+    throw new RangeError(`${profiles.length} units but ${input.owners.length} owners`);
+  }
+  if (values.length !== kpis.length) {
+    throw new RangeError(`${kpis.length} KPIs but ${values.length} value arrays`);
+  }
+  const keys = new Set<string>();
+  kpis.forEach((kpi, k) => {
+    if (keys.has(kpi.key)) {
+      throw new RangeError(`KPI ${kpi.key} appears twice`);
+    }
+    keys.add(kpi.key);
+    const column = values[k];
+    if (column.length !== profiles.length) {
+      throw new RangeError(
+        `KPI ${kpi.key} has ${column.length} values for ${profiles.length} units`,
+      );
+    }
+    for (let u = 0; u < column.length; u++) {
+      const value = column[u];
+      // value - value is NaN for NaN and both infinities; NaN alone means "not supplied".
+      if (value - value !== 0 && value === value) {
+        throw new RangeError(`KPI ${kpi.key} of unit ${u} is ${value}`);
+      }
+    }
+  });
+  for (const kpi of kpis) {
+    if (kpi.weightKey !== undefined && (kpi.weightKey === kpi.key || !keys.has(kpi.weightKey))) {
+      throw new RangeError(`KPI ${kpi.key} is weighted by unknown KPI ${kpi.weightKey}`);
+    }
+  }
+}
+
+/** The company of each unit as a small integer, in order of first appearance. */
+export function ownerIndices(owners: readonly string[]): Int32Array {
+  const index = new Map<string, number>();
+  return Int32Array.from(owners, (owner) => {
+    let i = index.get(owner);
+    if (i === undefined) {
+      i = index.size;
+      index.set(owner, i);
+    }
+    return i;
+  });
+}
