@@ -41,8 +41,9 @@ import {
   SeededRandom,
   SnapshotState,
   validatePeerGroupFilter,
+  benchmarkKpis,
 } from '@app/domain';
-import { benchmarkKpis, dataSourceOptions, SnapshotReader, TenantDb } from '@app/persistence';
+import { dataSourceOptions, SnapshotReader, TenantDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { argument, benchDatabase, bytes, seconds } from './support/bench-database';
 import { publishBenchSnapshot, seedBenchStudy } from './support/bench-study';

@@ -18,9 +18,9 @@ import {
   generateDemoData,
   loadCatalogue,
   sizeBandFor,
+  benchmarkKpis,
 } from '@app/domain';
 import {
-  benchmarkKpis,
   CycleEntity,
   dataSourceOptions,
   SnapshotComputation,

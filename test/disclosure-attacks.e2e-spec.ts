@@ -13,8 +13,9 @@ import {
   PROFILE_DIMENSION_VALUES,
   PROFILE_DIMENSIONS,
   ProfileDimension,
+  benchmarkKpis,
 } from '@app/domain';
-import { benchmarkKpis, DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '@app/persistence';
+import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '@app/persistence';
 import { escapeXml } from '@app/reporting';
 import ExcelJS from 'exceljs';
 import {

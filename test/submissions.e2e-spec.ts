@@ -1,6 +1,6 @@
-import { DEMO_CATALOGUE, generateDemoData, loadCatalogue } from '@app/domain';
+import { DEMO_CATALOGUE, generateDemoData, loadCatalogue, benchmarkKpis } from '@app/domain';
 import { asTenantId } from '@app/domain';
-import { benchmarkKpis, dataSourceOptions, TenantDb } from '@app/persistence';
+import { dataSourceOptions, TenantDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { startApp, TestApp } from './support/app';
 import {

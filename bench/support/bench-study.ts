@@ -6,9 +6,9 @@ import {
   loadCatalogue,
   PROFILE_DIMENSIONS,
   sizeBandFor,
+  kpiVector,
 } from '@app/domain';
 import {
-  kpiVector,
   loadSnapshotSetting,
   SnapshotComputation,
   SnapshotEntity,

@@ -9,12 +9,12 @@ import {
   type CycleState,
   type OrganisationKind,
   type Role,
+  kpiVector,
 } from '@app/domain';
 import {
   CatalogueVersionEntity,
   CycleEntity,
   dataSourceOptions,
-  kpiVector,
   OrganisationEntity,
   ParticipationEntity,
   StudyEntity,

@@ -32,6 +32,8 @@ export * from './benchmark/pooled-figure';
 export * from './benchmark/snapshot-engine';
 export * from './benchmark/give-to-get';
 export * from './benchmark/position';
+export * from './benchmark/kpi-vector';
+export * from './benchmark/frozen-inputs';
 export * from './trend/student-t';
 export * from './trend/spearman';
 export * from './trend/spearman-matrix';

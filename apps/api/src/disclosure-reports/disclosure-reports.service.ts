@@ -5,6 +5,7 @@ import {
   disclosureReport,
   isCompanyRole,
   notFound,
+  storedPolicyInForce,
 } from '@app/domain';
 import {
   CycleEntity,
@@ -17,9 +18,6 @@ import {
 } from '@app/persistence';
 import type { CallerContext, Language } from '../common/request-context';
 import { CellSummaryDto, DisclosureReportDto } from './dto/disclosure-report.dto';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * The disclosure report of a snapshot: what its policy released and withheld, in the standard
@@ -48,10 +46,12 @@ export class DisclosureReportsService {
         const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
         const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
         const manifest = snapshot.manifest ?? {};
+        const setting = await this.reader.setting(m, snapshot.cycleId);
         // The policy the snapshot was computed under, as createPeerGroup applies it.
-        const storedPolicy = isRecord(manifest.policy)
-          ? manifest.policy
-          : ((await this.reader.setting(m, snapshot.cycleId))?.study.disclosurePolicy ?? {});
+        const storedPolicy = storedPolicyInForce(
+          manifest.policy,
+          setting?.study.disclosurePolicy ?? {},
+        );
         const groups = await this.reader.peerGroups(m, snapshotId);
         const report = disclosureReport({
           storedPolicy,

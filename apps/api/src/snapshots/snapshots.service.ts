@@ -7,7 +7,8 @@ import {
   computeSnapshot,
   customGroupLimitRefusal,
   customGroupsCounted,
-  disclosurePolicyOf,
+  effectiveDisclosurePolicy,
+  positionsIn,
   DomainError,
   DomainErrorCode,
   isCompanyRole,
@@ -20,11 +21,11 @@ import {
   SnapshotState,
   SUPPRESSION_REASONS,
   validatePeerGroupFilter,
+  benchmarkKpis,
+  CellAudience,
 } from '@app/domain';
 import { enqueueUnlessLive, QueueName, workJob } from '@app/jobs';
 import {
-  benchmarkKpis,
-  CellAudience,
   CycleEntity,
   ownPeerGroupRequestTallies,
   recordPeerGroupRequest,
@@ -228,9 +229,9 @@ export class SnapshotsService {
         throw notFound('Snapshot', snapshotId);
       }
       // The policy the snapshot was computed under, not the study's current one.
-      const policy = disclosurePolicyOf(
-        (snapshot.manifest?.policy as Record<string, unknown> | undefined) ??
-          setting.study.disclosurePolicy,
+      const policy = effectiveDisclosurePolicy(
+        snapshot.manifest?.policy,
+        setting.study.disclosurePolicy,
       );
       if (isCompanyRole(actor.role)) {
         const counted = customGroupsCounted(await ownPeerGroupRequestTallies(m, snapshotId));
@@ -308,9 +309,10 @@ export class SnapshotsService {
         throw notFound('Snapshot', snapshotId);
       }
       const cells = await this.reader.cells(m, snapshotId, group.id, audienceOf(caller, unitId));
-      const positions = this.reader
-        .positions(inputs, setting.catalogue, group, cells, u)
-        .map((position) => ({ ...position, cell: toCellDto(position.cell, caller.language) }));
+      const positions = positionsIn(inputs, setting.catalogue, group, cells, u).map((position) => ({
+        ...position,
+        cell: toCellDto(position.cell, caller.language),
+      }));
       return {
         snapshotId,
         unitId,

@@ -18,11 +18,11 @@ import {
   SubmissionTransition,
   validateAnswers,
   warningId,
+  kpiVector,
 } from '@app/domain';
 import {
   CatalogueVersionEntity,
   CycleEntity,
-  kpiVector,
   ParticipationEntity,
   StudyEntity,
   SubmissionAuditAction,

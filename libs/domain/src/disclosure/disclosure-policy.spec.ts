@@ -1,4 +1,8 @@
-import { DEFAULT_DISCLOSURE_POLICY, disclosurePolicyOf } from './disclosure-policy';
+import {
+  DEFAULT_DISCLOSURE_POLICY,
+  disclosurePolicyOf,
+  effectiveDisclosurePolicy,
+} from './disclosure-policy';
 
 describe('disclosurePolicyOf', () => {
   it('gives the defaults for an empty stored policy', () => {
@@ -41,5 +45,16 @@ describe('disclosurePolicyOf', () => {
 
   it('never lets the quantiles go below the general threshold', () => {
     expect(disclosurePolicyOf({ minN: 25 }).minNQuantiles).toBe(25);
+  });
+});
+
+describe('effectiveDisclosurePolicy', () => {
+  it("takes the manifest's policy over the study's", () => {
+    expect(effectiveDisclosurePolicy({ minN: 7 }, { minN: 9 }).minN).toBe(7);
+  });
+
+  it("takes the study's policy when the manifest holds none", () => {
+    expect(effectiveDisclosurePolicy(undefined, { minN: 9 }).minN).toBe(9);
+    expect(effectiveDisclosurePolicy(null, { minN: 9 }).minN).toBe(9);
   });
 });

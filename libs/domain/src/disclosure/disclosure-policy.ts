@@ -78,3 +78,28 @@ export function disclosurePolicyOf(stored: Readonly<Record<string, unknown>>): D
     ),
   };
 }
+
+/**
+ * The stored policy an output was disclosed under: the one frozen into its manifest (a
+ * snapshot's or a trend's), so that a change of the study's policy afterwards changes nothing
+ * already computed; the study's own for a manifest that holds none. Raw, for a report that
+ * lists every parameter stored; `effectiveDisclosurePolicy` reads it.
+ */
+export function storedPolicyInForce(
+  manifestPolicy: unknown,
+  studyPolicy: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  return typeof manifestPolicy === 'object' &&
+    manifestPolicy !== null &&
+    !Array.isArray(manifestPolicy)
+    ? (manifestPolicy as Readonly<Record<string, unknown>>)
+    : studyPolicy;
+}
+
+/** The policy an output was disclosed under (`storedPolicyInForce`), ready for the engine. */
+export function effectiveDisclosurePolicy(
+  manifestPolicy: unknown,
+  studyPolicy: Readonly<Record<string, unknown>>,
+): DisclosurePolicy {
+  return disclosurePolicyOf(storedPolicyInForce(manifestPolicy, studyPolicy));
+}

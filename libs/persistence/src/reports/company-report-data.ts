@@ -1,11 +1,12 @@
 import {
   BenchmarkUnitProfile,
-  disclosurePolicyOf,
+  effectiveDisclosurePolicy,
   DomainError,
   DomainErrorCode,
   foldedCategoriesOf,
   matchesPeerGroup,
   notFound,
+  positionsIn,
 } from '@app/domain';
 import type { CompanyReportInput } from '@app/reporting';
 import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
@@ -61,9 +62,9 @@ export async function companyReportInput(
   }
   const company = await m.findOneBy(OrganisationEntity, { id: unit.tenantId });
   const profile = inputs.profiles[u];
-  const policy = disclosurePolicyOf(
-    (snapshot.manifest?.policy as Record<string, unknown> | undefined) ??
-      setting.study.disclosurePolicy,
+  const policy = effectiveDisclosurePolicy(
+    snapshot.manifest?.policy,
+    setting.study.disclosurePolicy,
   );
   const group = reportPeerGroup(
     await reader.peerGroups(m, snapshotId),
@@ -78,9 +79,9 @@ export async function companyReportInput(
   }
   // The report is the unit's, whoever orders it: it shows the KPIs the unit supplied itself.
   const cells = await reader.cells(m, snapshotId, group.id, { kind: 'unit', unitId });
-  const positions = reader
-    .positions(inputs, setting.catalogue, group, cells, u)
-    .map(({ cell: _cell, ...position }) => position);
+  const positions = positionsIn(inputs, setting.catalogue, group, cells, u).map(
+    ({ cell: _cell, ...position }) => position,
+  );
 
   // The trend: the published snapshots of the study's earlier cycles, then this one.
   const earlier = await m.find(CycleEntity, {

@@ -3,6 +3,7 @@ import {
   DEFAULT_DISCLOSURE_POLICY,
   DEMO_CATALOGUE,
   generateDemoData,
+  kpiVector,
   loadCatalogue,
   plausibilityWarnings,
   PROFILE_DIMENSIONS,
@@ -12,7 +13,6 @@ import {
 import * as argon2 from 'argon2';
 import { DataSource, IsNull } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
-import { kpiVector } from '../snapshots/frozen-inputs';
 import {
   loadSnapshotSetting,
   SnapshotComputation,

@@ -1,10 +1,7 @@
-import { DEMO_CATALOGUE, loadCatalogue } from '@app/domain';
 import {
-  benchmarkKpis,
   columnsOfVectors,
   decodeValues,
   encodeValues,
-  kpiVector,
   packUnits,
   unpackUnits,
 } from './frozen-inputs';
@@ -44,26 +41,6 @@ describe('frozen inputs', () => {
       profiles,
     });
     expect(unpackUnits('')).toEqual({ unitIds: [], unitTenants: [], profiles: [] });
-  });
-
-  it('puts every KPI of a submission into its vector: answers, yes/no as 1/0, derived values', () => {
-    const catalogue = loadCatalogue(DEMO_CATALOGUE);
-    const kpis = benchmarkKpis(catalogue);
-    // Hand-worked: 12 leavers of 80 average heads is an attrition rate of 15 %.
-    const vector = kpiVector(catalogue, {
-      headcount_avg: 80,
-      leavers: 12,
-      has_service_strategy: true,
-      strategy_horizon: 'three_years',
-    });
-    const columns = columnsOfVectors(vector, kpis.length, 1);
-    const at = (key: string) => columns[kpis.findIndex((k) => k.key === key)][0];
-    expect(at('headcount_avg')).toBe(80);
-    expect(at('has_service_strategy')).toBe(1);
-    expect(at('attrition_rate')).toBeCloseTo(15, 10);
-    expect(at('training_days_new')).toBeNaN();
-    // Choices are no KPI of a snapshot.
-    expect(kpis.some((k) => k.key === 'strategy_horizon')).toBe(false);
   });
 
   it('lays vectors of several units out as one column per KPI', () => {

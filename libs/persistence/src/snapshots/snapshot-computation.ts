@@ -3,12 +3,15 @@ import { Injectable } from '@nestjs/common';
 import {
   Answers,
   asTenantId,
+  benchmarkKpis,
   canonicalJson,
   Catalogue,
   computeSnapshot,
   disclosurePolicyOf,
   foldedCategoriesFrom,
   foldSizeBands,
+  FrozenInputs,
+  kpiVector,
   loadCatalogue,
   PeerGroupDefinition,
   predefinedPeerGroups,
@@ -20,12 +23,9 @@ import type { EntityManager } from 'typeorm';
 import { CatalogueVersionEntity, CycleEntity, SnapshotEntity, StudyEntity } from '../entities';
 import { TenantDb } from '../tenant/tenant-db';
 import {
-  benchmarkKpis,
   columnsOfVectors,
   decodeValues,
   encodeValues,
-  FrozenInputs,
-  kpiVector,
   packUnits,
   unpackUnits,
 } from './frozen-inputs';

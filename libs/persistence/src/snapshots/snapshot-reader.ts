@@ -2,21 +2,18 @@ import { Injectable } from '@nestjs/common';
 import {
   BenchmarkCell,
   Catalogue,
+  CellAudience,
   cellsSeenBy,
-  CellViewer,
   DomainError,
   DomainErrorCode,
+  FrozenInputs,
   LocalizedText,
-  matchesPeerGroup,
   notFound,
   PeerGroupDefinition,
-  suppliedKpis,
-  unitPosition,
-  UnitPosition,
+  viewerIn,
 } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 import { SnapshotEntity } from '../entities';
-import { FrozenInputs } from './frozen-inputs';
 import { loadSnapshotSetting, readFrozenInputs, SnapshotSetting } from './snapshot-computation';
 
 /** A stored peer group of a snapshot. */
@@ -50,21 +47,8 @@ interface CellRow {
   suppressed_statistics: BenchmarkCell['suppressedStatistics'];
 }
 
-/**
- * Who a snapshot's cells are read for. A participant is named by its id, not by a unit's index,
- * so that the same audience resolves in each snapshot's own inputs: a unit's index, and what it
- * supplied, differ from one cycle to the next. `unit`: an output about one unit (its report,
- * positions, its benchmark page, its plausibility ranges); `company`: an output of the company
- * that names no unit (the API's benchmarks list).
- */
-export type CellAudience =
-  { kind: 'publisher' } | { kind: 'unit'; unitId: string } | { kind: 'company'; tenantId: string };
-
 /** The cells of one peer group of a snapshot as an audience sees them. */
 export type CellsSeenBy = (audience: CellAudience) => BenchmarkCell[];
-
-/** A unit's position in one KPI's cell. */
-export type KpiPosition = { kpiKey: string; cell: BenchmarkCell } & UnitPosition;
 
 /** Frozen inputs never change, so a few recently used ones are kept in memory. */
 const FROZEN_CACHE_SIZE = 4;
@@ -180,59 +164,6 @@ export class SnapshotReader {
     }
     return inputs;
   }
-
-  /**
-   * The position of unit `u` of the inputs in each cell, against the group's members who
-   * supplied the KPI. Only released figures come out: `unitPosition` gives none for a
-   * suppressed cell.
-   */
-  positions(
-    inputs: FrozenInputs,
-    catalogue: Catalogue,
-    group: Pick<PeerGroupDefinition, 'filter'>,
-    cells: readonly BenchmarkCell[],
-    u: number,
-  ): KpiPosition[] {
-    const members: number[] = [];
-    inputs.profiles.forEach((profile, i) => {
-      if (matchesPeerGroup(profile, group.filter)) {
-        members.push(i);
-      }
-    });
-    return cells.map((cell) => {
-      const k = inputs.kpiKeys.indexOf(cell.kpiKey);
-      const column = k >= 0 ? inputs.values[k] : new Float64Array(0);
-      const value = k >= 0 ? column[u] : NaN;
-      const peers = Float64Array.from(
-        members.map((i) => column[i]).filter((v) => !Number.isNaN(v)),
-      ).sort();
-      const position = unitPosition({
-        value: Number.isNaN(value) ? null : value,
-        peerValuesSorted: peers,
-        polarity: catalogue.item(cell.kpiKey)?.polarity ?? 'neutral',
-        cell,
-      });
-      return { kpiKey: cell.kpiKey, ...position, cell };
-    });
-  }
-}
-
-/** The audience as the domain's give-to-get reads it: what it supplied to this snapshot. */
-function viewerIn(inputs: FrozenInputs, audience: CellAudience): CellViewer {
-  if (audience.kind === 'publisher') {
-    return { kind: 'publisher' };
-  }
-  const units: number[] = [];
-  if (audience.kind === 'unit') {
-    units.push(inputs.unitIds.indexOf(audience.unitId));
-  } else {
-    inputs.unitTenants.forEach((tenant, u) => {
-      if (tenant === audience.tenantId) {
-        units.push(u);
-      }
-    });
-  }
-  return { kind: 'participant', supplied: suppliedKpis(inputs.kpiKeys, inputs.values, units) };
 }
 
 /** The stored cells of a peer group, as released to anybody, in the order of the KPI keys. */

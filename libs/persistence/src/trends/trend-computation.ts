@@ -5,8 +5,10 @@ import {
   computeTrendData,
   DisclosurePolicy,
   disclosurePolicyOf,
+  effectiveDisclosurePolicy,
   DomainError,
   DomainErrorCode,
+  FrozenInputs,
   notFound,
   ParticipationProfile,
   TrendCycle,
@@ -22,7 +24,6 @@ import {
   StudyEntity,
   TrendEntity,
 } from '../entities';
-import { FrozenInputs } from '../snapshots/frozen-inputs';
 import { SnapshotReader } from '../snapshots/snapshot-reader';
 
 /**
@@ -156,11 +157,10 @@ export async function computedTrend(
   const { study, catalogue, catalogueVersion } = setting;
   if (trend.data !== null) {
     // The policy the data were disclosed under, even if the study's changed since.
-    const frozen = (trend.manifest?.policy ?? study.disclosurePolicy) as Record<string, unknown>;
     return {
       trend: { ...trend, data: trend.data },
       study,
-      policy: disclosurePolicyOf(frozen),
+      policy: effectiveDisclosurePolicy(trend.manifest?.policy, study.disclosurePolicy),
       catalogue,
     };
   }

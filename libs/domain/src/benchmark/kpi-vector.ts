@@ -1,0 +1,40 @@
+import type { Answers, Catalogue } from '../catalogue/catalogue';
+import type { BenchmarkKpi } from './benchmark-input';
+
+/**
+ * The KPIs a snapshot holds values of, in the order of KPI vectors and frozen inputs: every
+ * item of the catalogue but choices, in catalogue order.
+ */
+export function benchmarkKpis(catalogue: Catalogue): BenchmarkKpi[] {
+  return catalogue.items
+    .filter((item) => item.type !== 'choice')
+    .map((item) => ({
+      key: item.key,
+      boolean: item.type === 'boolean',
+      benchmarked: item.benchmarked !== false,
+      ...(item.weightKey ? { weightKey: item.weightKey } : {}),
+    }));
+}
+
+/** A yes/no answer counts as 1 or 0; anything that is not a finite number is missing. */
+function numeric(value: unknown): number {
+  if (typeof value === 'boolean') {
+    return value ? 1 : 0;
+  }
+  return typeof value === 'number' && Number.isFinite(value) ? value : NaN;
+}
+
+/**
+ * One submission's KPIs (inputs as answered, derived ones computed) as little-endian float64 in
+ * the order of `benchmarkKpis`: what `submissions.kpi_vector` holds.
+ */
+export function kpiVector(catalogue: Catalogue, answers: Answers): Buffer {
+  const derived = catalogue.derive(answers);
+  const kpis = benchmarkKpis(catalogue);
+  const buffer = Buffer.alloc(kpis.length * 8);
+  kpis.forEach((kpi, k) => {
+    const value = kpi.key in derived ? derived[kpi.key] : answers[kpi.key];
+    buffer.writeDoubleLE(numeric(value), k * 8);
+  });
+  return buffer;
+}
