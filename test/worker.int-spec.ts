@@ -1,7 +1,6 @@
 import { getQueueToken } from '@nestjs/bull';
 import { Test } from '@nestjs/testing';
-import { MaintenanceJob, QueueName } from '@app/jobs';
-import type { Queue } from 'bull';
+import { JobQueue, MaintenanceJob, QueueName } from '@app/jobs';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { testConfig } from './support/test-env';
 
@@ -12,7 +11,9 @@ describe('worker (real Redis)', () => {
     }).compile();
     const worker = await moduleRef.init();
     try {
-      const queue = worker.get<Queue>(getQueueToken(QueueName.Maintenance));
+      const queue = worker.get<JobQueue<QueueName.Maintenance>>(
+        getQueueToken(QueueName.Maintenance),
+      );
       const requestedAt = new Date().toISOString();
       const job = await queue.add(MaintenanceJob.HealthCheck, { requestedAt });
       const result = (await job.finished()) as { ok: boolean; requestedAt: string };

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@app/config';
 import { Logger } from 'nestjs-pino';
+import { MissingProcessorError } from './missing-processor.error';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -15,6 +16,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(
+    error instanceof ConfigError || error instanceof MissingProcessorError ? error.message : error,
+  );
   process.exit(1);
 });

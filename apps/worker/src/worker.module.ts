@@ -9,16 +9,22 @@ import {
   UnfinishedWorkStore,
 } from '@app/persistence';
 import { LoggerModule } from 'nestjs-pino';
+import { requireProcessorForEveryJob } from './job-handlers.util';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { JobReconciler, RECONCILE_INTERVAL_MS } from './recovery/job-reconciler';
 import { PdfRenderer } from './reports/pdf-renderer';
 import { ReportProcessor } from './reports/report.processor';
 import { SnapshotProcessor } from './snapshots/snapshot.processor';
 
+/** Every Bull processor of the worker. */
+export const WORKER_PROCESSORS = [MaintenanceProcessor, SnapshotProcessor, ReportProcessor];
+
 /** The worker: Bull processors sharing the api's libraries. */
 @Module({})
 export class WorkerModule {
+  /** Throws MissingProcessorError when a job of a queue has no processor. */
   static forRoot(config: AppConfig): DynamicModule {
+    requireProcessorForEveryJob(WORKER_PROCESSORS);
     return {
       module: WorkerModule,
       imports: [
@@ -37,10 +43,8 @@ export class WorkerModule {
         ),
       ],
       providers: [
-        MaintenanceProcessor,
-        SnapshotProcessor,
+        ...WORKER_PROCESSORS,
         SnapshotComputation,
-        ReportProcessor,
         ReportStore,
         UnfinishedWorkStore,
         JobReconciler,

@@ -1,5 +1,13 @@
-import type { Job, JobStatus, Queue } from 'bull';
-import { JobPayloads, jobIds, QueueName, ReportJob, SnapshotJob } from './jobs';
+import type { Job, JobStatus } from 'bull';
+import {
+  JobPayloads,
+  jobIds,
+  JobQueue,
+  QueueJobs,
+  QueueName,
+  ReportJob,
+  SnapshotJob,
+} from './jobs';
 
 /**
  * What Bull will still deliver: waiting, delayed or paused, or active (if its worker died, the
@@ -24,51 +32,60 @@ export function isLive(state: DeliveryState): boolean {
   return state !== 'missing' && LIVE_STATES.has(state);
 }
 
+/** A job to put on `queue`: its name, its payload and its deterministic id. */
+export interface QueuedJob<Q extends QueueName, N extends QueueJobs[Q]> {
+  queue: Q;
+  name: N;
+  jobId: string;
+  payload: JobPayloads[N];
+}
+
 /**
  * Puts a job under its deterministic id unless a live one holds that id already. A failed or
  * completed job with the id is removed first: Bull ignores an add whose id exists, so an old
  * job would otherwise keep the work from ever being delivered again. True when a job was added.
  */
-export async function enqueueUnlessLive<N extends keyof JobPayloads>(
-  queue: Queue,
-  name: N,
-  payload: JobPayloads[N],
-  jobId: string,
+export async function enqueueUnlessLive<Q extends QueueName, N extends QueueJobs[Q]>(
+  queue: JobQueue<Q>,
+  job: QueuedJob<NoInfer<Q>, N>,
 ): Promise<boolean> {
-  const existing: Job | null = await queue.getJob(jobId);
+  const existing: Job | null = await queue.getJob(job.jobId);
   if (isLive(await deliveryState(existing))) {
     return false;
   }
   await existing?.remove();
-  await queue.add(name, payload, { jobId });
+  await queue.add(job.name, job.payload, { jobId: job.jobId });
   return true;
 }
 
-/** The job that delivers a stored piece of work: where it goes, under which id, with what. */
-export type WorkKind = 'snapshot' | 'report';
-
-export interface WorkJob {
-  queue: QueueName.Snapshots | QueueName.Reports;
-  name: SnapshotJob.Compute | ReportJob.Render;
-  jobId: string;
-  payload: JobPayloads[SnapshotJob.Compute] | JobPayloads[ReportJob.Render];
+/** The job that delivers each kind of stored work. */
+interface WorkJobs {
+  snapshot: QueuedJob<QueueName.Snapshots, SnapshotJob.Compute>;
+  report: QueuedJob<QueueName.Reports, ReportJob.Render>;
 }
 
-export function workJob(kind: WorkKind, tenantId: string, id: string): WorkJob {
-  switch (kind) {
-    case 'snapshot':
-      return {
-        queue: QueueName.Snapshots,
-        name: SnapshotJob.Compute,
-        jobId: jobIds.computeSnapshot(id),
-        payload: { tenantId, snapshotId: id },
-      };
-    case 'report':
-      return {
-        queue: QueueName.Reports,
-        name: ReportJob.Render,
-        jobId: jobIds.renderReport(id),
-        payload: { tenantId, reportId: id },
-      };
-  }
+/** A kind of stored work that a job delivers. */
+export type WorkKind = keyof WorkJobs;
+
+/** The job that delivers a stored piece of work of some kind. */
+export type WorkJob = WorkJobs[WorkKind];
+
+const WORK_JOBS: { [K in WorkKind]: (tenantId: string, id: string) => WorkJobs[K] } = {
+  snapshot: (tenantId, snapshotId) => ({
+    queue: QueueName.Snapshots,
+    name: SnapshotJob.Compute,
+    jobId: jobIds.computeSnapshot(snapshotId),
+    payload: { tenantId, snapshotId },
+  }),
+  report: (tenantId, reportId) => ({
+    queue: QueueName.Reports,
+    name: ReportJob.Render,
+    jobId: jobIds.renderReport(reportId),
+    payload: { tenantId, reportId },
+  }),
+};
+
+/** The job that delivers a stored piece of work: where it goes, under which id, with what. */
+export function workJob<K extends WorkKind>(kind: K, tenantId: string, id: string): WorkJobs[K] {
+  return WORK_JOBS[kind](tenantId, id);
 }

@@ -1,4 +1,4 @@
-import type { AdvancedSettings, JobOptions } from 'bull';
+import type { AdvancedSettings, Job, JobOptions, Queue } from 'bull';
 
 /** Every Bull queue of the product. */
 export enum QueueName {
@@ -21,11 +21,44 @@ export enum ReportJob {
   Render = 'render-report',
 }
 
+/** The jobs each queue delivers. A job enum belongs to a queue here, or it is no job. */
+export interface QueueJobs {
+  [QueueName.Maintenance]: MaintenanceJob;
+  [QueueName.Snapshots]: SnapshotJob;
+  [QueueName.Reports]: ReportJob;
+}
+
+/** Every job name of the product. */
+export type JobName = QueueJobs[QueueName];
+
 /** The payload of each job: ids only, never tenant data. */
-export interface JobPayloads {
+interface PayloadOf {
   [MaintenanceJob.HealthCheck]: { requestedAt: string };
   [SnapshotJob.Compute]: { tenantId: string; snapshotId: string };
   [ReportJob.Render]: { tenantId: string; reportId: string };
+}
+
+/** The payload type per job name; a job name without one does not compile. */
+export type JobPayloads = { [N in JobName]: PayloadOf[N] };
+
+/** The job names of each queue at run time, for the worker's check that it processes them all. */
+export const QUEUE_JOBS: { readonly [Q in QueueName]: readonly QueueJobs[Q][] } = {
+  [QueueName.Maintenance]: Object.values(MaintenanceJob),
+  [QueueName.Snapshots]: Object.values(SnapshotJob),
+  [QueueName.Reports]: Object.values(ReportJob),
+};
+
+/**
+ * A Bull queue that is given only its own job names, each with its payload type. Bull's own
+ * `add` takes any string and any data (and a job without a name), so a typo would wait in
+ * Redis for a processor that never comes.
+ */
+export interface JobQueue<Q extends QueueName> extends Omit<Queue, 'add'> {
+  add<N extends QueueJobs[Q]>(
+    name: N,
+    data: JobPayloads[N],
+    opts?: JobOptions,
+  ): Promise<Job<JobPayloads[N]>>;
 }
 
 /**
@@ -63,3 +96,21 @@ export function queueSettings(stallTimeoutMs: number): AdvancedSettings {
 
 /** Bull's reason for a job it failed because its workers died twice while running it. */
 export const STALL_LIMIT_REASON = 'job stalled more than allowable limit';
+
+/** A job handler a processor declares: its queue and the job name it takes, if it names one. */
+export interface JobHandler {
+  queue: string;
+  name: string | undefined;
+}
+
+/** The jobs of QUEUE_JOBS that none of `handlers` takes, in the order QUEUE_JOBS lists them. */
+export function jobsWithoutHandler(
+  handlers: readonly JobHandler[],
+): { queue: QueueName; name: JobName }[] {
+  const handled = new Set(handlers.map((handler) => `${handler.queue}\u0000${handler.name}`));
+  return Object.values(QueueName).flatMap((queue) =>
+    QUEUE_JOBS[queue]
+      .filter((name) => !handled.has(`${queue}\u0000${name}`))
+      .map((name) => ({ queue, name })),
+  );
+}

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, isCompanyRole, notFound } from '@app/domain';
-import { enqueueUnlessLive, QueueName, workJob } from '@app/jobs';
+import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import {
   computedTrend,
   CycleEntity,
@@ -18,7 +18,6 @@ import {
 } from '@app/persistence';
 import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';
 import { EXPORT_MEDIA_TYPES, trendWorkbook } from '@app/spreadsheet';
-import type { Queue } from 'bull';
 import type { EntityManager } from 'typeorm';
 import type { FileResult } from '../common/file-download';
 import { requireQueueReachable } from '../common/queue-reachable';
@@ -60,7 +59,7 @@ export class ReportsService {
   constructor(
     private readonly db: TenantDb,
     private readonly reader: SnapshotReader,
-    @InjectQueue(QueueName.Reports) private readonly queue: Queue,
+    @InjectQueue(QueueName.Reports) private readonly queue: JobQueue<QueueName.Reports>,
   ) {}
 
   /**
@@ -346,8 +345,7 @@ export class ReportsService {
   ): Promise<void> {
     requireQueueReachable(this.queue, language);
     for (const reportId of reportIds) {
-      const job = workJob('report', tenantId, reportId);
-      await enqueueUnlessLive(this.queue, job.name, job.payload, job.jobId);
+      await enqueueUnlessLive(this.queue, workJob('report', tenantId, reportId));
     }
   }
 

@@ -24,7 +24,7 @@ import {
   benchmarkKpis,
   CellAudience,
 } from '@app/domain';
-import { enqueueUnlessLive, QueueName, workJob } from '@app/jobs';
+import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import {
   CycleEntity,
   ownPeerGroupRequestTallies,
@@ -39,7 +39,6 @@ import {
   UnitEntity,
   writePeerGroups,
 } from '@app/persistence';
-import type { Queue } from 'bull';
 import { EntityManager } from 'typeorm';
 import { requireQueueReachable } from '../common/queue-reachable';
 import type { CallerContext, Language } from '../common/request-context';
@@ -58,7 +57,7 @@ export class SnapshotsService {
   constructor(
     private readonly db: TenantDb,
     private readonly reader: SnapshotReader,
-    @InjectQueue(QueueName.Snapshots) private readonly queue: Queue,
+    @InjectQueue(QueueName.Snapshots) private readonly queue: JobQueue<QueueName.Snapshots>,
   ) {}
 
   /** The snapshots' disclosure states with their custom groups, kept between requests. */
@@ -118,8 +117,7 @@ export class SnapshotsService {
       // A reused snapshot that is still unfinished gets a job unless a live one has it, so a
       // lost enqueue, a lost queue or a job Bull failed heals on a repeated request.
       requireQueueReachable(this.queue, caller.language);
-      const job = workJob('snapshot', actor.tenantId, started.snapshot.id);
-      await enqueueUnlessLive(this.queue, job.name, job.payload, job.jobId);
+      await enqueueUnlessLive(this.queue, workJob('snapshot', actor.tenantId, started.snapshot.id));
     }
     return { snapshotId: started.snapshot.id, reused: started.reused };
   }

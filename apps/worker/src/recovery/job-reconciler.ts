@@ -9,15 +9,16 @@ import {
 import {
   deliveryState,
   enqueueUnlessLive,
+  JobQueue,
   QueueName,
   reconcile,
   Reconciliation,
   UnfinishedWork,
   WorkKind,
+  WorkJob,
   workJob,
 } from '@app/jobs';
 import { UnfinishedWorkStore } from '@app/persistence';
-import type { Queue } from 'bull';
 
 /** How often the reconciler runs; a provider so that the worker module sets it from config. */
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
@@ -37,8 +38,8 @@ export class JobReconciler implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly store: UnfinishedWorkStore,
-    @InjectQueue(QueueName.Snapshots) private readonly snapshots: Queue,
-    @InjectQueue(QueueName.Reports) private readonly reports: Queue,
+    @InjectQueue(QueueName.Snapshots) private readonly snapshots: JobQueue<QueueName.Snapshots>,
+    @InjectQueue(QueueName.Reports) private readonly reports: JobQueue<QueueName.Reports>,
     @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
 
@@ -99,8 +100,7 @@ export class JobReconciler implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async settle(work: UnfinishedWork, failedReason: string | null): Promise<Reconciliation> {
     const job = workJob(work.kind, work.tenantId, work.id);
-    const queue = job.queue === QueueName.Snapshots ? this.snapshots : this.reports;
-    const existing = await queue.getJob(job.jobId);
+    const existing = await this.queueOf(job).getJob(job.jobId);
     const decision = reconcile(
       work,
       await deliveryState(existing),
@@ -110,7 +110,7 @@ export class JobReconciler implements OnApplicationBootstrap, OnModuleDestroy {
       case 'leave':
         break;
       case 'enqueue':
-        await enqueueUnlessLive(queue, job.name, job.payload, job.jobId);
+        await this.enqueue(job);
         this.logger.log(`${work.kind} ${work.id} (${work.state}) had no live job: enqueued again`);
         break;
       case 'fail':
@@ -119,6 +119,21 @@ export class JobReconciler implements OnApplicationBootstrap, OnModuleDestroy {
         break;
     }
     return decision;
+  }
+
+  private queueOf(job: WorkJob): JobQueue<WorkJob['queue']> {
+    return job.queue === QueueName.Snapshots ? this.snapshots : this.reports;
+  }
+
+  private async enqueue(job: WorkJob): Promise<void> {
+    switch (job.queue) {
+      case QueueName.Snapshots:
+        await enqueueUnlessLive(this.snapshots, job);
+        break;
+      case QueueName.Reports:
+        await enqueueUnlessLive(this.reports, job);
+        break;
+    }
   }
 }
 
