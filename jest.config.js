@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 const moduleNameMapper = {
-  '^@app/(domain|persistence|config|devstack|jobs|spreadsheet|reporting)$': '<rootDir>/libs/$1/src',
+  '^@app/(domain|persistence|config|devstack|jobs|spreadsheet|reporting|application)$':
+    '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] };
 const common = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node' };

@@ -9,7 +9,8 @@
  */
 import { generateDemoData } from '@app/domain';
 import { loadConfig } from '@app/config';
-import { dataSourceOptions, ReportStore, SnapshotReader, TenantDb } from '@app/persistence';
+import { ReportStore } from '@app/application';
+import { dataSourceOptions, SnapshotReader, TenantDb } from '@app/persistence';
 import { ReportDocument, reportDocument } from '@app/reporting';
 import puppeteer from 'puppeteer';
 import { DataSource } from 'typeorm';

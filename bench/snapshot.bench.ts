@@ -20,13 +20,8 @@ import {
   sizeBandFor,
   benchmarkKpis,
 } from '@app/domain';
-import {
-  CycleEntity,
-  dataSourceOptions,
-  SnapshotComputation,
-  SnapshotEntity,
-  TenantDb,
-} from '@app/persistence';
+import { SnapshotComputation } from '@app/application';
+import { CycleEntity, dataSourceOptions, SnapshotEntity, TenantDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { SumAudit } from '../libs/domain/src/benchmark/release-audit';
 import { argument, benchDatabase, bytes, seconds } from './support/bench-database';

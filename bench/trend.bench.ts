@@ -19,15 +19,8 @@ import {
   loadCatalogue,
 } from '@app/domain';
 import { loadConfig } from '@app/config';
-import {
-  computedTrend,
-  dataSourceOptions,
-  SnapshotReader,
-  TenantDb,
-  TrendEntity,
-  trendReportInput,
-  trendSource,
-} from '@app/persistence';
+import { computedTrend, trendReportInput, trendSource } from '@app/application';
+import { dataSourceOptions, SnapshotReader, TenantDb, TrendEntity } from '@app/persistence';
 import { reportDocument } from '@app/reporting';
 import puppeteer from 'puppeteer';
 import { DataSource } from 'typeorm';

@@ -1,9 +1,8 @@
 import { asTenantId, BenchmarkCell } from '@app/domain';
+import { companyReportInput, SnapshotComputation } from '@app/application';
 import {
-  companyReportInput,
   CycleEntity,
   dataSourceOptions,
-  SnapshotComputation,
   SnapshotEntity,
   SnapshotReader,
   SubmissionEntity,

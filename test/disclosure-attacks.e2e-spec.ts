@@ -15,7 +15,8 @@ import {
   ProfileDimension,
   benchmarkKpis,
 } from '@app/domain';
-import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from '@app/persistence';
+import { seedDemo } from '@app/application';
+import { DEMO_LOGINS, DEMO_PASSWORD } from '@app/persistence';
 import { escapeXml } from '@app/reporting';
 import ExcelJS from 'exceljs';
 import {

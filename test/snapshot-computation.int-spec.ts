@@ -1,11 +1,6 @@
 import { generateDemoData } from '@app/domain';
-import {
-  dataSourceOptions,
-  SnapshotComputation,
-  SnapshotEntity,
-  SnapshotReader,
-  TenantDb,
-} from '@app/persistence';
+import { SnapshotComputation } from '@app/application';
+import { dataSourceOptions, SnapshotEntity, SnapshotReader, TenantDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import {
   closeOwnerDataSource,

@@ -6,7 +6,8 @@ import {
   DEFAULT_DISCLOSURE_POLICY,
   generateDemoData,
 } from '@app/domain';
-import { computedTrend, SnapshotReader, TenantDb, TrendEntity } from '@app/persistence';
+import { computedTrend } from '@app/application';
+import { SnapshotReader, TenantDb, TrendEntity } from '@app/persistence';
 import ExcelJS from 'exceljs';
 import { PdfRenderer } from '../apps/worker/src/reports/pdf-renderer';
 import { WorkerModule } from '../apps/worker/src/worker.module';

@@ -8,14 +8,8 @@ import {
   sizeBandFor,
   kpiVector,
 } from '@app/domain';
-import {
-  loadSnapshotSetting,
-  SnapshotComputation,
-  SnapshotEntity,
-  snapshotInputKey,
-  sourceHash,
-  TenantDb,
-} from '@app/persistence';
+import { SnapshotComputation, snapshotInputKey } from '@app/application';
+import { loadSnapshotSetting, SnapshotEntity, sourceHash, TenantDb } from '@app/persistence';
 import type { DataSource } from 'typeorm';
 
 const BATCH = 2000;

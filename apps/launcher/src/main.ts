@@ -1,11 +1,11 @@
 import { ConfigError, loadConfig } from '@app/config';
 import { startEmbeddedPostgres, startRedisServer } from '@app/devstack';
+import { seedDemo } from '@app/application';
 import {
   DEMO_LOGINS,
   DEMO_PASSWORD,
   ensureDatabase,
   runMigrations,
-  seedDemo,
   urlFor,
 } from '@app/persistence';
 import { fork } from 'node:child_process';

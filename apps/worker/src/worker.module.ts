@@ -2,12 +2,8 @@ import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { DEFAULT_JOB_OPTIONS, QueueName, queueSettings } from '@app/jobs';
-import {
-  PersistenceModule,
-  ReportStore,
-  SnapshotComputation,
-  UnfinishedWorkStore,
-} from '@app/persistence';
+import { ReportStore, SnapshotComputation } from '@app/application';
+import { PersistenceModule, UnfinishedWorkStore } from '@app/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { requireProcessorForEveryJob } from './job-handlers.util';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';

@@ -2,18 +2,16 @@ import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, isCompanyRole, notFound } from '@app/domain';
 import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
+import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
-  computedTrend,
   CycleEntity,
   ReportBatchEntity,
   ReportEntity,
-  reportContent,
   SnapshotEntity,
   SnapshotReader,
   StudyEntity,
   TenantDb,
   TrendEntity,
-  trendSource,
   UnitEntity,
 } from '@app/persistence';
 import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';

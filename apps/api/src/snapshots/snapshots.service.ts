@@ -25,12 +25,12 @@ import {
   CellAudience,
 } from '@app/domain';
 import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
+import { snapshotInputKey } from '@app/application';
 import {
   CycleEntity,
   ownPeerGroupRequestTallies,
   recordPeerGroupRequest,
   SnapshotEntity,
-  snapshotInputKey,
   SnapshotReader,
   StoredPeerGroup,
   sourceHash,

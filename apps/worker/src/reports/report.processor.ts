@@ -7,7 +7,7 @@ import {
   ReportJob,
   untilInfrastructureHolds,
 } from '@app/jobs';
-import { ReportStore } from '@app/persistence';
+import { ReportStore } from '@app/application';
 import { reportDocument } from '@app/reporting';
 import type { Job } from 'bull';
 import { JobReconciler } from '../recovery/job-reconciler';

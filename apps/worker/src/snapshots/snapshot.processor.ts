@@ -1,7 +1,7 @@
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import { isInfrastructureError, JobPayloads, QueueName, SnapshotJob } from '@app/jobs';
-import { SnapshotComputation } from '@app/persistence';
+import { SnapshotComputation } from '@app/application';
 import type { Job } from 'bull';
 import { JobReconciler } from '../recovery/job-reconciler';
 

@@ -1,5 +1,4 @@
 import {
-  asTenantId,
   DEFAULT_DISCLOSURE_POLICY,
   DEMO_CATALOGUE,
   generateDemoData,
@@ -11,21 +10,14 @@ import {
   type Role,
 } from '@app/domain';
 import * as argon2 from 'argon2';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
-import {
-  loadSnapshotSetting,
-  SnapshotComputation,
-  snapshotInputKey,
-  sourceHash,
-} from '../snapshots/snapshot-computation';
 import { TenantDb } from '../tenant/tenant-db';
 import {
   CatalogueVersionEntity,
   CycleEntity,
   OrganisationEntity,
   ParticipationEntity,
-  SnapshotEntity,
   StudyEntity,
   SubmissionEntity,
   UnitEntity,
@@ -51,7 +43,7 @@ export const DEMO_LOGINS: { email: string; role: Role; organisation: string }[] 
 ];
 
 /** Fixed ids, so that the demo is the same on every machine and seeding twice is a no-op. */
-const DEMO_PUBLISHER_ID = 'd0000000-0000-4000-8000-000000000001';
+export const DEMO_PUBLISHER_ID = 'd0000000-0000-4000-8000-000000000001';
 const DEMO_PLATFORM_ID = 'd0000000-0000-4000-8000-000000000002';
 const DEMO_STUDY_ID = 'd0000000-0000-4000-8000-000000000010';
 
@@ -68,11 +60,16 @@ const DEMO_YEARS: [number, CycleEntity['state']][] = [
 ];
 
 /**
- * Seeds the demo study once: a publisher with the demo catalogue, three cycles (two
- * published, one open), companies with units, and the demo logins. Runs as the owner role.
- * Returns false when the demo was there already.
+ * Seeds the demo study's data once: a publisher with the demo catalogue, three cycles (two
+ * published, one open), companies with units, and the demo logins. Runs as the owner role;
+ * `publishSnapshots` then gets the same connection to publish the published cycles' snapshots
+ * (a use-case of the application layer), also when the data were there already, so that an
+ * interrupted start finishes on the next. Returns false when the demo was there already.
  */
-export async function seedDemo(ownerUrl: string): Promise<boolean> {
+export async function seedDemoData(
+  ownerUrl: string,
+  publishSnapshots: (db: TenantDb) => Promise<void>,
+): Promise<boolean> {
   // The snapshot computation commits its progress beside its own transaction: two connections.
   const db = new DataSource(dataSourceOptions(ownerUrl, 2));
   await db.initialize();
@@ -239,47 +236,17 @@ export async function seedDemo(ownerUrl: string): Promise<boolean> {
       }
       return true;
     });
-    await publishDemoSnapshots(db);
+    await publishSnapshots(new TenantDb(db));
     return seeded;
   } finally {
     await db.destroy();
   }
 }
 
-/**
- * Computes and publishes the snapshots of the demo's published cycles that have none yet, so
- * that a newcomer finds published benchmarks at once; a start interrupted here finishes the
- * job on the next start.
- */
-async function publishDemoSnapshots(db: DataSource): Promise<void> {
-  const tenantDb = new TenantDb(db);
-  const computation = new SnapshotComputation(tenantDb);
-  const publisher = asTenantId(DEMO_PUBLISHER_ID);
-  const cycles = await db.getRepository(CycleEntity).find({
+/** The demo's published cycles without a published snapshot yet, oldest first. */
+export function unpublishedDemoCycles(m: EntityManager): Promise<CycleEntity[]> {
+  return m.find(CycleEntity, {
     where: { studyId: DEMO_STUDY_ID, state: 'published', publishedSnapshotId: IsNull() },
     order: { year: 'ASC' },
   });
-  for (const cycle of cycles) {
-    const snapshotId = await tenantDb.withTenant(publisher, async (m) => {
-      const setting = await loadSnapshotSetting(m, cycle.id, new Map());
-      if (!setting) {
-        throw new Error(`demo cycle ${cycle.year} is missing`);
-      }
-      const snapshot = await m.save(
-        m.create(SnapshotEntity, {
-          tenantId: DEMO_PUBLISHER_ID,
-          cycleId: cycle.id,
-          inputKey: snapshotInputKey(setting, await sourceHash(m, cycle.id)),
-          state: 'queued',
-          progress: 0,
-          attempts: 0,
-        }),
-      );
-      return snapshot.id;
-    });
-    await computation.run(DEMO_PUBLISHER_ID, snapshotId, () => Promise.resolve());
-    await db
-      .getRepository(CycleEntity)
-      .update({ id: cycle.id }, { publishedSnapshotId: snapshotId });
-  }
 }

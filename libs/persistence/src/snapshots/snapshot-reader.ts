@@ -14,7 +14,7 @@ import {
 } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 import { SnapshotEntity } from '../entities';
-import { loadSnapshotSetting, readFrozenInputs, SnapshotSetting } from './snapshot-computation';
+import { loadSnapshotSetting, readFrozenInputs, SnapshotSetting } from './snapshot-store';
 
 /** A stored peer group of a snapshot. */
 export interface StoredPeerGroup extends PeerGroupDefinition {

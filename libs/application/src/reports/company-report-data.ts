@@ -10,8 +10,13 @@ import {
 } from '@app/domain';
 import type { CompanyReportInput } from '@app/reporting';
 import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
-import { CycleEntity, OrganisationEntity, UnitEntity } from '../entities';
-import { SnapshotReader, StoredPeerGroup } from '../snapshots/snapshot-reader';
+import {
+  CycleEntity,
+  OrganisationEntity,
+  SnapshotReader,
+  StoredPeerGroup,
+  UnitEntity,
+} from '@app/persistence';
 
 /** Cycles of history a report's trend charts show, this one included. */
 const TREND_CYCLES = 5;

@@ -1,12 +1,15 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { asTenantId } from '@app/domain';
-import { MAX_WORK_ATTEMPTS } from '@app/jobs';
+import {
+  claimReport,
+  recordReportFailure,
+  ReportEntity,
+  SnapshotReader,
+  storeReportPdf,
+  TenantDb,
+} from '@app/persistence';
 import type { ReportContent } from '@app/reporting';
-import { ReportEntity } from '../entities';
-import { SnapshotReader } from '../snapshots/snapshot-reader';
 import type { EntityManager } from 'typeorm';
-import { TenantDb } from '../tenant/tenant-db';
 import { trendReportInput } from '../trends/trend-computation';
 import { companyReportInput } from './company-report-data';
 
@@ -36,20 +39,14 @@ export class ReportStore {
    */
   claim(tenantId: string, reportId: string): Promise<ClaimedReport | null> {
     return this.db.withTenant(asTenantId(tenantId), async (m) => {
-      const report = await m.findOne(ReportEntity, {
-        where: { id: reportId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!report || report.state === 'done') {
+      const claimed = await claimReport(m, reportId);
+      if (!claimed) {
         return null;
       }
-      const attempt = report.attempts + 1;
-      await m.update(
-        ReportEntity,
-        { id: reportId },
-        { state: 'rendering', attempts: attempt, error: null },
-      );
-      return { content: await reportContent(m, this.reader, report, new Date()), attempt };
+      return {
+        content: await reportContent(m, this.reader, claimed.report, new Date()),
+        attempt: claimed.attempt,
+      };
     });
   }
 
@@ -58,46 +55,26 @@ export class ReportStore {
    * meanwhile (this one's worker was taken for dead): that attempt stores its own, so a report
    * is stored once.
    */
-  async complete(
+  complete(
     tenantId: string,
     reportId: string,
     attempt: number,
     pdf: Buffer,
     pages: number,
   ): Promise<boolean> {
-    const result = await this.db.withTenant(asTenantId(tenantId), (m) =>
-      m.update(
-        ReportEntity,
-        { id: reportId, state: 'rendering', attempts: attempt },
-        {
-          state: 'done',
-          pdf,
-          sha256: createHash('sha256').update(pdf).digest('hex'),
-          sizeBytes: pdf.length,
-          pages,
-          renderedAt: new Date(),
-          error: null,
-        },
-      ),
+    return this.db.withTenant(asTenantId(tenantId), (m) =>
+      storeReportPdf(m, reportId, attempt, pdf, pages),
     );
-    return (result.affected ?? 0) > 0;
   }
 
   /**
    * Records a failed attempt: queued again for a retry, failed after the last one (or at once
    * when `final`). True when the report is failed for good.
    */
-  async fail(tenantId: string, reportId: string, error: string, final: boolean): Promise<boolean> {
-    const [rows] = await this.db.withTenant(asTenantId(tenantId), (m) =>
-      m.query<[{ state: string }[], number]>(
-        `UPDATE reports
-            SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END, error = $2
-          WHERE id = $1 AND state IN ('queued', 'rendering')
-          RETURNING state`,
-        [reportId, error.slice(0, 2000), final, MAX_WORK_ATTEMPTS],
-      ),
+  fail(tenantId: string, reportId: string, error: string, final: boolean): Promise<boolean> {
+    return this.db.withTenant(asTenantId(tenantId), (m) =>
+      recordReportFailure(m, reportId, error, final),
     );
-    return rows.length === 0 || rows[0].state === 'failed';
   }
 }
 

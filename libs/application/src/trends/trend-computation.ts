@@ -21,10 +21,10 @@ import {
   CycleEntity,
   OrganisationEntity,
   SnapshotEntity,
+  SnapshotReader,
   StudyEntity,
   TrendEntity,
-} from '../entities';
-import { SnapshotReader } from '../snapshots/snapshot-reader';
+} from '@app/persistence';
 
 /**
  * Bumped whenever the trend computation changes what it outputs for the same inputs, so that

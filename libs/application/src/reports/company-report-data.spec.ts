@@ -1,5 +1,5 @@
 import { peerGroupDefinition, PeerGroupFilter } from '@app/domain';
-import { StoredPeerGroup } from '../snapshots/snapshot-reader';
+import type { StoredPeerGroup } from '@app/persistence';
 import { reportPeerGroup } from './company-report-data';
 
 const PROFILE = {

@@ -1,0 +1,5 @@
+export * from './snapshots/snapshot-computation';
+export * from './reports/company-report-data';
+export * from './reports/report-store';
+export * from './trends/trend-computation';
+export * from './seed/demo-seed';
