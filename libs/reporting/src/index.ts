@@ -9,5 +9,6 @@ export { chartMarkupOf } from './svg-markup';
 export * from './company-report';
 export * from './scatter-chart';
 export * from './trend-report-model';
+export { trendReportYears } from './trend-figure-format.util';
 export * from './trend-report';
 export * from './report-document';

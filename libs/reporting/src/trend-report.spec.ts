@@ -1,10 +1,10 @@
 import { computeTrendData, DEFAULT_DISCLOSURE_POLICY, TrendInput, TrendUnit } from '@app/domain';
 import { reportTemplates } from './report-templates';
+import { demoStudy } from './report-test-factories';
 import {
   createDemoTrendReportInput,
   createHandMadeTrendReportInput,
-  demoStudy,
-} from './report-test-factories';
+} from './trend-report-test-factories';
 import {
   renderTrendReportHtml,
   trendReportFileName,

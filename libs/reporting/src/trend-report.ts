@@ -1,7 +1,8 @@
 import { reportPdfFileName } from './company-report';
 import { reportTemplates } from './report-templates';
 import { TREND_REPORT_WORDS } from './report-texts';
-import { buildTrendReportModel, TrendReportInput, trendReportYears } from './trend-report-model';
+import { trendReportYears } from './trend-figure-format.util';
+import { buildTrendReportModel, TrendReportInput } from './trend-report-model';
 
 // The input type is the model's; offered here too, beside the functions that take it.
 export type { TrendReportInput } from './trend-report-model';
