@@ -8,6 +8,7 @@ import {
   createCycle,
   createOrganisation,
   createStudyWorld,
+  createSubmission,
   createUser,
   ownerDataSource,
   TestUser,
@@ -174,6 +175,55 @@ describe('submissions (e2e)', () => {
     expect(res.body.message).toContain('nichts wurde gespeichert');
     const stored = await t.http().get(p).set('Authorization', auth);
     expect(stored.body).toMatchObject({ version: 1, answers: { agent_fte: 50 } });
+  });
+
+  it('shows a stored warning in the language of each reader, not of whoever saved it', async () => {
+    const w = await createStudyWorld();
+    const previous = await createCycle(w.study, 2025, 'closed');
+    await createSubmission(previous, w.unit, { agent_fte: 50 });
+    const company = await t.tokenFor(await createUser(w.company, 'company_admin'));
+    const p = `/api/v1/cycles/${w.cycle.id}/units/${w.unit.id}/submission`;
+    const saved = await t
+      .http()
+      .put(p)
+      .set('Authorization', company)
+      .set('Accept-Language', 'de')
+      .send({ answers: { agent_fte: 120 }, version: 0 });
+    const warning = {
+      key: 'agent_fte',
+      rule: 'previous_cycle_deviation',
+      params: { value: 120, previous: 50 },
+      id: 'previous_cycle_deviation|agent_fte',
+      comment: null,
+    };
+    expect(saved.body.warnings).toEqual([
+      {
+        ...warning,
+        message:
+          'Agenten (Vollzeitäquivalente): 120 FTE ist mehr als das Doppelte des Vorjahreswerts von 50 FTE.',
+      },
+    ]);
+    const owner = await ownerDataSource();
+    const [stored] = await owner.query<{ warnings: unknown }[]>(
+      'SELECT warnings FROM submissions WHERE cycle_id = $1 AND unit_id = $2',
+      [w.cycle.id, w.unit.id],
+    );
+    expect(stored.warnings).toEqual([
+      { key: 'agent_fte', rule: 'previous_cycle_deviation', params: { value: 120, previous: 50 } },
+    ]);
+    const publisher = await t.tokenFor(await createUser(w.publisher, 'publisher_admin'));
+    const read = await t
+      .http()
+      .get(p)
+      .set('Authorization', publisher)
+      .set('Accept-Language', 'en-GB');
+    expect(read.body.warnings).toEqual([
+      {
+        ...warning,
+        message:
+          "Agents (full-time equivalents): 120 FTE is more than twice last cycle's value of 50 FTE.",
+      },
+    ]);
   });
 
   it('gives the second of two concurrent writers 409 and keeps the first write', async () => {

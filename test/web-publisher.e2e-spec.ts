@@ -153,7 +153,7 @@ describe('web cockpit for publishers (e2e, real worker and Chromium)', () => {
           {
             key: 'aht_seconds',
             rule: 'previous_cycle_deviation',
-            message: 'Die Bearbeitungszeit liegt 45 % über dem Vorjahr.',
+            params: { value: 450, previous: 200 },
           },
         ]),
         JSON.stringify({ [WARNING_ID]: WARNING_COMMENT }),
@@ -213,7 +213,9 @@ describe('web cockpit for publishers (e2e, real worker and Chromium)', () => {
       expect(await heading(page)).toBe('Prüfung: Zyklus 2026');
       const entry = await textOf(page, `#unit-${toAccept.id}`);
       expect(entry).toContain('Bearbeitungszeit');
-      expect(entry).toContain('Die Bearbeitungszeit liegt 45 % über dem Vorjahr.');
+      expect(entry).toContain(
+        'Durchschnittliche Bearbeitungszeit (AHT): 450 s ist mehr als das Doppelte des Vorjahreswerts von 200 s.',
+      );
       expect(entry).toContain(WARNING_COMMENT);
       expect(await mainText(page)).toContain(toReturn.name);
       expect(await attributeOf(page, `#unit-${toAccept.id} a[href$="/submission"]`, 'href')).toBe(

@@ -18,6 +18,7 @@ export * from './catalogue/catalogue';
 export * from './catalogue/demo-catalogue';
 export * from './study/submission-state';
 export * from './submission/submission-messages';
+export * from './submission/submission-warning';
 export * from './submission/answer-validation';
 export * from './submission/plausibility';
 export * from './submission/warning-comments';

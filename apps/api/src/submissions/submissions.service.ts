@@ -14,6 +14,7 @@ import {
   plausibilityWarnings,
   PlausibilityContext,
   Problem,
+  renderWarnings,
   SubmissionState,
   SubmissionTransition,
   validateAnswers,
@@ -138,8 +139,8 @@ export class SubmissionsService {
 
   get(req: SubmissionRequest, cycleId: string, unitId: string): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { submission } = await this.locate(m, req, cycleId, unitId, false);
-      return this.toDto(cycleId, unitId, submission);
+      const { submission, catalogue } = await this.locate(m, req, cycleId, unitId, false);
+      return this.toDto(req, catalogue, cycleId, unitId, submission);
     });
   }
 
@@ -154,11 +155,13 @@ export class SubmissionsService {
       if (!cycle || cycle.tenantId !== req.actor.tenantId) {
         throw notFound('Cycle', cycleId);
       }
+      const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+      const catalogue = await this.catalogueOf(m, study.catalogueVersionId);
       const submissions = await m.find(SubmissionEntity, {
         where: { cycleId },
         order: { updatedAt: 'ASC', id: 'ASC' },
       });
-      return submissions.map((s) => this.toDto(cycleId, s.unitId, s));
+      return submissions.map((s) => this.toDto(req, catalogue, cycleId, s.unitId, s));
     });
   }
 
@@ -168,7 +171,7 @@ export class SubmissionsService {
       const located = await this.locate(m, req, cycleId, unitId, false);
       return {
         ...located,
-        submission: this.toDto(cycleId, unitId, located.submission),
+        submission: this.toDto(req, located.catalogue, cycleId, unitId, located.submission),
         warningComments: located.submission?.warningComments ?? {},
       };
     });
@@ -236,13 +239,7 @@ export class SubmissionsService {
       }
       const submission = current ?? this.newSubmission(located.unit.tenantId, cycleId, unitId);
       const context = await this.plausibilityContext(m, located.cycle, [unitId]);
-      const audit = this.applyDraft(
-        submission,
-        located.catalogue,
-        checked,
-        context(unitId),
-        req.language,
-      );
+      const audit = this.applyDraft(submission, located.catalogue, checked, context(unitId));
       const comments = { ...submission.warningComments };
       for (const [id, comment] of Object.entries(input.warningComments ?? {})) {
         const text = comment.trim();
@@ -258,7 +255,7 @@ export class SubmissionsService {
       submission.warningComments = comments;
       const saved = await m.save(submission);
       await this.writeAudit(m, req, [{ submission: saved, changes: audit }]);
-      return this.toDto(cycleId, unitId, saved);
+      return this.toDto(req, located.catalogue, cycleId, unitId, saved);
     });
   }
 
@@ -317,13 +314,7 @@ export class SubmissionsService {
         nextSubmissionState(item.current.state, 'edit');
       }
       const entity = item.current ?? this.newSubmission(item.companyId, cycle.id, item.unitId);
-      const changes = this.applyDraft(
-        entity,
-        catalogue,
-        item.checked,
-        context(item.unitId),
-        req.language,
-      );
+      const changes = this.applyDraft(entity, catalogue, item.checked, context(item.unitId));
       if (!item.current) {
         created.push({ entity, changes });
       } else if (changes.length > 0) {
@@ -426,14 +417,14 @@ export class SubmissionsService {
       const context = await this.plausibilityContext(m, located.cycle, [unitId]);
       const warnings = [
         ...checked.warnings,
-        ...plausibilityWarnings(
-          located.catalogue,
-          submission.answers,
-          context(unitId),
-          req.language,
-        ),
+        ...plausibilityWarnings(located.catalogue, submission.answers, context(unitId)),
       ];
-      assertSubmittable(checked.errors, warnings, submission.warningComments, req.language);
+      assertSubmittable(
+        checked.errors,
+        renderWarnings(located.catalogue, warnings, req.language),
+        submission.warningComments,
+        req.language,
+      );
       submission.warnings = warnings;
       return this.moveTo(m, req, located, submission, next, { submittedAt: new Date() });
     });
@@ -518,7 +509,7 @@ export class SubmissionsService {
     await this.writeAudit(m, req, [
       { submission: saved, changes: [['state', null, previous, next]] },
     ]);
-    return this.toDto(located.cycle.id, located.unit.id, saved);
+    return this.toDto(req, located.catalogue, located.cycle.id, located.unit.id, saved);
   }
 
   /**
@@ -638,7 +629,6 @@ export class SubmissionsService {
     catalogue: Catalogue,
     checked: AnswerValidationResult,
     context: PlausibilityContext,
-    language: Language,
   ): AuditChange[] {
     const audit: AuditChange[] = [];
     const answers = checked.values as Answers;
@@ -652,7 +642,7 @@ export class SubmissionsService {
     submission.kpiVector = kpiVector(catalogue, answers);
     submission.warnings = [
       ...checked.warnings,
-      ...plausibilityWarnings(catalogue, answers, context, language),
+      ...plausibilityWarnings(catalogue, answers, context),
     ];
     return audit;
   }
@@ -753,7 +743,16 @@ export class SubmissionsService {
     }
   }
 
-  private toDto(cycleId: string, unitId: string, s: SubmissionEntity | null): SubmissionDto {
+  /** The submission as its caller reads it: warnings rendered in the caller's language. */
+  private toDto(
+    req: SubmissionRequest,
+    catalogue: Catalogue,
+    cycleId: string,
+    unitId: string,
+    s: SubmissionEntity | null,
+  ): SubmissionDto {
+    const warnings = s?.warnings ?? [];
+    const messages = renderWarnings(catalogue, warnings, req.language);
     return {
       id: s?.id ?? null,
       cycleId,
@@ -761,8 +760,9 @@ export class SubmissionsService {
       state: s?.state ?? 'draft',
       answers: s?.answers ?? {},
       derived: s?.derived ?? {},
-      warnings: (s?.warnings ?? []).map((w) => ({
-        ...w,
+      warnings: warnings.map((w, i) => ({
+        ...messages[i],
+        params: w.params,
         id: warningId(w),
         comment: s?.warningComments[warningId(w)] ?? null,
       })),

@@ -273,15 +273,11 @@ describe('validateAnswers', () => {
       );
     });
 
-    it('puts a warning rule into warnings, not errors', () => {
+    it('puts a warning rule into warnings, not errors, as data without a sentence', () => {
       const result = validateAnswers(catalogue, { agent_fte: 130, headcount: 100 }, draftDe);
       expect(result.errors).toEqual([]);
       expect(result.warnings).toEqual([
-        {
-          key: 'agent_fte',
-          rule: 'rule:fte_within_headcount',
-          message: 'Die Agenten-FTE liegen deutlich über den Mitarbeitenden.',
-        },
+        { key: 'agent_fte', rule: 'rule:fte_within_headcount', params: {} },
       ]);
     });
 

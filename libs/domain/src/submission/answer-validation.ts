@@ -2,6 +2,7 @@ import { AnswerValue, Answers, Catalogue } from '../catalogue/catalogue';
 import { KpiItemDefinition } from '../catalogue/catalogue-definition';
 import { Problem } from '../errors/domain-error';
 import { MessageLanguage, SUBMISSION_MESSAGES as M } from './submission-messages';
+import { CROSS_FIELD_RULE_PREFIX, SubmissionWarning } from './submission-warning';
 
 /** How answers are validated: for a saved draft, or for submitting. */
 export interface AnswerValidationOptions {
@@ -20,12 +21,9 @@ export interface AnswerValidationResult {
   values: Answers;
   /** Problems that block submitting. */
   errors: Problem[];
-  /** Problems that need a comment from the submitter before submitting. */
-  warnings: Problem[];
+  /** Problems that need a comment from the submitter before submitting, as data. */
+  warnings: SubmissionWarning[];
 }
-
-/** The prefix of the rule name of a problem raised by a catalogue cross-field rule. */
-export const CROSS_FIELD_RULE_PREFIX = 'rule:';
 
 type Check = { value: AnswerValue } | { problem: Omit<Problem, 'key'> };
 
@@ -105,7 +103,7 @@ export function validateAnswers(
   const { forSubmit, language } = options;
   const values: Record<string, AnswerValue> = {};
   const errors: Problem[] = [];
-  const warnings: Problem[] = [];
+  const warnings: SubmissionWarning[] = [];
 
   for (const item of catalogue.items) {
     const { key } = item;
@@ -147,13 +145,13 @@ export function validateAnswers(
   }
 
   for (const violation of catalogue.checkRules(values)) {
-    const target = violation.severity === 'error' ? errors : warnings;
+    const rule = `${CROSS_FIELD_RULE_PREFIX}${violation.id}`;
     for (const key of violation.keys) {
-      target.push({
-        key,
-        rule: `${CROSS_FIELD_RULE_PREFIX}${violation.id}`,
-        message: violation.message[language],
-      });
+      if (violation.severity === 'error') {
+        errors.push({ key, rule, message: violation.message[language] });
+      } else {
+        warnings.push({ key, rule, params: {} });
+      }
     }
   }
 

@@ -1,7 +1,6 @@
 import { Answers, Catalogue } from '../catalogue/catalogue';
 import { KpiItemDefinition } from '../catalogue/catalogue-definition';
-import { Problem } from '../errors/domain-error';
-import { MessageLanguage, SUBMISSION_MESSAGES as M } from './submission-messages';
+import { SubmissionWarning } from './submission-warning';
 
 /**
  * A unit's figure rarely doubles or halves from one year to the next; when it does, it is far
@@ -42,20 +41,15 @@ function previousCycleWarning(
   item: KpiItemDefinition,
   value: number,
   previous: number,
-  language: MessageLanguage,
-): Problem | undefined {
+): SubmissionWarning | undefined {
   // From or to zero there is no ratio; a channel opened this year is not implausible.
   if (value === 0 || previous === 0) {
     return undefined;
   }
   // Magnitudes, so that a score such as NPS that moves from -10 to -30 is compared fairly.
   const ratio = Math.abs(value) / Math.abs(previous);
-  const rule = 'previous_cycle_deviation';
-  if (ratio > PREVIOUS_CYCLE_DEVIATION_FACTOR) {
-    return { key: item.key, rule, message: M.previousCycleAbove(item, value, previous, language) };
-  }
-  if (ratio < 1 / PREVIOUS_CYCLE_DEVIATION_FACTOR) {
-    return { key: item.key, rule, message: M.previousCycleBelow(item, value, previous, language) };
+  if (ratio > PREVIOUS_CYCLE_DEVIATION_FACTOR || ratio < 1 / PREVIOUS_CYCLE_DEVIATION_FACTOR) {
+    return { key: item.key, rule: 'previous_cycle_deviation', params: { value, previous } };
   }
   return undefined;
 }
@@ -92,16 +86,16 @@ export function benchmarkFences(
  * `previous_cycle_deviation`: a numeric input more than `PREVIOUS_CYCLE_DEVIATION_FACTOR` times
  * above or below the unit's previous-cycle value (both non-zero). `benchmark_range`: a numeric
  * input or derived KPI outside the previous benchmark's fences
- * [P25 − 3·IQR, P75 + 3·IQR]. Warnings come in questionnaire order.
+ * [P25 − 3·IQR, P75 + 3·IQR]. Warnings come in questionnaire order, as data with the figures
+ * found (`warningMessage` makes the sentence).
  */
 export function plausibilityWarnings(
   catalogue: Catalogue,
   values: Answers,
   context: PlausibilityContext,
-  language: MessageLanguage,
-): Problem[] {
+): SubmissionWarning[] {
   const derived = catalogue.derive(values);
-  const warnings: Problem[] = [];
+  const warnings: SubmissionWarning[] = [];
   for (const item of catalogue.items) {
     if (!isNumeric(item)) {
       continue;
@@ -113,7 +107,7 @@ export function plausibilityWarnings(
     }
     const previous = context.previousValues?.[item.key];
     if (!isDerived && finite(previous)) {
-      const warning = previousCycleWarning(item, value, previous, language);
+      const warning = previousCycleWarning(item, value, previous);
       if (warning) {
         warnings.push(warning);
       }
@@ -121,11 +115,7 @@ export function plausibilityWarnings(
     const quartiles = context.previousBenchmark?.[item.key];
     const fences = quartiles && benchmarkFences(item, quartiles);
     if (fences && (value < fences.lower || value > fences.upper)) {
-      warnings.push({
-        key: item.key,
-        rule: 'benchmark_range',
-        message: M.benchmarkRange(item, value, fences, language),
-      });
+      warnings.push({ key: item.key, rule: 'benchmark_range', params: { value, ...fences } });
     }
   }
   return warnings;

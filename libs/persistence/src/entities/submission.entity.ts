@@ -6,7 +6,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { Problem, SubmissionState } from '@app/domain';
+import type { SubmissionState, SubmissionWarning } from '@app/domain';
 
 /** The answers of one unit for one cycle. */
 @Entity('submissions')
@@ -42,7 +42,7 @@ export class SubmissionEntity {
   derived!: Record<string, number | boolean | null>;
 
   @Column('jsonb')
-  warnings!: Problem[];
+  warnings!: SubmissionWarning[];
 
   /** The submitter's comment on each warning, keyed by the warning's id. */
   @Column('jsonb', { name: 'warning_comments' })

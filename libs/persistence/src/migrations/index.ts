@@ -9,6 +9,7 @@ import { UserEmailPerTenant1764230000000 } from './1764230000000-user-email-per-
 import { FunctionPrivileges1764240000000 } from './1764240000000-function-privileges';
 import { ApiKeyScopes1764260000000 } from './1764260000000-api-key-scopes';
 import { UnfinishedWork1764250000000 } from './1764250000000-unfinished-work';
+import { WarningsAsData1764270000000 } from './1764270000000-warnings-as-data';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   FunctionPrivileges1764240000000,
   UnfinishedWork1764250000000,
   ApiKeyScopes1764260000000,
+  WarningsAsData1764270000000,
 ];

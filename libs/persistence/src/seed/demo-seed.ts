@@ -209,12 +209,9 @@ export async function seedDemoData(
         }
         const open = year[1] === 'open';
         const warnings = open
-          ? plausibilityWarnings(
-              demoCatalogue,
-              spec.answers,
-              { previousValues: previousAnswers.get(spec.unitKey) },
-              'de',
-            )
+          ? plausibilityWarnings(demoCatalogue, spec.answers, {
+              previousValues: previousAnswers.get(spec.unitKey),
+            })
           : [];
         previousAnswers.set(spec.unitKey, spec.answers);
         rows.push({

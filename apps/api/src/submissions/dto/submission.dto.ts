@@ -47,6 +47,18 @@ export class ProblemDto {
   @ApiProperty() message!: string;
 }
 
+export class WarningDto extends ProblemDto {
+  @ApiProperty({
+    type: Object,
+    description:
+      'The figures of the message by name (previous_cycle_deviation: value, previous; benchmark_range: value, lower, upper)',
+  })
+  params!: Record<string, number>;
+  @ApiProperty({ description: 'The identity under which a comment is stored: rule|key' })
+  id!: string;
+  @ApiProperty({ nullable: true, type: String }) comment!: string | null;
+}
+
 export class SubmissionDto {
   @ApiProperty({ nullable: true, type: String, description: 'null until the first draft is saved' })
   id!: string | null;
@@ -57,10 +69,11 @@ export class SubmissionDto {
   @ApiProperty({ type: Object, description: 'Derived KPIs computed from the answers' })
   derived!: Record<string, unknown>;
   @ApiProperty({
-    type: [ProblemDto],
-    description: 'Plausibility warnings; submitting needs a comment on each',
+    type: [WarningDto],
+    description:
+      "Plausibility warnings, each message in the caller's language; submitting needs a comment on each",
   })
-  warnings!: (ProblemDto & { id: string; comment: string | null })[];
+  warnings!: WarningDto[];
   @ApiProperty({ nullable: true, type: String }) returnComment!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ nullable: true, type: String }) submittedAt!: string | null;

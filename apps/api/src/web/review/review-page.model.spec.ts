@@ -41,6 +41,7 @@ function submission(unitId: string, state: SubmissionDto['state']): SubmissionDt
             {
               key: 'aht_seconds',
               rule: 'previous_cycle_deviation',
+              params: { value: 145, previous: 100 },
               message: '45 % more than last year.',
               id: 'previous_cycle_deviation|aht_seconds',
               comment: 'New ticket system.',

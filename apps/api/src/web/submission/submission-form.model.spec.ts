@@ -8,7 +8,7 @@ const catalogue = loadCatalogue(DEMO_CATALOGUE);
 type Stored = Pick<SubmissionDto, 'answers' | 'derived' | 'warnings'>;
 
 function warning(key: string, rule: string, message: string, comment: string | null = null) {
-  return { key, rule, message, id: warningId({ key, rule }), comment };
+  return { key, rule, params: {}, message, id: warningId({ key, rule }), comment };
 }
 
 function model(stored: Partial<Stored>, more: Partial<SubmissionFormState> = {}) {

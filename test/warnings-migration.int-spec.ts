@@ -1,0 +1,88 @@
+import { MIGRATIONS } from '@app/persistence';
+import {
+  closeOwnerDataSource,
+  createStudyWorld,
+  createSubmission,
+  ownerDataSource,
+} from './support/factories';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+const WarningsAsData = MIGRATIONS.find((m) => m.name === 'WarningsAsData1764270000000');
+
+/**
+ * The migration rewrites every submission of its database, so it runs on a database of this
+ * file's own, not on the one the other test files share.
+ */
+describe('migration WarningsAsData', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(process.env.TEST_SUPERUSER_URL ?? '');
+    process.env.TEST_OWNER_URL = database.ownerUrl;
+  });
+
+  afterAll(async () => {
+    await closeOwnerDataSource();
+    await database.drop();
+  });
+
+  it('turns stored German and English sentences into data, and back into English sentences', async () => {
+    if (!WarningsAsData) {
+      throw new Error('WarningsAsData1764270000000 is not registered');
+    }
+    const world = await createStudyWorld();
+    const submission = await createSubmission(world.cycle, world.unit, {}, 'submitted');
+    const db = await ownerDataSource();
+    const sentences = [
+      {
+        key: 'employee_nps',
+        rule: 'previous_cycle_deviation',
+        message: 'Mitarbeiter-NPS (eNPS): 13 ist mehr als das Doppelte des Vorjahreswerts von 6.',
+      },
+      {
+        key: 'agent_fte',
+        rule: 'benchmark_range',
+        message:
+          'Agents (full-time equivalents): 1,250.5 FTE is outside the usual range of 10 FTE to 900 FTE in the last published benchmark.',
+      },
+    ];
+    await db.query('UPDATE submissions SET warnings = $2 WHERE id = $1', [
+      submission.id,
+      JSON.stringify(sentences),
+    ]);
+    const warningsNow = async (): Promise<unknown> =>
+      (
+        await db.query<{ warnings: unknown }[]>('SELECT warnings FROM submissions WHERE id = $1', [
+          submission.id,
+        ])
+      )[0].warnings;
+    const migration = new WarningsAsData();
+    const runner = db.createQueryRunner();
+    try {
+      await migration.up(runner);
+      expect(await warningsNow()).toEqual([
+        {
+          key: 'employee_nps',
+          rule: 'previous_cycle_deviation',
+          params: { value: 13, previous: 6 },
+        },
+        {
+          key: 'agent_fte',
+          rule: 'benchmark_range',
+          params: { value: 1250.5, lower: 10, upper: 900 },
+        },
+      ]);
+      await migration.down(runner);
+      expect(await warningsNow()).toEqual([
+        {
+          key: 'employee_nps',
+          rule: 'previous_cycle_deviation',
+          message: "Employee NPS (eNPS): 13 is more than twice last cycle's value of 6.",
+        },
+        sentences[1],
+      ]);
+    } finally {
+      await runner.release();
+    }
+  });
+});
