@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
 import { Piscina } from 'piscina';
+import { ParseQueue } from './parse-queue';
 import type { SheetTable } from './sheet-table';
 import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { SPREADSHEET_MESSAGES as M } from './spreadsheet-messages';
@@ -54,10 +55,12 @@ function budgetExceeded(limitMs: number, options: SpreadsheetReadOptions): Domai
  * template is read from its table in the thread as well: the event loop gets the rows, not the
  * cells. A parse that takes longer
  * than the limits' `maxParseMs` (from its arrival) is stopped with its thread, and so is one
- * whose heap outgrows THREAD_HEAP_MB; either is refused as `parse_budget`.
+ * whose heap outgrows THREAD_HEAP_MB; either is refused as `parse_budget`. Parses beyond the
+ * threads wait their turn in a ParseQueue.
  */
 export class SpreadsheetParsePool {
   private readonly pool: Piscina<SpreadsheetParseTask, SpreadsheetParseResult>;
+  private readonly queue: ParseQueue;
 
   /** `threads`: parser threads at most; by default one core is left to the event loop. */
   constructor(threads = Math.max(1, availableParallelism() - 1)) {
@@ -70,6 +73,7 @@ export class SpreadsheetParsePool {
       idleTimeout: 60_000,
       resourceLimits: { maxOldGenerationSizeMb: THREAD_HEAP_MB },
     });
+    this.queue = new ParseQueue(threads);
   }
 
   /** As `readSpreadsheet`, in a parser thread, within the time and heap budget. */
@@ -124,9 +128,11 @@ export class SpreadsheetParsePool {
     const signal = AbortSignal.timeout(limitMs);
     let result: SpreadsheetParseResult;
     try {
-      result = await this.pool.run(
-        { bytes: file.buffer, originalName: file.originalName, options, reading },
-        { signal },
+      result = await this.queue.run(() =>
+        this.pool.run(
+          { bytes: file.buffer, originalName: file.originalName, options, reading },
+          { signal },
+        ),
       );
     } catch (e: unknown) {
       const code = (e as { code?: unknown } | null)?.code;
