@@ -82,6 +82,40 @@ describe('SpreadsheetParsePool (worker threads)', () => {
     expect(table.rows).toHaveLength(2);
   }, 120_000);
 
+  it('counts a parse from its start in its thread, not its wait behind others, and still stops the one past its budget', async () => {
+    const xlsx = (buffer: Buffer) => ({ buffer, originalName: 'units.xlsx' });
+    // 10,000 cells: a parse of a fraction of a second.
+    const file = await largeWorkbook(200, 50);
+    const hostile = await largeWorkbook(1_200, 50);
+    // One parse alone, on a thread already started, sets the scale: its wall time bounds its
+    // thread's CPU time from above.
+    await pool.read(xlsx(file), { language: 'en' });
+    const aloneFrom = performance.now();
+    await pool.read(xlsx(file), { language: 'en' });
+    const maxParseMs = Math.ceil(3 * (performance.now() - aloneFrom));
+    const limits = { ...DEFAULT_SPREADSHEET_LIMITS, maxParseMs };
+
+    // Twelve such parses at once on the one thread, and in their middle one whose own parse
+    // is past a budget of a millisecond: its thread is stopped, and the next parse gets one.
+    const arrival = performance.now();
+    const answeredAfterMs: number[] = [];
+    const parse = async () => {
+      const table = await pool.read(xlsx(file), { language: 'en', limits });
+      answeredAfterMs.push(performance.now() - arrival);
+      return table.rows.length;
+    };
+    const before = Array.from({ length: 6 }, parse);
+    const stopped = refusal(
+      pool.read(xlsx(hostile), { language: 'en', limits: { ...limits, maxParseMs: 1 } }),
+    );
+    const after = Array.from({ length: 6 }, parse);
+
+    expect(await Promise.all([...before, ...after])).toEqual(Array<number>(12).fill(201));
+    expect((await stopped).problems.map((p) => p.rule)).toEqual(['parse_budget']);
+    // The test's premise: the last parses waited longer than the budget before theirs began.
+    expect(Math.max(...answeredAfterMs)).toBeGreaterThan(maxParseMs);
+  }, 300_000);
+
   it('reads a cycle import in a thread: rows, answers and cells, the first problems listed and all counted', async () => {
     const U1 = '11111111-1111-4111-8111-111111111111';
     const csv = [

@@ -13,8 +13,11 @@ export interface SpreadsheetLimits {
   /** Columns, the unit id column included. */
   maxColumns: number;
   /**
-   * Time a parse may take from the upload's arrival, waiting for a free parser thread included
-   * (`SpreadsheetParsePool`); past it the parse is stopped and the file refused.
+   * CPU time a parse may take in its parser thread (`SpreadsheetParsePool`), counted from the
+   * moment the thread starts it: neither the wait for a free thread nor other processes' load
+   * counts, so that a refusal depends on the file. Where the thread's CPU time cannot be read
+   * (no /proc), its wall time from the start counts; in any case a parse lasting five times
+   * this in wall time is stopped. Past it the parse is stopped and the file refused.
    */
   maxParseMs: number;
 }
@@ -25,8 +28,8 @@ export interface SpreadsheetLimits {
  * cell cap is checked in the inflated XML before exceljs parses anything: exceljs needs about
  * 19 s for a million cells (a 2 MB file), so that a file within every other limit is refused
  * early instead. The inflated-size cap keeps what exceljs holds in memory in the low hundreds
- * of megabytes whatever the file claims, and the time cap stops whatever else makes a parse
- * slow.
+ * of megabytes whatever the file claims, and the CPU-time cap stops whatever else makes a
+ * parse slow.
  */
 export const DEFAULT_SPREADSHEET_LIMITS: Readonly<SpreadsheetLimits> = Object.freeze({
   maxFileBytes: 10 * 1024 * 1024,

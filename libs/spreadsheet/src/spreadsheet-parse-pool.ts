@@ -3,8 +3,10 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
+import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ParseQueue } from './parse-queue';
+import { isParseStart, ParseTimeBudget } from './parse-time-budget';
 import type { SheetTable } from './sheet-table';
 import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { SPREADSHEET_MESSAGES as M } from './spreadsheet-messages';
@@ -53,10 +55,11 @@ function budgetExceeded(limitMs: number, options: SpreadsheetReadOptions): Domai
  * Reads uploaded spreadsheets in worker threads, so that parsing a large or hostile file never
  * blocks the api's event loop (health checks, every other request). A cycle import or a
  * template is read from its table in the thread as well: the event loop gets the rows, not the
- * cells. A parse that takes longer
- * than the limits' `maxParseMs` (from its arrival) is stopped with its thread, and so is one
- * whose heap outgrows THREAD_HEAP_MB; either is refused as `parse_budget`. Parses beyond the
- * threads wait their turn in a ParseQueue.
+ * cells. A parse whose thread spends more CPU time on it than the limits' `maxParseMs`, counted
+ * from the moment the thread starts it (ParseTimeBudget: the wait for a free thread and other
+ * processes' load do not count), is stopped with its thread, and so is one whose heap outgrows
+ * THREAD_HEAP_MB; either is refused as `parse_budget`. Parses beyond the threads wait their
+ * turn in a ParseQueue, for as long as it takes.
  */
 export class SpreadsheetParsePool {
   private readonly pool: Piscina<SpreadsheetParseTask, SpreadsheetParseResult>;
@@ -125,21 +128,29 @@ export class SpreadsheetParsePool {
     reading: SheetReading,
   ): Promise<Exclude<SpreadsheetParseResult, { refusal: unknown }>> {
     const limitMs = (options.limits ?? DEFAULT_SPREADSHEET_LIMITS).maxParseMs;
-    const signal = AbortSignal.timeout(limitMs);
+    const budget = new ParseTimeBudget(limitMs);
+    // The thread says on this channel when it starts the parse, and which thread it is.
+    const { port1, port2 } = new MessageChannel();
+    port1.once('message', (started: unknown) => {
+      budget.start(isParseStart(started) ? started : { thread: null, cpuMs: null });
+    });
     let result: SpreadsheetParseResult;
     try {
       result = await this.queue.run(() =>
         this.pool.run(
-          { bytes: file.buffer, originalName: file.originalName, options, reading },
-          { signal },
+          { bytes: file.buffer, originalName: file.originalName, options, reading, started: port2 },
+          { signal: budget.signal, transferList: [port2] },
         ),
       );
     } catch (e: unknown) {
       const code = (e as { code?: unknown } | null)?.code;
-      if (signal.aborted || code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      if (budget.signal.aborted || code === 'ERR_WORKER_OUT_OF_MEMORY') {
         throw budgetExceeded(limitMs, options);
       }
       throw e;
+    } finally {
+      budget.stop();
+      port1.close();
     }
     if ('refusal' in result) {
       const { code, message, problems } = result.refusal;

@@ -1,4 +1,5 @@
 import type { AnswerValue, DomainErrorCode, KpiItemDefinition, Problem } from '@app/domain';
+import type { MessagePort } from 'node:worker_threads';
 import { cellRef } from './cell-ref.util';
 import type { CycleImportSheet, ImportRow } from './cycle-import-reader';
 import type { CellLocation } from './located-problems';
@@ -30,6 +31,11 @@ export interface SpreadsheetParseTask {
   originalName?: string;
   options: SpreadsheetReadOptions;
   reading: SheetReading;
+  /**
+   * Where the thread posts a ParseStart as it starts the parse (transferred with the task):
+   * the parse's time budget counts from then, in the thread's CPU time.
+   */
+  started: MessagePort;
 }
 
 /**

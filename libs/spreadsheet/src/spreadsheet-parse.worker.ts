@@ -1,10 +1,10 @@
 // The entry of a parser thread of SpreadsheetParsePool (piscina): the api bundles it apart from
 // its main.js, and the tests and benches load it through ts-node.
 import { DomainError } from '@app/domain';
-import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { catalogueItems } from './catalogue-items';
 import { readCycleImport } from './cycle-import-reader';
+import type { ParseStart } from './parse-time-budget';
 import {
   PARSER_THREAD_NICE,
   packCycleImport,
@@ -14,6 +14,10 @@ import {
 } from './spreadsheet-parse-task';
 import { readSpreadsheet } from './spreadsheet-reader';
 import { readSubmissionTemplate } from './submission-template-reader';
+import { ownThreadProcPath, readThreadCpuMs } from './thread-cpu-time.util';
+
+/** This thread in /proc ('<pid>/task/<tid>'), or null where there is none. */
+const THREAD = ownThreadProcPath();
 
 /**
  * Lowers this thread's CPU priority on Linux. A parse keeps a core busy for seconds; on a
@@ -22,18 +26,16 @@ import { readSubmissionTemplate } from './submission-template-reader';
  * Linux takes a thread's own id for a priority; elsewhere, or where /proc is missing or the
  * change is refused, the thread keeps the priority it was started with. The price: while other
  * processes keep every core busy (the worker rendering reports on the same machine), a parse
- * gets a smaller share and reaches the time budget (maxParseMs) sooner.
+ * gets a smaller share and takes longer. Its time budget (maxParseMs) counts its CPU time, so
+ * it is not refused for that, unless it lasts five times the budget in wall time.
  */
 function lowerThreadPriority(): void {
-  if (process.platform !== 'linux') {
+  const tid = Number(THREAD?.split('/').pop());
+  if (!Number.isInteger(tid) || tid <= 0) {
     return;
   }
   try {
-    // '<pid>/task/<tid>'
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (Number.isInteger(tid) && tid > 0) {
-      setPriority(tid, PARSER_THREAD_NICE);
-    }
+    setPriority(tid, PARSER_THREAD_NICE);
   } catch {
     // See above: the parse runs at the inherited priority.
   }
@@ -48,6 +50,12 @@ lowerThreadPriority();
 export default async function parseSpreadsheet(
   task: SpreadsheetParseTask,
 ): Promise<SpreadsheetParseResult> {
+  // First of all, before the parse keeps the thread busy: the budget counts from here.
+  const started: ParseStart = {
+    thread: THREAD,
+    cpuMs: THREAD === null ? null : readThreadCpuMs(THREAD),
+  };
+  task.started.postMessage(started);
   const buffer = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
   const { reading, options } = task;
   try {
