@@ -10,6 +10,8 @@ import {
 import { dataSourceOptions, StudyEntity, TenantDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { ApiClient } from './support/api-client';
+import { publishSnapshot } from './support/published-snapshot';
 import {
   BrowserTestApp,
   clickAndWait,
@@ -153,23 +155,7 @@ describe('release ledger of custom peer groups and the disclosure report (e2e, r
     outsider = await createUser(await createOrganisation('company'), 'company_admin');
     otherPublisher = await createUser(await createOrganisation('publisher'), 'publisher_admin');
 
-    const headers = await auth(publisher);
-    const started = await t.http().post(`/api/v1/cycles/${cycleId}/snapshots`).set(headers);
-    snapshotId = (started.body as { snapshotId: string }).snapshotId;
-    for (let i = 0; i < 300; i++) {
-      const res = await t.http().get(`/api/v1/snapshots/${snapshotId}`).set(headers);
-      if ((res.body as { state: string }).state === 'done') {
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect((await t.http().post(`/api/v1/cycles/${cycleId}/close`).set(headers)).status).toBe(200);
-    const published = await t
-      .http()
-      .post(`/api/v1/cycles/${cycleId}/publish`)
-      .set(headers)
-      .send({ snapshotId });
-    expect(published.status).toBe(200);
+    snapshotId = await publishSnapshot(new ApiClient(t, publisher), cycleId);
   }, 120_000);
 
   afterAll(async () => {

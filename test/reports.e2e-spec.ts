@@ -4,6 +4,8 @@ import { generateDemoData } from '@app/domain';
 import { ReportEntity } from '@app/persistence';
 import { PdfRenderer } from '../apps/worker/src/reports/pdf-renderer';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { ApiClient } from './support/api-client';
+import { publishSnapshot } from './support/published-snapshot';
 import { startApp, TestApp } from './support/app';
 import {
   closeOwnerDataSource,
@@ -108,21 +110,7 @@ describe('company reports (e2e, real worker and Chromium)', () => {
     otherCompany = await createUser(await createOrganisation('company'), 'company_admin');
     otherPublisher = await createUser(await createOrganisation('publisher'), 'publisher_admin');
 
-    const headers = await auth(publisher);
-    const started = await t.http().post(`/api/v1/cycles/${cycle.id}/snapshots`).set(headers);
-    snapshotId = (started.body as { snapshotId: string }).snapshotId;
-    await until(
-      async () =>
-        (
-          (await t.http().get(`/api/v1/snapshots/${snapshotId}`).set(headers)).body as {
-            state: string;
-          }
-        ).state,
-      (state) => state === 'done',
-    );
-    await t.http().post(`/api/v1/cycles/${cycle.id}/close`).set(headers);
-    const published = await t.http().post(`/api/v1/cycles/${cycle.id}/publish`).set(headers);
-    expect(published.status).toBe(200);
+    snapshotId = await publishSnapshot(new ApiClient(t, publisher), cycle.id);
   }, 120_000);
 
   afterAll(async () => {

@@ -11,6 +11,8 @@ import { SnapshotReader, TenantDb, TrendEntity } from '@app/persistence';
 import ExcelJS from 'exceljs';
 import { PdfRenderer } from '../apps/worker/src/reports/pdf-renderer';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { ApiClient } from './support/api-client';
+import { publishSnapshot } from './support/published-snapshot';
 import { startApp, TestApp } from './support/app';
 import {
   closeOwnerDataSource,
@@ -66,40 +68,11 @@ describe('trend reports (e2e, real worker and Chromium)', () => {
 
   const auth = async (user: TestUser) => ({ Authorization: await t.tokenFor(user) });
 
-  async function publish(cycleId: string): Promise<void> {
-    const headers = await auth(publisher);
-    const started = await t.http().post(`/api/v1/cycles/${cycleId}/snapshots`).set(headers);
-    const snapshotId = (started.body as { snapshotId: string }).snapshotId;
-    await until(
-      async () =>
-        (
-          (await t.http().get(`/api/v1/snapshots/${snapshotId}`).set(headers)).body as {
-            state: string;
-          }
-        ).state,
-      (state) => state === 'done',
-    );
-    await t.http().post(`/api/v1/cycles/${cycleId}/close`).set(headers);
-    const published = await t.http().post(`/api/v1/cycles/${cycleId}/publish`).set(headers);
-    expect(published.status).toBe(200);
-  }
-
   async function orderTrendReport(language: 'de' | 'en'): Promise<string> {
-    const created = await t
-      .http()
-      .post(`/api/v1/studies/${studyId}/trend-reports`)
-      .set(await auth(publisher))
-      .send({ language });
-    expect(created.status).toBe(202);
-    const id = (created.body as { reportId: string }).reportId;
+    const api = new ApiClient(t, publisher);
+    const { reportId: id } = await api.orderTrendReport(studyId, language);
     const report = await until(
-      async () =>
-        (
-          await t
-            .http()
-            .get(`/api/v1/reports/${id}`)
-            .set(await auth(publisher))
-        ).body as { state: string; error: string | null; kind: string },
+      () => api.report(id),
       (r) => r.state === 'done' || r.state === 'failed',
     );
     expect(report).toMatchObject({ state: 'done', error: null, kind: 'trend' });
@@ -144,7 +117,7 @@ describe('trend reports (e2e, real worker and Chromium)', () => {
         });
       }
     }
-    await publish(cycle2024.id);
+    await publishSnapshot(new ApiClient(t, publisher), cycle2024.id);
   }, 120_000);
 
   afterAll(async () => {
@@ -169,7 +142,7 @@ describe('trend reports (e2e, real worker and Chromium)', () => {
       'SELECT id FROM cycles WHERE study_id = $1 AND year = 2025',
       [studyId],
     );
-    await publish(cycle2025.id);
+    await publishSnapshot(new ApiClient(t, publisher), cycle2025.id);
     reportId = await orderTrendReport('de');
 
     const pdf = await t

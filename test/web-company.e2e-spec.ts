@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import type { HTTPResponse, Page } from 'puppeteer';
 import request from 'supertest';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { ApiClient } from './support/api-client';
+import { publishSnapshot } from './support/published-snapshot';
 import {
   attributeOf,
   BrowserTestApp,
@@ -32,7 +34,6 @@ import {
 } from './support/factories';
 import { pdfText } from './support/pdf-text';
 import { testConfig } from './support/test-env';
-import { until } from './support/waiting';
 
 /** Browser tests start Chromium and render several pages; each has its own limit. */
 const BROWSER_TEST_MS = 90_000;
@@ -131,21 +132,7 @@ describe('company pages (e2e, real worker and Chromium)', () => {
     await createSubmission(open, unit, { ...answers[0], training_days_new: 12.5 }, 'draft');
     await createSubmission(open, returnedUnit, { ...answers[2], agent_fte: 80 }, 'submitted');
 
-    const headers = { Authorization: await t.tokenFor(publisher) };
-    const started = await t.http().post(`/api/v1/cycles/${published.id}/snapshots`).set(headers);
-    snapshotId = (started.body as { snapshotId: string }).snapshotId;
-    await until(
-      async () =>
-        (
-          (await t.http().get(`/api/v1/snapshots/${snapshotId}`).set(headers)).body as {
-            state: string;
-          }
-        ).state,
-      (state) => state === 'done' || state === 'failed',
-    );
-    await t.http().post(`/api/v1/cycles/${published.id}/close`).set(headers);
-    const publish = await t.http().post(`/api/v1/cycles/${published.id}/publish`).set(headers);
-    expect(publish.status).toBe(200);
+    snapshotId = await publishSnapshot(new ApiClient(t, publisher), published.id);
   }, SETUP_MS);
 
   afterAll(async () => {

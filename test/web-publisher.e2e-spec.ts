@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { WorkerModule } from '../apps/worker/src/worker.module';
+import { ApiClient } from './support/api-client';
+import { publishSnapshot } from './support/published-snapshot';
 import {
   attributeOf,
   BROWSER_TIMEOUT_MS,
@@ -89,23 +91,6 @@ describe('web cockpit for publishers (e2e, real worker and Chromium)', () => {
 
   const queue = (name: QueueName): Queue => worker.get<Queue>(getQueueToken(name));
 
-  /** Computes, closes and publishes a cycle through the API (the set-up of a published year). */
-  async function publishThroughApi(cycleId: string): Promise<void> {
-    const headers = { Authorization: await t.tokenFor(publisher) };
-    const started = await t.http().post(`/api/v1/cycles/${cycleId}/snapshots`).set(headers);
-    const snapshotId = (started.body as { snapshotId: string }).snapshotId;
-    for (let i = 0; i < 600; i++) {
-      const snapshot = await t.http().get(`/api/v1/snapshots/${snapshotId}`).set(headers);
-      if ((snapshot.body as { state: string }).state === 'done') {
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    await t.http().post(`/api/v1/cycles/${cycleId}/close`).set(headers);
-    const published = await t.http().post(`/api/v1/cycles/${cycleId}/publish`).set(headers);
-    expect(published.status).toBe(200);
-  }
-
   async function submissionState(cycleId: string, unitId: string) {
     const db = await ownerDataSource();
     const [row] = await db.query<{ state: string; return_comment: string | null }[]>(
@@ -161,7 +146,7 @@ describe('web cockpit for publishers (e2e, real worker and Chromium)', () => {
         toAccept.id,
       ],
     );
-    await publishThroughApi(cycle2025.id);
+    await publishSnapshot(new ApiClient(t, publisher), cycle2025.id);
 
     importStudy = await createStudy(publisherOrg);
     importCycle = await createCycle(importStudy, 2026);
