@@ -86,7 +86,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
       return {
         statusCode,
         error: exception.code,
-        message: exception.message,
+        message: exception.messageIn(requestLanguage(request)),
         ...(exception.problems.length > 0 ? { problems: exception.problems } : {}),
       };
     }

@@ -116,10 +116,10 @@ export class StudiesService {
       const study = await this.findOwnStudy(m, actor, studyId);
       if (input.catalogueVersionId && input.catalogueVersionId !== study.catalogueVersionId) {
         if ((study.cycles ?? []).length > 0) {
-          throw new DomainError(
-            DomainErrorCode.InvalidState,
-            'The catalogue version of a study with cycles cannot change: its cycles use it. Start a new study for a new questionnaire.',
-          );
+          throw new DomainError(DomainErrorCode.InvalidState, {
+            de: 'Die Fragebogenversion einer Studie mit Zyklen kann sich nicht ändern: ihre Zyklen verwenden sie. Beginnen Sie für einen neuen Fragebogen eine neue Studie.',
+            en: 'The catalogue version of a study with cycles cannot change: its cycles use it. Start a new study for a new questionnaire.',
+          });
         }
         await this.findOwnCatalogueVersion(m, actor, input.catalogueVersionId);
         study.catalogueVersionId = input.catalogueVersionId;
@@ -138,7 +138,10 @@ export class StudiesService {
       if ((study.cycles ?? []).some((c) => c.year === year)) {
         throw new DomainError(
           DomainErrorCode.Conflict,
-          `The study has a cycle for ${year} already.`,
+          {
+            de: `Die Studie hat schon einen Zyklus für ${year}.`,
+            en: `The study has a cycle for ${year} already.`,
+          },
           [{ key: 'year', rule: 'unique', message: `a cycle for ${year} exists already` }],
         );
       }
@@ -198,8 +201,14 @@ export class StudiesService {
       throw new DomainError(
         DomainErrorCode.InvalidState,
         snapshotId
-          ? `Snapshot ${snapshotId} of this cycle is not computed; only a computed snapshot can be published.`
-          : `The cycle ${cycle.year} has no computed snapshot; compute one before publishing.`,
+          ? {
+              de: `Der Snapshot ${snapshotId} dieses Zyklus ist nicht berechnet; nur ein berechneter Snapshot kann veröffentlicht werden.`,
+              en: `Snapshot ${snapshotId} of this cycle is not computed; only a computed snapshot can be published.`,
+            }
+          : {
+              de: `Der Zyklus ${cycle.year} hat keinen berechneten Snapshot; berechnen Sie einen, bevor Sie veröffentlichen.`,
+              en: `The cycle ${cycle.year} has no computed snapshot; compute one before publishing.`,
+            },
       );
     }
     const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
@@ -208,10 +217,10 @@ export class StudiesService {
       canonicalJson(snapshot.manifest.policy) ===
         canonicalJson(disclosurePolicyOf(study.disclosurePolicy));
     if (!current) {
-      throw new DomainError(
-        DomainErrorCode.Conflict,
-        `Snapshot ${snapshot.id} no longer matches the cycle's accepted submissions or the study's disclosure policy; compute a new snapshot and publish that.`,
-      );
+      throw new DomainError(DomainErrorCode.Conflict, {
+        de: `Der Snapshot ${snapshot.id} passt nicht mehr zu den angenommenen Datensätzen des Zyklus oder zur Offenlegungsrichtlinie der Studie; berechnen Sie einen neuen Snapshot und veröffentlichen Sie diesen.`,
+        en: `Snapshot ${snapshot.id} no longer matches the cycle's accepted submissions or the study's disclosure policy; compute a new snapshot and publish that.`,
+      });
     }
     return snapshot.id;
   }
@@ -245,7 +254,11 @@ export class StudiesService {
         [companyId],
       );
       if (rows[0]?.kind !== 'company') {
-        throw new DomainError(DomainErrorCode.ValidationFailed, `No company ${companyId} exists.`, [
+        const message = {
+          de: `Es gibt kein Unternehmen ${companyId}.`,
+          en: `No company ${companyId} exists.`,
+        };
+        throw new DomainError(DomainErrorCode.ValidationFailed, message, [
           {
             key: 'companyId',
             rule: 'company_exists',
@@ -255,10 +268,10 @@ export class StudiesService {
       }
       const existing = await m.findOneBy(ParticipationEntity, { studyId, companyId });
       if (existing) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          'The company takes part in this study already.',
-        );
+        throw new DomainError(DomainErrorCode.Conflict, {
+          de: 'Das Unternehmen nimmt schon an dieser Studie teil.',
+          en: 'The company takes part in this study already.',
+        });
       }
       const participation = await m.save(
         m.create(ParticipationEntity, { tenantId: actor.tenantId, studyId, companyId }),
@@ -320,10 +333,10 @@ export class StudiesService {
         version: definition.version,
       });
       if (existing) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          `Catalogue ${definition.key} version ${definition.version} exists already; a version never changes, so give the new one a higher number.`,
-        );
+        throw new DomainError(DomainErrorCode.Conflict, {
+          de: `Den Fragebogen ${definition.key} gibt es schon in Version ${definition.version}; eine Version ändert sich nie, geben Sie der neuen also eine höhere Nummer.`,
+          en: `Catalogue ${definition.key} version ${definition.version} exists already; a version never changes, so give the new one a higher number.`,
+        });
       }
       const saved = await m.save(
         m.create(CatalogueVersionEntity, {
@@ -386,7 +399,10 @@ export class StudiesService {
     if (!version) {
       throw new DomainError(
         DomainErrorCode.ValidationFailed,
-        `Catalogue version ${id} was not found.`,
+        {
+          de: `Die Fragebogenversion ${id} wurde nicht gefunden.`,
+          en: `Catalogue version ${id} was not found.`,
+        },
         [
           {
             key: 'catalogueVersionId',

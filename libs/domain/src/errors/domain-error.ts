@@ -20,22 +20,59 @@ export interface Problem {
   message: string;
 }
 
+/** A sentence in each language of the product; the reader's is picked when it is shown. */
+export interface LocalizedMessage {
+  de: string;
+  en: string;
+}
+
 /**
  * The one error type libraries throw. It carries a code (never an HTTP status) and, for
- * validation-like refusals, the list of problems found.
+ * validation-like refusals, the list of problems found. A message given in both languages is
+ * shown in the reader's (`messageIn`); `message` is its English one, for logs.
  */
 export class DomainError extends Error {
+  private readonly localized: LocalizedMessage | null;
+
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    message: string | LocalizedMessage,
     readonly problems: Problem[] = [],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.en);
     this.name = 'DomainError';
+    this.localized = typeof message === 'string' ? null : message;
+  }
+
+  /** The message in the reader's language; one given in a single language stays as it is. */
+  messageIn(language: keyof LocalizedMessage): string {
+    return this.localized?.[language] ?? this.message;
   }
 }
 
+/** What an id names, in the words of each language. */
+const THINGS = {
+  'API key': { de: 'API-Schlüssel', en: 'API key' },
+  Cycle: { de: 'Zyklus', en: 'Cycle' },
+  Participation: { de: 'Teilnahme', en: 'Participation' },
+  'Peer group': { de: 'Vergleichsgruppe', en: 'Peer group' },
+  Report: { de: 'Bericht', en: 'Report' },
+  'Report batch': { de: 'Berichtslauf', en: 'Report batch' },
+  Snapshot: { de: 'Snapshot', en: 'Snapshot' },
+  Study: { de: 'Studie', en: 'Study' },
+  Trend: { de: 'Trend', en: 'Trend' },
+  'Trend report': { de: 'Trendbericht', en: 'Trend report' },
+  Unit: { de: 'Einheit', en: 'Unit' },
+} as const satisfies Record<string, LocalizedMessage>;
+
+/** A kind of thing an id can name in a "not found". */
+export type FindableThing = keyof typeof THINGS;
+
 /** The error for an id the caller cannot see: absent and foreign look the same. */
-export function notFound(what: string, id: string): DomainError {
-  return new DomainError(DomainErrorCode.NotFound, `${what} ${id} was not found.`);
+export function notFound(what: FindableThing, id: string): DomainError {
+  const thing = THINGS[what];
+  return new DomainError(DomainErrorCode.NotFound, {
+    de: `${thing.de} ${id} wurde nicht gefunden.`,
+    en: `${thing.en} ${id} was not found.`,
+  });
 }

@@ -16,4 +16,16 @@ describe('nextCycleState', () => {
     expect(() => nextCycleState(state, transition)).toThrow(DomainError);
     expect(() => nextCycleState(state, transition)).toThrow(`this one is ${state}`);
   });
+
+  it('says in German too that only a closed cycle can be published', () => {
+    let refusal: unknown;
+    try {
+      nextCycleState('open', 'publish');
+    } catch (error) {
+      refusal = error;
+    }
+    expect((refusal as DomainError).messageIn('de')).toBe(
+      'Ein Zyklus kann nur veröffentlicht werden, wenn er geschlossen ist; dieser ist offen.',
+    );
+  });
 });

@@ -11,14 +11,25 @@ const NEXT: Record<CycleTransition, { from: CycleState; to: CycleState }> = {
   publish: { from: 'closed', to: 'published' },
 };
 
+const GERMAN_STATE: Record<CycleState, string> = {
+  open: 'offen',
+  closed: 'geschlossen',
+  published: 'veröffentlicht',
+};
+
+const GERMAN_TRANSITION: Record<CycleTransition, string> = {
+  close: 'geschlossen',
+  publish: 'veröffentlicht',
+};
+
 /** The state a cycle moves to, or an InvalidState error naming the state it is in. */
 export function nextCycleState(current: CycleState, transition: CycleTransition): CycleState {
   const step = NEXT[transition];
   if (current !== step.from) {
-    throw new DomainError(
-      DomainErrorCode.InvalidState,
-      `A cycle can ${transition} only when it is ${step.from}; this one is ${current}.`,
-    );
+    throw new DomainError(DomainErrorCode.InvalidState, {
+      de: `Ein Zyklus kann nur ${GERMAN_TRANSITION[transition]} werden, wenn er ${GERMAN_STATE[step.from]} ist; dieser ist ${GERMAN_STATE[current]}.`,
+      en: `A cycle can ${transition} only when it is ${step.from}; this one is ${current}.`,
+    });
   }
   return step.to;
 }

@@ -1,3 +1,4 @@
+import { DomainError } from '../errors/domain-error';
 import { nextSubmissionState } from './submission-state';
 
 describe('nextSubmissionState', () => {
@@ -17,5 +18,18 @@ describe('nextSubmissionState', () => {
     ['submitted', 'submit', 'cannot be submitted'],
   ] as const)('refuses a %s submission to %s', (state, transition, message) => {
     expect(() => nextSubmissionState(state, transition)).toThrow(message);
+  });
+
+  it('says in German too which state the submission is in and where the step is allowed', () => {
+    let refusal: unknown;
+    try {
+      nextSubmissionState('accepted', 'edit');
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(DomainError);
+    expect((refusal as DomainError).messageIn('de')).toBe(
+      'Ein Datensatz im Stand „angenommen“ kann nicht geändert werden; das geht nur im Stand „Entwurf“ oder „zurückgegeben“.',
+    );
   });
 });

@@ -17,6 +17,20 @@ const ALLOWED: Record<
   return: { from: ['submitted'], to: 'returned' },
 };
 
+const GERMAN_STATE: Record<SubmissionState, string> = {
+  draft: '„Entwurf“',
+  submitted: '„eingereicht“',
+  accepted: '„angenommen“',
+  returned: '„zurückgegeben“',
+};
+
+const GERMAN_TRANSITION: Record<SubmissionTransition, string> = {
+  edit: 'geändert',
+  submit: 'eingereicht',
+  accept: 'angenommen',
+  return: 'zurückgegeben',
+};
+
 /** The state after a transition, or an InvalidState error that names the current state. */
 export function nextSubmissionState(
   current: SubmissionState,
@@ -24,10 +38,10 @@ export function nextSubmissionState(
 ): SubmissionState {
   const rule = ALLOWED[transition];
   if (!rule.from.includes(current)) {
-    throw new DomainError(
-      DomainErrorCode.InvalidState,
-      `A submission that is ${current} cannot be ${transition === 'edit' ? 'edited' : `${transition === 'submit' ? 'submitted' : `${transition}ed`}`}; allowed from ${rule.from.join(' or ')}.`,
-    );
+    throw new DomainError(DomainErrorCode.InvalidState, {
+      de: `Ein Datensatz im Stand ${GERMAN_STATE[current]} kann nicht ${GERMAN_TRANSITION[transition]} werden; das geht nur im Stand ${rule.from.map((s) => GERMAN_STATE[s]).join(' oder ')}.`,
+      en: `A submission that is ${current} cannot be ${transition === 'edit' ? 'edited' : `${transition === 'submit' ? 'submitted' : `${transition}ed`}`}; allowed from ${rule.from.join(' or ')}.`,
+    });
   }
   return rule.to ?? current;
 }

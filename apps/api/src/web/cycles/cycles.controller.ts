@@ -76,7 +76,7 @@ export class CyclesPagesController {
     try {
       await this.studies.transitionCycle(caller.actor, cycleId, 'close');
     } catch (error: unknown) {
-      const close = refusalOf(error, page.texts.cycles.state.closeRefused);
+      const close = refusalOf(error, page.language, page.texts.cycles.state.closeRefused);
       sendPage(res, await this.cyclePage(caller, page, cycleId, { close }), 422);
       return;
     }
@@ -108,7 +108,7 @@ export class CyclesPagesController {
         const cycle = await this.studies.getCycle(caller.actor, cycleId);
         reason = cycle.state === 'closed' ? t.publishNoSnapshot : t.publishNotClosed;
       }
-      const publish = refusalOf(error, t.publishRefused, reason);
+      const publish = refusalOf(error, page.language, t.publishRefused, reason);
       sendPage(res, await this.cyclePage(caller, page, cycleId, { publish }), 422);
       return;
     }
@@ -128,7 +128,7 @@ export class CyclesPagesController {
     try {
       ({ snapshotId } = await this.snapshots.start(caller, cycleId, false));
     } catch (error: unknown) {
-      const compute = refusalOf(error, page.texts.cycles.snapshots.computeRefused);
+      const compute = refusalOf(error, page.language, page.texts.cycles.snapshots.computeRefused);
       sendPage(res, await this.cyclePage(caller, page, cycleId, { compute }), 422);
       return;
     }
@@ -157,7 +157,11 @@ export class CyclesPagesController {
     try {
       ({ batchId } = await this.reports.createBatch(caller, snapshotId, [...new Set(languages)]));
     } catch (error: unknown) {
-      const reports = { languages, error: null, refusal: refusalOf(error, t.refused) };
+      const reports = {
+        languages,
+        error: null,
+        refusal: refusalOf(error, page.language, t.refused),
+      };
       sendPage(res, await this.cyclePage(caller, page, cycleId, { reports }), 422);
       return;
     }
@@ -204,7 +208,7 @@ export class CyclesPagesController {
     try {
       result = await this.imports.importCycle(caller, cycleId, file);
     } catch (error: unknown) {
-      const refusal = refusalOf(error, page.texts.cycles.import.refused);
+      const refusal = refusalOf(error, page.language, page.texts.cycles.import.refused);
       sendPage(res, await this.importPage(caller, page, cycleId, { refusal, summary: null }), 422);
       return;
     }

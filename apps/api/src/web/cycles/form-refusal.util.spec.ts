@@ -9,7 +9,7 @@ describe('refusalOf', () => {
       DomainErrorCode.ValidationFailed,
     ]) {
       const problems = [{ key: 'year', rule: 'unique', message: 'taken' }];
-      expect(refusalOf(new DomainError(code, 'Why.', problems), 'Not done.')).toEqual({
+      expect(refusalOf(new DomainError(code, 'Why.', problems), 'en', 'Not done.')).toEqual({
         message: 'Not done.',
         detail: 'Why.',
         problems,
@@ -19,17 +19,28 @@ describe('refusalOf', () => {
 
   it("puts the page's own reason in place of the service's sentence when it is given", () => {
     const error = new DomainError(DomainErrorCode.InvalidState, 'English only.');
-    expect(refusalOf(error, 'Nicht veröffentlicht.', 'Kein Snapshot.').detail).toBe(
+    expect(refusalOf(error, 'de', 'Nicht veröffentlicht.', 'Kein Snapshot.').detail).toBe(
       'Kein Snapshot.',
     );
+  });
+
+  it("gives the service's sentence in the page's language where the service has both", () => {
+    const error = new DomainError(DomainErrorCode.InvalidState, {
+      de: 'Der Zyklus ist geschlossen.',
+      en: 'The cycle is closed.',
+    });
+    expect(refusalOf(error, 'de', 'Nicht gespeichert.').detail).toBe('Der Zyklus ist geschlossen.');
+    expect(refusalOf(error, 'en', 'Not saved.').detail).toBe('The cycle is closed.');
   });
 
   it('leaves a 404, a 403 and an unexpected error to the error pages', () => {
     const forbidden = new DomainError(DomainErrorCode.Forbidden, 'No.');
     const unexpected = new Error('boom');
-    expect(() => refusalOf(notFound('Cycle', 'x'), 'Not done.')).toThrow(/Cycle x was not found/);
-    expect(() => refusalOf(forbidden, 'Not done.')).toThrow(forbidden);
-    expect(() => refusalOf(unexpected, 'Not done.')).toThrow(unexpected);
+    expect(() => refusalOf(notFound('Cycle', 'x'), 'en', 'Not done.')).toThrow(
+      /Cycle x was not found/,
+    );
+    expect(() => refusalOf(forbidden, 'en', 'Not done.')).toThrow(forbidden);
+    expect(() => refusalOf(unexpected, 'en', 'Not done.')).toThrow(unexpected);
   });
 });
 

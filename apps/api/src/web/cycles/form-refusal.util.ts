@@ -1,5 +1,6 @@
 import { DomainError, Problem } from '@app/domain';
 import { statusFor } from '../../common/domain-exception.filter';
+import type { Language } from '../../common/request-context';
 
 /**
  * A service's refusal of a form, as the page shows it at that form (422): what did not happen
@@ -22,16 +23,22 @@ export interface FormError {
 
 /**
  * The refusal of a form from what a service threw. Only refusals a person can act on at the
- * form (409 conflicts and invalid states, 422 validation) are shown there; a 404 or 403 (an
- * id the caller may not see) and anything unexpected go on to the error pages.
+ * form (409 conflicts and invalid states, 422 validation) are shown there, with the service's
+ * sentence in the page's language; a 404 or 403 (an id the caller may not see) and anything
+ * unexpected go on to the error pages.
  *
  * @throws the error itself when it is not such a refusal
  */
-export function refusalOf(error: unknown, message: string, detail?: string): FormRefusal {
+export function refusalOf(
+  error: unknown,
+  language: Language,
+  message: string,
+  detail?: string,
+): FormRefusal {
   if (error instanceof DomainError) {
     const status = statusFor(error.code);
     if (status === 409 || status === 422) {
-      return { message, detail: detail ?? error.message, problems: error.problems };
+      return { message, detail: detail ?? error.messageIn(language), problems: error.problems };
     }
   }
   throw error;

@@ -176,7 +176,8 @@ export class PageExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const status = statusFor(exception.code);
       // A 403 or 404 page says what it says without the service's sentence, which may name ids.
-      const detail = status === 403 || status === 404 ? null : exception.message;
+      const detail =
+        status === 403 || status === 404 ? null : exception.messageIn(requestLanguage(request));
       return page(status, detail, exception.problems);
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {

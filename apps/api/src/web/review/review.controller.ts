@@ -62,7 +62,7 @@ export class ReviewPagesController {
     try {
       await this.submissions.accept(caller, cycleId, unitId);
     } catch (error: unknown) {
-      const refusal = refusalOf(error, page.texts.review.refused);
+      const refusal = refusalOf(error, page.language, page.texts.review.refused);
       const form: ReviewForm = { unitId, comment: '', error: null, refusal };
       sendPage(res, await this.reviewPage(caller, page, cycleId, { form }), 422);
       return;
@@ -101,7 +101,7 @@ export class ReviewPagesController {
     try {
       await this.submissions.returnToCompany(caller, cycleId, unitId, comment);
     } catch (error: unknown) {
-      const refusal = refusalOf(error, t.refused);
+      const refusal = refusalOf(error, page.language, t.refused);
       const form: ReviewForm = { unitId, comment, error: null, refusal };
       sendPage(res, await this.reviewPage(caller, page, cycleId, { form }), 422);
       return;

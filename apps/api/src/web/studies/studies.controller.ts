@@ -127,7 +127,7 @@ export class StudiesPagesController {
         peerGroupDimensions,
       });
     } catch (error: unknown) {
-      const refusal = refusalOf(error, t.refused);
+      const refusal = refusalOf(error, page.language, t.refused);
       if (refusal.problems.some((p) => p.key === 'catalogueVersionId')) {
         form.errors.catalogueVersionId = t.catalogueMissing;
       } else {
@@ -182,7 +182,7 @@ export class StudiesPagesController {
     try {
       await this.studies.updateStudy(caller.actor, studyId, { name, languages });
     } catch (error: unknown) {
-      settings.refusal = refusalOf(error, t.settings.refused);
+      settings.refusal = refusalOf(error, page.language, t.settings.refused);
       sendPage(res, await this.studyPage(caller, page, studyId, { settings }), 422);
       return;
     }
@@ -225,7 +225,7 @@ export class StudiesPagesController {
         seeOther(res, `${pagePaths.study(studyId)}?notice=enrolled`);
         return;
       } catch (error: unknown) {
-        const refusal: FormRefusal = refusalOf(error, t.refused);
+        const refusal: FormRefusal = refusalOf(error, page.language, t.refused);
         if (error instanceof DomainError && error.code === DomainErrorCode.Conflict) {
           enrol.errors[field] = t.taken;
         } else if (refusal.problems.some((p) => p.key === 'companyId')) {
@@ -293,7 +293,12 @@ export class StudiesPagesController {
       seeOther(res, pagePaths.cycle(cycle.id));
     } catch (error: unknown) {
       const taken = error instanceof DomainError && error.code === DomainErrorCode.Conflict;
-      const refusal = refusalOf(error, t.refused, taken ? fill(t.yearTaken, { year }) : undefined);
+      const refusal = refusalOf(
+        error,
+        page.language,
+        t.refused,
+        taken ? fill(t.yearTaken, { year }) : undefined,
+      );
       const forms: StudyForms = { newCycle: { year: typed, error: null, refusal } };
       sendPage(res, await this.studyPage(caller, page, studyId, forms), 422);
     }
@@ -313,7 +318,7 @@ export class StudiesPagesController {
       const { reportId } = await this.reports.createTrendReport(caller, studyId, body.language);
       seeOther(res, pagePaths.trendReport(reportId));
     } catch (error: unknown) {
-      const refusal = refusalOf(error, page.texts.studies.trend.refused);
+      const refusal = refusalOf(error, page.language, page.texts.studies.trend.refused);
       const forms: StudyForms = { trend: { language: body.language, refusal } };
       sendPage(res, await this.studyPage(caller, page, studyId, forms), 422);
     }

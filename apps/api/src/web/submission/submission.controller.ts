@@ -171,7 +171,7 @@ export class SubmissionPagesController {
       const saved = await this.submissions.context(caller, cycleId, unitId);
       const html = this.formPage(page, caller, saved, {
         problems: refused.problems,
-        errorsTitle: `${t.notSubmitted} ${refused.message}`,
+        errorsTitle: `${t.notSubmitted} ${refused.messageIn(page.language)}`,
       });
       sendPage(response, html, 422);
       return;
@@ -245,7 +245,7 @@ export class SubmissionPagesController {
           ? [{ key: 'file', rule: 'stale', message: page.texts.submission.stale }]
           : refused.problems.length > 0
             ? refused.problems
-            : [{ key: 'file', rule: refused.code, message: refused.message }];
+            : [{ key: 'file', rule: refused.code, message: refused.messageIn(page.language) }];
       const status =
         refused.code === DomainErrorCode.Conflict
           ? 409

@@ -90,7 +90,7 @@ export class UnitsPagesController {
     try {
       created = await this.units.createUnit(caller.actor, unit);
     } catch (error: unknown) {
-      const refusal = refusalOf(error, t.errors.refused);
+      const refusal = refusalOf(error, page.language, t.errors.refused);
       const model = newUnitModel(page, posted, {}, `${refusal.message} ${refusal.detail}`);
       sendPage(res, this.pages.render(page, 'units/unit', model), 422);
       return;
@@ -134,7 +134,7 @@ export class UnitsPagesController {
     try {
       await this.units.updateUnit(caller.actor, unitId, unit);
     } catch (error: unknown) {
-      const refusal = refusalOf(error, t.errors.refused);
+      const refusal = refusalOf(error, page.language, t.errors.refused);
       const html = await this.unitPage(caller, page, stored, {
         notice: null,
         posted,
