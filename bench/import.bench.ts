@@ -28,6 +28,7 @@ import { AbstractLogger, DataSource, type LogLevel, type LogMessage } from 'type
 import { benchDatabase } from './support/bench-database';
 import type { CallerContext } from '../apps/api/src/common/request-context';
 import { ImportsService } from '../apps/api/src/imports/imports.service';
+import { SubmissionRepository } from '../apps/api/src/submissions/submission.repository';
 import { SubmissionsService } from '../apps/api/src/submissions/submissions.service';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 5000);
@@ -164,9 +165,11 @@ async function main(): Promise<void> {
     const cells = UNITS * loadCatalogue(DEMO_CATALOGUE).inputs().length;
 
     const tenantDb = new TenantDb(appDb);
+    const store = new SubmissionRepository(new SnapshotReader());
     const imports = new ImportsService(
       tenantDb,
-      new SubmissionsService(tenantDb, new SnapshotReader()),
+      new SubmissionsService(tenantDb, store),
+      store,
       parser,
     );
     const caller: CallerContext = {

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode, notFound } from '@app/domain';
+import {
+  assertCycleOpen,
+  DomainError,
+  DomainErrorCode,
+  isEditable,
+  notFound,
+  validateDraft,
+} from '@app/domain';
 import { CycleEntity, StudyEntity, SubmissionEntity, TenantDb, UnitEntity } from '@app/persistence';
 import {
   type CellProblem,
@@ -25,6 +32,7 @@ import {
   SubmissionContext,
   SubmissionsService,
 } from '../submissions/submissions.service';
+import { SubmissionRepository } from '../submissions/submission.repository';
 import type { CycleImportResultDto } from './dto/imports.dto';
 import type { UploadedSpreadsheetFile } from './spreadsheet-upload.interceptor';
 
@@ -95,6 +103,7 @@ export class ImportsService {
   constructor(
     private readonly db: TenantDb,
     private readonly submissions: SubmissionsService,
+    private readonly store: SubmissionRepository,
     private readonly parser: SpreadsheetParsePool,
   ) {}
 
@@ -170,8 +179,8 @@ export class ImportsService {
   ): Promise<CycleImportResultDto> {
     const catalogue = await this.db.withTenant(req.actor.tenantId, async (m) => {
       const { cycle, study } = await this.publishersCycle(m, req, cycleId);
-      this.submissions.assertOpen(cycle, req.language);
-      return this.submissions.catalogueOf(m, study.catalogueVersionId);
+      assertCycleOpen(cycle);
+      return this.store.catalogueOf(m, study.catalogueVersionId);
     });
     // Read in a parser thread; of a file with more problems than are listed, only those come.
     const sheet = await this.parser.readCycleImport(
@@ -185,7 +194,7 @@ export class ImportsService {
 
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const { cycle } = await this.publishersCycle(m, req, cycleId);
-      this.submissions.assertOpen(cycle, req.language);
+      assertCycleOpen(cycle);
       const problems: CellProblem[] = [...sheet.problems];
       // Those of the sheet that were not listed are counted all the same.
       const unlisted = sheet.problemCount - sheet.problems.length;
@@ -229,11 +238,11 @@ export class ImportsService {
           continue;
         }
         const submission = submissionOf.get(row.unitId) ?? null;
-        if (submission && !this.submissions.isEditable(submission.state)) {
+        if (submission && !isEditable(submission.state)) {
           refuse('submission_locked', M.submissionLocked(submission.state, req.language));
           continue;
         }
-        const checked = this.submissions.checkDraft(
+        const checked = validateDraft(
           catalogue,
           submission?.answers ?? {},
           row.answers,
@@ -262,7 +271,7 @@ export class ImportsService {
   exportCycle(req: CallerContext, cycleId: string, format: ExportFormat): Promise<FileResult> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const { cycle, study } = await this.publishersCycle(m, req, cycleId);
-      const catalogue = await this.submissions.catalogueOf(m, study.catalogueVersionId);
+      const catalogue = await this.store.catalogueOf(m, study.catalogueVersionId);
       const units = await m
         .createQueryBuilder(UnitEntity, 'u')
         .where(

@@ -1,57 +1,42 @@
 import { Injectable } from '@nestjs/common';
 import {
-  ALL_PEER_GROUP_ID,
   AnswerValidationResult,
+  assertCycleOpen,
   assertSubmittable,
-  BenchmarkCell,
-  BenchmarkQuartiles,
   Catalogue,
   DomainError,
   DomainErrorCode,
-  loadCatalogue,
+  kpiVector,
   nextSubmissionState,
   notFound,
   plausibilityWarnings,
   PlausibilityContext,
   Problem,
   renderWarnings,
-  SubmissionState,
   SubmissionTransition,
   validateAnswers,
+  validateDraft,
   warningId,
-  kpiVector,
 } from '@app/domain';
 import {
-  CatalogueVersionEntity,
   CycleEntity,
-  ParticipationEntity,
   StudyEntity,
-  SubmissionAuditAction,
-  SubmissionAuditValue,
   SubmissionAuditEntity,
-  SnapshotReader,
   SubmissionEntity,
   TenantDb,
-  UnitEntity,
 } from '@app/persistence';
-import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { CallerContext, Language } from '../common/request-context';
 import { AuditEntryDto, SubmissionDto } from './dto/submission.dto';
+import { AuditChange, Located, SubmissionRepository } from './submission.repository';
+import { SUBMISSION_REFUSALS as R } from './submissions.texts';
 
 type SubmissionRequest = CallerContext;
-
-interface Located {
-  cycle: CycleEntity;
-  unit: UnitEntity;
-  study: StudyEntity;
-  catalogue: Catalogue;
-  submission: SubmissionEntity | null;
-}
 
 /** A submission with what it is read against, as its caller may see it. */
 export interface SubmissionContext {
   cycle: CycleEntity;
-  unit: UnitEntity;
+  unit: Located['unit'];
   study: StudyEntity;
   catalogue: Catalogue;
   submission: SubmissionDto;
@@ -95,51 +80,26 @@ export interface DraftBatchResult {
   unchanged: number;
 }
 
-/** Rows of a batch statement: a JSON parameter of this many rows stays a few megabytes. */
-const BATCH_ROWS = 5000;
-
 const MAX_ANSWER_KEYS = 500;
 const MAX_COMMENT_LENGTH = 2000;
 
 type Answers = SubmissionEntity['answers'];
-type AuditChange = [
-  SubmissionAuditAction,
-  string | null,
-  SubmissionAuditValue,
-  SubmissionAuditValue,
-];
-
-interface AuditBatch {
-  submission: Pick<SubmissionEntity, 'id' | 'tenantId'>;
-  changes: AuditChange[];
-}
 
 function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
-}
-
 /** The draft, submit and review workflow of a unit's answers for one cycle. */
 @Injectable()
 export class SubmissionsService {
-  /** Catalogue versions never change, so a parsed one can be kept for good. */
-  private readonly catalogues = new Map<string, Catalogue>();
-
   constructor(
     private readonly db: TenantDb,
-    private readonly reader: SnapshotReader,
+    private readonly store: SubmissionRepository,
   ) {}
 
   get(req: SubmissionRequest, cycleId: string, unitId: string): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { submission, catalogue } = await this.locate(m, req, cycleId, unitId, false);
+      const { submission, catalogue } = await this.store.locate(m, cycleId, unitId, false);
       return this.toDto(req, catalogue, cycleId, unitId, submission);
     });
   }
@@ -156,7 +116,7 @@ export class SubmissionsService {
         throw notFound('Cycle', cycleId);
       }
       const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
-      const catalogue = await this.catalogueOf(m, study.catalogueVersionId);
+      const catalogue = await this.store.catalogueOf(m, study.catalogueVersionId);
       const submissions = await m.find(SubmissionEntity, {
         where: { cycleId },
         order: { updatedAt: 'ASC', id: 'ASC' },
@@ -168,7 +128,7 @@ export class SubmissionsService {
   /** The submission with its cycle, unit, study and catalogue, as the caller may see it. */
   context(req: SubmissionRequest, cycleId: string, unitId: string): Promise<SubmissionContext> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const located = await this.locate(m, req, cycleId, unitId, false);
+      const located = await this.store.locate(m, cycleId, unitId, false);
       return {
         ...located,
         submission: this.toDto(req, located.catalogue, cycleId, unitId, located.submission),
@@ -185,9 +145,9 @@ export class SubmissionsService {
    */
   catalogueForDraft(req: SubmissionRequest, cycleId: string, unitId: string): Promise<Catalogue> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const located = await this.locate(m, req, cycleId, unitId, false);
+      const located = await this.store.locate(m, cycleId, unitId, false);
       this.assertCompanyOwns(req, located);
-      this.assertOpen(located.cycle, req.language);
+      assertCycleOpen(located.cycle);
       if (located.submission) {
         nextSubmissionState(located.submission.state, 'edit');
       }
@@ -204,41 +164,36 @@ export class SubmissionsService {
     options: DraftOptions = {},
   ): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const located = await this.locate(m, req, cycleId, unitId, true);
+      const located = await this.store.locate(m, cycleId, unitId, true);
       this.assertCompanyOwns(req, located);
-      this.assertOpen(located.cycle, req.language);
+      assertCycleOpen(located.cycle);
       if (input.version !== undefined) {
         this.assertVersion(located.submission, input.version);
       }
       if (Object.keys(input.answers).length > MAX_ANSWER_KEYS) {
-        throw new DomainError(
-          DomainErrorCode.ValidationFailed,
-          `At most ${MAX_ANSWER_KEYS} answers per request.`,
-        );
+        throw new DomainError(DomainErrorCode.ValidationFailed, R.tooManyAnswers(MAX_ANSWER_KEYS));
       }
       const current = located.submission;
       if (current) {
         nextSubmissionState(current.state, 'edit');
       }
-      const checked = this.checkDraft(
+      const checked = validateDraft(
         located.catalogue,
         current?.answers ?? {},
         input.answers,
         req.language,
       );
-      const found = [...checked.errors, ...this.checkComments(input.warningComments ?? {})];
+      const found = [
+        ...checked.errors,
+        ...this.checkComments(input.warningComments ?? {}, req.language),
+      ];
       const problems = options.report ? options.report(found) : found;
       if (problems.length > 0) {
-        throw new DomainError(
-          DomainErrorCode.ValidationFailed,
-          req.language === 'de'
-            ? 'Die Antworten enthalten Fehler; nichts wurde gespeichert.'
-            : 'The answers contain errors; nothing was saved.',
-          problems,
-        );
+        throw new DomainError(DomainErrorCode.ValidationFailed, R.answersInvalid, problems);
       }
-      const submission = current ?? this.newSubmission(located.unit.tenantId, cycleId, unitId);
-      const context = await this.plausibilityContext(m, located.cycle, [unitId]);
+      const submission =
+        current ?? this.store.newSubmission(located.unit.tenantId, cycleId, unitId);
+      const context = await this.store.plausibilityContext(m, located.cycle, [unitId]);
       const audit = this.applyDraft(submission, located.catalogue, checked, context(unitId));
       const comments = { ...submission.warningComments };
       for (const [id, comment] of Object.entries(input.warningComments ?? {})) {
@@ -254,39 +209,9 @@ export class SubmissionsService {
       }
       submission.warningComments = comments;
       const saved = await m.save(submission);
-      await this.writeAudit(m, req, [{ submission: saved, changes: audit }]);
+      await this.store.writeAudit(m, req, [{ submission: saved, changes: audit }]);
       return this.toDto(req, located.catalogue, cycleId, unitId, saved);
     });
-  }
-
-  /** Whether answers in this state may still change (a draft, or returned by the publisher). */
-  isEditable(state: SubmissionState): boolean {
-    try {
-      nextSubmissionState(state, 'edit');
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  /**
-   * The answers a draft save would store, validated: the current answers with the new ones
-   * laid over them. Clearing (`null`) an answer that is not there changes nothing, so that a
-   * blank cell of an uploaded file does not store a `null`.
-   */
-  checkDraft(
-    catalogue: Catalogue,
-    current: Readonly<Record<string, unknown>>,
-    answers: Readonly<Record<string, unknown>>,
-    language: Language,
-  ): AnswerValidationResult {
-    const merged: Record<string, unknown> = { ...current };
-    for (const [key, value] of Object.entries(answers)) {
-      if (value !== null || (merged[key] !== undefined && merged[key] !== null)) {
-        merged[key] = value;
-      }
-    }
-    return validateAnswers(catalogue, merged, { forSubmit: false, language });
   }
 
   /**
@@ -302,7 +227,7 @@ export class SubmissionsService {
     catalogue: Catalogue,
     items: readonly DraftBatchItem[],
   ): Promise<DraftBatchResult> {
-    const context = await this.plausibilityContext(
+    const context = await this.store.plausibilityContext(
       m,
       cycle,
       items.map((i) => i.unitId),
@@ -313,7 +238,8 @@ export class SubmissionsService {
       if (item.current) {
         nextSubmissionState(item.current.state, 'edit');
       }
-      const entity = item.current ?? this.newSubmission(item.companyId, cycle.id, item.unitId);
+      const entity =
+        item.current ?? this.store.newSubmission(item.companyId, cycle.id, item.unitId);
       const changes = this.applyDraft(entity, catalogue, item.checked, context(item.unitId));
       if (!item.current) {
         created.push({ entity, changes });
@@ -321,69 +247,19 @@ export class SubmissionsService {
         updated.push({ entity, changes });
       }
     }
-    for (const batch of chunks(created, BATCH_ROWS)) {
-      const rows = await m.query<{ id: string; unit_id: string }[]>(
-        `INSERT INTO submissions (tenant_id, cycle_id, unit_id, state, answers, derived, kpi_vector, warnings, warning_comments)
-         SELECT r.tenant_id, $2, r.unit_id, 'draft', r.answers, r.derived, decode(r.kpi_vector, 'hex'), r.warnings, '{}'::jsonb
-           FROM jsonb_to_recordset($1::jsonb)
-             AS r(tenant_id uuid, unit_id uuid, answers jsonb, derived jsonb, kpi_vector text, warnings jsonb)
-         RETURNING id, unit_id`,
-        [
-          JSON.stringify(
-            batch.map(({ entity: e }) => ({
-              tenant_id: e.tenantId,
-              unit_id: e.unitId,
-              answers: e.answers,
-              derived: e.derived,
-              kpi_vector: e.kpiVector?.toString('hex') ?? null,
-              warnings: e.warnings,
-            })),
-          ),
-          cycle.id,
-        ],
-      );
-      const idOf = new Map(rows.map((r) => [r.unit_id, r.id]));
-      for (const { entity } of batch) {
-        const id = idOf.get(entity.unitId);
-        if (!id) {
-          throw new Error(`the insert returned no submission for unit ${entity.unitId}`);
-        }
-        entity.id = id;
-      }
+    await this.store.insertDrafts(
+      m,
+      cycle.id,
+      created.map(({ entity }) => entity),
+    );
+    const stored = await this.store.updateDrafts(
+      m,
+      updated.map(({ entity }) => entity),
+    );
+    if (!stored) {
+      throw new DomainError(DomainErrorCode.Conflict, R.changedDuringImport);
     }
-    for (const batch of chunks(updated, BATCH_ROWS)) {
-      // TypeORM returns [rows, affected count] for an UPDATE ... RETURNING.
-      const [, count] = await m.query<[unknown[], number]>(
-        `UPDATE submissions s
-            SET answers = r.answers, derived = r.derived, kpi_vector = decode(r.kpi_vector, 'hex'),
-                warnings = r.warnings, version = s.version + 1, updated_at = now()
-           FROM jsonb_to_recordset($1::jsonb)
-             AS r(id uuid, version integer, answers jsonb, derived jsonb, kpi_vector text, warnings jsonb)
-          WHERE s.id = r.id AND s.version = r.version
-         RETURNING s.id`,
-        [
-          JSON.stringify(
-            batch.map(({ entity: e }) => ({
-              id: e.id,
-              version: e.version,
-              answers: e.answers,
-              derived: e.derived,
-              kpi_vector: e.kpiVector?.toString('hex') ?? null,
-              warnings: e.warnings,
-            })),
-          ),
-        ],
-      );
-      if (count !== batch.length) {
-        throw new DomainError(
-          DomainErrorCode.Conflict,
-          req.language === 'de'
-            ? 'Daten dieses Zyklus wurden während des Imports geändert; nichts wurde gespeichert. Importieren Sie die Datei erneut.'
-            : 'Submissions of this cycle were changed during the import; nothing was stored. Import the file again.',
-        );
-      }
-    }
-    await this.writeAudit(m, req, [
+    await this.store.writeAudit(m, req, [
       ...created.map(({ entity, changes }) => ({ submission: entity, changes })),
       ...updated.map(({ entity, changes }) => ({ submission: entity, changes })),
     ]);
@@ -402,10 +278,10 @@ export class SubmissionsService {
     version?: number,
   ): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const located = await this.locate(m, req, cycleId, unitId, true);
+      const located = await this.store.locate(m, cycleId, unitId, true);
       this.assertCompanyOwns(req, located);
-      this.assertOpen(located.cycle, req.language);
-      const submission = this.requireSubmission(located, req.language);
+      assertCycleOpen(located.cycle);
+      const submission = this.requireSubmission(located);
       if (version !== undefined) {
         this.assertVersion(submission, version);
       }
@@ -414,7 +290,7 @@ export class SubmissionsService {
         forSubmit: true,
         language: req.language,
       });
-      const context = await this.plausibilityContext(m, located.cycle, [unitId]);
+      const context = await this.store.plausibilityContext(m, located.cycle, [unitId]);
       const warnings = [
         ...checked.warnings,
         ...plausibilityWarnings(located.catalogue, submission.answers, context(unitId)),
@@ -447,7 +323,7 @@ export class SubmissionsService {
 
   audit(req: SubmissionRequest, cycleId: string, unitId: string): Promise<AuditEntryDto[]> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { submission } = await this.locate(m, req, cycleId, unitId, false);
+      const { submission } = await this.store.locate(m, cycleId, unitId, false);
       if (!submission) {
         return [];
       }
@@ -477,15 +353,15 @@ export class SubmissionsService {
     comment: string | null,
   ): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const located = await this.locate(m, req, cycleId, unitId, true);
+      const located = await this.store.locate(m, cycleId, unitId, true);
       if (located.cycle.tenantId !== req.actor.tenantId) {
         throw notFound('Cycle', cycleId);
       }
-      this.assertOpen(located.cycle, req.language);
-      const submission = this.requireSubmission(located, req.language);
+      assertCycleOpen(located.cycle);
+      const submission = this.requireSubmission(located);
       const next = nextSubmissionState(submission.state, transition);
       if (transition === 'return') {
-        await this.writeAudit(m, req, [
+        await this.store.writeAudit(m, req, [
           { submission, changes: [['return_comment', null, submission.returnComment, comment]] },
         ]);
         submission.returnComment = comment;
@@ -506,117 +382,10 @@ export class SubmissionsService {
     submission.state = next;
     Object.assign(submission, times);
     const saved = await m.save(submission);
-    await this.writeAudit(m, req, [
+    await this.store.writeAudit(m, req, [
       { submission: saved, changes: [['state', null, previous, next]] },
     ]);
     return this.toDto(req, located.catalogue, located.cycle.id, located.unit.id, saved);
-  }
-
-  /**
-   * Finds cycle, unit, catalogue and submission as the caller may see them. A cycle or unit the
-   * caller cannot see, or a unit that does not take part in the cycle's study, is not found.
-   */
-  private async locate(
-    m: EntityManager,
-    req: SubmissionRequest,
-    cycleId: string,
-    unitId: string,
-    forUpdate: boolean,
-  ): Promise<Located> {
-    const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
-    if (!cycle) {
-      throw notFound('Cycle', cycleId);
-    }
-    const unit = await m.findOneBy(UnitEntity, { id: unitId });
-    if (!unit) {
-      throw notFound('Unit', unitId);
-    }
-    const takesPart = await m.existsBy(ParticipationEntity, {
-      studyId: cycle.studyId,
-      companyId: unit.tenantId,
-    });
-    if (!takesPart) {
-      throw notFound('Unit', unitId);
-    }
-    const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
-    const submission = await m.findOne(SubmissionEntity, {
-      where: { cycleId, unitId },
-      ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
-    return {
-      cycle,
-      unit,
-      study,
-      submission,
-      catalogue: await this.catalogueOf(m, study.catalogueVersionId),
-    };
-  }
-
-  /** The loaded catalogue of a version, parsed once per process. */
-  async catalogueOf(m: EntityManager, versionId: string): Promise<Catalogue> {
-    let catalogue = this.catalogues.get(versionId);
-    if (!catalogue) {
-      const version = await m.findOneByOrFail(CatalogueVersionEntity, { id: versionId });
-      catalogue = loadCatalogue(version.definition);
-      this.catalogues.set(versionId, catalogue);
-    }
-    return catalogue;
-  }
-
-  /**
-   * What the plausibility warnings compare with, in a few queries whatever the number of units:
-   * each unit's answers of the study's previous cycle, and the quartiles of the group of all
-   * participants in the latest published benchmark before this cycle, as the unit sees them
-   * there: released cells of the KPIs it supplied to that benchmark (give-to-get), since a
-   * warning's range gives both quartiles away.
-   */
-  private async plausibilityContext(
-    m: EntityManager,
-    cycle: CycleEntity,
-    unitIds: readonly string[],
-  ): Promise<(unitId: string) => PlausibilityContext> {
-    const previousCycle = await m.findOne(CycleEntity, {
-      where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
-      order: { year: 'DESC' },
-    });
-    const rows =
-      previousCycle && unitIds.length > 0
-        ? await m.query<{ unit_id: string; answers: Answers }[]>(
-            'SELECT unit_id, answers FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])',
-            [previousCycle.id, unitIds],
-          )
-        : [];
-    const answers = new Map(rows.map((r) => [r.unit_id, r.answers]));
-    const published = await m.findOne(CycleEntity, {
-      where: {
-        studyId: cycle.studyId,
-        year: LessThan(cycle.year),
-        state: 'published',
-        publishedSnapshotId: Not(IsNull()),
-      },
-      order: { year: 'DESC' },
-    });
-    const benchmark = published?.publishedSnapshotId
-      ? await this.reader.cellsOf(m, published.publishedSnapshotId, ALL_PEER_GROUP_ID)
-      : null;
-    return (unitId) => ({
-      previousValues: answers.get(unitId),
-      previousBenchmark: benchmark ? quartilesOf(benchmark({ kind: 'unit', unitId })) : {},
-    });
-  }
-
-  private newSubmission(companyId: string, cycleId: string, unitId: string): SubmissionEntity {
-    return Object.assign(new SubmissionEntity(), {
-      tenantId: companyId,
-      cycleId,
-      unitId,
-      state: 'draft',
-      answers: {},
-      derived: {},
-      warnings: [],
-      warningComments: {},
-      returnComment: null,
-    } satisfies Partial<SubmissionEntity>);
   }
 
   /**
@@ -647,100 +416,34 @@ export class SubmissionsService {
     return audit;
   }
 
-  private checkComments(comments: Record<string, unknown>): Problem[] {
+  private checkComments(comments: Record<string, unknown>, language: Language): Problem[] {
     return Object.entries(comments)
       .filter(([, c]) => typeof c !== 'string' || c.length > MAX_COMMENT_LENGTH)
       .map(([id]) => ({
         key: `warningComments.${id}`,
         rule: 'comment_text',
-        message: `A warning comment must be a text of at most ${MAX_COMMENT_LENGTH} characters.`,
+        message: R.commentText(MAX_COMMENT_LENGTH)[language],
       }));
   }
 
   private assertCompanyOwns(req: SubmissionRequest, located: Located): void {
     if (located.unit.tenantId !== req.actor.tenantId) {
-      throw new DomainError(
-        DomainErrorCode.Forbidden,
-        req.language === 'de'
-          ? 'Nur das Unternehmen, das die Einheit betreibt, darf ihre Antworten ändern.'
-          : 'Only the company that runs the unit may change its answers.',
-      );
-    }
-  }
-
-  /** Refuses every change in a cycle that is closed or published. */
-  assertOpen(cycle: CycleEntity, language: Language = 'en'): void {
-    if (cycle.state !== 'open') {
-      const state = { closed: 'geschlossen', published: 'veröffentlicht', open: 'offen' }[
-        cycle.state
-      ];
-      throw new DomainError(
-        DomainErrorCode.InvalidState,
-        language === 'de'
-          ? `Der Zyklus ${cycle.year} ist ${state}; seine Daten können sich nicht mehr ändern.`
-          : `The cycle ${cycle.year} is ${cycle.state}; its submissions can no longer change.`,
-      );
+      throw new DomainError(DomainErrorCode.Forbidden, R.notTheUnitsCompany);
     }
   }
 
   private assertVersion(submission: SubmissionEntity | null, version: number): void {
     const current = submission?.version ?? 0;
     if (current !== version) {
-      throw new DomainError(
-        DomainErrorCode.Conflict,
-        `The submission was changed in the meantime (it is at version ${current}, you sent ${version}). Reload it and apply your changes again.`,
-      );
+      throw new DomainError(DomainErrorCode.Conflict, R.staleVersion(current, version));
     }
   }
 
-  private requireSubmission(located: Located, language: Language): SubmissionEntity {
+  private requireSubmission(located: Located): SubmissionEntity {
     if (!located.submission) {
-      throw new DomainError(
-        DomainErrorCode.InvalidState,
-        language === 'de'
-          ? 'Es gibt noch keinen Entwurf für diese Einheit.'
-          : 'There is no draft for this unit yet.',
-      );
+      throw new DomainError(DomainErrorCode.InvalidState, R.noDraft);
     }
     return located.submission;
-  }
-
-  /**
-   * Appends audit rows for changes of one or many submissions, a few thousand rows a
-   * statement; the actor is the caller, whatever tenant the submission belongs to.
-   */
-  private async writeAudit(
-    m: EntityManager,
-    req: SubmissionRequest,
-    batches: readonly AuditBatch[],
-  ): Promise<void> {
-    const rows = batches.flatMap(({ submission, changes }) =>
-      changes.map(([action, field, oldValue, newValue]) => ({
-        tenant_id: submission.tenantId,
-        submission_id: submission.id,
-        action,
-        field,
-        old_value: oldValue,
-        new_value: newValue,
-      })),
-    );
-    for (const batch of chunks(rows, BATCH_ROWS)) {
-      await m.query(
-        `INSERT INTO submission_audit (tenant_id, submission_id, actor_organisation_id, actor_user_id,
-           actor_api_key_id, actor_role, action, field, old_value, new_value, request_id)
-         SELECT r.tenant_id, r.submission_id, $2, $3, $4, $5, r.action, r.field, r.old_value, r.new_value, $6
-           FROM jsonb_to_recordset($1::jsonb)
-             AS r(tenant_id uuid, submission_id uuid, action text, field text, old_value jsonb, new_value jsonb)`,
-        [
-          JSON.stringify(batch),
-          req.actor.tenantId,
-          req.actor.userId,
-          req.actor.apiKeyId,
-          req.actor.role,
-          req.requestId,
-        ],
-      );
-    }
   }
 
   /** The submission as its caller reads it: warnings rendered in the caller's language. */
@@ -772,13 +475,4 @@ export class SubmissionsService {
       updatedAt: s?.updatedAt?.toISOString() ?? null,
     };
   }
-}
-
-/** The quartiles of the released cells, by KPI key. */
-function quartilesOf(cells: readonly BenchmarkCell[]): Record<string, BenchmarkQuartiles> {
-  return Object.fromEntries(
-    cells
-      .filter((cell) => cell.suppressed === null)
-      .map((cell) => [cell.kpiKey, { p25: cell.p25, p75: cell.p75 }]),
-  );
 }

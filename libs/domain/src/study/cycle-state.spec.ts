@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { nextCycleState } from './cycle-state';
+import { assertCycleOpen, nextCycleState } from './cycle-state';
 
 describe('nextCycleState', () => {
   it('closes an open cycle and publishes a closed one', () => {
@@ -26,6 +26,24 @@ describe('nextCycleState', () => {
     }
     expect((refusal as DomainError).messageIn('de')).toBe(
       'Ein Zyklus kann nur veröffentlicht werden, wenn er geschlossen ist; dieser ist offen.',
+    );
+  });
+});
+
+describe('assertCycleOpen', () => {
+  it('lets an open cycle change and refuses a closed one in both languages', () => {
+    expect(() => assertCycleOpen({ state: 'open', year: 2026 })).not.toThrow();
+    let refusal: unknown;
+    try {
+      assertCycleOpen({ state: 'closed', year: 2025 });
+    } catch (error) {
+      refusal = error;
+    }
+    expect((refusal as DomainError).messageIn('de')).toBe(
+      'Der Zyklus 2025 ist geschlossen; seine Daten können sich nicht mehr ändern.',
+    );
+    expect((refusal as DomainError).messageIn('en')).toBe(
+      'The cycle 2025 is closed; its submissions can no longer change.',
     );
   });
 });

@@ -33,3 +33,13 @@ export function nextCycleState(current: CycleState, transition: CycleTransition)
   }
   return step.to;
 }
+
+/** Refuses every change of submissions in a cycle that is closed or published. */
+export function assertCycleOpen(cycle: { state: CycleState; year: number }): void {
+  if (cycle.state !== 'open') {
+    throw new DomainError(DomainErrorCode.InvalidState, {
+      de: `Der Zyklus ${cycle.year} ist ${GERMAN_STATE[cycle.state]}; seine Daten können sich nicht mehr ändern.`,
+      en: `The cycle ${cycle.year} is ${cycle.state}; its submissions can no longer change.`,
+    });
+  }
+}

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { nextSubmissionState } from './submission-state';
+import { isEditable, nextSubmissionState } from './submission-state';
 
 describe('nextSubmissionState', () => {
   it('walks draft -> submitted -> returned -> submitted -> accepted', () => {
@@ -31,5 +31,14 @@ describe('nextSubmissionState', () => {
     expect((refusal as DomainError).messageIn('de')).toBe(
       'Ein Datensatz im Stand „angenommen“ kann nicht geändert werden; das geht nur im Stand „Entwurf“ oder „zurückgegeben“.',
     );
+  });
+});
+
+describe('isEditable', () => {
+  it('lets a draft and a returned submission change, and nothing else', () => {
+    expect(isEditable('draft')).toBe(true);
+    expect(isEditable('returned')).toBe(true);
+    expect(isEditable('submitted')).toBe(false);
+    expect(isEditable('accepted')).toBe(false);
   });
 });

@@ -45,3 +45,8 @@ export function nextSubmissionState(
   }
   return rule.to ?? current;
 }
+
+/** Whether answers in this state may still change (a draft, or returned by the publisher). */
+export function isEditable(state: SubmissionState): boolean {
+  return ALLOWED.edit.from.includes(state);
+}

@@ -1,6 +1,6 @@
 import { loadCatalogue } from '../catalogue/catalogue';
 import { DEMO_CATALOGUE } from '../catalogue/demo-catalogue';
-import { validateAnswers } from './answer-validation';
+import { validateAnswers, validateDraft } from './answer-validation';
 import { createSubmissionTestCatalogue, VALID_TEST_ANSWERS } from './submission-test-catalogue';
 
 const catalogue = createSubmissionTestCatalogue();
@@ -326,5 +326,18 @@ describe('validateAnswers', () => {
       'leavers:rule:leavers_within_headcount',
       'headcount:rule:leavers_within_headcount',
     ]);
+  });
+});
+
+describe('validateDraft', () => {
+  it('lays the new answers over the current ones, clearing only answers that are there', () => {
+    const result = validateDraft(
+      catalogue,
+      { agent_fte: 50, headcount: 60 },
+      { headcount: null, leavers: null, csat: 80 },
+      'en',
+    );
+    expect(result.values).toEqual({ agent_fte: 50, headcount: null, csat: 80 });
+    expect(result.errors).toEqual([]);
   });
 });

@@ -157,3 +157,23 @@ export function validateAnswers(
 
   return { values, errors, warnings };
 }
+
+/**
+ * The answers a draft save would store, validated: the current answers with the new ones laid
+ * over them. Clearing (`null`) an answer that is not there changes nothing, so that a blank
+ * cell of an uploaded file does not store a `null`.
+ */
+export function validateDraft(
+  catalogue: Catalogue,
+  current: Readonly<Record<string, unknown>>,
+  answers: Readonly<Record<string, unknown>>,
+  language: MessageLanguage,
+): AnswerValidationResult {
+  const merged: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(answers)) {
+    if (value !== null || (merged[key] !== undefined && merged[key] !== null)) {
+      merged[key] = value;
+    }
+  }
+  return validateAnswers(catalogue, merged, { forSubmit: false, language });
+}

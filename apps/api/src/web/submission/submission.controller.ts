@@ -15,6 +15,7 @@ import {
   COMPANY_ROLES,
   DomainError,
   DomainErrorCode,
+  isEditable,
   Problem,
   PUBLISHER_ROLES,
   Role,
@@ -287,7 +288,7 @@ export class SubmissionPagesController {
       return t.role;
     }
     const state = context.submission.state;
-    if (!this.submissions.isEditable(state)) {
+    if (!isEditable(state)) {
       return state === 'accepted' ? t.accepted : t.submitted;
     }
     return null;
