@@ -40,10 +40,10 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization ?? '';
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) {
-      throw new DomainError(
-        DomainErrorCode.Unauthenticated,
-        'Sign in first: send an access token or an API key as "Authorization: Bearer <token>".',
-      );
+      throw new DomainError(DomainErrorCode.Unauthenticated, {
+        de: 'Melden Sie sich zuerst an: senden Sie ein Zugangstoken oder einen API-Schlüssel als "Authorization: Bearer <token>".',
+        en: 'Sign in first: send an access token or an API key as "Authorization: Bearer <token>".',
+      });
     }
     const actor = await this.auth.authenticate(match[1]);
     request.actor = actor;
@@ -66,7 +66,10 @@ export class AuthGuard implements CanActivate {
     if (actor) {
       request.actor = actor;
     } else if (!isPublic) {
-      throw new DomainError(DomainErrorCode.Unauthenticated, 'Sign in first.');
+      throw new DomainError(DomainErrorCode.Unauthenticated, {
+        de: 'Melden Sie sich zuerst an.',
+        en: 'Sign in first.',
+      });
     }
     verifyCsrfToken(request);
     if (!isPublic && actor) {
@@ -78,9 +81,10 @@ export class AuthGuard implements CanActivate {
 
 function assertRole(actor: Actor, roles: Role[] | undefined): void {
   if (!roles || !roles.includes(actor.role)) {
-    throw new DomainError(
-      DomainErrorCode.Forbidden,
-      `Your role ${actor.role} may not do this${roles ? `; allowed: ${roles.join(', ')}` : ''}.`,
-    );
+    const allowed = roles ? roles.join(', ') : '';
+    throw new DomainError(DomainErrorCode.Forbidden, {
+      de: `Ihre Rolle ${actor.role} darf das nicht${roles ? `; erlaubt: ${allowed}` : ''}.`,
+      en: `Your role ${actor.role} may not do this${roles ? `; allowed: ${allowed}` : ''}.`,
+    });
   }
 }

@@ -24,7 +24,10 @@ interface AccessTokenClaims {
 }
 
 const unauthenticated = () =>
-  new DomainError(DomainErrorCode.Unauthenticated, 'The e-mail address or the password is wrong.');
+  new DomainError(DomainErrorCode.Unauthenticated, {
+    de: 'Die E-Mail-Adresse oder das Passwort ist falsch.',
+    en: 'The e-mail address or the password is wrong.',
+  });
 
 function kindOfRole(role: Role): OrganisationKind {
   if (role === 'platform_admin') {
@@ -91,23 +94,26 @@ export class AuthService {
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(credential);
     } catch {
-      throw new DomainError(
-        DomainErrorCode.Unauthenticated,
-        'The access token is invalid or expired.',
-      );
+      throw new DomainError(DomainErrorCode.Unauthenticated, {
+        de: 'Das Zugangstoken ist ungültig oder abgelaufen.',
+        en: 'The access token is invalid or expired.',
+      });
     }
     if (!ROLES.includes(claims.role)) {
-      throw new DomainError(DomainErrorCode.Unauthenticated, 'The access token is invalid.');
+      throw new DomainError(DomainErrorCode.Unauthenticated, {
+        de: 'Das Zugangstoken ist ungültig.',
+        en: 'The access token is invalid.',
+      });
     }
     // A token outlives a change to its user: a disabled user is out at the next request, and
     // a changed role applies at once (roles stay within the organisation's kind).
     const tenantId = asTenantId(claims.tid);
     const role = await this.db.withTenant(tenantId, (m) => activeUserRole(m, claims.sub));
     if (role === null) {
-      throw new DomainError(
-        DomainErrorCode.Unauthenticated,
-        'The user of this access token is disabled or no longer exists.',
-      );
+      throw new DomainError(DomainErrorCode.Unauthenticated, {
+        de: 'Der Benutzer dieses Zugangstokens ist gesperrt oder existiert nicht mehr.',
+        en: 'The user of this access token is disabled or no longer exists.',
+      });
     }
     return {
       userId: claims.sub,
@@ -120,10 +126,10 @@ export class AuthService {
   }
 
   private async authenticateApiKey(credential: string): Promise<Actor> {
-    const invalid = new DomainError(
-      DomainErrorCode.Unauthenticated,
-      'The API key is invalid or revoked.',
-    );
+    const invalid = new DomainError(DomainErrorCode.Unauthenticated, {
+      de: 'Der API-Schlüssel ist ungültig oder widerrufen.',
+      en: 'The API key is invalid or revoked.',
+    });
     const parsed = parseApiKey(credential);
     if (!parsed) {
       throw invalid;

@@ -6,7 +6,7 @@ import {
   HttpStatus,
   Logger,
 } from '@nestjs/common';
-import { DomainError, DomainErrorCode, Problem } from '@app/domain';
+import { DomainError, DomainErrorCode, LocalizedMessage, Problem } from '@app/domain';
 import { unreachableDependency } from '@app/jobs';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
@@ -58,6 +58,26 @@ function isClientHttpError(e: unknown): e is { status: number; message: string }
     candidate.status < 500
   );
 }
+
+/** The filter's own sentences, in the request's language. */
+const TEXTS = {
+  duplicate: {
+    de: 'Ein Datensatz mit diesen Werten existiert schon.',
+    en: 'A record with these values exists already.',
+  },
+  missingReference: {
+    de: 'Ein referenzierter Datensatz existiert nicht.',
+    en: 'A referenced record does not exist.',
+  },
+  bodyTooLarge: {
+    de: `Der Inhalt der Anfrage ist größer als die Grenze von ${JSON_BODY_LIMIT}.`,
+    en: `The request body is larger than the limit of ${JSON_BODY_LIMIT}.`,
+  },
+  internal: (errorId: string): LocalizedMessage => ({
+    de: `Ein interner Fehler ist aufgetreten. Nennen Sie die Fehler-Id ${errorId}, wenn Sie den Support kontaktieren.`,
+    en: `An internal error occurred. Quote error id ${errorId} when you contact support.`,
+  }),
+} as const;
 
 /** PostgreSQL error codes that are the client's fault, not ours. */
 const PG_UNIQUE_VIOLATION = '23505';
@@ -113,14 +133,14 @@ export class DomainExceptionFilter implements ExceptionFilter {
         return {
           statusCode: HttpStatus.CONFLICT,
           error: DomainErrorCode.Conflict,
-          message: 'A record with these values exists already.',
+          message: TEXTS.duplicate[requestLanguage(request)],
         };
       }
       if (code === PG_FOREIGN_KEY_VIOLATION) {
         return {
           statusCode: HttpStatus.UNPROCESSABLE_ENTITY,
           error: DomainErrorCode.ValidationFailed,
-          message: 'A referenced record does not exist.',
+          message: TEXTS.missingReference[requestLanguage(request)],
         };
       }
     }
@@ -131,7 +151,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
         error: (HttpStatus[exception.status] ?? 'bad_request').toLowerCase(),
         message:
           exception.status === 413
-            ? `The request body is larger than the limit of ${JSON_BODY_LIMIT}.`
+            ? TEXTS.bodyTooLarge[requestLanguage(request)]
             : exception.message,
       };
     }
@@ -153,7 +173,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       error: 'internal_error',
-      message: `An internal error occurred. Quote error id ${errorId} when you contact support.`,
+      message: TEXTS.internal(errorId)[requestLanguage(request)],
     };
   }
 }
