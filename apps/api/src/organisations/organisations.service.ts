@@ -41,17 +41,17 @@ export class OrganisationsService {
   /** Creates a publisher or company with its first administrator, in one transaction. */
   async createOrganisation(actor: Actor, input: CreateOrganisationDto): Promise<OrganisationDto> {
     assertScope(actor, 'users:create');
-    return this.db.withTenant(actor.tenantId, async (m) => {
-      const organisation = await m.save(
-        m.create(OrganisationEntity, { kind: input.kind, name: input.name }),
-      );
-      // The first user is written as the new tenant: the platform gets no standing access to
-      // other tenants' users.
-      await m.query(`SELECT set_config('app.tenant_id', $1, true)`, [organisation.id]);
-      const adminRole: Role = input.kind === 'publisher' ? 'publisher_admin' : 'company_admin';
-      await this.insertUser(m, organisation.id, input.admin, adminRole);
-      return toOrganisationDto(organisation);
-    });
+    // The first user is written as the new tenant: the platform gets no standing access to
+    // other tenants' users.
+    return this.db.withNewTenant(
+      actor.tenantId,
+      (m) => m.save(m.create(OrganisationEntity, { kind: input.kind, name: input.name })),
+      async (m, organisation) => {
+        const adminRole: Role = input.kind === 'publisher' ? 'publisher_admin' : 'company_admin';
+        await this.insertUser(m, organisation.id, input.admin, adminRole);
+        return toOrganisationDto(organisation);
+      },
+    );
   }
 
   listOrganisations(actor: Actor): Promise<OrganisationDto[]> {

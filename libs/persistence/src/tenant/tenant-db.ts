@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { TenantId } from '@app/domain';
+import { asTenantId, type TenantId } from '@app/domain';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
@@ -23,8 +23,25 @@ export class TenantDb {
     isolation: IsolationLevel = 'READ COMMITTED',
   ): Promise<T> {
     return this.dataSource.transaction(isolation, async (manager) => {
-      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      await setTenant(manager, tenant);
       return work(manager);
+    });
+  }
+
+  /**
+   * Onboarding in one transaction: `create` runs as `tenant` and makes a new tenant (an
+   * organisation), then `work` runs as the new tenant, so that what it writes there (the first
+   * user) is written by that tenant and `tenant` gets no standing access to it.
+   */
+  async withNewTenant<T extends { id: string }, R>(
+    tenant: TenantId,
+    create: (manager: EntityManager) => Promise<T>,
+    work: (manager: EntityManager, created: T) => Promise<R>,
+  ): Promise<R> {
+    return this.withTenant(tenant, async (manager) => {
+      const created = await create(manager);
+      await setTenant(manager, asTenantId(created.id));
+      return work(manager, created);
     });
   }
 
@@ -40,4 +57,9 @@ export class TenantDb {
   async ping(): Promise<void> {
     await this.dataSource.query('SELECT 1');
   }
+}
+
+/** Sets the transaction's tenant; `true`: local to the transaction, never the pooled session. */
+async function setTenant(manager: EntityManager, tenant: TenantId): Promise<void> {
+  await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
 }
