@@ -13,3 +13,5 @@ export * from './disclosure/snapshot-cell-tallies';
 export * from './reports/report-rows';
 export * from './jobs/unfinished-work-store';
 export * from './users/active-user';
+export * from './users/user-names';
+export * from './studies/study-overview';

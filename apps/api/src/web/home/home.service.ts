@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, CycleState, SubmissionState } from '@app/domain';
-import { CycleEntity, SubmissionEntity, TenantDb } from '@app/persistence';
-import { EntityManager, In } from 'typeorm';
+import {
+  CycleEntity,
+  participantCounts,
+  publishedSnapshotsOf,
+  SubmissionEntity,
+  submissionStateCounts,
+  submissionStatesOf,
+  TenantDb,
+} from '@app/persistence';
 import { OrganisationDto } from '../../organisations/dto/organisation.dto';
 import { OrganisationsService } from '../../organisations/organisations.service';
 import { StudiesService } from '../../studies/studies.service';
@@ -62,7 +69,8 @@ const newestFirst = (a: { year: number }, b: { year: number }): number => b.year
 /**
  * The data of the home page. It takes studies, units and organisations from their services and
  * reads only what no service gives (submission states and published snapshots of many cycles
- * at once) through TenantDb, so row-level security decides what it sees.
+ * at once) through the persistence readers in the caller's tenant, so row-level security
+ * decides what it sees.
  */
 @Injectable()
 export class HomeService {
@@ -128,21 +136,12 @@ export class HomeService {
     const { cycles, counts, participants } = await this.db.withTenant(
       actor.tenantId,
       async (m) => ({
-        cycles: await this.publishedSnapshots(m, cycleIds),
-        counts: await m.query<{ cycle_id: string; state: SubmissionState; n: number }[]>(
-          `SELECT cycle_id, state, count(*)::int AS n FROM submissions
-          WHERE cycle_id = ANY($1::uuid[]) GROUP BY cycle_id, state`,
-          [cycleIds],
-        ),
-        participants: await m.query<{ study_id: string; companies: number; units: number }[]>(
-          `SELECT p.study_id, count(DISTINCT p.company_id)::int AS companies, count(u.id)::int AS units
-           FROM participations p LEFT JOIN units u ON u.tenant_id = p.company_id
-          WHERE p.study_id = ANY($1::uuid[]) GROUP BY p.study_id`,
-          [studyIds],
-        ),
+        cycles: await publishedSnapshotsOf(m, cycleIds),
+        counts: await submissionStateCounts(m, cycleIds),
+        participants: await participantCounts(m, studyIds),
       }),
     );
-    const byStudy = new Map(participants.map((p) => [p.study_id, p]));
+    const byStudy = new Map(participants.map((p) => [p.studyId, p]));
     return {
       kind: 'publisher',
       studies: studies.map((study) => ({
@@ -154,7 +153,7 @@ export class HomeService {
           ...cycle,
           publishedSnapshotId: cycles.get(cycle.id)?.publishedSnapshotId ?? null,
           submissions: Object.fromEntries(
-            counts.filter((c) => c.cycle_id === cycle.id).map((c) => [c.state, c.n]),
+            counts.filter((c) => c.cycleId === cycle.id).map((c) => [c.state, c.n]),
           ),
         })),
       })),
@@ -169,28 +168,8 @@ export class HomeService {
     submissions: Pick<SubmissionEntity, 'cycleId' | 'unitId' | 'state' | 'updatedAt'>[];
   }> {
     return this.db.withTenant(actor.tenantId, async (m) => ({
-      cycles: await this.publishedSnapshots(m, cycleIds),
-      submissions:
-        cycleIds.length === 0
-          ? []
-          : await m.find(SubmissionEntity, {
-              select: { id: true, cycleId: true, unitId: true, state: true, updatedAt: true },
-              where: { cycleId: In(cycleIds), tenantId: actor.tenantId },
-            }),
+      cycles: await publishedSnapshotsOf(m, cycleIds),
+      submissions: await submissionStatesOf(m, actor.tenantId, cycleIds),
     }));
-  }
-
-  private async publishedSnapshots(
-    m: EntityManager,
-    cycleIds: string[],
-  ): Promise<Map<string, Pick<CycleEntity, 'id' | 'publishedSnapshotId'>>> {
-    if (cycleIds.length === 0) {
-      return new Map();
-    }
-    const rows = await m.find(CycleEntity, {
-      select: { id: true, publishedSnapshotId: true },
-      where: { id: In(cycleIds) },
-    });
-    return new Map(rows.map((c) => [c.id, c]));
   }
 }

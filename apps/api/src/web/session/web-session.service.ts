@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, asTenantId } from '@app/domain';
-import { activeUserRole, TenantDb } from '@app/persistence';
+import { activeUserRole, TenantDb, userNames } from '@app/persistence';
 import type { Request, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
 import type { AuthenticatedRequest } from '../../auth/auth.decorators';
@@ -49,13 +49,7 @@ export class WebSessionService {
     if (!session || userId === null) {
       throw new Error('signIn needs a page request with a session and a user');
     }
-    const [names] = await this.db.withTenant(actor.tenantId, (m) =>
-      m.query<{ name: string; email: string; organisation_name: string }[]>(
-        `SELECT u.name, u.email, o.name AS organisation_name
-           FROM users u JOIN organisations o ON o.id = u.tenant_id WHERE u.id = $1`,
-        [userId],
-      ),
-    );
+    const names = await this.db.withTenant(actor.tenantId, (m) => userNames(m, userId));
     if (!names) {
       throw new Error(`the signed-in user ${userId} is not readable as its own tenant`);
     }
@@ -69,7 +63,7 @@ export class WebSessionService {
       role: actor.role,
       name: names.name,
       email: names.email,
-      organisationName: names.organisation_name,
+      organisationName: names.organisationName,
       signedInAt: Date.now(),
     };
     await promised((done) => fresh.save(done));
