@@ -209,4 +209,14 @@ describe('company report data under give-to-get (real PostgreSQL)', () => {
       await setManifest(manifest);
     }
   });
+
+  it("refuses a snapshot's frozen inputs to a tenant without access although a reader cached them", async () => {
+    const reader = new SnapshotReader();
+    const snapshotId = snapshots.get(2025) ?? '';
+    const read = (tenantId: string) =>
+      db.withTenant(asTenantId(tenantId), (m) => reader.frozenInputs(m, snapshotId));
+    expect((await read(publisherId)).unitIds).toHaveLength(UNITS);
+    const stranger = await createOrganisation('publisher');
+    await expect(read(stranger.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
 });

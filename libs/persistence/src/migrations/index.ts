@@ -10,6 +10,7 @@ import { FunctionPrivileges1764240000000 } from './1764240000000-function-privil
 import { ApiKeyScopes1764260000000 } from './1764260000000-api-key-scopes';
 import { UnfinishedWork1764250000000 } from './1764250000000-unfinished-work';
 import { WarningsAsData1764270000000 } from './1764270000000-warnings-as-data';
+import { FrozenInputsReadable1764275000000 } from './1764275000000-frozen-inputs-readable';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   UnfinishedWork1764250000000,
   ApiKeyScopes1764260000000,
   WarningsAsData1764270000000,
+  FrozenInputsReadable1764275000000,
 ];

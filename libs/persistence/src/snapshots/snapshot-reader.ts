@@ -14,7 +14,12 @@ import {
 } from '@app/domain';
 import type { EntityManager } from 'typeorm';
 import { SnapshotEntity } from '../entities';
-import { loadSnapshotSetting, readFrozenInputs, SnapshotSetting } from './snapshot-store';
+import {
+  frozenInputsReadable,
+  loadSnapshotSetting,
+  readFrozenInputs,
+  SnapshotSetting,
+} from './snapshot-store';
 
 /** A stored peer group of a snapshot. */
 export interface StoredPeerGroup extends PeerGroupDefinition {
@@ -150,6 +155,11 @@ export class SnapshotReader {
 
   /** The frozen inputs of a snapshot the caller may compute from; not found otherwise. */
   async frozenInputs(m: EntityManager, snapshotId: string): Promise<FrozenInputs> {
+    // The cache holds every company's values: the database's access check runs on every read,
+    // before the cache may serve anything, whoever read the inputs first.
+    if (!(await frozenInputsReadable(m, snapshotId))) {
+      throw notFound('Snapshot', snapshotId);
+    }
     const cached = this.frozen.get(snapshotId);
     if (cached) {
       return cached;

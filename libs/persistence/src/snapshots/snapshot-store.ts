@@ -277,3 +277,15 @@ export async function readFrozenInputs(
     values: decodeValues(row.kpi_values, row.kpi_keys.length, units.unitIds.length),
   };
 }
+
+/**
+ * Whether the caller may read a snapshot's frozen inputs: the check of
+ * `benchmark_frozen_inputs`, without the values.
+ */
+export async function frozenInputsReadable(m: EntityManager, snapshotId: string): Promise<boolean> {
+  const [row] = await m.query<{ readable: boolean }[]>(
+    'SELECT benchmark_frozen_inputs_readable($1) AS readable',
+    [snapshotId],
+  );
+  return row.readable;
+}
