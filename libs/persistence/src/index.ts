@@ -15,3 +15,6 @@ export * from './jobs/unfinished-work-store';
 export * from './users/active-user';
 export * from './users/user-names';
 export * from './studies/study-overview';
+export * from './auth/credentials';
+export * from './locks/transaction-lock';
+export * from './studies/participants';

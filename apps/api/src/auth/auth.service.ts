@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import {
   Actor,
-  ApiKeyScope,
   asTenantId,
   DomainError,
   DomainErrorCode,
@@ -10,7 +9,13 @@ import {
   Role,
   ROLES,
 } from '@app/domain';
-import { activeUserRole, TenantDb } from '@app/persistence';
+import {
+  activeUserRole,
+  apiKeyByPrefix,
+  loginAccounts,
+  TenantDb,
+  touchApiKey,
+} from '@app/persistence';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -52,17 +57,7 @@ export class AuthService {
     email: string,
     password: string,
   ): Promise<{ accessToken: string; expiresIn: number }> {
-    const rows = await this.db.withoutTenant((m) =>
-      m.query<
-        {
-          id: string;
-          tenant_id: string;
-          role: Role;
-          password_hash: string;
-          disabled_at: Date | null;
-        }[]
-      >('SELECT * FROM auth_find_user($1)', [email]),
-    );
+    const rows = await this.db.withoutTenant((m) => loginAccounts(m, email));
     // An address may have an account in several organisations: the password picks the account
     // (the oldest active one if it opens more than one), and a miss costs as long as a hit.
     const verified = await Promise.all(
@@ -134,26 +129,12 @@ export class AuthService {
     if (!parsed) {
       throw invalid;
     }
-    const rows = await this.db.withoutTenant((m) =>
-      m.query<
-        {
-          id: string;
-          tenant_id: string;
-          role: Role;
-          secret_hash: string;
-          revoked_at: Date | null;
-          scopes: ApiKeyScope[];
-        }[]
-      >('SELECT * FROM auth_find_api_key($1)', [parsed.prefix]),
-    );
-    const key = rows[0];
+    const key = await this.db.withoutTenant((m) => apiKeyByPrefix(m, parsed.prefix));
     if (!key || key.revoked_at || !sameHash(key.secret_hash, hashApiKeySecret(parsed.secret))) {
       throw invalid;
     }
     const tenantId = asTenantId(key.tenant_id);
-    await this.db.withTenant(tenantId, (m) =>
-      m.query('UPDATE api_keys SET last_used_at = now() WHERE id = $1', [key.id]),
-    );
+    await this.db.withTenant(tenantId, (m) => touchApiKey(m, key.id));
     return {
       userId: null,
       apiKeyId: key.id,

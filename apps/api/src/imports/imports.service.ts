@@ -7,7 +7,15 @@ import {
   notFound,
   validateDraft,
 } from '@app/domain';
-import { CycleEntity, StudyEntity, SubmissionEntity, TenantDb, UnitEntity } from '@app/persistence';
+import {
+  companiesOfUnits,
+  CycleEntity,
+  participatingCompanies,
+  StudyEntity,
+  SubmissionEntity,
+  TenantDb,
+  UnitEntity,
+} from '@app/persistence';
 import {
   type CellProblem,
   type ExportFormat,
@@ -200,19 +208,8 @@ export class ImportsService {
       const unlisted = sheet.problemCount - sheet.problems.length;
       const unitIds = sheet.rows.flatMap((r) => (r.unitId ? [r.unitId] : []));
       // Visible units are those of companies in any of this publisher's studies.
-      const units = await m.query<{ id: string; tenant_id: string }[]>(
-        'SELECT id, tenant_id FROM units WHERE id = ANY($1::uuid[])',
-        [unitIds],
-      );
-      const companyOf = new Map(units.map((u) => [u.id, u.tenant_id]));
-      const participants = new Set(
-        (
-          await m.query<{ company_id: string }[]>(
-            'SELECT company_id FROM participations WHERE study_id = $1',
-            [cycle.studyId],
-          )
-        ).map((p) => p.company_id),
-      );
+      const companyOf = await companiesOfUnits(m, unitIds);
+      const participants = await participatingCompanies(m, cycle.studyId);
       const current = await m
         .createQueryBuilder(SubmissionEntity, 's')
         .where('s.cycle_id = :cycleId AND s.unit_id = ANY(:unitIds)', { cycleId, unitIds })

@@ -5,13 +5,20 @@ import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
   CycleEntity,
+  orderCompanyReport,
+  orderCompanyReports,
+  orderTrendReport,
   ReportBatchEntity,
+  reportBatchProgress,
   ReportEntity,
+  reportPdf,
+  requeueFailedReports,
   SnapshotEntity,
   SnapshotReader,
   StudyEntity,
   TenantDb,
   TrendEntity,
+  unfinishedReportIds,
   UnitEntity,
 } from '@app/persistence';
 import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';
@@ -82,13 +89,11 @@ export class ReportsService {
       ) {
         throw notFound('Unit', unitId);
       }
-      await m.query(
-        `INSERT INTO reports (tenant_id, kind, snapshot_id, unit_id, unit_tenant, language)
-         VALUES ($1, 'company', $2, $3, $4, $5)
-         ON CONFLICT (snapshot_id, unit_id, language) DO NOTHING`,
-        [snapshot.tenantId, snapshotId, unitId, unit.tenantId, language],
+      return orderCompanyReport(
+        m,
+        { snapshotTenantId: snapshot.tenantId, snapshotId, unitId, unitTenantId: unit.tenantId },
+        language,
       );
-      return m.findOneByOrFail(ReportEntity, { snapshotId, unitId, language });
     });
     if (report.state === 'queued' || report.state === 'rendering') {
       await this.enqueue(report.tenantId, [report.id], caller.language);
@@ -108,20 +113,7 @@ export class ReportsService {
     const { actor } = caller;
     const report = await this.db.withTenant(actor.tenantId, async (m) => {
       const source = await trendSource(m, studyId, actor.tenantId, caller.language);
-      await m.query(
-        `INSERT INTO trends (tenant_id, study_id, input_key, years, snapshot_ids)
-         VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (study_id, input_key) DO NOTHING`,
-        [actor.tenantId, studyId, source.inputKey, source.years, source.snapshotIds],
-      );
-      const trend = await m.findOneByOrFail(TrendEntity, { studyId, inputKey: source.inputKey });
-      await m.query(
-        `INSERT INTO reports (tenant_id, kind, trend_id, language)
-         VALUES ($1, 'trend', $2, $3)
-         ON CONFLICT (trend_id, language) WHERE trend_id IS NOT NULL DO NOTHING`,
-        [actor.tenantId, trend.id, language],
-      );
-      return m.findOneByOrFail(ReportEntity, { trendId: trend.id, language });
+      return orderTrendReport(m, actor.tenantId, { studyId, ...source }, language);
     });
     if (report.state === 'queued' || report.state === 'rendering') {
       await this.enqueue(report.tenantId, [report.id], caller.language);
@@ -140,9 +132,7 @@ export class ReportsService {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
       this.requireDone(caller, report);
-      const [row] = await m.query<{ pdf: Buffer }[]>('SELECT pdf FROM reports WHERE id = $1', [
-        reportId,
-      ]);
+      const pdf = await reportPdf(m, reportId);
       if (report.trendId !== null) {
         // The name needs the study and the years only, not the trend's data.
         const trend = await m.findOneOrFail(TrendEntity, {
@@ -151,7 +141,7 @@ export class ReportsService {
         });
         const study = await m.findOneByOrFail(StudyEntity, { id: trend.studyId });
         return {
-          buffer: row.pdf,
+          buffer: pdf,
           type: PDF_TYPE,
           fileName: trendReportFileName({ language: report.language, study, trend }),
         };
@@ -160,7 +150,7 @@ export class ReportsService {
       const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
       const unit = await m.findOneBy(UnitEntity, { id: report.unitId ?? '' });
       return {
-        buffer: row.pdf,
+        buffer: pdf,
         type: PDF_TYPE,
         fileName: companyReportFileName({
           language: report.language,
@@ -242,26 +232,11 @@ export class ReportsService {
       const batch = await m.save(
         m.create(ReportBatchEntity, { tenantId: actor.tenantId, snapshotId, languages }),
       );
-      await m.query(
-        `INSERT INTO reports (tenant_id, kind, snapshot_id, unit_id, unit_tenant, language)
-         SELECT $1, 'company', $2, u.id, u.tenant, l
-           FROM unnest($3::uuid[], $4::uuid[]) AS u(id, tenant) CROSS JOIN unnest($5::text[]) AS l
-         ON CONFLICT (snapshot_id, unit_id, language) DO NOTHING`,
-        [actor.tenantId, snapshotId, inputs.unitIds, inputs.unitTenants, languages],
-      );
-      const pending = await m.query<{ id: string }[]>(
-        `SELECT id FROM reports
-          WHERE snapshot_id = $1 AND language = ANY($2::text[]) AND state IN ('queued', 'rendering')
-          ORDER BY unit_id, language`,
-        [snapshotId, languages],
-      );
+      await orderCompanyReports(m, actor.tenantId, snapshotId, inputs, languages);
+      const pending = await unfinishedReportIds(m, snapshotId, languages);
       return { batch, total: inputs.unitIds.length * languages.length, pending };
     });
-    await this.enqueue(
-      actor.tenantId,
-      pending.map((r) => r.id),
-      caller.language,
-    );
+    await this.enqueue(actor.tenantId, pending, caller.language);
     return { batchId: batch.id, total };
   }
 
@@ -269,22 +244,9 @@ export class ReportsService {
   batch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const batch = await this.findBatch(m, batchId);
-      const counts = await m.query<{ state: string; n: number }[]>(
-        `SELECT state, count(*)::int AS n FROM reports
-          WHERE snapshot_id = $1 AND language = ANY($2::text[]) GROUP BY state`,
-        [batch.snapshotId, batch.languages],
-      );
+      const { counts, failures } = await reportBatchProgress(m, batch.snapshotId, batch.languages);
       const count = (...states: string[]) =>
         counts.filter((c) => states.includes(c.state)).reduce((sum, c) => sum + c.n, 0);
-      const failures = await m.query<
-        { id: string; unit_id: string; name: string; language: string; error: string | null }[]
-      >(
-        `SELECT r.id, r.unit_id, u.name, r.language, r.error FROM reports r
-           JOIN units u ON u.id = r.unit_id
-          WHERE r.snapshot_id = $1 AND r.language = ANY($2::text[]) AND r.state = 'failed'
-          ORDER BY u.name, r.language`,
-        [batch.snapshotId, batch.languages],
-      );
       return {
         id: batch.id,
         snapshotId: batch.snapshotId,
@@ -293,13 +255,7 @@ export class ReportsService {
         done: count('done'),
         failed: count('failed'),
         pending: count('queued', 'rendering'),
-        failures: failures.map((f) => ({
-          reportId: f.id,
-          unitId: f.unit_id,
-          unitName: f.name,
-          language: f.language,
-          error: f.error ?? '',
-        })),
+        failures: failures.map((f) => ({ ...f, error: f.error ?? '' })),
         createdAt: batch.createdAt.toISOString(),
       };
     });
@@ -312,23 +268,10 @@ export class ReportsService {
   async retryBatch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
     const unfinished = await this.db.withTenant(caller.actor.tenantId, async (m) => {
       const batch = await this.findBatch(m, batchId);
-      await m.query(
-        `UPDATE reports SET state = 'queued', attempts = 0
-          WHERE snapshot_id = $1 AND language = ANY($2::text[]) AND state = 'failed'`,
-        [batch.snapshotId, batch.languages],
-      );
-      return m.query<{ id: string }[]>(
-        `SELECT id FROM reports
-          WHERE snapshot_id = $1 AND language = ANY($2::text[]) AND state IN ('queued', 'rendering')
-          ORDER BY unit_id, language`,
-        [batch.snapshotId, batch.languages],
-      );
+      await requeueFailedReports(m, batch.snapshotId, batch.languages);
+      return unfinishedReportIds(m, batch.snapshotId, batch.languages);
     });
-    await this.enqueue(
-      caller.actor.tenantId,
-      unfinished.map((r) => r.id),
-      caller.language,
-    );
+    await this.enqueue(caller.actor.tenantId, unfinished, caller.language);
     return this.batch(caller, batchId);
   }
 

@@ -38,6 +38,7 @@ import {
   TenantDb,
   UnitEntity,
   writePeerGroups,
+  lockForTransaction,
 } from '@app/persistence';
 import { EntityManager } from 'typeorm';
 import { requireQueueReachable } from '../common/queue-reachable';
@@ -76,7 +77,7 @@ export class SnapshotsService {
         throw notFound('Cycle', cycleId);
       }
       // One request at a time per cycle decides between reuse and a new snapshot.
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`snapshot:${cycleId}`]);
+      await lockForTransaction(m, `snapshot:${cycleId}`);
       const accepted = await m.countBy(SubmissionEntity, { cycleId, state: 'accepted' });
       if (accepted === 0) {
         throw new DomainError(
@@ -198,7 +199,7 @@ export class SnapshotsService {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       // One request at a time per snapshot: the judgement, the ledger and the cap see all
       // requests before it.
-      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`peer-groups:${snapshotId}`]);
+      await lockForTransaction(m, `peer-groups:${snapshotId}`);
       const definition = peerGroupDefinition(filter);
       const groups = await this.reader.peerGroups(m, snapshotId);
       const inputs = await this.reader.frozenInputs(m, snapshotId);

@@ -22,6 +22,7 @@ import {
   sourceHash,
   StudyEntity,
   TenantDb,
+  organisationKindOf,
 } from '@app/persistence';
 import { EntityManager } from 'typeorm';
 import {
@@ -249,11 +250,7 @@ export class StudiesService {
   enrol(actor: Actor, studyId: string, companyId: string): Promise<ParticipationDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findOwnStudy(m, actor, studyId);
-      const rows = await m.query<{ kind: string | null }[]>(
-        'SELECT organisation_kind($1) AS kind',
-        [companyId],
-      );
-      if (rows[0]?.kind !== 'company') {
+      if ((await organisationKindOf(m, companyId)) !== 'company') {
         const message = {
           de: `Es gibt kein Unternehmen ${companyId}.`,
           en: `No company ${companyId} exists.`,
