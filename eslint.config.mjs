@@ -32,6 +32,114 @@ export default tseslint.config(
       curly: ['error', 'all'],
     },
   },
+  // Layers (docs in CONTRIBUTING.md): the database is reached through libs/persistence only,
+  // whose TenantDb is the one door that sets the tenant. Tests and benchmarks set up their own
+  // databases and are exempt.
+  {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/persistence/**', '**/*.spec.ts', '**/*.test-util.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/typeorm',
+              importNames: ['InjectDataSource'],
+              message: 'Reach the database through TenantDb and the readers of @app/persistence.',
+            },
+            {
+              name: 'typeorm',
+              importNames: ['DataSource'],
+              message: 'Reach the database through TenantDb and the readers of @app/persistence.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='query']",
+          message: 'SQL lives in @app/persistence: call one of its readers or writers.',
+        },
+        {
+          selector: 'Literal[value=/set_config/], TemplateElement[value.raw=/set_config/]',
+          message: 'The tenant is set by TenantDb (withTenant, withNewTenant) only.',
+        },
+        {
+          selector: "Decorator[expression.callee.name='InjectDataSource']",
+          message: 'Reach the database through TenantDb and the readers of @app/persistence.',
+        },
+      ],
+    },
+  },
+  {
+    // The submissions' batch SQL, split out of their service (issue 14), is still to move into
+    // libs/persistence; until then raw queries stay allowed in this file, and nothing else is.
+    files: ['apps/api/src/submissions/submission.repository.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'Literal[value=/set_config/], TemplateElement[value.raw=/set_config/]',
+          message: 'The tenant is set by TenantDb (withTenant, withNewTenant) only.',
+        },
+      ],
+    },
+  },
+  {
+    // Persistence is data access only: it depends on no use-case, presentation or app.
+    files: ['libs/persistence/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: '@app/reporting', message: 'Persistence does not depend on reporting.' },
+            { name: '@app/application', message: 'Use-cases call persistence, not the reverse.' },
+          ],
+          patterns: [
+            {
+              group: ['**/apps/**', 'apps/**'],
+              message: 'Persistence does not depend on an app.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure rules: no framework, no database, no I/O library.
+    files: ['libs/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@nestjs/*',
+                'typeorm',
+                'typeorm/*',
+                'bull',
+                'ioredis',
+                'pg',
+                'express',
+                'puppeteer',
+                'handlebars',
+                'exceljs',
+                'class-validator',
+                'class-transformer',
+                '@app/*',
+                '**/apps/**',
+              ],
+              message: 'libs/domain holds rules free of framework code and of other layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {
