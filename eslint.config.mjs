@@ -53,6 +53,12 @@ export default tseslint.config(
               importNames: ['DataSource'],
               message: 'Reach the database through TenantDb and the readers of @app/persistence.',
             },
+            {
+              name: 'bull',
+              importNames: ['Queue'],
+              message:
+                "Inject a JobQueue<QueueName.X> of @app/jobs: its add takes only that queue's job names with their payloads.",
+            },
           ],
         },
       ],

@@ -1,3 +1,5 @@
+// JobQueue is Bull's Queue with a typed add: the one place that names Bull's own.
+// eslint-disable-next-line no-restricted-imports
 import type { AdvancedSettings, Job, JobOptions, Queue } from 'bull';
 
 /** Every Bull queue of the product. */

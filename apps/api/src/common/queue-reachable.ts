@@ -1,4 +1,4 @@
-import type { Queue } from 'bull';
+import type { JobQueue, QueueName } from '@app/jobs';
 import { serviceUnavailable } from './service-unavailable';
 import type { Language } from './request-context';
 
@@ -10,7 +10,7 @@ const LOST = new Set(['reconnecting', 'close', 'end']);
  * enqueue wait for Redis. The work's row is in PostgreSQL already: the worker's reconciler
  * delivers it once Redis is back, and the message says so.
  */
-export function requireQueueReachable(queue: Queue, language: Language): void {
+export function requireQueueReachable(queue: JobQueue<QueueName>, language: Language): void {
   if (LOST.has(queue.client.status)) {
     throw serviceUnavailable('redis', language, {
       de: 'Der Auftrag ist gespeichert und wird ausgeführt, sobald Redis wieder erreichbar ist.',
