@@ -8,7 +8,6 @@ import {
   customGroupLimitRefusal,
   customGroupsCounted,
   effectiveDisclosurePolicy,
-  positionsIn,
   DomainError,
   DomainErrorCode,
   isCompanyRole,
@@ -303,15 +302,16 @@ export class SnapshotsService {
           [{ key: 'peerGroup', rule: 'member_of_peer_group', message: 'not a member' }],
         );
       }
-      const setting = await this.reader.setting(m, snapshot.cycleId);
-      if (!setting) {
-        throw notFound('Snapshot', snapshotId);
-      }
-      const cells = await this.reader.cells(m, snapshotId, group.id, audienceOf(caller, unitId));
-      const positions = positionsIn(inputs, setting.catalogue, group, cells, u).map((position) => ({
-        ...position,
-        cell: toCellDto(position.cell, caller.language),
-      }));
+      const catalogue = async () => {
+        const setting = await this.reader.setting(m, snapshot.cycleId);
+        if (!setting) {
+          throw notFound('Snapshot', snapshotId);
+        }
+        return setting.catalogue;
+      };
+      const positions = (
+        await this.reader.positions(m, snapshotId, group, u, audienceOf(caller, unitId), catalogue)
+      ).map((position) => ({ ...position, cell: toCellDto(position.cell, caller.language) }));
       return {
         snapshotId,
         unitId,

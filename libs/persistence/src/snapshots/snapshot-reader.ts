@@ -7,9 +7,11 @@ import {
   DomainError,
   DomainErrorCode,
   FrozenInputs,
+  KpiPosition,
   LocalizedText,
   notFound,
   PeerGroupDefinition,
+  positionsIn,
   viewerIn,
 } from '@app/domain';
 import type { EntityManager } from 'typeorm';
@@ -57,6 +59,37 @@ export type CellsSeenBy = (audience: CellAudience) => BenchmarkCell[];
 
 /** Frozen inputs never change, so a few recently used ones are kept in memory. */
 const FROZEN_CACHE_SIZE = 4;
+/**
+ * The stored cells of released groups and the positions computed in them never change either
+ * (a snapshot is never recomputed in place, and a released group's cells are written once):
+ * kept for this many groups and this many (group, unit) pairs, the least recently used dropped.
+ */
+const CELLS_CACHE_SIZE = 2_000;
+const POSITIONS_CACHE_SIZE = 20_000;
+
+/** A map that keeps its `size` most recently used entries. */
+class RecentlyUsed<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.size) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+  }
+}
 
 function toStoredPeerGroup(row: PeerGroupRow): StoredPeerGroup {
   return {
@@ -79,6 +112,8 @@ function toStoredPeerGroup(row: PeerGroupRow): StoredPeerGroup {
 export class SnapshotReader {
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly frozen = new Map<string, FrozenInputs>();
+  private readonly releasedCells = new RecentlyUsed<BenchmarkCell[]>(CELLS_CACHE_SIZE);
+  private readonly positionsByUnit = new RecentlyUsed<KpiPosition[]>(POSITIONS_CACHE_SIZE);
 
   /** Cycle, study and catalogue of a cycle, the catalogue parsed once per process. */
   setting(m: EntityManager, cycleId: string): Promise<SnapshotSetting | null> {
@@ -148,9 +183,47 @@ export class SnapshotReader {
    * import), each through give-to-get as `cells` gives them.
    */
   async cellsOf(m: EntityManager, snapshotId: string, peerGroupId: string): Promise<CellsSeenBy> {
+    // The access check of `frozenInputs` runs before a kept cell is served.
     const inputs = await this.frozenInputs(m, snapshotId);
-    const stored = await storedCells(m, snapshotId, peerGroupId, inputs.kpiKeys);
-    return (audience) => cellsSeenBy(stored, viewerIn(inputs, audience));
+    const key = `${snapshotId}|${peerGroupId}`;
+    let stored = this.releasedCells.get(key);
+    if (stored === undefined) {
+      const read = await storedCells(m, snapshotId, peerGroupId, inputs.kpiKeys);
+      stored = read.cells;
+      if (read.released) {
+        this.releasedCells.set(key, stored);
+      }
+    }
+    const cells = stored;
+    return (audience) => cellsSeenBy(cells, viewerIn(inputs, audience));
+  }
+
+  /**
+   * The position of unit `u` of the frozen inputs per KPI of a group it is a member of, in the
+   * cells the audience sees (give-to-get); computed once per released group, unit and audience,
+   * since neither the inputs nor the cells change. `catalogue` is asked for only when computed.
+   */
+  async positions(
+    m: EntityManager,
+    snapshotId: string,
+    group: StoredPeerGroup,
+    u: number,
+    audience: CellAudience,
+    catalogue: () => Promise<Catalogue>,
+  ): Promise<KpiPosition[]> {
+    // The access check of `frozenInputs` runs before a kept position is served.
+    const inputs = await this.frozenInputs(m, snapshotId);
+    const key = `${snapshotId}|${group.id}|${u}|${audienceKey(audience)}`;
+    const kept = group.released ? this.positionsByUnit.get(key) : undefined;
+    if (kept !== undefined) {
+      return kept;
+    }
+    const cells = await this.cells(m, snapshotId, group.id, audience);
+    const positions = positionsIn(inputs, await catalogue(), group, cells, u);
+    if (group.released) {
+      this.positionsByUnit.set(key, positions);
+    }
+    return positions;
   }
 
   /** The frozen inputs of a snapshot the caller may compute from; not found otherwise. */
@@ -176,20 +249,39 @@ export class SnapshotReader {
   }
 }
 
-/** The stored cells of a peer group, as released to anybody, in the order of the KPI keys. */
+/** Who sees which cells, as a key: audiences with the same key see the same cells. */
+function audienceKey(audience: CellAudience): string {
+  switch (audience.kind) {
+    case 'publisher':
+      return 'publisher';
+    case 'company':
+      return `company:${audience.tenantId}`;
+    case 'unit':
+      return `unit:${audience.unitId}`;
+  }
+}
+
+/**
+ * The stored cells of a peer group, as released to anybody, in the order of the KPI keys, and
+ * whether the group is released (only then are they final).
+ */
 async function storedCells(
   m: EntityManager,
   snapshotId: string,
   peerGroupId: string,
   kpiOrder: readonly string[],
-): Promise<BenchmarkCell[]> {
-  const rows = await m.query<CellRow[]>(
-    `SELECT kpi_key, n, mean, p10, p25, p50, p75, p90, pooled, suppressed, suppressed_statistics
-       FROM snapshot_cells WHERE snapshot_id = $1 AND peer_group_id = $2`,
+): Promise<{ cells: BenchmarkCell[]; released: boolean }> {
+  const rows = await m.query<(CellRow & { released: boolean })[]>(
+    `SELECT c.kpi_key, c.n, c.mean, c.p10, c.p25, c.p50, c.p75, c.p90, c.pooled, c.suppressed,
+            c.suppressed_statistics, g.released
+       FROM snapshot_cells c
+       JOIN snapshot_peer_groups g
+         ON g.snapshot_id = c.snapshot_id AND g.peer_group_id = c.peer_group_id
+      WHERE c.snapshot_id = $1 AND c.peer_group_id = $2`,
     [snapshotId, peerGroupId],
   );
   const order = new Map(kpiOrder.map((key, i) => [key, i]));
-  return rows
+  const cells = rows
     .map((row) => ({
       kpiKey: row.kpi_key,
       n: row.n,
@@ -204,4 +296,5 @@ async function storedCells(
       suppressedStatistics: row.suppressed_statistics,
     }))
     .sort((a, b) => (order.get(a.kpiKey) ?? 0) - (order.get(b.kpiKey) ?? 0));
+  return { cells, released: rows.length > 0 && rows[0].released };
 }
