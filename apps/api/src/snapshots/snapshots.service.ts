@@ -310,7 +310,15 @@ export class SnapshotsService {
         return setting.catalogue;
       };
       const positions = (
-        await this.reader.positions(m, snapshotId, group, u, audienceOf(caller, unitId), catalogue)
+        await this.reader.positions(
+          m,
+          snapshotId,
+          inputs,
+          group,
+          u,
+          audienceOf(caller, unitId),
+          catalogue,
+        )
       ).map((position) => ({ ...position, cell: toCellDto(position.cell, caller.language) }));
       return {
         snapshotId,

@@ -202,17 +202,18 @@ export class SnapshotReader {
    * The position of unit `u` of the frozen inputs per KPI of a group it is a member of, in the
    * cells the audience sees (give-to-get); computed once per released group, unit and audience,
    * since neither the inputs nor the cells change. `catalogue` is asked for only when computed.
+   * `inputs` are what `frozenInputs` gave the caller in this transaction: its access check ran
+   * before a kept position is served.
    */
   async positions(
     m: EntityManager,
     snapshotId: string,
+    inputs: FrozenInputs,
     group: StoredPeerGroup,
     u: number,
     audience: CellAudience,
     catalogue: () => Promise<Catalogue>,
   ): Promise<KpiPosition[]> {
-    // The access check of `frozenInputs` runs before a kept position is served.
-    const inputs = await this.frozenInputs(m, snapshotId);
     const key = `${snapshotId}|${group.id}|${u}|${audienceKey(audience)}`;
     const kept = group.released ? this.positionsByUnit.get(key) : undefined;
     if (kept !== undefined) {
