@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode, isCompanyRole, notFound } from '@app/domain';
-import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
+import { enqueueAllUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
   CycleEntity,
@@ -285,9 +285,10 @@ export class ReportsService {
     language: Language,
   ): Promise<void> {
     requireQueueReachable(this.queue, language);
-    for (const reportId of reportIds) {
-      await enqueueUnlessLive(this.queue, workJob('report', tenantId, reportId));
-    }
+    await enqueueAllUnlessLive(
+      this.queue,
+      reportIds.map((reportId) => workJob('report', tenantId, reportId)),
+    );
   }
 
   /** A report whose PDF is stored; refused, naming its state, before. */
