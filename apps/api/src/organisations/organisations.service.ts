@@ -62,6 +62,18 @@ export class OrganisationsService {
     );
   }
 
+  /**
+   * The names of the organisations the caller sees (row-level security: its own, a company's
+   * publishers, a publisher's participants), for pages that name them: a part of the page's
+   * use-case, which checked the caller's access, not one of its own.
+   */
+  organisationNames(actor: Actor): Promise<Map<string, string>> {
+    return this.db.withTenant(
+      actor.tenantId,
+      async (m) => new Map((await m.find(OrganisationEntity)).map((o) => [o.id, o.name])),
+    );
+  }
+
   listUsers(actor: Actor): Promise<UserDto[]> {
     requireAccess(actor, Action.UserRead);
     return this.db.withTenant(actor.tenantId, async (m) =>

@@ -51,7 +51,7 @@ export class UnitsPagesController {
     const model = unitsListModel(
       {
         units,
-        companyNames: isCompany ? null : await this.companyNames(caller),
+        companyNames: isCompany ? null : await this.organisations.organisationNames(caller.actor),
         organisationId: isCompany ? actor.tenantId : null,
         canAdd: roleMay(actor.role, Action.UnitCreate),
         canEdit: roleMay(actor.role, Action.UnitUpdate),
@@ -154,18 +154,12 @@ export class UnitsPagesController {
     const own = unit.companyId === actor.tenantId;
     const companyName = own
       ? null
-      : ((await this.companyNames(caller)).get(unit.companyId) ?? null);
+      : ((await this.organisations.organisationNames(caller.actor)).get(unit.companyId) ?? null);
     const model = unitPageModel(unit, page, {
       ...state,
       canEdit: own && roleMay(actor.role, Action.UnitUpdate),
       companyName,
     });
     return this.pages.render(page, 'units/unit', model);
-  }
-
-  /** The names of the organisations the caller may see (a publisher: its participants). */
-  private async companyNames(caller: CallerContext): Promise<Map<string, string>> {
-    const organisations = await this.organisations.listOrganisations(caller.actor);
-    return new Map(organisations.map((o) => [o.id, o.name]));
   }
 }
