@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { Action, ACCESS_POLICY, Role, ROLES } from '@app/domain';
 import { ACTION_KEY, PUBLIC_KEY } from '../apps/api/src/auth/auth.decorators';
 import { isPagePath } from '../apps/api/src/web/page-paths';
@@ -82,6 +83,67 @@ const API_ROUTES: Record<string, Action | 'public'> = {
   'GET /health/ready': 'public',
 };
 
+/** Every page and form of the cockpit with the use-case it carries out, written by hand. */
+const PAGE_ROUTES: Record<string, Action | 'public'> = {
+  'GET /login': 'public',
+  'POST /login': 'public',
+  'GET /language': 'public',
+  'GET /assets/cockpit.css': 'public',
+  'POST /logout': Action.SignOut,
+  'GET /': Action.HomeView,
+  'GET /studies': Action.StudyOverview,
+  'POST /studies': Action.StudyCreate,
+  'GET /studies/:studyId': Action.StudyOverview,
+  'POST /studies/:studyId': Action.StudyUpdate,
+  'POST /studies/:studyId/participations': Action.ParticipationEnrol,
+  'GET /studies/:studyId/participations/:participationId/withdraw': Action.ParticipationWithdraw,
+  'POST /studies/:studyId/participations/:participationId/withdraw': Action.ParticipationWithdraw,
+  'POST /studies/:studyId/cycles': Action.CycleCreate,
+  'POST /studies/:studyId/trend-reports': Action.TrendCompute,
+  'GET /cycles/:cycleId': Action.StudyOverview,
+  'POST /cycles/:cycleId/close': Action.CycleClose,
+  'POST /cycles/:cycleId/publish': Action.CyclePublish,
+  'POST /cycles/:cycleId/snapshots': Action.SnapshotCompute,
+  'GET /cycles/:cycleId/import': Action.CycleImport,
+  'POST /cycles/:cycleId/import': Action.CycleImport,
+  'GET /cycles/:cycleId/export': Action.CycleExport,
+  'GET /cycles/:cycleId/review': Action.SubmissionReview,
+  'POST /cycles/:cycleId/review/units/:unitId/accept': Action.SubmissionReview,
+  'POST /cycles/:cycleId/review/units/:unitId/return': Action.SubmissionReview,
+  'GET /cycles/:cycleId/units/:unitId/submission': Action.SubmissionRead,
+  'POST /cycles/:cycleId/units/:unitId/submission': Action.SubmissionSaveDraft,
+  'GET /cycles/:cycleId/units/:unitId/submission/upload': Action.SubmissionUploadForm,
+  'GET /cycles/:cycleId/units/:unitId/submission/template': Action.SubmissionExport,
+  'POST /cycles/:cycleId/units/:unitId/submission/upload': Action.SubmissionSaveDraft,
+  'GET /units': Action.UnitRead,
+  'GET /units/new': Action.UnitCreate,
+  'POST /units': Action.UnitCreate,
+  'GET /units/:unitId': Action.UnitRead,
+  'POST /units/:unitId': Action.UnitUpdate,
+  'GET /snapshots/:snapshotId/status': Action.StudyOverview,
+  'GET /snapshots/:snapshotId/benchmarks': Action.BenchmarkRead,
+  'POST /snapshots/:snapshotId/peer-groups': Action.PeerGroupRelease,
+  'GET /snapshots/:snapshotId/disclosure-report': Action.DisclosureReportRead,
+  'POST /snapshots/:snapshotId/reports': Action.ReportOrder,
+  'POST /snapshots/:snapshotId/reports/batch': Action.ReportBatchOrder,
+  'GET /report-batches/:batchId': Action.ReportBatchRead,
+  'POST /report-batches/:batchId/retry': Action.ReportBatchRetry,
+  'GET /reports/:reportId': Action.ReportRead,
+  'GET /reports/:reportId/preview': Action.ReportRead,
+  'GET /reports/:reportId/pdf': Action.ReportRead,
+  'GET /trend-reports/:reportId': Action.TrendReportRead,
+  'GET /trend-reports/:reportId/xlsx': Action.TrendReportRead,
+};
+
+/** The CSRF token of the first form on a page. */
+function csrfIn(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) {
+    throw new Error('no form with a CSRF token on the page');
+  }
+  return match[1];
+}
+
 interface Route {
   method: string;
   path: string;
@@ -126,7 +188,7 @@ function routesOf(t: TestApp): Route[] {
   return routes;
 }
 
-describe('access policy (e2e): every API route as every role', () => {
+describe('access policy (e2e): every API route and page as every role', () => {
   let t: TestApp;
   let routes: Route[];
   const callers = new Map<Role, TestUser>();
@@ -164,11 +226,15 @@ describe('access policy (e2e): every API route as every role', () => {
     expect(undeclared.map((r) => `${r.method} ${r.path}`)).toEqual([]);
   });
 
-  it('finds exactly the routes of the table, each with its use-case', () => {
-    const api = Object.fromEntries(
-      routes.filter((r) => !isPagePath(r.path)).map((r) => [`${r.method} ${r.path}`, r.action]),
-    );
-    expect(api).toEqual(API_ROUTES);
+  it('finds exactly the routes and pages of the tables, each with its use-case', () => {
+    const declared = (pages: boolean) =>
+      Object.fromEntries(
+        routes
+          .filter((r) => isPagePath(r.path) === pages)
+          .map((r) => [`${r.method} ${r.path}`, r.action]),
+      );
+    expect(declared(false)).toEqual(API_ROUTES);
+    expect(declared(true)).toEqual(PAGE_ROUTES);
   });
 
   it('leaves no use-case of the policy without a route or a page', () => {
@@ -236,6 +302,65 @@ describe('access policy (e2e): every API route as every role', () => {
         throw new Error(`no caller for ${role} or a public route walked`);
       }
       const res = await send(method, urlOf(path)).set('Authorization', await t.tokenFor(caller));
+      outcomes[role] = outcome(res.status, path.includes(':'));
+      expected[role] = ACCESS_POLICY[action].roles.includes(role) ? 'admitted' : 'forbidden';
+    }
+    expect(outcomes).toEqual(expected);
+  });
+
+  /** A signed-in browser session of the role, with the CSRF token of its forms. */
+  const sessions = new Map<Role, { http: ReturnType<typeof request.agent>; csrf: string }>();
+  async function sessionOf(role: Role) {
+    const known = sessions.get(role);
+    if (known) {
+      return known;
+    }
+    const caller = callers.get(role);
+    if (!caller) {
+      throw new Error(`no caller for ${role}`);
+    }
+    const http = request.agent(t.app.getHttpServer());
+    const form = await http.get('/login');
+    await http
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfIn(form.text), email: caller.email, password: caller.password });
+    const home = await http.get('/');
+    const session = { http, csrf: csrfIn(home.text) };
+    sessions.set(role, session);
+    return session;
+  }
+
+  const pages = Object.entries(PAGE_ROUTES).filter(
+    ([route, action]) => action !== 'public' && route !== 'POST /logout',
+  );
+
+  it.each(pages.filter(([route]) => route.startsWith('GET ')))(
+    'sends an anonymous visitor of %s to the sign-in',
+    async (route) => {
+      const res = await t.http().get(urlOf(route.slice('GET '.length)));
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toMatch(/^\/login(\?next=|$)/);
+    },
+  );
+
+  it.each(pages)('answers the page %s to every role as the policy says', async (route, action) => {
+    const [method, path] = route.split(' ');
+    const outcomes: Partial<Record<Role, string>> = {};
+    const expected: Partial<Record<Role, string>> = {};
+    for (const role of ROLES) {
+      if (action === 'public') {
+        throw new Error('a public page walked');
+      }
+      const { http, csrf } = await sessionOf(role);
+      const url = urlOf(path);
+      const res =
+        method === 'GET'
+          ? await http.get(url)
+          : await http
+              .post(`${url}?_csrf=${encodeURIComponent(csrf)}`)
+              .type('form')
+              .send({ _csrf: csrf });
       outcomes[role] = outcome(res.status, path.includes(':'));
       expected[role] = ACCESS_POLICY[action].roles.includes(role) ? 'admitted' : 'forbidden';
     }
