@@ -2,17 +2,17 @@ import { Injectable } from '@nestjs/common';
 import {
   Action,
   Actor,
-  canonicalJson,
   CatalogueDefinition,
   CycleTransition,
   DEFAULT_DISCLOSURE_POLICY,
-  disclosurePolicyOf,
   DomainError,
   DomainErrorCode,
   loadCatalogue,
   nextCycleState,
   notFound,
   PROFILE_DIMENSIONS,
+  canonicalJson,
+  disclosurePolicyOf,
   requireAccess,
 } from '@app/domain';
 import {
