@@ -5,6 +5,7 @@ export * from './access/organisation-kind';
 export * from './study/cycle-state';
 export * from './access/actor';
 export * from './access/api-key-scope';
+export * from './access/access-policy';
 export * from './disclosure/disclosure-policy';
 export * from './disclosure/peer-group-request';
 export * from './disclosure/disclosure-report';

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   Actor,
   ApiKeyScope,
-  assertScope,
   assertScopesGrantable,
   DomainError,
   DomainErrorCode,
   notFound,
+  requireAccess,
   Role,
   rolesFor,
 } from '@app/domain';
@@ -44,7 +45,7 @@ export class ApiKeysService {
     role: Role,
     scopes: readonly ApiKeyScope[],
   ): Promise<CreatedApiKeyDto> {
-    assertScope(actor, 'api_keys:create');
+    requireAccess(actor, Action.ApiKeyCreate);
     assertScopesGrantable(actor, scopes);
     if (!rolesFor(actor.organisationKind).includes(role)) {
       throw new DomainError(
@@ -79,12 +80,14 @@ export class ApiKeysService {
   }
 
   list(actor: Actor): Promise<ApiKeyDto[]> {
+    requireAccess(actor, Action.ApiKeyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (await m.find(ApiKeyEntity, { order: { createdAt: 'ASC' } })).map(toDto),
     );
   }
 
   async get(actor: Actor, id: string): Promise<ApiKeyDto> {
+    requireAccess(actor, Action.ApiKeyRead);
     const key = await this.db.withTenant(actor.tenantId, (m) => m.findOneBy(ApiKeyEntity, { id }));
     if (!key) {
       throw notFound('API key', id);
@@ -94,6 +97,7 @@ export class ApiKeysService {
 
   /** Revokes a key; it stops working at once. Revoking twice is harmless. */
   async revoke(actor: Actor, id: string): Promise<ApiKeyDto> {
+    requireAccess(actor, Action.ApiKeyRevoke);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const key = await m.findOneBy(ApiKeyEntity, { id });
       if (!key) {

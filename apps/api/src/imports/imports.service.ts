@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   assertCycleOpen,
   DomainError,
   DomainErrorCode,
   isEditable,
   notFound,
+  requireAccess,
   validateDraft,
 } from '@app/domain';
 import {
@@ -122,6 +124,7 @@ export class ImportsService {
     unitId: string,
     language: Language,
   ): Promise<FileResult> {
+    requireAccess(req.actor, Action.SubmissionExport);
     const { cycle, unit, study, catalogue, submission } = await this.submissions.context(
       req,
       cycleId,
@@ -186,7 +189,7 @@ export class ImportsService {
     file: UploadedSpreadsheetFile | undefined,
   ): Promise<CycleImportResultDto> {
     const catalogue = await this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { cycle, study } = await this.publishersCycle(m, req, cycleId);
+      const { cycle, study } = await this.publishersCycle(m, req, cycleId, Action.CycleImport);
       assertCycleOpen(cycle);
       return this.store.catalogueOf(m, study.catalogueVersionId);
     });
@@ -201,7 +204,7 @@ export class ImportsService {
     );
 
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { cycle } = await this.publishersCycle(m, req, cycleId);
+      const { cycle } = await this.publishersCycle(m, req, cycleId, Action.CycleImport);
       assertCycleOpen(cycle);
       const problems: CellProblem[] = [...sheet.problems];
       // Those of the sheet that were not listed are counted all the same.
@@ -267,7 +270,7 @@ export class ImportsService {
   /** One row per unit of the cycle's study: id, profile, state, every input and derived KPI. */
   exportCycle(req: CallerContext, cycleId: string, format: ExportFormat): Promise<FileResult> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { cycle, study } = await this.publishersCycle(m, req, cycleId);
+      const { cycle, study } = await this.publishersCycle(m, req, cycleId, Action.CycleExport);
       const catalogue = await this.store.catalogueOf(m, study.catalogueVersionId);
       const units = await m
         .createQueryBuilder(UnitEntity, 'u')
@@ -314,6 +317,7 @@ export class ImportsService {
     unitId: string,
     format: ExportFormat,
   ): Promise<FileResult> {
+    requireAccess(req.actor, Action.SubmissionExport);
     const context = await this.submissions.context(req, cycleId, unitId);
     const { cycle, unit } = context;
     const table = this.submissionTable(req.language, context);
@@ -367,11 +371,13 @@ export class ImportsService {
     m: EntityManager,
     req: CallerContext,
     cycleId: string,
+    action: Action,
   ): Promise<{ cycle: CycleEntity; study: StudyEntity }> {
     const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
-    if (!cycle || cycle.tenantId !== req.actor.tenantId) {
+    if (!cycle) {
       throw notFound('Cycle', cycleId);
     }
+    requireAccess(req.actor, action, { thing: 'Cycle', id: cycleId, ownerId: cycle.tenantId });
     const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
     return { cycle, study };
   }

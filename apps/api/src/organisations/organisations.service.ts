@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   Actor,
-  assertScope,
   asTenantId,
   DomainError,
   DomainErrorCode,
   OrganisationKind,
+  requireAccess,
   Role,
   rolesFor,
 } from '@app/domain';
@@ -40,7 +41,7 @@ export class OrganisationsService {
 
   /** Creates a publisher or company with its first administrator, in one transaction. */
   async createOrganisation(actor: Actor, input: CreateOrganisationDto): Promise<OrganisationDto> {
-    assertScope(actor, 'users:create');
+    requireAccess(actor, Action.OrganisationCreate);
     // The first user is written as the new tenant: the platform gets no standing access to
     // other tenants' users.
     return this.db.withNewTenant(
@@ -55,19 +56,33 @@ export class OrganisationsService {
   }
 
   listOrganisations(actor: Actor): Promise<OrganisationDto[]> {
+    requireAccess(actor, Action.OrganisationRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (await m.find(OrganisationEntity, { order: { name: 'ASC' } })).map(toOrganisationDto),
     );
   }
 
+  /**
+   * The names of the organisations the caller sees (row-level security: its own, a company's
+   * publishers, a publisher's participants), for pages that name them: a part of the page's
+   * use-case, which checked the caller's access, not one of its own.
+   */
+  organisationNames(actor: Actor): Promise<Map<string, string>> {
+    return this.db.withTenant(
+      actor.tenantId,
+      async (m) => new Map((await m.find(OrganisationEntity)).map((o) => [o.id, o.name])),
+    );
+  }
+
   listUsers(actor: Actor): Promise<UserDto[]> {
+    requireAccess(actor, Action.UserRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (await m.find(UserEntity, { order: { email: 'ASC' } })).map(toUserDto),
     );
   }
 
   async createUser(actor: Actor, input: NewUserDto, role: Role): Promise<UserDto> {
-    assertScope(actor, 'users:create');
+    requireAccess(actor, Action.UserCreate);
     assertRoleFits(actor.organisationKind, role);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toUserDto(await this.insertUser(m, actor.tenantId, input, role)),

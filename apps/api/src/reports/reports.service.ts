@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode, isCompanyRole, notFound } from '@app/domain';
+import { Action, DomainError, DomainErrorCode, notFound, requireAccess } from '@app/domain';
 import { enqueueAllUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
@@ -82,13 +82,14 @@ export class ReportsService {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const unit = await m.findOneBy(UnitEntity, { id: unitId });
       const inputs = await this.reader.frozenInputs(m, snapshotId);
-      if (
-        !unit ||
-        !inputs.unitIds.includes(unitId) ||
-        (isCompanyRole(actor.role) && unit.tenantId !== actor.tenantId)
-      ) {
+      if (!unit || !inputs.unitIds.includes(unitId)) {
         throw notFound('Unit', unitId);
       }
+      requireAccess(actor, Action.ReportOrder, {
+        thing: 'Unit',
+        id: unitId,
+        ownerId: unit.tenantId,
+      });
       return orderCompanyReport(
         m,
         { snapshotTenantId: snapshot.tenantId, snapshotId, unitId, unitTenantId: unit.tenantId },
@@ -112,7 +113,7 @@ export class ReportsService {
   ): Promise<CreatedReportDto> {
     const { actor } = caller;
     const report = await this.db.withTenant(actor.tenantId, async (m) => {
-      const source = await trendSource(m, studyId, actor.tenantId, caller.language);
+      const source = await trendSource(m, studyId, actor, caller.language);
       return orderTrendReport(m, actor.tenantId, { studyId, ...source }, language);
     });
     if (report.state === 'queued' || report.state === 'rendering') {
@@ -122,6 +123,7 @@ export class ReportsService {
   }
 
   get(caller: CallerContext, reportId: string): Promise<ReportDto> {
+    requireAccess(caller.actor, Action.ReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) =>
       toReportDto(await this.find(m, reportId)),
     );
@@ -129,6 +131,7 @@ export class ReportsService {
 
   /** The stored PDF of a rendered report. */
   pdf(caller: CallerContext, reportId: string): Promise<FileResult> {
+    requireAccess(caller.actor, Action.ReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
       this.requireDone(caller, report);
@@ -166,6 +169,7 @@ export class ReportsService {
    * report's is there once the worker computed its data and rendered it.
    */
   html(caller: CallerContext, reportId: string): Promise<string> {
+    requireAccess(caller.actor, Action.ReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
       if (report.kind === 'trend') {
@@ -178,6 +182,7 @@ export class ReportsService {
 
   /** A rendered trend report's data as an XLSX workbook for the publisher's own analysis. */
   trendData(caller: CallerContext, reportId: string): Promise<FileResult> {
+    requireAccess(caller.actor, Action.TrendReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
       if (report.trendId === null) {
@@ -225,9 +230,11 @@ export class ReportsService {
     const { actor } = caller;
     const { batch, total, pending } = await this.db.withTenant(actor.tenantId, async (m) => {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
-      if (snapshot.tenantId !== actor.tenantId) {
-        throw notFound('Snapshot', snapshotId);
-      }
+      requireAccess(actor, Action.ReportBatchOrder, {
+        thing: 'Snapshot',
+        id: snapshotId,
+        ownerId: snapshot.tenantId,
+      });
       const inputs = await this.reader.frozenInputs(m, snapshotId);
       const batch = await m.save(
         m.create(ReportBatchEntity, { tenantId: actor.tenantId, snapshotId, languages }),
@@ -242,6 +249,7 @@ export class ReportsService {
 
   /** Progress of a batch: done, failed and pending reports, and why each failure failed. */
   batch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
+    requireAccess(caller.actor, Action.ReportBatchRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const batch = await this.findBatch(m, batchId);
       const { counts, failures } = await reportBatchProgress(m, batch.snapshotId, batch.languages);
@@ -266,6 +274,7 @@ export class ReportsService {
    * Redis restart, a worker that died) a new job; done reports are left as they are.
    */
   async retryBatch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
+    requireAccess(caller.actor, Action.ReportBatchRetry);
     const unfinished = await this.db.withTenant(caller.actor.tenantId, async (m) => {
       const batch = await this.findBatch(m, batchId);
       await requeueFailedReports(m, batch.snapshotId, batch.languages);

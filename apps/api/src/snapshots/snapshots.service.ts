@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   addCustomGroup,
   BenchmarkCell,
   BenchmarkUnitProfile,
@@ -17,6 +18,7 @@ import {
   PeerGroupFilter,
   peerGroupDefinition,
   PeerGroupRequestDecision,
+  requireAccess,
   SnapshotState,
   SUPPRESSION_REASONS,
   validatePeerGroupFilter,
@@ -72,9 +74,14 @@ export class SnapshotsService {
     const { actor } = caller;
     const started = await this.db.withTenant(actor.tenantId, async (m) => {
       const setting = await this.reader.setting(m, cycleId);
-      if (!setting || setting.cycle.tenantId !== actor.tenantId) {
+      if (!setting) {
         throw notFound('Cycle', cycleId);
       }
+      requireAccess(actor, Action.SnapshotCompute, {
+        thing: 'Cycle',
+        id: cycleId,
+        ownerId: setting.cycle.tenantId,
+      });
       // One request at a time per cycle decides between reuse and a new snapshot.
       await lockForTransaction(m, `snapshot:${cycleId}`);
       const accepted = await m.countBy(SubmissionEntity, { cycleId, state: 'accepted' });
@@ -123,6 +130,7 @@ export class SnapshotsService {
   }
 
   get(caller: CallerContext, snapshotId: string): Promise<SnapshotDto> {
+    requireAccess(caller.actor, Action.SnapshotRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const snapshot = await this.findSnapshot(m, snapshotId);
       const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
@@ -132,6 +140,7 @@ export class SnapshotsService {
 
   /** A cycle's snapshots, newest first; a participant sees the published one only. */
   list(caller: CallerContext, cycleId: string): Promise<SnapshotDto[]> {
+    requireAccess(caller.actor, Action.SnapshotRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
       if (!cycle) {
@@ -147,6 +156,7 @@ export class SnapshotsService {
 
   /** The peer groups of a snapshot; a participant sees the released ones. */
   peerGroups(caller: CallerContext, snapshotId: string): Promise<PeerGroupDto[]> {
+    requireAccess(caller.actor, Action.BenchmarkRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const groups = await this.reader.peerGroups(m, snapshotId);
@@ -167,6 +177,7 @@ export class SnapshotsService {
     peerGroupId: string,
     unitId?: string,
   ): Promise<BenchmarksDto> {
+    requireAccess(caller.actor, Action.BenchmarkRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const group = await this.findPeerGroup(m, snapshotId, peerGroupId, caller);
@@ -192,8 +203,9 @@ export class SnapshotsService {
     snapshotId: string,
     filterInput: unknown,
   ): Promise<BenchmarksDto> {
-    const filter = validatePeerGroupFilter(filterInput);
     const { actor } = caller;
+    requireAccess(actor, Action.PeerGroupRelease);
+    const filter = validatePeerGroupFilter(filterInput);
     const answer = await this.db.withTenant(actor.tenantId, async (m) => {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       // One request at a time per snapshot: the judgement, the ledger and the cap see all
@@ -288,10 +300,14 @@ export class SnapshotsService {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const inputs = await this.reader.frozenInputs(m, snapshotId);
       const u = inputs.unitIds.indexOf(unitId);
-      const isCompany = isCompanyRole(caller.actor.role);
-      if (u < 0 || (isCompany && inputs.unitTenants[u] !== caller.actor.tenantId)) {
+      if (u < 0) {
         throw notFound('Unit', unitId);
       }
+      requireAccess(caller.actor, Action.BenchmarkRead, {
+        thing: 'Unit',
+        id: unitId,
+        ownerId: inputs.unitTenants[u],
+      });
       const group = await this.findPeerGroup(m, snapshotId, peerGroupId, caller);
       if (!matchesPeerGroup(inputs.profiles[u], group.filter)) {
         throw new DomainError(
@@ -366,12 +382,14 @@ export class SnapshotsService {
     const u = inputs.unitIds.indexOf(unitId);
     const owner =
       u >= 0 ? inputs.unitTenants[u] : (await m.findOneBy(UnitEntity, { id: unitId }))?.tenantId;
-    if (
-      owner === undefined ||
-      (isCompanyRole(caller.actor.role) && owner !== caller.actor.tenantId)
-    ) {
+    if (owner === undefined) {
       throw notFound('Unit', unitId);
     }
+    requireAccess(caller.actor, Action.BenchmarkRead, {
+      thing: 'Unit',
+      id: unitId,
+      ownerId: owner,
+    });
   }
 
   private async findPeerGroup(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   Actor,
   CatalogueDefinition,
   CycleTransition,
@@ -12,6 +13,7 @@ import {
   PROFILE_DIMENSIONS,
   canonicalJson,
   disclosurePolicyOf,
+  requireAccess,
 } from '@app/domain';
 import {
   CatalogueVersionEntity,
@@ -79,6 +81,7 @@ export class StudiesService {
 
   /** The studies the caller may see (its own, or those its company takes part in). */
   listStudies(actor: Actor): Promise<StudyDto[]> {
+    requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const studies = await m.find(StudyEntity, {
         relations: { cycles: true },
@@ -89,12 +92,14 @@ export class StudiesService {
   }
 
   getStudy(actor: Actor, studyId: string): Promise<StudyDto> {
+    requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toStudyDto(await this.findStudy(m, studyId, true)),
     );
   }
 
   createStudy(actor: Actor, input: CreateStudyDto): Promise<StudyDto> {
+    requireAccess(actor, Action.StudyCreate);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findOwnCatalogueVersion(m, actor, input.catalogueVersionId);
       const study = await m.save(
@@ -114,7 +119,7 @@ export class StudiesService {
 
   updateStudy(actor: Actor, studyId: string, input: UpdateStudyDto): Promise<StudyDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const study = await this.findOwnStudy(m, actor, studyId);
+      const study = await this.findOwnStudy(m, actor, studyId, Action.StudyUpdate);
       if (input.catalogueVersionId && input.catalogueVersionId !== study.catalogueVersionId) {
         if ((study.cycles ?? []).length > 0) {
           throw new DomainError(DomainErrorCode.InvalidState, {
@@ -135,7 +140,7 @@ export class StudiesService {
 
   createCycle(actor: Actor, studyId: string, year: number): Promise<CycleDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const study = await this.findOwnStudy(m, actor, studyId);
+      const study = await this.findOwnStudy(m, actor, studyId, Action.CycleCreate);
       if ((study.cycles ?? []).some((c) => c.year === year)) {
         throw new DomainError(
           DomainErrorCode.Conflict,
@@ -154,6 +159,7 @@ export class StudiesService {
   }
 
   getCycle(actor: Actor, cycleId: string): Promise<CycleDto> {
+    requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toCycleDto(await this.findCycle(m, cycleId)),
     );
@@ -168,9 +174,11 @@ export class StudiesService {
   ): Promise<CycleDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       const cycle = await this.findCycle(m, cycleId, true);
-      if (cycle.tenantId !== actor.tenantId) {
-        throw notFound('Cycle', cycleId);
-      }
+      requireAccess(actor, transition === 'close' ? Action.CycleClose : Action.CyclePublish, {
+        thing: 'Cycle',
+        id: cycleId,
+        ownerId: cycle.tenantId,
+      });
       cycle.state = nextCycleState(cycle.state, transition);
       if (transition === 'close') {
         cycle.closedAt = new Date();
@@ -227,6 +235,7 @@ export class StudiesService {
   }
 
   listParticipations(actor: Actor, studyId: string): Promise<ParticipationDto[]> {
+    requireAccess(actor, Action.ParticipationRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findStudy(m, studyId, false);
       const rows = await m
@@ -249,7 +258,7 @@ export class StudiesService {
   /** Enrols a company in one of the publisher's studies. */
   enrol(actor: Actor, studyId: string, companyId: string): Promise<ParticipationDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      await this.findOwnStudy(m, actor, studyId);
+      await this.findOwnStudy(m, actor, studyId, Action.ParticipationEnrol);
       if ((await organisationKindOf(m, companyId)) !== 'company') {
         const message = {
           de: `Es gibt kein Unternehmen ${companyId}.`,
@@ -287,7 +296,7 @@ export class StudiesService {
   /** Ends a company's enrolment. Its units and data stay with the company. */
   withdraw(actor: Actor, studyId: string, participationId: string): Promise<void> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      await this.findOwnStudy(m, actor, studyId);
+      await this.findOwnStudy(m, actor, studyId, Action.ParticipationWithdraw);
       const result = await m.delete(ParticipationEntity, { id: participationId, studyId });
       if (!result.affected) {
         throw notFound('Participation', participationId);
@@ -297,6 +306,7 @@ export class StudiesService {
 
   /** The catalogue a study pins, as its definition. */
   getStudyCatalogue(actor: Actor, studyId: string): Promise<CatalogueDto> {
+    requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const study = await this.findStudy(m, studyId, false);
       const version = await m.findOneByOrFail(CatalogueVersionEntity, {
@@ -307,6 +317,7 @@ export class StudiesService {
   }
 
   listCatalogueVersions(actor: Actor): Promise<CatalogueVersionDto[]> {
+    requireAccess(actor, Action.CatalogueVersionRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (
         await m.find(CatalogueVersionEntity, {
@@ -322,6 +333,7 @@ export class StudiesService {
     actor: Actor,
     definition: CatalogueDefinition,
   ): Promise<CatalogueVersionDto> {
+    requireAccess(actor, Action.CatalogueVersionCreate);
     const catalogue = loadCatalogue(definition);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const existing = await m.findOneBy(CatalogueVersionEntity, {
@@ -363,16 +375,18 @@ export class StudiesService {
     return study;
   }
 
-  /** A study the caller runs; a participant's view of it counts as not found for writing. */
+  /**
+   * A study the caller runs, for a use-case that changes it; a participant's view of it counts
+   * as not found.
+   */
   private async findOwnStudy(
     m: EntityManager,
     actor: Actor,
     studyId: string,
+    action: Action,
   ): Promise<StudyEntity> {
     const study = await this.findStudy(m, studyId, true);
-    if (study.tenantId !== actor.tenantId) {
-      throw notFound('Study', studyId);
-    }
+    requireAccess(actor, action, { thing: 'Study', id: studyId, ownerId: study.tenantId });
     return study;
   }
 

@@ -2,22 +2,13 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { Actor } from './actor';
 
 /**
- * What an API key may do besides acting in its role: make further credentials. A key has none
+ * What an API key may do besides acting in its role (ACCESS_POLICY names the actions that need
+ * one): make further credentials. A key has none
  * unless whoever creates it names them, so that revoking one leaked key contains the leak: the
  * key cannot have made keys or users that outlive its revocation.
  */
 export const API_KEY_SCOPES = ['api_keys:create', 'users:create'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
-
-/** Refuses an API key without the scope; for a signed-in user, the role alone decides. */
-export function assertScope(actor: Actor, scope: ApiKeyScope): void {
-  if (actor.apiKeyId !== null && !actor.apiKeyScopes.includes(scope)) {
-    throw new DomainError(
-      DomainErrorCode.Forbidden,
-      `This API key may not do this: it needs the scope ${scope}, which only a key's creator can give it.`,
-    );
-  }
-}
 
 /**
  * Refuses scopes for a new key that the caller does not hold itself: a user may give any, a key
