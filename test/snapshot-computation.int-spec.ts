@@ -1,4 +1,4 @@
-import { generateDemoData } from '@app/domain';
+import { asTenantId, generateDemoData } from '@app/domain';
 import { SnapshotComputation } from '@app/application';
 import { dataSourceOptions, SnapshotEntity, SnapshotReader, TenantDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
@@ -53,7 +53,9 @@ describe('snapshot computation (real PostgreSQL)', () => {
     );
     // Nothing reads a snapshot before it is computed: 409 naming its state.
     await expect(
-      owner.transaction((m) => new SnapshotReader().computedSnapshot(m, snapshot.id, 'en')),
+      new TenantDb(app).withTenant(asTenantId(publisher.id), (m) =>
+        new SnapshotReader().computedSnapshot(m, snapshot.id, 'en'),
+      ),
     ).rejects.toThrow('The snapshot is not computed yet (state queued, 0 %).');
     const computation = new SnapshotComputation(new TenantDb(app));
     const progress: number[] = [];

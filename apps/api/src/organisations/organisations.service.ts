@@ -11,7 +11,7 @@ import {
 } from '@app/domain';
 import { OrganisationEntity, TenantDb, UserEntity } from '@app/persistence';
 import * as argon2 from 'argon2';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import {
   CreateOrganisationDto,
   NewUserDto,
@@ -75,7 +75,7 @@ export class OrganisationsService {
   }
 
   private async insertUser(
-    m: EntityManager,
+    m: TenantTx,
     tenantId: string,
     input: NewUserDto,
     role: Role,

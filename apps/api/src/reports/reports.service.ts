@@ -23,7 +23,7 @@ import {
 } from '@app/persistence';
 import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';
 import { EXPORT_MEDIA_TYPES, trendWorkbook } from '@app/spreadsheet';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import type { FileResult } from '../common/file-download';
 import { requireQueueReachable } from '../common/queue-reachable';
 import type { CallerContext, Language } from '../common/request-context';
@@ -302,7 +302,7 @@ export class ReportsService {
     }
   }
 
-  private async findBatch(m: EntityManager, batchId: string): Promise<ReportBatchEntity> {
+  private async findBatch(m: TenantTx, batchId: string): Promise<ReportBatchEntity> {
     const batch = await m.findOneBy(ReportBatchEntity, { id: batchId });
     if (!batch) {
       throw notFound('Report batch', batchId);
@@ -310,7 +310,7 @@ export class ReportsService {
     return batch;
   }
 
-  private async find(m: EntityManager, reportId: string): Promise<ReportEntity> {
+  private async find(m: TenantTx, reportId: string): Promise<ReportEntity> {
     const report = await m.findOneBy(ReportEntity, { id: reportId });
     if (!report) {
       throw notFound('Report', reportId);

@@ -40,7 +40,7 @@ import {
   writePeerGroups,
   lockForTransaction,
 } from '@app/persistence';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import { requireQueueReachable } from '../common/queue-reachable';
 import type { CallerContext, Language } from '../common/request-context';
 import {
@@ -322,7 +322,7 @@ export class SnapshotsService {
   }
 
   private async benchmarksOf(
-    m: EntityManager,
+    m: TenantTx,
     caller: CallerContext,
     snapshotId: string,
     group: StoredPeerGroup,
@@ -336,7 +336,7 @@ export class SnapshotsService {
     };
   }
 
-  private async findSnapshot(m: EntityManager, snapshotId: string): Promise<SnapshotEntity> {
+  private async findSnapshot(m: TenantTx, snapshotId: string): Promise<SnapshotEntity> {
     const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
     if (!snapshot) {
       throw notFound('Snapshot', snapshotId);
@@ -349,7 +349,7 @@ export class SnapshotsService {
    * whose a unit was then; a unit without accepted data is not in them), any for a publisher.
    */
   private async findUnit(
-    m: EntityManager,
+    m: TenantTx,
     caller: CallerContext,
     snapshotId: string,
     unitId: string,
@@ -367,7 +367,7 @@ export class SnapshotsService {
   }
 
   private async findPeerGroup(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     peerGroupId: string,
     caller: CallerContext,

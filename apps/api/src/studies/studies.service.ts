@@ -24,7 +24,7 @@ import {
   TenantDb,
   organisationKindOf,
 } from '@app/persistence';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import {
   CatalogueDto,
   CatalogueVersionDto,
@@ -188,7 +188,7 @@ export class StudiesService {
    * current policy, so that what participants see is what the cycle holds.
    */
   private async snapshotToPublish(
-    m: EntityManager,
+    m: TenantTx,
     cycle: CycleEntity,
     snapshotId: string | undefined,
   ): Promise<string> {
@@ -348,11 +348,7 @@ export class StudiesService {
     });
   }
 
-  private async findStudy(
-    m: EntityManager,
-    studyId: string,
-    withCycles: boolean,
-  ): Promise<StudyEntity> {
+  private async findStudy(m: TenantTx, studyId: string, withCycles: boolean): Promise<StudyEntity> {
     const study = await m.findOne(StudyEntity, {
       where: { id: studyId },
       relations: { cycles: withCycles },
@@ -364,11 +360,7 @@ export class StudiesService {
   }
 
   /** A study the caller runs; a participant's view of it counts as not found for writing. */
-  private async findOwnStudy(
-    m: EntityManager,
-    actor: Actor,
-    studyId: string,
-  ): Promise<StudyEntity> {
+  private async findOwnStudy(m: TenantTx, actor: Actor, studyId: string): Promise<StudyEntity> {
     const study = await this.findStudy(m, studyId, true);
     if (study.tenantId !== actor.tenantId) {
       throw notFound('Study', studyId);
@@ -376,7 +368,7 @@ export class StudiesService {
     return study;
   }
 
-  private async findCycle(m: EntityManager, cycleId: string, lock = false): Promise<CycleEntity> {
+  private async findCycle(m: TenantTx, cycleId: string, lock = false): Promise<CycleEntity> {
     const cycle = await m.findOne(CycleEntity, {
       where: { id: cycleId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -388,7 +380,7 @@ export class StudiesService {
   }
 
   private async findOwnCatalogueVersion(
-    m: EntityManager,
+    m: TenantTx,
     actor: Actor,
     id: string,
   ): Promise<CatalogueVersionEntity> {

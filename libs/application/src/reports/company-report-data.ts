@@ -9,12 +9,13 @@ import {
   positionsIn,
 } from '@app/domain';
 import type { CompanyReportInput } from '@app/reporting';
-import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 import {
   CycleEntity,
   OrganisationEntity,
   SnapshotReader,
   StoredPeerGroup,
+  type TenantTx,
   UnitEntity,
 } from '@app/persistence';
 
@@ -50,7 +51,7 @@ export function reportPeerGroup(
  * manifest for the method appendix. Nothing of another unit but released figures.
  */
 export async function companyReportInput(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   snapshotId: string,
   unitId: string,
@@ -128,7 +129,7 @@ export async function companyReportInput(
  * sees that snapshot's cells: the median of a KPI it did not supply to it is withheld.
  */
 async function trendPoint(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   snapshotId: string,
   year: number,

@@ -7,9 +7,9 @@ import {
   SnapshotReader,
   storeReportPdf,
   TenantDb,
+  type TenantTx,
 } from '@app/persistence';
 import type { ReportContent } from '@app/reporting';
-import type { EntityManager } from 'typeorm';
 import { trendReportInput } from '../trends/trend-computation';
 import { companyReportInput } from './company-report-data';
 
@@ -80,7 +80,7 @@ export class ReportStore {
 
 /** What a report shows, read in the caller's transaction; a trend's data computed if need be. */
 export async function reportContent(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   report: ReportEntity,
   generatedAt: Date,

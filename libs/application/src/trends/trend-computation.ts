@@ -16,13 +16,13 @@ import {
   trendKpisOf,
 } from '@app/domain';
 import type { TrendReportInput } from '@app/reporting';
-import type { EntityManager } from 'typeorm';
 import {
   CycleEntity,
   OrganisationEntity,
   SnapshotEntity,
   SnapshotReader,
   StudyEntity,
+  type TenantTx,
   TrendEntity,
 } from '@app/persistence';
 
@@ -53,7 +53,7 @@ export interface TrendSource {
  *   than two published cycles, since a trend needs a change.
  */
 export async function trendSource(
-  m: EntityManager,
+  m: TenantTx,
   studyId: string,
   tenantId: string,
   language: 'de' | 'en',
@@ -131,7 +131,7 @@ export interface ComputedTrend {
  * English report) compute it once.
  */
 export async function computedTrend(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   trendId: string,
 ): Promise<ComputedTrend> {
@@ -203,7 +203,7 @@ export async function computedTrend(
 
 /** Everything a trend report shows, computing the trend's data first if need be. */
 export async function trendReportInput(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   trendId: string,
   language: 'de' | 'en',

@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { asTenantId } from '@app/domain';
 import type { UnfinishedWork, WorkKind } from '@app/jobs';
+import { unfinishedWorkRows } from '../cross-tenant/cross-tenant-reader';
 import { TenantDb } from '../tenant/tenant-db';
-
-interface UnfinishedWorkRow {
-  kind: WorkKind;
-  id: string;
-  tenant_id: string;
-  state: string;
-  attempts: number;
-  error: string | null;
-}
 
 /** The table and the state it runs in while unfinished, per kind of work. */
 const TABLES: Record<WorkKind, { table: string; running: string }> = {
@@ -39,7 +31,7 @@ export class UnfinishedWorkStore {
       if (!locked) {
         return null;
       }
-      const rows = await m.query<UnfinishedWorkRow[]>('SELECT * FROM unfinished_work()');
+      const rows = await unfinishedWorkRows(m);
       return work(
         rows.map((r) => ({
           kind: r.kind,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { MAX_WORK_ATTEMPTS } from '@app/jobs';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 import { ReportEntity, TrendEntity } from '../entities';
 
 /**
@@ -9,7 +9,7 @@ import { ReportEntity, TrendEntity } from '../entities';
  * twice. A report left `rendering` by a worker that died is claimed again.
  */
 export async function claimReport(
-  m: EntityManager,
+  m: TenantTx,
   reportId: string,
 ): Promise<{ report: ReportEntity; attempt: number } | null> {
   const report = await m.findOne(ReportEntity, {
@@ -33,7 +33,7 @@ export async function claimReport(
  * claimed the report meanwhile: that attempt stores its own.
  */
 export async function storeReportPdf(
-  m: EntityManager,
+  m: TenantTx,
   reportId: string,
   attempt: number,
   pdf: Buffer,
@@ -60,7 +60,7 @@ export async function storeReportPdf(
  * when `final`). True when the report is failed for good.
  */
 export async function recordReportFailure(
-  m: EntityManager,
+  m: TenantTx,
   reportId: string,
   error: string,
   final: boolean,
@@ -80,7 +80,7 @@ export async function recordReportFailure(
  * same report is rendered and stored once.
  */
 export async function orderCompanyReport(
-  m: EntityManager,
+  m: TenantTx,
   order: { snapshotTenantId: string; snapshotId: string; unitId: string; unitTenantId: string },
   language: 'de' | 'en',
 ): Promise<ReportEntity> {
@@ -102,7 +102,7 @@ export async function orderCompanyReport(
  * ordered if there is none yet for the same snapshots (`inputKey`).
  */
 export async function orderTrendReport(
-  m: EntityManager,
+  m: TenantTx,
   tenantId: string,
   source: { studyId: string; inputKey: string; years: number[]; snapshotIds: string[] },
   language: 'de' | 'en',
@@ -127,7 +127,7 @@ export async function orderTrendReport(
 }
 
 /** The stored PDF of a report the caller sees. */
-export async function reportPdf(m: EntityManager, reportId: string): Promise<Buffer> {
+export async function reportPdf(m: TenantTx, reportId: string): Promise<Buffer> {
   const [row] = await m.query<{ pdf: Buffer }[]>('SELECT pdf FROM reports WHERE id = $1', [
     reportId,
   ]);
@@ -139,7 +139,7 @@ export async function reportPdf(m: EntityManager, reportId: string): Promise<Buf
  * that exist already are kept.
  */
 export async function orderCompanyReports(
-  m: EntityManager,
+  m: TenantTx,
   tenantId: string,
   snapshotId: string,
   units: { unitIds: readonly string[]; unitTenants: readonly string[] },
@@ -156,7 +156,7 @@ export async function orderCompanyReports(
 
 /** The ids of a snapshot's reports in the languages that are queued or rendering. */
 export async function unfinishedReportIds(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   languages: readonly string[],
 ): Promise<string[]> {
@@ -180,7 +180,7 @@ export interface FailedReport {
 
 /** A snapshot's reports in the languages counted by state, and the failed ones by unit name. */
 export async function reportBatchProgress(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   languages: readonly string[],
 ): Promise<{ counts: { state: string; n: number }[]; failures: FailedReport[] }> {
@@ -212,7 +212,7 @@ export async function reportBatchProgress(
 
 /** Queues a snapshot's failed reports in the languages again, with their attempts reset. */
 export async function requeueFailedReports(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   languages: readonly string[],
 ): Promise<void> {

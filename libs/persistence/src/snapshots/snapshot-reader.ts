@@ -12,14 +12,10 @@ import {
   PeerGroupDefinition,
   viewerIn,
 } from '@app/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 import { SnapshotEntity } from '../entities';
-import {
-  frozenInputsReadable,
-  loadSnapshotSetting,
-  readFrozenInputs,
-  SnapshotSetting,
-} from './snapshot-store';
+import { frozenInputsReadable, readFrozenInputs } from '../cross-tenant/cross-tenant-reader';
+import { loadSnapshotSetting, SnapshotSetting } from './snapshot-store';
 
 /** A stored peer group of a snapshot. */
 export interface StoredPeerGroup extends PeerGroupDefinition {
@@ -81,7 +77,7 @@ export class SnapshotReader {
   private readonly frozen = new Map<string, FrozenInputs>();
 
   /** Cycle, study and catalogue of a cycle, the catalogue parsed once per process. */
-  setting(m: EntityManager, cycleId: string): Promise<SnapshotSetting | null> {
+  setting(m: TenantTx, cycleId: string): Promise<SnapshotSetting | null> {
     return loadSnapshotSetting(m, cycleId, this.catalogues);
   }
 
@@ -90,7 +86,7 @@ export class SnapshotReader {
    * computed (naming its state and progress), otherwise.
    */
   async computedSnapshot(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     language: 'de' | 'en',
   ): Promise<SnapshotEntity> {
@@ -109,7 +105,7 @@ export class SnapshotReader {
     return snapshot;
   }
 
-  async peerGroups(m: EntityManager, snapshotId: string): Promise<StoredPeerGroup[]> {
+  async peerGroups(m: TenantTx, snapshotId: string): Promise<StoredPeerGroup[]> {
     const rows = await m.query<PeerGroupRow[]>(
       `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 ORDER BY ordinal`,
       [snapshotId],
@@ -118,7 +114,7 @@ export class SnapshotReader {
   }
 
   async peerGroup(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     peerGroupId: string,
   ): Promise<StoredPeerGroup | undefined> {
@@ -135,7 +131,7 @@ export class SnapshotReader {
    * (`cellsSeenBy`) with what the audience supplied to this snapshot.
    */
   async cells(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     peerGroupId: string,
     audience: CellAudience,
@@ -147,14 +143,14 @@ export class SnapshotReader {
    * The cells of a peer group read once, to be seen by several audiences (each unit of an
    * import), each through give-to-get as `cells` gives them.
    */
-  async cellsOf(m: EntityManager, snapshotId: string, peerGroupId: string): Promise<CellsSeenBy> {
+  async cellsOf(m: TenantTx, snapshotId: string, peerGroupId: string): Promise<CellsSeenBy> {
     const inputs = await this.frozenInputs(m, snapshotId);
     const stored = await storedCells(m, snapshotId, peerGroupId, inputs.kpiKeys);
     return (audience) => cellsSeenBy(stored, viewerIn(inputs, audience));
   }
 
   /** The frozen inputs of a snapshot the caller may compute from; not found otherwise. */
-  async frozenInputs(m: EntityManager, snapshotId: string): Promise<FrozenInputs> {
+  async frozenInputs(m: TenantTx, snapshotId: string): Promise<FrozenInputs> {
     // The cache holds every company's values: the database's access check runs on every read,
     // before the cache may serve anything, whoever read the inputs first.
     if (!(await frozenInputsReadable(m, snapshotId))) {
@@ -178,7 +174,7 @@ export class SnapshotReader {
 
 /** The stored cells of a peer group, as released to anybody, in the order of the KPI keys. */
 async function storedCells(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   peerGroupId: string,
   kpiOrder: readonly string[],
