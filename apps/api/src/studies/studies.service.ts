@@ -34,6 +34,7 @@ import {
   StudyDto,
   UpdateStudyDto,
 } from './dto/study.dto';
+import { STUDY_FIELD_PROBLEMS as P } from './studies.texts';
 
 function toStudyDto(study: StudyEntity): StudyDto {
   return {
@@ -143,7 +144,7 @@ export class StudiesService {
             de: `Die Studie hat schon einen Zyklus für ${year}.`,
             en: `The study has a cycle for ${year} already.`,
           },
-          [{ key: 'year', rule: 'unique', message: `a cycle for ${year} exists already` }],
+          [{ key: 'year', rule: 'unique', message: P.cycleYearTaken(year) }],
         );
       }
       const cycle = await m.save(
@@ -259,7 +260,7 @@ export class StudiesService {
           {
             key: 'companyId',
             rule: 'company_exists',
-            message: 'companyId must be the id of a company',
+            message: P.notACompany,
           },
         ]);
       }
@@ -396,7 +397,7 @@ export class StudiesService {
           {
             key: 'catalogueVersionId',
             rule: 'catalogue_exists',
-            message: 'catalogueVersionId must be one of your catalogue versions',
+            message: P.notOwnCatalogueVersion,
           },
         ],
       );

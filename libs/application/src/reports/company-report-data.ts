@@ -78,10 +78,10 @@ export async function companyReportInput(
     policy.minNQuantiles,
   );
   if (!group) {
-    throw new DomainError(
-      DomainErrorCode.InvalidState,
-      `Snapshot ${snapshotId} releases no peer group of unit ${unitId}.`,
-    );
+    throw new DomainError(DomainErrorCode.InvalidState, {
+      de: `Snapshot ${snapshotId} gibt keine Vergleichsgruppe der Einheit ${unitId} frei.`,
+      en: `Snapshot ${snapshotId} releases no peer group of unit ${unitId}.`,
+    });
   }
   // The report is the unit's, whoever orders it: it shows the KPIs the unit supplied itself.
   const cells = await reader.cells(m, snapshotId, group.id, { kind: 'unit', unitId });

@@ -12,10 +12,10 @@ export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 /** Refuses an API key without the scope; for a signed-in user, the role alone decides. */
 export function assertScope(actor: Actor, scope: ApiKeyScope): void {
   if (actor.apiKeyId !== null && !actor.apiKeyScopes.includes(scope)) {
-    throw new DomainError(
-      DomainErrorCode.Forbidden,
-      `This API key may not do this: it needs the scope ${scope}, which only a key's creator can give it.`,
-    );
+    throw new DomainError(DomainErrorCode.Forbidden, {
+      de: `Dieser API-Schlüssel darf das nicht: Er braucht den Scope ${scope}, den ihm nur sein Ersteller geben kann.`,
+      en: `This API key may not do this: it needs the scope ${scope}, which only a key's creator can give it.`,
+    });
   }
 }
 
@@ -28,12 +28,18 @@ export function assertScopesGrantable(actor: Actor, scopes: readonly ApiKeyScope
   if (beyond.length > 0) {
     throw new DomainError(
       DomainErrorCode.Forbidden,
-      `An API key can give a new key only scopes it holds itself; it does not hold ${beyond.join(', ')}.`,
+      {
+        de: `Ein API-Schlüssel kann einem neuen Schlüssel nur Scopes geben, die er selbst hat; er hat ${beyond.join(', ')} nicht.`,
+        en: `An API key can give a new key only scopes it holds itself; it does not hold ${beyond.join(', ')}.`,
+      },
       [
         {
           key: 'scopes',
           rule: 'scope_not_held',
-          message: `scopes may not include ${beyond.join(', ')}`,
+          message: {
+            de: `scopes darf ${beyond.join(', ')} nicht enthalten.`,
+            en: `scopes may not include ${beyond.join(', ')}.`,
+          },
         },
       ],
     );
