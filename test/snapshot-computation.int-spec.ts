@@ -62,7 +62,12 @@ describe('snapshot computation (real PostgreSQL)', () => {
     await expect(
       computation.run(publisher.id, snapshot.id, (p) => Promise.resolve(void progress.push(p))),
     ).rejects.toThrow(/duplicate key/);
-    await computation.recordFailure(publisher.id, snapshot.id, 'duplicate key', false);
+    await computation.recordFailure(
+      publisher.id,
+      snapshot.id,
+      { key: 'internal', params: { errorId: 'e-1' } },
+      false,
+    );
 
     const count = async (table: string) =>
       Number(
@@ -76,7 +81,12 @@ describe('snapshot computation (real PostgreSQL)', () => {
     expect(await count('snapshot_peer_groups')).toBe(0);
     expect(await count('snapshot_cells')).toBe(0);
     const failed = await owner.getRepository(SnapshotEntity).findOneByOrFail({ id: snapshot.id });
-    expect(failed).toMatchObject({ state: 'queued', manifest: null, attempts: 1 });
+    expect(failed).toMatchObject({
+      state: 'queued',
+      manifest: null,
+      attempts: 1,
+      error: { key: 'internal', params: { errorId: 'e-1' } },
+    });
     expect(progress).toEqual([5, 40, 80]);
 
     await owner.query('DELETE FROM snapshot_inputs WHERE snapshot_id = $1', [snapshot.id]);

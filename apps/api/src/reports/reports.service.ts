@@ -1,6 +1,12 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode, isCompanyRole, notFound } from '@app/domain';
+import {
+  DomainError,
+  DomainErrorCode,
+  isCompanyRole,
+  notFound,
+  workFailureText,
+} from '@app/domain';
 import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
@@ -36,7 +42,7 @@ import {
 
 const PDF_TYPE = 'application/pdf';
 
-function toReportDto(r: ReportEntity): ReportDto {
+function toReportDto(r: ReportEntity, language: Language): ReportDto {
   return {
     id: r.id,
     kind: r.kind,
@@ -45,7 +51,7 @@ function toReportDto(r: ReportEntity): ReportDto {
     trendId: r.trendId,
     language: r.language,
     state: r.state,
-    error: r.error,
+    error: r.error && workFailureText(r.error, language),
     attempts: r.attempts,
     sha256: r.sha256,
     sizeBytes: r.sizeBytes,
@@ -123,7 +129,7 @@ export class ReportsService {
 
   get(caller: CallerContext, reportId: string): Promise<ReportDto> {
     return this.db.withTenant(caller.actor.tenantId, async (m) =>
-      toReportDto(await this.find(m, reportId)),
+      toReportDto(await this.find(m, reportId), caller.language),
     );
   }
 
@@ -255,7 +261,10 @@ export class ReportsService {
         done: count('done'),
         failed: count('failed'),
         pending: count('queued', 'rendering'),
-        failures: failures.map((f) => ({ ...f, error: f.error ?? '' })),
+        failures: failures.map((f) => ({
+          ...f,
+          error: f.error ? workFailureText(f.error, caller.language) : '',
+        })),
         createdAt: batch.createdAt.toISOString(),
       };
     });

@@ -23,6 +23,7 @@ import {
   validatePeerGroupFilter,
   benchmarkKpis,
   CellAudience,
+  workFailureText,
 } from '@app/domain';
 import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { snapshotInputKey } from '@app/application';
@@ -127,7 +128,7 @@ export class SnapshotsService {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const snapshot = await this.findSnapshot(m, snapshotId);
       const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
-      return toSnapshotDto(snapshot, cycle);
+      return toSnapshotDto(snapshot, cycle, caller.language);
     });
   }
 
@@ -142,7 +143,7 @@ export class SnapshotsService {
         where: { cycleId },
         order: { createdAt: 'DESC' },
       });
-      return snapshots.map((s) => toSnapshotDto(s, cycle));
+      return snapshots.map((s) => toSnapshotDto(s, cycle, caller.language));
     });
   }
 
@@ -300,7 +301,16 @@ export class SnapshotsService {
           caller.language === 'de'
             ? `Die Einheit gehört nicht zur Vergleichsgruppe ${group.id}; eine Position gibt es nur in den eigenen Vergleichsgruppen.`
             : `The unit is not a member of the peer group ${group.id}; positions exist only in the unit's own peer groups.`,
-          [{ key: 'peerGroup', rule: 'member_of_peer_group', message: 'not a member' }],
+          [
+            {
+              key: 'peerGroup',
+              rule: 'member_of_peer_group',
+              message: {
+                de: 'Die Einheit gehört nicht zu dieser Vergleichsgruppe.',
+                en: 'The unit is not a member of this peer group.',
+              },
+            },
+          ],
         );
       }
       const setting = await this.reader.setting(m, snapshot.cycleId);
@@ -411,7 +421,7 @@ function refusal(rule: string, reason: string): DomainError {
   ]);
 }
 
-function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity): SnapshotDto {
+function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity, language: Language): SnapshotDto {
   return {
     id: s.id,
     cycleId: s.cycleId,
@@ -420,7 +430,7 @@ function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity): SnapshotDto {
     published: cycle.publishedSnapshotId === s.id,
     manifest: s.manifest,
     manifestHash: s.manifestHash,
-    error: s.error,
+    error: s.error && workFailureText(s.error, language),
     createdAt: s.createdAt.toISOString(),
     startedAt: s.startedAt?.toISOString() ?? null,
     finishedAt: s.finishedAt?.toISOString() ?? null,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { asTenantId } from '@app/domain';
+import { asTenantId, type WorkFailure } from '@app/domain';
 import {
   claimReport,
   recordReportFailure,
@@ -71,7 +71,7 @@ export class ReportStore {
    * Records a failed attempt: queued again for a retry, failed after the last one (or at once
    * when `final`). True when the report is failed for good.
    */
-  fail(tenantId: string, reportId: string, error: string, final: boolean): Promise<boolean> {
+  fail(tenantId: string, reportId: string, error: WorkFailure, final: boolean): Promise<boolean> {
     return this.db.withTenant(asTenantId(tenantId), (m) =>
       recordReportFailure(m, reportId, error, final),
     );

@@ -9,6 +9,7 @@ import {
   PeerGroupRequestDecision,
   PeerGroupRequestTally,
   Role,
+  WorkFailure,
 } from '@app/domain';
 import type { WorkKind } from '@app/jobs';
 import { columnsOfVectors, decodeValues, unpackUnits } from '../snapshots/frozen-inputs';
@@ -64,7 +65,7 @@ export interface UnfinishedWorkRow {
   tenant_id: string;
   state: string;
   attempts: number;
-  error: string | null;
+  error: WorkFailure | null;
 }
 
 /** The unfinished snapshots and reports of every tenant, for the job reconciler. */

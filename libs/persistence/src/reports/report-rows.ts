@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { WorkFailure } from '@app/domain';
 import { MAX_WORK_ATTEMPTS } from '@app/jobs';
 import type { TenantTx } from '../tenant/tenant-db';
 import { ReportEntity, TrendEntity } from '../entities';
@@ -62,15 +63,15 @@ export async function storeReportPdf(
 export async function recordReportFailure(
   m: TenantTx,
   reportId: string,
-  error: string,
+  error: WorkFailure,
   final: boolean,
 ): Promise<boolean> {
   const [rows] = await m.query<[{ state: string }[], number]>(
     `UPDATE reports
-        SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END, error = $2
+        SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END, error = $2::jsonb
       WHERE id = $1 AND state IN ('queued', 'rendering')
       RETURNING state`,
-    [reportId, error.slice(0, 2000), final, MAX_WORK_ATTEMPTS],
+    [reportId, JSON.stringify(error), final, MAX_WORK_ATTEMPTS],
   );
   return rows.length === 0 || rows[0].state === 'failed';
 }
@@ -175,7 +176,7 @@ export interface FailedReport {
   unitId: string;
   unitName: string;
   language: string;
-  error: string | null;
+  error: WorkFailure | null;
 }
 
 /** A snapshot's reports in the languages counted by state, and the failed ones by unit name. */
@@ -190,7 +191,7 @@ export async function reportBatchProgress(
     [snapshotId, languages],
   );
   const failures = await m.query<
-    { id: string; unit_id: string; name: string; language: string; error: string | null }[]
+    { id: string; unit_id: string; name: string; language: string; error: WorkFailure | null }[]
   >(
     `SELECT r.id, r.unit_id, u.name, r.language, r.error FROM reports r
        JOIN units u ON u.id = r.unit_id

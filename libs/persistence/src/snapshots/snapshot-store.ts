@@ -1,4 +1,10 @@
-import { Catalogue, loadCatalogue, PeerGroupDefinition, SnapshotState } from '@app/domain';
+import {
+  Catalogue,
+  loadCatalogue,
+  PeerGroupDefinition,
+  SnapshotState,
+  WorkFailure,
+} from '@app/domain';
 import { MAX_WORK_ATTEMPTS } from '@app/jobs';
 import type { TenantTx } from '../tenant/tenant-db';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
@@ -116,16 +122,16 @@ export async function storeComputedSnapshot(
 export async function recordSnapshotFailure(
   m: TenantTx,
   snapshotId: string,
-  error: string,
+  error: WorkFailure,
   final: boolean,
 ): Promise<boolean> {
   const [rows] = await m.query<[{ state: string }[], number]>(
     `UPDATE snapshots
         SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END,
-            error = $2, progress = 0
+            error = $2::jsonb, progress = 0
       WHERE id = $1 AND state IN ('queued', 'running')
       RETURNING state`,
-    [snapshotId, error.slice(0, 2000), final, MAX_WORK_ATTEMPTS],
+    [snapshotId, JSON.stringify(error), final, MAX_WORK_ATTEMPTS],
   );
   return rows.length === 0 || rows[0].state === 'failed';
 }
