@@ -59,11 +59,13 @@ export class DomainError extends Error {
     return this.localized?.[language] ?? this.message;
   }
 
-  /** The problems in the reader's language; one given in a single language stays as it is. */
+  /**
+   * The problems in the reader's language; one given in a single language stays as it is, and
+   * the fields a problem has besides (a spreadsheet cell's `sheet`, `cell`, `value`) stay too.
+   */
   problemsIn(language: keyof LocalizedMessage): Problem[] {
     return this.given.map((p) => ({
-      key: p.key,
-      rule: p.rule,
+      ...p,
       message: typeof p.message === 'string' ? p.message : p.message[language],
     }));
   }
