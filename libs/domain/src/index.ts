@@ -1,4 +1,5 @@
 export * from './errors/domain-error';
+export * from './work/work-failure';
 export * from './profile/unit-profile';
 export * from './access/role';
 export * from './access/organisation-kind';

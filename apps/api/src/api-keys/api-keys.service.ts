@@ -14,6 +14,7 @@ import {
 import { ApiKeyEntity, TenantDb } from '@app/persistence';
 import { randomBytes } from 'node:crypto';
 import { API_KEY_PREFIX, hashApiKeySecret } from '../auth/auth.service';
+import { ROLE_REFUSALS } from '../common/roles.texts';
 import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -50,12 +51,12 @@ export class ApiKeysService {
     if (!rolesFor(actor.organisationKind).includes(role)) {
       throw new DomainError(
         DomainErrorCode.ValidationFailed,
-        `An API key of a ${actor.organisationKind} cannot have the role ${role}.`,
+        ROLE_REFUSALS.apiKeyRole(actor.organisationKind, role),
         [
           {
             key: 'role',
             rule: 'role_of_organisation',
-            message: `role must be one of ${rolesFor(actor.organisationKind).join(', ')}`,
+            message: ROLE_REFUSALS.roleOneOf(rolesFor(actor.organisationKind)),
           },
         ],
       );

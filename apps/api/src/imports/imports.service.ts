@@ -33,7 +33,7 @@ import {
   writeSubmissionTemplate,
   writeTable,
 } from '@app/spreadsheet';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import type { FileResult } from '../common/file-download';
 import type { CallerContext, Language } from '../common/request-context';
 import type { SubmissionDto } from '../submissions/dto/submission.dto';
@@ -42,7 +42,7 @@ import {
   SubmissionContext,
   SubmissionsService,
 } from '../submissions/submissions.service';
-import { SubmissionRepository } from '../submissions/submission.repository';
+import { SubmissionRepository } from '@app/persistence';
 import type { CycleImportResultDto } from './dto/imports.dto';
 import type { UploadedSpreadsheetFile } from './spreadsheet-upload.interceptor';
 
@@ -368,7 +368,7 @@ export class ImportsService {
 
   /** The cycle and its study, if the caller is the publisher that runs them; 404 otherwise. */
   private async publishersCycle(
-    m: EntityManager,
+    m: TenantTx,
     req: CallerContext,
     cycleId: string,
     action: Action,

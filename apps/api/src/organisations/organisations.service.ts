@@ -12,13 +12,14 @@ import {
 } from '@app/domain';
 import { OrganisationEntity, TenantDb, UserEntity } from '@app/persistence';
 import * as argon2 from 'argon2';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import {
   CreateOrganisationDto,
   NewUserDto,
   OrganisationDto,
   UserDto,
 } from './dto/organisation.dto';
+import { ROLE_REFUSALS } from '../common/roles.texts';
 
 function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
   return { id: o.id, kind: o.kind, name: o.name, createdAt: o.createdAt.toISOString() };
@@ -90,7 +91,7 @@ export class OrganisationsService {
   }
 
   private async insertUser(
-    m: EntityManager,
+    m: TenantTx,
     tenantId: string,
     input: NewUserDto,
     role: Role,
@@ -100,8 +101,20 @@ export class OrganisationsService {
     if (await m.existsBy(UserEntity, { email: input.email })) {
       throw new DomainError(
         DomainErrorCode.Conflict,
-        `A user with the e-mail address ${input.email} exists already in this organisation.`,
-        [{ key: 'email', rule: 'unique', message: 'email is already in use in this organisation' }],
+        {
+          de: `Ein Benutzer mit der E-Mail-Adresse ${input.email} existiert in dieser Organisation schon.`,
+          en: `A user with the e-mail address ${input.email} exists already in this organisation.`,
+        },
+        [
+          {
+            key: 'email',
+            rule: 'unique',
+            message: {
+              de: 'email wird in dieser Organisation schon verwendet.',
+              en: 'email is already in use in this organisation.',
+            },
+          },
+        ],
       );
     }
     const user = m.create(UserEntity, {
@@ -118,16 +131,12 @@ export class OrganisationsService {
 
 function assertRoleFits(kind: OrganisationKind, role: Role): void {
   if (!rolesFor(kind).includes(role)) {
-    throw new DomainError(
-      DomainErrorCode.ValidationFailed,
-      `A ${kind} cannot have users with the role ${role}.`,
-      [
-        {
-          key: 'role',
-          rule: 'role_of_organisation',
-          message: `role must be one of ${rolesFor(kind).join(', ')}`,
-        },
-      ],
-    );
+    throw new DomainError(DomainErrorCode.ValidationFailed, ROLE_REFUSALS.userRole(kind, role), [
+      {
+        key: 'role',
+        rule: 'role_of_organisation',
+        message: ROLE_REFUSALS.roleOneOf(rolesFor(kind)),
+      },
+    ]);
   }
 }

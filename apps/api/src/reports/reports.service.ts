@@ -1,6 +1,13 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import { Action, DomainError, DomainErrorCode, notFound, requireAccess } from '@app/domain';
+import {
+  Action,
+  DomainError,
+  DomainErrorCode,
+  notFound,
+  requireAccess,
+  workFailureText,
+} from '@app/domain';
 import { enqueueAllUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
@@ -23,7 +30,7 @@ import {
 } from '@app/persistence';
 import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';
 import { EXPORT_MEDIA_TYPES, trendWorkbook } from '@app/spreadsheet';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import type { FileResult } from '../common/file-download';
 import { requireQueueReachable } from '../common/queue-reachable';
 import type { CallerContext, Language } from '../common/request-context';
@@ -36,7 +43,7 @@ import {
 
 const PDF_TYPE = 'application/pdf';
 
-function toReportDto(r: ReportEntity): ReportDto {
+function toReportDto(r: ReportEntity, language: Language): ReportDto {
   return {
     id: r.id,
     kind: r.kind,
@@ -45,7 +52,7 @@ function toReportDto(r: ReportEntity): ReportDto {
     trendId: r.trendId,
     language: r.language,
     state: r.state,
-    error: r.error,
+    error: r.error && workFailureText(r.error, language),
     attempts: r.attempts,
     sha256: r.sha256,
     sizeBytes: r.sizeBytes,
@@ -125,7 +132,7 @@ export class ReportsService {
   get(caller: CallerContext, reportId: string): Promise<ReportDto> {
     requireAccess(caller.actor, Action.ReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) =>
-      toReportDto(await this.find(m, reportId)),
+      toReportDto(await this.find(m, reportId), caller.language),
     );
   }
 
@@ -263,7 +270,10 @@ export class ReportsService {
         done: count('done'),
         failed: count('failed'),
         pending: count('queued', 'rendering'),
-        failures: failures.map((f) => ({ ...f, error: f.error ?? '' })),
+        failures: failures.map((f) => ({
+          ...f,
+          error: f.error ? workFailureText(f.error, caller.language) : '',
+        })),
         createdAt: batch.createdAt.toISOString(),
       };
     });
@@ -312,7 +322,7 @@ export class ReportsService {
     }
   }
 
-  private async findBatch(m: EntityManager, batchId: string): Promise<ReportBatchEntity> {
+  private async findBatch(m: TenantTx, batchId: string): Promise<ReportBatchEntity> {
     const batch = await m.findOneBy(ReportBatchEntity, { id: batchId });
     if (!batch) {
       throw notFound('Report batch', batchId);
@@ -320,7 +330,7 @@ export class ReportsService {
     return batch;
   }
 
-  private async find(m: EntityManager, reportId: string): Promise<ReportEntity> {
+  private async find(m: TenantTx, reportId: string): Promise<ReportEntity> {
     const report = await m.findOneBy(ReportEntity, { id: reportId });
     if (!report) {
       throw notFound('Report', reportId);

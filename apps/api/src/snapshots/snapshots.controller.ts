@@ -23,7 +23,10 @@ function peerGroupOf(value: unknown): string {
     return ALL;
   }
   if (typeof value !== 'string' || value.length > 1000) {
-    const message = 'peerGroup must be one peer group id, e.g. all or industry:telecom';
+    const message = {
+      de: 'peerGroup muss die Id einer Vergleichsgruppe sein, z. B. all oder industry:telecom.',
+      en: 'peerGroup must be one peer group id, e.g. all or industry:telecom.',
+    };
     throw new DomainError(DomainErrorCode.ValidationFailed, message, [
       { key: 'peerGroup', rule: 'peer_group_id', message },
     ]);

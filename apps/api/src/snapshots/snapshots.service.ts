@@ -24,6 +24,7 @@ import {
   validatePeerGroupFilter,
   benchmarkKpis,
   CellAudience,
+  workFailureText,
 } from '@app/domain';
 import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { snapshotInputKey } from '@app/application';
@@ -41,7 +42,7 @@ import {
   writePeerGroups,
   lockForTransaction,
 } from '@app/persistence';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import { requireQueueReachable } from '../common/queue-reachable';
 import type { CallerContext, Language } from '../common/request-context';
 import {
@@ -134,7 +135,7 @@ export class SnapshotsService {
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const snapshot = await this.findSnapshot(m, snapshotId);
       const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
-      return toSnapshotDto(snapshot, cycle);
+      return toSnapshotDto(snapshot, cycle, caller.language);
     });
   }
 
@@ -150,7 +151,7 @@ export class SnapshotsService {
         where: { cycleId },
         order: { createdAt: 'DESC' },
       });
-      return snapshots.map((s) => toSnapshotDto(s, cycle));
+      return snapshots.map((s) => toSnapshotDto(s, cycle, caller.language));
     });
   }
 
@@ -315,7 +316,16 @@ export class SnapshotsService {
           caller.language === 'de'
             ? `Die Einheit gehört nicht zur Vergleichsgruppe ${group.id}; eine Position gibt es nur in den eigenen Vergleichsgruppen.`
             : `The unit is not a member of the peer group ${group.id}; positions exist only in the unit's own peer groups.`,
-          [{ key: 'peerGroup', rule: 'member_of_peer_group', message: 'not a member' }],
+          [
+            {
+              key: 'peerGroup',
+              rule: 'member_of_peer_group',
+              message: {
+                de: 'Die Einheit gehört nicht zu dieser Vergleichsgruppe.',
+                en: 'The unit is not a member of this peer group.',
+              },
+            },
+          ],
         );
       }
       const catalogue = async () => {
@@ -346,7 +356,7 @@ export class SnapshotsService {
   }
 
   private async benchmarksOf(
-    m: EntityManager,
+    m: TenantTx,
     caller: CallerContext,
     snapshotId: string,
     group: StoredPeerGroup,
@@ -360,7 +370,7 @@ export class SnapshotsService {
     };
   }
 
-  private async findSnapshot(m: EntityManager, snapshotId: string): Promise<SnapshotEntity> {
+  private async findSnapshot(m: TenantTx, snapshotId: string): Promise<SnapshotEntity> {
     const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
     if (!snapshot) {
       throw notFound('Snapshot', snapshotId);
@@ -373,7 +383,7 @@ export class SnapshotsService {
    * whose a unit was then; a unit without accepted data is not in them), any for a publisher.
    */
   private async findUnit(
-    m: EntityManager,
+    m: TenantTx,
     caller: CallerContext,
     snapshotId: string,
     unitId: string,
@@ -393,7 +403,7 @@ export class SnapshotsService {
   }
 
   private async findPeerGroup(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     peerGroupId: string,
     caller: CallerContext,
@@ -437,7 +447,7 @@ function refusal(rule: string, reason: string): DomainError {
   ]);
 }
 
-function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity): SnapshotDto {
+function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity, language: Language): SnapshotDto {
   return {
     id: s.id,
     cycleId: s.cycleId,
@@ -446,7 +456,7 @@ function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity): SnapshotDto {
     published: cycle.publishedSnapshotId === s.id,
     manifest: s.manifest,
     manifestHash: s.manifestHash,
-    error: s.error,
+    error: s.error && workFailureText(s.error, language),
     createdAt: s.createdAt.toISOString(),
     startedAt: s.startedAt?.toISOString() ?? null,
     finishedAt: s.finishedAt?.toISOString() ?? null,

@@ -26,7 +26,7 @@ import {
   TenantDb,
   organisationKindOf,
 } from '@app/persistence';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import {
   CatalogueDto,
   CatalogueVersionDto,
@@ -36,6 +36,7 @@ import {
   StudyDto,
   UpdateStudyDto,
 } from './dto/study.dto';
+import { STUDY_FIELD_PROBLEMS as P } from './studies.texts';
 
 function toStudyDto(study: StudyEntity): StudyDto {
   return {
@@ -148,7 +149,7 @@ export class StudiesService {
             de: `Die Studie hat schon einen Zyklus für ${year}.`,
             en: `The study has a cycle for ${year} already.`,
           },
-          [{ key: 'year', rule: 'unique', message: `a cycle for ${year} exists already` }],
+          [{ key: 'year', rule: 'unique', message: P.cycleYearTaken(year) }],
         );
       }
       const cycle = await m.save(
@@ -196,7 +197,7 @@ export class StudiesService {
    * current policy, so that what participants see is what the cycle holds.
    */
   private async snapshotToPublish(
-    m: EntityManager,
+    m: TenantTx,
     cycle: CycleEntity,
     snapshotId: string | undefined,
   ): Promise<string> {
@@ -268,7 +269,7 @@ export class StudiesService {
           {
             key: 'companyId',
             rule: 'company_exists',
-            message: 'companyId must be the id of a company',
+            message: P.notACompany,
           },
         ]);
       }
@@ -360,11 +361,7 @@ export class StudiesService {
     });
   }
 
-  private async findStudy(
-    m: EntityManager,
-    studyId: string,
-    withCycles: boolean,
-  ): Promise<StudyEntity> {
+  private async findStudy(m: TenantTx, studyId: string, withCycles: boolean): Promise<StudyEntity> {
     const study = await m.findOne(StudyEntity, {
       where: { id: studyId },
       relations: { cycles: withCycles },
@@ -380,7 +377,7 @@ export class StudiesService {
    * as not found.
    */
   private async findOwnStudy(
-    m: EntityManager,
+    m: TenantTx,
     actor: Actor,
     studyId: string,
     action: Action,
@@ -390,7 +387,7 @@ export class StudiesService {
     return study;
   }
 
-  private async findCycle(m: EntityManager, cycleId: string, lock = false): Promise<CycleEntity> {
+  private async findCycle(m: TenantTx, cycleId: string, lock = false): Promise<CycleEntity> {
     const cycle = await m.findOne(CycleEntity, {
       where: { id: cycleId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -402,7 +399,7 @@ export class StudiesService {
   }
 
   private async findOwnCatalogueVersion(
-    m: EntityManager,
+    m: TenantTx,
     actor: Actor,
     id: string,
   ): Promise<CatalogueVersionEntity> {
@@ -418,7 +415,7 @@ export class StudiesService {
           {
             key: 'catalogueVersionId',
             rule: 'catalogue_exists',
-            message: 'catalogueVersionId must be one of your catalogue versions',
+            message: P.notOwnCatalogueVersion,
           },
         ],
       );

@@ -27,10 +27,10 @@ import {
   SubmissionEntity,
   TenantDb,
 } from '@app/persistence';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import type { CallerContext, Language } from '../common/request-context';
 import { AuditEntryDto, SubmissionDto } from './dto/submission.dto';
-import { AuditChange, Located, SubmissionRepository } from './submission.repository';
+import { AuditChange, Located, SubmissionRepository } from '@app/persistence';
 import { SUBMISSION_REFUSALS as R } from './submissions.texts';
 
 type SubmissionRequest = CallerContext;
@@ -230,7 +230,7 @@ export class SubmissionsService {
    * audit rows likewise. A submission whose answers do not change is left alone.
    */
   async storeDrafts(
-    m: EntityManager,
+    m: TenantTx,
     req: SubmissionRequest,
     cycle: CycleEntity,
     catalogue: Catalogue,
@@ -383,7 +383,7 @@ export class SubmissionsService {
   }
 
   private async moveTo(
-    m: EntityManager,
+    m: TenantTx,
     req: SubmissionRequest,
     located: Located,
     submission: SubmissionEntity,

@@ -19,13 +19,13 @@ import {
   trendKpisOf,
 } from '@app/domain';
 import type { TrendReportInput } from '@app/reporting';
-import type { EntityManager } from 'typeorm';
 import {
   CycleEntity,
   OrganisationEntity,
   SnapshotEntity,
   SnapshotReader,
   StudyEntity,
+  type TenantTx,
   TrendEntity,
 } from '@app/persistence';
 
@@ -57,7 +57,7 @@ export interface TrendSource {
  *   trend needs a change.
  */
 export async function trendSource(
-  m: EntityManager,
+  m: TenantTx,
   studyId: string,
   caller: Actor,
   language: 'de' | 'en',
@@ -140,7 +140,7 @@ export interface ComputedTrend {
  * English report) compute it once.
  */
 export async function computedTrend(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   trendId: string,
 ): Promise<ComputedTrend> {
@@ -212,7 +212,7 @@ export async function computedTrend(
 
 /** Everything a trend report shows, computing the trend's data first if need be. */
 export async function trendReportInput(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   trendId: string,
   language: 'de' | 'en',

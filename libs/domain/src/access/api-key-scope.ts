@@ -19,12 +19,18 @@ export function assertScopesGrantable(actor: Actor, scopes: readonly ApiKeyScope
   if (beyond.length > 0) {
     throw new DomainError(
       DomainErrorCode.Forbidden,
-      `An API key can give a new key only scopes it holds itself; it does not hold ${beyond.join(', ')}.`,
+      {
+        de: `Ein API-Schlüssel kann einem neuen Schlüssel nur Scopes geben, die er selbst hat; er hat ${beyond.join(', ')} nicht.`,
+        en: `An API key can give a new key only scopes it holds itself; it does not hold ${beyond.join(', ')}.`,
+      },
       [
         {
           key: 'scopes',
           rule: 'scope_not_held',
-          message: `scopes may not include ${beyond.join(', ')}`,
+          message: {
+            de: `scopes darf ${beyond.join(', ')} nicht enthalten.`,
+            en: `scopes may not include ${beyond.join(', ')}.`,
+          },
         },
       ],
     );

@@ -14,14 +14,10 @@ import {
   positionsIn,
   viewerIn,
 } from '@app/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 import { SnapshotEntity } from '../entities';
-import {
-  frozenInputsReadable,
-  loadSnapshotSetting,
-  readFrozenInputs,
-  SnapshotSetting,
-} from './snapshot-store';
+import { frozenInputsReadable, readFrozenInputs } from '../cross-tenant/cross-tenant-reader';
+import { loadSnapshotSetting, SnapshotSetting } from './snapshot-store';
 
 /** A stored peer group of a snapshot. */
 export interface StoredPeerGroup extends PeerGroupDefinition {
@@ -116,7 +112,7 @@ export class SnapshotReader {
   private readonly positionsByUnit = new RecentlyUsed<KpiPosition[]>(POSITIONS_CACHE_SIZE);
 
   /** Cycle, study and catalogue of a cycle, the catalogue parsed once per process. */
-  setting(m: EntityManager, cycleId: string): Promise<SnapshotSetting | null> {
+  setting(m: TenantTx, cycleId: string): Promise<SnapshotSetting | null> {
     return loadSnapshotSetting(m, cycleId, this.catalogues);
   }
 
@@ -125,7 +121,7 @@ export class SnapshotReader {
    * computed (naming its state and progress), otherwise.
    */
   async computedSnapshot(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     language: 'de' | 'en',
   ): Promise<SnapshotEntity> {
@@ -144,7 +140,7 @@ export class SnapshotReader {
     return snapshot;
   }
 
-  async peerGroups(m: EntityManager, snapshotId: string): Promise<StoredPeerGroup[]> {
+  async peerGroups(m: TenantTx, snapshotId: string): Promise<StoredPeerGroup[]> {
     const rows = await m.query<PeerGroupRow[]>(
       `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 ORDER BY ordinal`,
       [snapshotId],
@@ -153,7 +149,7 @@ export class SnapshotReader {
   }
 
   async peerGroup(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     peerGroupId: string,
   ): Promise<StoredPeerGroup | undefined> {
@@ -170,7 +166,7 @@ export class SnapshotReader {
    * (`cellsSeenBy`) with what the audience supplied to this snapshot.
    */
   async cells(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     peerGroupId: string,
     audience: CellAudience,
@@ -182,7 +178,7 @@ export class SnapshotReader {
    * The cells of a peer group read once, to be seen by several audiences (each unit of an
    * import), each through give-to-get as `cells` gives them.
    */
-  async cellsOf(m: EntityManager, snapshotId: string, peerGroupId: string): Promise<CellsSeenBy> {
+  async cellsOf(m: TenantTx, snapshotId: string, peerGroupId: string): Promise<CellsSeenBy> {
     // The access check of `frozenInputs` runs before a kept cell is served.
     const inputs = await this.frozenInputs(m, snapshotId);
     const key = `${snapshotId}|${peerGroupId}`;
@@ -206,7 +202,7 @@ export class SnapshotReader {
    * before a kept position is served.
    */
   async positions(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     inputs: FrozenInputs,
     group: StoredPeerGroup,
@@ -228,7 +224,7 @@ export class SnapshotReader {
   }
 
   /** The frozen inputs of a snapshot the caller may compute from; not found otherwise. */
-  async frozenInputs(m: EntityManager, snapshotId: string): Promise<FrozenInputs> {
+  async frozenInputs(m: TenantTx, snapshotId: string): Promise<FrozenInputs> {
     // The cache holds every company's values: the database's access check runs on every read,
     // before the cache may serve anything, whoever read the inputs first.
     if (!(await frozenInputsReadable(m, snapshotId))) {
@@ -267,7 +263,7 @@ function audienceKey(audience: CellAudience): string {
  * whether the group is released (only then are they final).
  */
 async function storedCells(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   peerGroupId: string,
   kpiOrder: readonly string[],

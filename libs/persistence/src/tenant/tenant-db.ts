@@ -13,6 +13,22 @@ const ISOLATION_LEVELS: readonly IsolationLevel[] = [
   'SERIALIZABLE',
 ];
 
+declare const tenantSet: unique symbol;
+declare const noTenantSet: unique symbol;
+
+/**
+ * A transaction whose tenant is set. Readers and writers of tenant data take one, and only
+ * TenantDb mints it (the brand's symbol is not exported, and lint refuses `as TenantTx`
+ * elsewhere), so that a query without a tenant does not compile.
+ */
+export type TenantTx = EntityManager & { readonly [tenantSet]: true };
+
+/**
+ * A transaction with no tenant set, in which row-level security returns no tenant row: only the
+ * security-definer functions of the cross-tenant reader answer there.
+ */
+export type NoTenantTx = EntityManager & { readonly [noTenantSet]: true };
+
 /**
  * The only way the application reaches tenant data: every unit of work is one transaction
  * whose tenant is set with `set_config(..., true)`, so it cannot leak to the next user of the
@@ -28,16 +44,16 @@ export class TenantDb {
    */
   async withTenant<T>(
     tenant: TenantId,
-    work: (manager: EntityManager) => Promise<T>,
+    work: (tx: TenantTx) => Promise<T>,
     isolation: IsolationLevel = 'READ COMMITTED',
   ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await beginAsTenant(runner, tenant, isolation);
+      const tx = await beginAsTenant(runner, tenant, isolation);
       let result: T;
       try {
-        result = await work(runner.manager);
+        result = await work(tx);
       } catch (error) {
         // The work's error is the one to report; a failed rollback ends with the connection.
         await runner.rollbackTransaction().catch(() => undefined);
@@ -57,22 +73,21 @@ export class TenantDb {
    */
   async withNewTenant<T extends { id: string }, R>(
     tenant: TenantId,
-    create: (manager: EntityManager) => Promise<T>,
-    work: (manager: EntityManager, created: T) => Promise<R>,
+    create: (tx: TenantTx) => Promise<T>,
+    work: (tx: TenantTx, created: T) => Promise<R>,
   ): Promise<R> {
-    return this.withTenant(tenant, async (manager) => {
-      const created = await create(manager);
-      await setTenant(manager, asTenantId(created.id));
-      return work(manager, created);
+    return this.withTenant(tenant, async (tx) => {
+      const created = await create(tx);
+      return work(await setTenant(tx, asTenantId(created.id)), created);
     });
   }
 
   /**
-   * Runs `work` with no tenant set: only the SECURITY DEFINER authentication functions return
-   * anything there.
+   * Runs `work` with no tenant set: only the security-definer functions of the cross-tenant
+   * reader (sign-in, the reconciler's unfinished work) return anything there.
    */
-  async withoutTenant<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  async withoutTenant<T>(work: (tx: NoTenantTx) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(manager as NoTenantTx));
   }
 
   /** Liveness of the database for the readiness check. */
@@ -87,13 +102,14 @@ export class TenantDb {
  * reads that doubled the transactions per second, bench/api.bench.ts). A simple-protocol query
  * takes several statements but no parameters, so the tenant goes into the text, and only a uuid
  * may. The runner is then told its transaction is open, as its own `startTransaction` would
- * leave it, so that saves inside nest as savepoints and commit and rollback end it.
+ * leave it, so that saves inside nest as savepoints and commit and rollback end it. One of the
+ * two places a TenantTx is minted.
  */
 async function beginAsTenant(
   runner: QueryRunner,
   tenant: TenantId,
   isolation: IsolationLevel,
-): Promise<void> {
+): Promise<TenantTx> {
   if (!UUID.test(tenant) || !ISOLATION_LEVELS.includes(isolation)) {
     throw new Error(`not a tenant id or isolation level: ${tenant}, ${isolation}`);
   }
@@ -107,9 +123,14 @@ async function beginAsTenant(
     throw error;
   }
   Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+  return runner.manager as TenantTx;
 }
 
-/** Sets the transaction's tenant; `true`: local to the transaction, never the pooled session. */
-async function setTenant(manager: EntityManager, tenant: TenantId): Promise<void> {
+/**
+ * Switches the transaction's tenant; `true`: local to the transaction, never the pooled
+ * session. The other place a TenantTx is minted.
+ */
+async function setTenant(manager: EntityManager, tenant: TenantId): Promise<TenantTx> {
   await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+  return manager as TenantTx;
 }

@@ -93,7 +93,9 @@ export class BenchmarksPagesController {
       }
       const t = page.texts.benchmarks;
       const reasons =
-        error.problems.length > 0 ? error.problems : [{ rule: '', message: error.message }];
+        error.problems.length > 0
+          ? error.problemsIn(page.language)
+          : [{ rule: '', message: error.messageIn(page.language) }];
       const groups = await this.snapshots.peerGroups(caller, snapshotId);
       const text = reasons.map((p) => refusalText(p, page.language, t, groups)).join(' ');
       const html = await this.viewPage(

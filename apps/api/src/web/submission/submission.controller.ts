@@ -135,7 +135,7 @@ export class SubmissionPagesController {
       const stale = refused.code === DomainErrorCode.Conflict;
       const html = this.formPage(page, caller, context, {
         posted: input.posted,
-        problems: stale ? [] : mergeProblems(input.problems, refused.problems),
+        problems: stale ? [] : mergeProblems(input.problems, refused.problemsIn(page.language)),
         errorsTitle: stale ? null : t.notSaved,
         stale,
         version: body.version,
@@ -161,7 +161,7 @@ export class SubmissionPagesController {
       // The draft was saved: the form shows it as stored now, with what blocks submitting.
       const saved = await this.submissions.context(caller, cycleId, unitId);
       const html = this.formPage(page, caller, saved, {
-        problems: refused.problems,
+        problems: refused.problemsIn(page.language),
         errorsTitle: `${t.notSubmitted} ${refused.messageIn(page.language)}`,
       });
       sendPage(response, html, 422);
@@ -235,7 +235,7 @@ export class SubmissionPagesController {
         refused.code === DomainErrorCode.Conflict
           ? [{ key: 'file', rule: 'stale', message: page.texts.submission.stale }]
           : refused.problems.length > 0
-            ? refused.problems
+            ? refused.problemsIn(page.language)
             : [{ key: 'file', rule: refused.code, message: refused.messageIn(page.language) }];
       const status =
         refused.code === DomainErrorCode.Conflict
