@@ -2,10 +2,10 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { Actor } from './actor';
 
 /**
- * What an API key may do besides acting in its role (ACCESS_POLICY names the actions that need
- * one): make further credentials. A key has none
- * unless whoever creates it names them, so that revoking one leaked key contains the leak: the
- * key cannot have made keys or users that outlive its revocation.
+ * What an API key may do besides acting in its role: make further credentials (ACCESS_POLICY
+ * names the actions that need a scope). A key has none unless whoever creates it names them,
+ * so that revoking one leaked key contains the leak: the key cannot have made keys or users
+ * that outlive its revocation.
  */
 export const API_KEY_SCOPES = ['api_keys:create', 'users:create'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
