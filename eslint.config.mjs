@@ -51,7 +51,7 @@ export default tseslint.config(
       curly: ['error', 'all'],
     },
   },
-  // Layers (docs in CONTRIBUTING.md): the database is reached through libs/persistence only,
+  // Layers (docs/architecture.md): the database is reached through libs/persistence only,
   // whose TenantDb is the one door that sets the tenant. Tests and benchmarks set up their own
   // databases and are exempt.
   {
@@ -101,6 +101,8 @@ export default tseslint.config(
     },
   },
   {
+    // Inside persistence too: tenant-db.ts alone mints a handle, the cross-tenant reader alone
+    // calls a security-definer function (migrations define them).
     files: ['libs/persistence/**/*.ts'],
     ignores: [
       'libs/persistence/src/migrations/**',
@@ -111,6 +113,7 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', mintsTransaction, securityDefinerCall] },
   },
   {
+    // Tests and benchmarks may reach the database as they need, but get a handle from TenantDb.
     files: [
       'libs/persistence/src/cross-tenant/cross-tenant-reader.ts',
       '**/*.spec.ts',
