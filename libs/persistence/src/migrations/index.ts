@@ -12,6 +12,7 @@ import { UnfinishedWork1764250000000 } from './1764250000000-unfinished-work';
 import { WarningsAsData1764270000000 } from './1764270000000-warnings-as-data';
 import { FrozenInputsReadable1764275000000 } from './1764275000000-frozen-inputs-readable';
 import { WorkFailuresAsData1764290000000 } from './1764290000000-work-failures-as-data';
+import { AuditPerWrite1764295000000 } from './1764295000000-audit-per-write';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   WarningsAsData1764270000000,
   FrozenInputsReadable1764275000000,
   WorkFailuresAsData1764290000000,
+  AuditPerWrite1764295000000,
 ];
