@@ -16,7 +16,8 @@
  * route's in the same run (the machine's load cancels out of the ratio), and the api's database
  * time per request where it can be told (PostgreSQL's pg_stat_statements is not assumed: the
  * bench reads `pg_stat_database`'s active time of the bench database before and after each
- * route). Ends by itself and drops what it made.
+ * route). Ends by itself and drops what it made. `BENCH_API_NODE_ARGS="--cpu-prof
+ * --cpu-prof-dir=/tmp/api-prof"` passes node flags to the api's process (a profile of it).
  */
 import { asTenantId, DEMO_CATALOGUE, generateDemoData } from '@app/domain';
 import { dataSourceOptions, TenantDb } from '@app/persistence';
@@ -50,6 +51,7 @@ async function startApi(env: Record<string, string>, port: number): Promise<Chil
   const child = spawn(
     process.execPath,
     [
+      ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
       '-r',
       'ts-node/register/transpile-only',
       '-r',
@@ -58,7 +60,11 @@ async function startApi(env: Record<string, string>, port: number): Promise<Chil
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, TS_NODE_PROJECT: resolve(ROOT, 'tsconfig.json'), ...env },
+      env: {
+        ...process.env,
+        TS_NODE_PROJECT: resolve(ROOT, 'tsconfig.json'),
+        ...env,
+      },
       detached: true,
       stdio: ['ignore', 'ignore', 'pipe'],
     },
@@ -82,10 +88,19 @@ async function startApi(env: Record<string, string>, port: number): Promise<Chil
   throw new Error(`the api did not start in 180 s: ${errors.slice(-3000)}`);
 }
 
-function stopApi(child: ChildProcess): void {
-  if (child.exitCode === null && child.pid) {
-    process.kill(-child.pid, 'SIGKILL');
+/**
+ * SIGTERM first, so that the api closes as in production (and a `--cpu-prof` in
+ * BENCH_API_NODE_ARGS gets written), SIGKILL to its process group after 15 s.
+ */
+async function stopApi(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || !child.pid) {
+    return;
   }
+  const exited = new Promise((done) => child.once('exit', done));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => process.kill(-(child.pid as number), 'SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 interface RouteResult {
@@ -236,7 +251,7 @@ async function main(): Promise<void> {
     );
   } finally {
     if (api) {
-      stopApi(api);
+      await stopApi(api);
     }
     await owner.destroy();
     await bench.drop();
