@@ -18,3 +18,5 @@ export * from './studies/study-overview';
 export * from './auth/credentials';
 export * from './locks/transaction-lock';
 export * from './studies/participants';
+export * from './auth/password-resets';
+export * from './mail/outbox';

@@ -91,7 +91,8 @@ export class WebSessionService {
 
   /**
    * The actor of the request's session, or null when nobody is signed in, the session is past
-   * its absolute lifetime, or the user was disabled or deleted since (the session then ends).
+   * its absolute lifetime, or the user was disabled or deleted or reset the password since (the
+   * session then ends).
    */
   async actorOf(request: SessionRequest): Promise<Actor | null> {
     const user = request.session?.user;
@@ -104,7 +105,9 @@ export class WebSessionService {
     }
     // The tenant was established by the sign-in (AuthService.authenticate) that made the session.
     const tenantId = asTenantId(user.tenantId);
-    const role = await this.db.withTenant(tenantId, (m) => activeUserRole(m, user.userId));
+    const role = await this.db.withTenant(tenantId, (m) =>
+      activeUserRole(m, user.userId, new Date(user.signedInAt)),
+    );
     if (role === null) {
       await this.end(request);
       return null;

@@ -1,0 +1,83 @@
+import type { EntityManager } from 'typeorm';
+
+/** A reset token as `auth_find_password_reset` finds it by its hash. */
+export interface FoundPasswordReset {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  expired: boolean;
+  used: boolean;
+}
+
+/** The reset token of a hash in any organisation, through the door that needs no tenant. */
+export async function passwordResetByHash(
+  m: EntityManager,
+  tokenHash: string,
+): Promise<FoundPasswordReset | undefined> {
+  const [row] = await m.query<FoundPasswordReset[]>('SELECT * FROM auth_find_password_reset($1)', [
+    tokenHash,
+  ]);
+  return row;
+}
+
+/** Stores a reset token of a user of the caller's tenant; its id. */
+export async function createPasswordReset(
+  m: EntityManager,
+  userId: string,
+  tokenHash: string,
+  validSeconds: number,
+): Promise<string> {
+  const [row] = await m.query<{ id: string }[]>(
+    `INSERT INTO password_reset_tokens (tenant_id, user_id, token_hash, expires_at)
+     VALUES (app_current_tenant(), $1, $2, now() + make_interval(secs => $3))
+     RETURNING id`,
+    [userId, tokenHash, validSeconds],
+  );
+  return row.id;
+}
+
+/**
+ * Uses a reset token, if it is unused and unexpired, in one statement, so that of two requests
+ * with the same token one wins; the user it resets, or null.
+ */
+export async function consumePasswordReset(m: EntityManager, id: string): Promise<string | null> {
+  const [row] = await m.query<{ user_id: string }[]>(
+    `UPDATE password_reset_tokens SET used_at = now()
+      WHERE id = $1 AND used_at IS NULL AND expires_at > now()
+      RETURNING user_id`,
+    [id],
+  );
+  return row?.user_id ?? null;
+}
+
+/**
+ * Sets a user's new password and ends everything that signed in or could sign in before:
+ * sessions and access tokens begun before `now` (see `activeUserRole`), and every other unused
+ * reset token. False when the user is disabled or gone.
+ */
+export async function resetPassword(
+  m: EntityManager,
+  userId: string,
+  passwordHash: string,
+  now: Date,
+): Promise<boolean> {
+  const updated = await m.query<{ id: string }[]>(
+    `UPDATE users SET password_hash = $2, sessions_revoked_at = $3
+      WHERE id = $1 AND disabled_at IS NULL RETURNING id`,
+    [userId, passwordHash, now],
+  );
+  await m.query(
+    `UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
+    [userId],
+  );
+  return updated.length === 1;
+}
+
+/** The language a user reads the product's mails in. */
+export async function preferredLanguage(m: EntityManager, userId: string): Promise<'de' | 'en'> {
+  const [row] = await m.query<{ preferred_language: 'de' | 'en' }[]>(
+    'SELECT preferred_language FROM users WHERE id = $1',
+    [userId],
+  );
+  return row?.preferred_language ?? 'de';
+}
