@@ -24,6 +24,7 @@ import { TRUST_PROXY } from './common/trust-proxy';
 import { DisclosureReportsModule } from './disclosure-reports/disclosure-reports.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { OrganisationsService } from './organisations/organisations.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
@@ -40,10 +41,13 @@ import { WEB_PAGES, WebModule } from './web/web.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
-/** The logged request without the value of a `_csrf` query parameter. */
+/**
+ * The logged request without the value of a `_csrf` or `token` (a password reset link's)
+ * query parameter.
+ */
 function redactCsrfToken<T extends { url?: string }>(req: T): T {
-  if (typeof req.url === 'string' && req.url.includes('_csrf=')) {
-    req.url = req.url.replace(/([?&]_csrf=)[^&#]*/g, '$1[Redacted]');
+  if (typeof req.url === 'string' && /[?&](_csrf|token)=/.test(req.url)) {
+    req.url = req.url.replace(/([?&](?:_csrf|token)=)[^&#]*/g, '$1[Redacted]');
   }
   return req;
 }
@@ -71,7 +75,12 @@ export class AppModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.body.password',
+              'req.body.token',
+            ],
             // A multipart form of the pages carries its CSRF token in the URL's query.
             serializers: { req: redactCsrfToken },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
@@ -89,6 +98,7 @@ export class AppModule {
         SubmissionsModule,
         ImportsModule,
         DisclosureReportsModule,
+        PasswordResetModule.forRoot(config),
         JwtModule.register({
           secret: config.JWT_SECRET,
           signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
