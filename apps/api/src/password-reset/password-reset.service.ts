@@ -124,14 +124,18 @@ export class PasswordResetService {
       ]);
     }
     const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
-    const done = await this.db.withTenant(asTenantId(found.tenant_id), async (m) => {
+    // A refusal thrown inside rolls the whole transaction back: the token stays as it was.
+    await this.db.withTenant(asTenantId(found.tenant_id), async (m) => {
       const userId = await consumePasswordReset(m, found.id);
-      return userId !== null && (await resetPassword(m, userId, passwordHash, new Date()));
+      if (userId === null) {
+        // Another request used the token since it was checked.
+        throw refused(PASSWORD_RESET_TEXTS.tokenUsed);
+      }
+      if (!(await resetPassword(m, userId, passwordHash, new Date()))) {
+        // The user was disabled since the link was sent.
+        throw refused(PASSWORD_RESET_TEXTS.tokenUnknown);
+      }
     });
-    if (!done) {
-      // Another request used the token in the meantime, or the user was disabled.
-      throw refused(PASSWORD_RESET_TEXTS.tokenUsed);
-    }
   }
 
   private async usableToken(token: string) {

@@ -41,13 +41,14 @@ export async function createPasswordReset(
  * with the same token one wins; the user it resets, or null.
  */
 export async function consumePasswordReset(m: EntityManager, id: string): Promise<string | null> {
-  const [row] = await m.query<{ user_id: string }[]>(
+  // An UPDATE answers [rows, count].
+  const [rows] = await m.query<[{ user_id: string }[], number]>(
     `UPDATE password_reset_tokens SET used_at = now()
       WHERE id = $1 AND used_at IS NULL AND expires_at > now()
       RETURNING user_id`,
     [id],
   );
-  return row?.user_id ?? null;
+  return rows[0]?.user_id ?? null;
 }
 
 /**
@@ -61,16 +62,16 @@ export async function resetPassword(
   passwordHash: string,
   now: Date,
 ): Promise<boolean> {
-  const updated = await m.query<{ id: string }[]>(
+  const [, updated] = await m.query<[unknown, number]>(
     `UPDATE users SET password_hash = $2, sessions_revoked_at = $3
-      WHERE id = $1 AND disabled_at IS NULL RETURNING id`,
+      WHERE id = $1 AND disabled_at IS NULL`,
     [userId, passwordHash, now],
   );
   await m.query(
     `UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
     [userId],
   );
-  return updated.length === 1;
+  return updated === 1;
 }
 
 /** The language a user reads the product's mails in. */
