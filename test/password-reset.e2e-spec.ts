@@ -298,6 +298,30 @@ describe('password reset and the mail outbox (e2e: SMTP server, api, worker)', (
     expect((await confirm(tokenIn(mail.text), NEW_PASSWORD)).status).toBe(204);
   });
 
+  it('gives a mail up that the server refuses for good, and sends a disabled user none', async () => {
+    const refusedUser = await createUser(await createOrganisation('company'), 'company_admin');
+    inbox.refuse(refusedUser.email);
+    expect((await requestReset(refusedUser.email)).status).toBe(202);
+    const [given] = await until(
+      () => outbox(refusedUser.email),
+      (rs) => rs.length === 1 && rs[0].state !== 'queued',
+    );
+    expect(given).toMatchObject({ state: 'failed', attempts: 0, has_secret: false });
+    expect(given.error).toContain('no such mailbox');
+    expect(inbox.mailsTo(refusedUser.email)).toEqual([]);
+
+    const disabled = await createUser(await createOrganisation('company'), 'company_viewer');
+    await (
+      await ownerDataSource()
+    ).query('UPDATE users SET disabled_at = now() WHERE id = $1', [disabled.id]);
+    const answer = await requestReset(disabled.email);
+    expect([answer.status, answer.body.message]).toEqual([
+      202,
+      'If there is an account for this e-mail address, a link to reset its password is on its way. It is valid for one hour.',
+    ]);
+    expect(await outbox(disabled.email)).toEqual([]);
+  });
+
   it('resets through the pages in German and English, with the CSRF token of the session, and ends the web session', async () => {
     const user = await createUser(await createOrganisation('company'), 'company_admin');
     const signedIn = request.agent(t.app.getHttpServer());

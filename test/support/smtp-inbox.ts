@@ -26,6 +26,11 @@ export interface SmtpInbox {
   mails: ReceivedMail[];
   /** The mails to an address. */
   mailsTo(address: string): ReceivedMail[];
+  /**
+   * Answers every mail to `address` with a permanent refusal (550), as a server does for a
+   * mailbox that does not exist.
+   */
+  refuse(address: string): void;
   /** Waits until a mail to `address` arrives (or `count` of them) and returns the last. */
   waitForMailTo(address: string, count?: number): Promise<ReceivedMail>;
   start(): Promise<void>;
@@ -36,6 +41,7 @@ export interface SmtpInbox {
 export async function startSmtpInbox(): Promise<SmtpInbox> {
   const port = await findFreePort();
   const mails: ReceivedMail[] = [];
+  const refused = new Set<string>();
   let server: SMTPServer | null = null;
 
   const newServer = (): SMTPServer =>
@@ -45,6 +51,17 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
       logger: false,
       // A stop must not wait for the sender's pooled connections to end on their own.
       closeTimeout: 100,
+      onRcptTo(address, _session, callback) {
+        if (refused.has(address.address.toLowerCase())) {
+          callback(
+            Object.assign(new Error(`5.1.1 <${address.address}>: no such mailbox`), {
+              responseCode: 550,
+            }),
+          );
+          return;
+        }
+        callback();
+      },
       onData(stream, session, callback) {
         simpleParser(stream).then(
           (parsed) => {
@@ -66,6 +83,7 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
   const inbox: SmtpInbox = {
     url: `smtp://127.0.0.1:${port}`,
     mails,
+    refuse: (address) => refused.add(address.toLowerCase()),
     mailsTo: (address) =>
       mails.filter((mail) => mail.to.some((to) => to.toLowerCase() === address.toLowerCase())),
     waitForMailTo: async (address, count = 1) => {
