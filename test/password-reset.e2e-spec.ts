@@ -332,6 +332,8 @@ describe('password reset and the mail outbox (e2e: SMTP server, api, worker)', (
       .send({ _csrf: csrfTokenIn(login.text), email: user.email, password: TEST_PASSWORD })
       .expect(303);
     expect((await signedIn.get('/')).status).toBe(200);
+    // The language a signed-in person chooses becomes the one their mails are written in.
+    await signedIn.get('/language?lang=en').expect(303);
 
     const visitor = request.agent(t.app.getHttpServer());
     await visitor.get('/language?lang=en');
@@ -350,7 +352,9 @@ describe('password reset and the mail outbox (e2e: SMTP server, api, worker)', (
       .send({ email: user.email, _csrf: csrfTokenIn(form.text) });
     expect(sent.status).toBe(200);
     expect(sent.text).toContain('If there is an account for this e-mail address');
-    const token = tokenIn((await inbox.waitForMailTo(user.email)).text);
+    const mail = await inbox.waitForMailTo(user.email);
+    expect(mail.subject).toBe('Reset your Benchmark Cockpit password');
+    const token = tokenIn(mail.text);
 
     await visitor.get('/language?lang=de');
     const confirmForm = await visitor.get(`/password-reset/confirm?token=${token}`);

@@ -20,3 +20,4 @@ export * from './locks/transaction-lock';
 export * from './studies/participants';
 export * from './auth/password-resets';
 export * from './mail/outbox';
+export * from './users/preferred-language';

@@ -6,6 +6,7 @@ import {
   consumePasswordReset,
   createPasswordReset,
   loginAccounts,
+  type LoginAccount,
   passwordResetByHash,
   preferredLanguage,
   queueMail,
@@ -59,44 +60,19 @@ export class PasswordResetService {
 
   /**
    * Asks for a reset link for the accounts of an address. Resolves alike for an unknown
-   * address: the requester learns nothing of who has an account. The mails are in the outbox
-   * when it resolves; their delivery does not hold up the answer, and a Redis that cannot be
-   * reached only delays it (the reconciler gives each a job).
+   * address, and as soon: once the accounts are looked up (one query, an index lookup either
+   * way), the links are written and their mails enqueued after the answer, so that its timing
+   * does not tell whether there was anything to write. A Redis that cannot be reached only
+   * delays the mails (the reconciler gives each a job).
    */
   async request(email: string): Promise<void> {
     const accounts = await this.db.withoutTenant((m) => loginAccounts(m, email));
-    const queued: { tenantId: string; messageId: string }[] = [];
-    for (const account of accounts.filter((a) => a.disabled_at === null)) {
-      const token = randomBytes(32).toString('base64url');
-      const messageId = await this.db.withTenant(asTenantId(account.tenant_id), async (m) => {
-        const names = await userNames(m, account.id);
-        if (!names) {
-          return null;
-        }
-        const tokenId = await createPasswordReset(
-          m,
-          account.id,
-          hashToken(token),
-          PASSWORD_RESET_VALID_SECONDS,
-        );
-        return queueMail(m, {
-          recipient: names.email,
-          language: await preferredLanguage(m, account.id),
-          purpose: 'password_reset',
-          objectId: tokenId,
-          params: {
-            name: names.name,
-            organisationName: names.organisationName,
-            validMinutes: String(PASSWORD_RESET_VALID_SECONDS / 60),
-          },
-          secretParams: { link: `${this.publicUrl}${PASSWORD_RESET_CONFIRM_PATH}?token=${token}` },
-        });
-      });
-      if (messageId !== null) {
-        queued.push({ tenantId: account.tenant_id, messageId });
-      }
+    const active = accounts.filter((account) => account.disabled_at === null);
+    if (active.length > 0) {
+      void this.sendLinks(active).catch((error: unknown) =>
+        this.logger.error(`password reset links not written: ${messageOf(error)}`),
+      );
     }
-    void this.deliver(queued);
   }
 
   /**
@@ -154,7 +130,39 @@ export class PasswordResetService {
     return found;
   }
 
-  private async deliver(queued: { tenantId: string; messageId: string }[]): Promise<void> {
+  /** Writes a token and its mail per account, then enqueues the mails. */
+  private async sendLinks(accounts: LoginAccount[]): Promise<void> {
+    const queued: { tenantId: string; messageId: string }[] = [];
+    for (const account of accounts) {
+      const token = randomBytes(32).toString('base64url');
+      const messageId = await this.db.withTenant(asTenantId(account.tenant_id), async (m) => {
+        const names = await userNames(m, account.id);
+        if (!names) {
+          return null;
+        }
+        const tokenId = await createPasswordReset(
+          m,
+          account.id,
+          hashToken(token),
+          PASSWORD_RESET_VALID_SECONDS,
+        );
+        return queueMail(m, {
+          recipient: names.email,
+          language: await preferredLanguage(m, account.id),
+          purpose: 'password_reset',
+          objectId: tokenId,
+          params: {
+            name: names.name,
+            organisationName: names.organisationName,
+            validMinutes: String(PASSWORD_RESET_VALID_SECONDS / 60),
+          },
+          secretParams: { link: `${this.publicUrl}${PASSWORD_RESET_CONFIRM_PATH}?token=${token}` },
+        });
+      });
+      if (messageId !== null) {
+        queued.push({ tenantId: account.tenant_id, messageId });
+      }
+    }
     for (const { tenantId, messageId } of queued) {
       try {
         // With Redis lost, an add would wait for it: the reconciler delivers the mail instead.
@@ -163,9 +171,13 @@ export class PasswordResetService {
         }
       } catch (error) {
         this.logger.warn(
-          `mail ${messageId}: not enqueued (${error instanceof Error ? error.message : String(error)}); the reconciler will`,
+          `mail ${messageId}: not enqueued (${messageOf(error)}); the reconciler will`,
         );
       }
     }
   }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -73,12 +73,3 @@ export async function resetPassword(
   );
   return updated === 1;
 }
-
-/** The language a user reads the product's mails in. */
-export async function preferredLanguage(m: EntityManager, userId: string): Promise<'de' | 'en'> {
-  const [row] = await m.query<{ preferred_language: 'de' | 'en' }[]>(
-    'SELECT preferred_language FROM users WHERE id = $1',
-    [userId],
-  );
-  return row?.preferred_language ?? 'de';
-}

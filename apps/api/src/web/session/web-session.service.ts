@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, asTenantId } from '@app/domain';
-import { activeUserRole, TenantDb, userNames } from '@app/persistence';
+import { activeUserRole, setPreferredLanguage, TenantDb, userNames } from '@app/persistence';
 import type { Request, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
 import type { AuthenticatedRequest } from '../../auth/auth.decorators';
+import type { Language } from '../../common/request-context';
 import { SESSION_COOKIE, WEB_SETTINGS, WebSettings } from '../web-settings';
 import './session-data';
 
@@ -122,6 +123,17 @@ export class WebSessionService {
       organisationKind: user.organisationKind,
       role: user.role,
     };
+  }
+
+  /**
+   * Keeps the language a signed-in person chose with the language switch as the user's own, so
+   * that the mails they are sent (a password reset) are in it too.
+   */
+  async rememberLanguage(actor: Actor | undefined, language: Language): Promise<void> {
+    const userId = actor?.userId;
+    if (actor && userId) {
+      await this.db.withTenant(actor.tenantId, (m) => setPreferredLanguage(m, userId, language));
+    }
   }
 
   /** Replaces an ended session by an empty one, which a sign-in form can still use. */
