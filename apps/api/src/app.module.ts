@@ -42,12 +42,15 @@ import { WEB_PAGES, WebModule } from './web/web.module';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /**
- * The logged request without the value of a `_csrf` or `token` (a password reset link's)
- * query parameter.
+ * A `_csrf` or `token` (a password reset link's) query parameter, also inside another
+ * parameter's encoded value (the language switch's `next` on the reset page).
  */
+const SECRET_PARAMETER = /((?:[?&]|%3F|%26)(?:_csrf|token)(?:=|%3D))[^&#]*/gi;
+
+/** The logged request without the value of a `_csrf` or `token` query parameter. */
 function redactCsrfToken<T extends { url?: string }>(req: T): T {
-  if (typeof req.url === 'string' && /[?&](_csrf|token)=/.test(req.url)) {
-    req.url = req.url.replace(/([?&](?:_csrf|token)=)[^&#]*/g, '$1[Redacted]');
+  if (typeof req.url === 'string') {
+    req.url = req.url.replace(SECRET_PARAMETER, '$1[Redacted]');
   }
   return req;
 }
