@@ -322,6 +322,18 @@ describe('password reset and the mail outbox (e2e: SMTP server, api, worker)', (
     expect(await outbox(disabled.email)).toEqual([]);
   });
 
+  it('answers more than 5 requests a minute for one address and client with 429', async () => {
+    const address = 'flooded.mailbox@test.example';
+    for (let i = 0; i < 5; i++) {
+      expect((await requestReset(address)).status).toBe(202);
+    }
+    const over = await requestReset(address);
+    expect(over.status).toBe(429);
+    expect(over.body.message).toBe(
+      'Too many password reset requests for this e-mail address. Wait a minute and try again.',
+    );
+  });
+
   it('resets through the pages in German and English, with the CSRF token of the session, and ends the web session', async () => {
     const user = await createUser(await createOrganisation('company'), 'company_admin');
     const signedIn = request.agent(t.app.getHttpServer());
