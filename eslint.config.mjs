@@ -1,6 +1,25 @@
 import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Only TenantDb (tenant-db.ts) mints the transaction handles; a cast elsewhere would open a
+// tenant transaction that sets no tenant.
+const mintsTransaction = {
+  selector:
+    'TSAsExpression[typeAnnotation.typeName.name=/^(TenantTx|NoTenantTx)$/], TSTypeAssertion[typeAnnotation.typeName.name=/^(TenantTx|NoTenantTx)$/]',
+  message: 'Only TenantDb opens a TenantTx or NoTenantTx: take one as a parameter instead.',
+};
+
+// The security-definer functions cross tenants; they are called in the cross-tenant reader
+// (libs/persistence/src/cross-tenant/cross-tenant-reader.ts) and nowhere else.
+const securityDefinerCall = {
+  selector: [
+    'Literal[value=/\\b(auth_find_user|auth_find_api_key|benchmark_source|benchmark_source_hash|benchmark_frozen_inputs|benchmark_frozen_inputs_readable|organisation_kind|peer_group_request_record|peer_group_request_tally|unfinished_work)\\s*\\(/]',
+    'TemplateElement[value.raw=/\\b(auth_find_user|auth_find_api_key|benchmark_source|benchmark_source_hash|benchmark_frozen_inputs|benchmark_frozen_inputs_readable|organisation_kind|peer_group_request_record|peer_group_request_tally|unfinished_work)\\s*\\(/]',
+  ].join(', '),
+  message:
+    'Security-definer functions are called in the cross-tenant reader of @app/persistence only.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -32,7 +51,7 @@ export default tseslint.config(
       curly: ['error', 'all'],
     },
   },
-  // Layers (docs in CONTRIBUTING.md): the database is reached through libs/persistence only,
+  // Layers (docs/architecture.md): the database is reached through libs/persistence only,
   // whose TenantDb is the one door that sets the tenant. Tests and benchmarks set up their own
   // databases and are exempt.
   {
@@ -76,22 +95,32 @@ export default tseslint.config(
           selector: "Decorator[expression.callee.name='InjectDataSource']",
           message: 'Reach the database through TenantDb and the readers of @app/persistence.',
         },
+        mintsTransaction,
+        securityDefinerCall,
       ],
     },
   },
   {
-    // The submissions' batch SQL, split out of their service (issue 14), is still to move into
-    // libs/persistence; until then raw queries stay allowed in this file, and nothing else is.
-    files: ['apps/api/src/submissions/submission.repository.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: 'Literal[value=/set_config/], TemplateElement[value.raw=/set_config/]',
-          message: 'The tenant is set by TenantDb (withTenant, withNewTenant) only.',
-        },
-      ],
-    },
+    // Inside persistence too: tenant-db.ts alone mints a handle, the cross-tenant reader alone
+    // calls a security-definer function (migrations define them).
+    files: ['libs/persistence/**/*.ts'],
+    ignores: [
+      'libs/persistence/src/migrations/**',
+      'libs/persistence/src/tenant/tenant-db.ts',
+      'libs/persistence/src/cross-tenant/cross-tenant-reader.ts',
+      '**/*.spec.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', mintsTransaction, securityDefinerCall] },
+  },
+  {
+    // Tests and benchmarks may reach the database as they need, but get a handle from TenantDb.
+    files: [
+      'libs/persistence/src/cross-tenant/cross-tenant-reader.ts',
+      '**/*.spec.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+    ],
+    rules: { 'no-restricted-syntax': ['error', mintsTransaction] },
   },
   {
     // Persistence is data access only: it depends on no use-case, presentation or app.

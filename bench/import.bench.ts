@@ -18,6 +18,7 @@ import {
   ParticipationEntity,
   SnapshotReader,
   StudyEntity,
+  SubmissionRepository,
   TenantDb,
   UnitEntity,
 } from '@app/persistence';
@@ -28,7 +29,6 @@ import { AbstractLogger, DataSource, type LogLevel, type LogMessage } from 'type
 import { benchDatabase } from './support/bench-database';
 import type { CallerContext } from '../apps/api/src/common/request-context';
 import { ImportsService } from '../apps/api/src/imports/imports.service';
-import { SubmissionRepository } from '../apps/api/src/submissions/submission.repository';
 import { SubmissionsService } from '../apps/api/src/submissions/submissions.service';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 5000);

@@ -11,6 +11,7 @@
  * - the peak memory of the process.
  */
 import {
+  Actor,
   asTenantId,
   computeTrendData,
   DEMO_CATALOGUE,
@@ -65,8 +66,16 @@ async function main(): Promise<void> {
     }
     const snapshotSeconds = seconds(snapshotsStart);
     const tenant = asTenantId(study.publisherId);
+    const publisher: Actor = {
+      userId: null,
+      apiKeyId: null,
+      apiKeyScopes: [],
+      tenantId: tenant,
+      organisationKind: 'publisher',
+      role: 'publisher_analyst',
+    };
     const trendId = await tenantDb.withTenant(tenant, async (m) => {
-      const source = await trendSource(m, study.studyId, study.publisherId, 'en');
+      const source = await trendSource(m, study.studyId, publisher, 'en');
       const trend = await m.save(
         m.create(TrendEntity, {
           tenantId: study.publisherId,

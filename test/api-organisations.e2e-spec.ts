@@ -146,6 +146,27 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       expect(res.body.message).toContain('colour');
     });
 
+    it("answers 400 naming the field and its rule in the reader's language", async () => {
+      const answers = [
+        ['de', 'year darf nicht kleiner als 2000 sein.'],
+        ['en', 'year must not be less than 2000.'],
+      ] as const;
+      for (const [language, sentence] of answers) {
+        const res = await t
+          .http()
+          .post(`/api/v1/studies/${world.study.id}/cycles`)
+          .set('Authorization', await t.tokenFor(publisherAdmin))
+          .set('Accept-Language', language)
+          .send({ year: 1999 });
+        expect(res.status).toBe(400);
+        expect(res.body).toMatchObject({
+          error: 'bad_request',
+          message: sentence,
+          problems: [{ key: 'year', rule: 'min', message: sentence }],
+        });
+      }
+    });
+
     it('answers 400 to malformed JSON and 413 to an oversized body, never 500', async () => {
       const malformed = await t
         .http()

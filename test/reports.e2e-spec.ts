@@ -231,7 +231,7 @@ describe('company reports (e2e, real worker and Chromium)', () => {
     expect(rows.every((r) => r.state === 'done' && r.sha256 !== null)).toBe(true);
   }, 120_000);
 
-  it('retries only the failed reports of a batch', async () => {
+  it('retries only the failed reports of a batch, whose failure each reader reads in their language', async () => {
     const headers = await auth(publisher);
     const created = await t
       .http()
@@ -246,7 +246,11 @@ describe('company reports (e2e, real worker and Chromium)', () => {
       { id: broken.id },
       {
         state: 'failed',
-        error: 'Chromium crashed',
+        error: {
+          key: 'stopped_after_attempts',
+          params: { attempts: 3 },
+          cause: { key: 'browser_crashed', params: {} },
+        },
         pdf: null,
         sha256: null,
         sizeBytes: null,
@@ -257,8 +261,23 @@ describe('company reports (e2e, real worker and Chromium)', () => {
     const failed = await t.http().get(`/api/v1/report-batches/${batchId}`).set(headers);
     expect(failed.body).toMatchObject({ total: 12, done: 11, failed: 1 });
     expect((failed.body as { failures: { reportId: string; error: string }[] }).failures).toEqual([
-      expect.objectContaining({ reportId: broken.id, error: 'Chromium crashed' }),
+      expect.objectContaining({
+        reportId: broken.id,
+        error: 'Stopped after 3 attempts: Chromium crashed while rendering the PDF.',
+      }),
     ]);
+    const inGerman = { ...headers, 'Accept-Language': 'de' };
+    const gescheitert = await t.http().get(`/api/v1/report-batches/${batchId}`).set(inGerman);
+    expect((gescheitert.body as { failures: { error: string }[] }).failures).toEqual([
+      expect.objectContaining({
+        error: 'Nach 3 Versuchen abgebrochen: Chromium brach während der Erstellung des PDF ab.',
+      }),
+    ]);
+    const report = await t.http().get(`/api/v1/reports/${broken.id}`).set(inGerman);
+    expect(report.body).toMatchObject({
+      state: 'failed',
+      error: 'Nach 3 Versuchen abgebrochen: Chromium brach während der Erstellung des PDF ab.',
+    });
 
     const retried = await t.http().post(`/api/v1/report-batches/${batchId}/retry`).set(headers);
     expect(retried.status).toBe(200);

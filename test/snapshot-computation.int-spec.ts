@@ -1,4 +1,4 @@
-import { generateDemoData } from '@app/domain';
+import { asTenantId, generateDemoData } from '@app/domain';
 import { SnapshotComputation } from '@app/application';
 import { dataSourceOptions, SnapshotEntity, SnapshotReader, TenantDb } from '@app/persistence';
 import { DataSource } from 'typeorm';
@@ -53,14 +53,21 @@ describe('snapshot computation (real PostgreSQL)', () => {
     );
     // Nothing reads a snapshot before it is computed: 409 naming its state.
     await expect(
-      owner.transaction((m) => new SnapshotReader().computedSnapshot(m, snapshot.id, 'en')),
+      new TenantDb(app).withTenant(asTenantId(publisher.id), (m) =>
+        new SnapshotReader().computedSnapshot(m, snapshot.id, 'en'),
+      ),
     ).rejects.toThrow('The snapshot is not computed yet (state queued, 0 %).');
     const computation = new SnapshotComputation(new TenantDb(app));
     const progress: number[] = [];
     await expect(
       computation.run(publisher.id, snapshot.id, (p) => Promise.resolve(void progress.push(p))),
     ).rejects.toThrow(/duplicate key/);
-    await computation.recordFailure(publisher.id, snapshot.id, 'duplicate key', false);
+    await computation.recordFailure(
+      publisher.id,
+      snapshot.id,
+      { key: 'internal', params: { errorId: 'e-1' } },
+      false,
+    );
 
     const count = async (table: string) =>
       Number(
@@ -74,7 +81,12 @@ describe('snapshot computation (real PostgreSQL)', () => {
     expect(await count('snapshot_peer_groups')).toBe(0);
     expect(await count('snapshot_cells')).toBe(0);
     const failed = await owner.getRepository(SnapshotEntity).findOneByOrFail({ id: snapshot.id });
-    expect(failed).toMatchObject({ state: 'queued', manifest: null, attempts: 1 });
+    expect(failed).toMatchObject({
+      state: 'queued',
+      manifest: null,
+      attempts: 1,
+      error: { key: 'internal', params: { errorId: 'e-1' } },
+    });
     expect(progress).toEqual([5, 40, 80]);
 
     await owner.query('DELETE FROM snapshot_inputs WHERE snapshot_id = $1', [snapshot.id]);

@@ -466,6 +466,40 @@ describe('snapshots (e2e, real worker)', () => {
     expect(unknown.status).toBe(422);
   });
 
+  it('serves kept positions and cells only past the access check, and revalidates them with 304', async () => {
+    const own = `/api/v1/snapshots/${firstSnapshot}/units/${unitIds[0]}/position`;
+    const benchmarks = `/api/v1/snapshots/${firstSnapshot}/benchmarks`;
+    const viewerHeaders = await auth(viewer);
+    // Read twice: the second answer comes from what the first kept, and says the same.
+    const first = await t.http().get(own).set(viewerHeaders);
+    const second = await t.http().get(own).set(viewerHeaders);
+    expect(first.status).toBe(200);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers['cache-control']).toBe('private, no-cache');
+    const etag = String(second.headers.etag);
+    expect(etag).toMatch(/^W\/".+"$/);
+    const revalidated = await t.http().get(own).set(viewerHeaders).set('If-None-Match', etag);
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.text ?? '').toBe('');
+    // The same kept figures in the other language are another body: a full answer.
+    const german = await t
+      .http()
+      .get(own)
+      .set(viewerHeaders)
+      .set('Accept-Language', 'de')
+      .set('If-None-Match', etag);
+    expect(german.status).toBe(200);
+    await t.http().get(benchmarks).set(viewerHeaders).expect(200);
+    // Warm as they are now, the kept answers reach no other tenant, not even by revalidation.
+    for (const user of [otherCompany, otherPublisher]) {
+      const headers = await auth(user);
+      for (const path of [own, benchmarks]) {
+        const res = await t.http().get(path).set(headers).set('If-None-Match', etag);
+        expect([path, res.status]).toEqual([path, 404]);
+      }
+    }
+  });
+
   it('answers another tenant with 404 on every snapshot path', async () => {
     for (const user of [otherCompany, otherPublisher]) {
       const headers = await auth(user);

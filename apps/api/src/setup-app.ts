@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { apiCaching } from './common/api-caching';
 import { JSON_BODY_LIMIT } from './common/domain-exception.filter';
 import { rejectOddInput } from './common/odd-input';
 import { TRUST_PROXY } from './common/trust-proxy';
@@ -17,6 +18,7 @@ export function setupApp(app: NestExpressApplication): INestApplication {
   app.set('trust proxy', app.get<false | string[]>(TRUST_PROXY));
   app.disable('x-powered-by');
   app.use(helmet());
+  app.use(apiCaching);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   // The pages' forms (url-encoded), with the JSON body's limit rather than Nest's default 100 kB:
   // a questionnaire with comments on its warnings is a long form.

@@ -59,6 +59,29 @@ export async function enqueueUnlessLive<Q extends QueueName, N extends QueueJobs
   return true;
 }
 
+/**
+ * `enqueueUnlessLive` for many jobs of one queue, as one batch: the existing jobs are looked up
+ * and the dead ones removed concurrently, and the new ones go to Redis in one `addBulk`
+ * instead of three round trips each (a batch of a study's reports is thousands). Returns how
+ * many were added.
+ */
+export async function enqueueAllUnlessLive<Q extends QueueName, N extends QueueJobs[Q]>(
+  queue: JobQueue<Q>,
+  jobs: ReadonlyArray<QueuedJob<NoInfer<Q>, N>>,
+): Promise<number> {
+  const existing: Array<Job | null> = await Promise.all(jobs.map((job) => queue.getJob(job.jobId)));
+  const states = await Promise.all(existing.map((job) => deliveryState(job)));
+  const added = jobs.filter((_, i) => !isLive(states[i]));
+  const dead = existing.filter((job, i): job is Job => job !== null && !isLive(states[i]));
+  await Promise.all(dead.map((job) => job.remove()));
+  if (added.length > 0) {
+    await queue.addBulk(
+      added.map((job) => ({ name: job.name, data: job.payload, opts: { jobId: job.jobId } })),
+    );
+  }
+  return added.length;
+}
+
 /** The job that delivers each kind of stored work. */
 interface WorkJobs {
   snapshot: QueuedJob<QueueName.Snapshots, SnapshotJob.Compute>;

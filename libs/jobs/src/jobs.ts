@@ -64,12 +64,16 @@ export const QUEUE_JOBS: { readonly [Q in QueueName]: readonly QueueJobs[Q][] } 
  * `add` takes any string and any data (and a job without a name), so a typo would wait in
  * Redis for a processor that never comes.
  */
-export interface JobQueue<Q extends QueueName> extends Omit<Queue, 'add'> {
+export interface JobQueue<Q extends QueueName> extends Omit<Queue, 'add' | 'addBulk'> {
   add<N extends QueueJobs[Q]>(
     name: N,
     data: JobPayloads[N],
     opts?: JobOptions,
   ): Promise<Job<JobPayloads[N]>>;
+  /** Many jobs in one round trip to Redis. */
+  addBulk<N extends QueueJobs[Q]>(
+    jobs: Array<{ name: N; data: JobPayloads[N]; opts?: JobOptions }>,
+  ): Promise<Array<Job<JobPayloads[N]>>>;
 }
 
 /**

@@ -1,18 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   Actor,
   ApiKeyScope,
-  assertScope,
   assertScopesGrantable,
   DomainError,
   DomainErrorCode,
   notFound,
+  requireAccess,
   Role,
   rolesFor,
 } from '@app/domain';
 import { ApiKeyEntity, TenantDb } from '@app/persistence';
 import { randomBytes } from 'node:crypto';
 import { API_KEY_PREFIX, hashApiKeySecret } from '../auth/auth.service';
+import { ROLE_REFUSALS } from '../common/roles.texts';
 import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -44,17 +46,17 @@ export class ApiKeysService {
     role: Role,
     scopes: readonly ApiKeyScope[],
   ): Promise<CreatedApiKeyDto> {
-    assertScope(actor, 'api_keys:create');
+    requireAccess(actor, Action.ApiKeyCreate);
     assertScopesGrantable(actor, scopes);
     if (!rolesFor(actor.organisationKind).includes(role)) {
       throw new DomainError(
         DomainErrorCode.ValidationFailed,
-        `An API key of a ${actor.organisationKind} cannot have the role ${role}.`,
+        ROLE_REFUSALS.apiKeyRole(actor.organisationKind, role),
         [
           {
             key: 'role',
             rule: 'role_of_organisation',
-            message: `role must be one of ${rolesFor(actor.organisationKind).join(', ')}`,
+            message: ROLE_REFUSALS.roleOneOf(rolesFor(actor.organisationKind)),
           },
         ],
       );
@@ -79,12 +81,14 @@ export class ApiKeysService {
   }
 
   list(actor: Actor): Promise<ApiKeyDto[]> {
+    requireAccess(actor, Action.ApiKeyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (await m.find(ApiKeyEntity, { order: { createdAt: 'ASC' } })).map(toDto),
     );
   }
 
   async get(actor: Actor, id: string): Promise<ApiKeyDto> {
+    requireAccess(actor, Action.ApiKeyRead);
     const key = await this.db.withTenant(actor.tenantId, (m) => m.findOneBy(ApiKeyEntity, { id }));
     if (!key) {
       throw notFound('API key', id);
@@ -94,6 +98,7 @@ export class ApiKeysService {
 
   /** Revokes a key; it stops working at once. Revoking twice is harmless. */
   async revoke(actor: Actor, id: string): Promise<ApiKeyDto> {
+    requireAccess(actor, Action.ApiKeyRevoke);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const key = await m.findOneBy(ApiKeyEntity, { id });
       if (!key) {

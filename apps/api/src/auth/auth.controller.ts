@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { Actor, ROLES } from '@app/domain';
+import { Action, Actor } from '@app/domain';
 import { API } from '../common/api-path';
-import { CurrentActor, Public, Roles } from './auth.decorators';
+import { CurrentActor, Public, UseCase } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { AccessTokenDto, LoginDto, MeDto } from './dto/login.dto';
 import { LoginThrottlerGuard } from './login-throttler.guard';
@@ -23,7 +23,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @Roles(...ROLES)
+  @UseCase(Action.AccountRead)
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentActor() actor: Actor): MeDto {

@@ -1,11 +1,15 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Actor, Role } from '@app/domain';
+import type { Action, Actor } from '@app/domain';
 
-export const ROLES_KEY = 'roles';
+export const ACTION_KEY = 'action';
 export const PUBLIC_KEY = 'public';
 
-/** The roles allowed to call an endpoint. Every endpoint names them, or is @Public(). */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The use-case an endpoint carries out; ACCESS_POLICY decides who may. Every endpoint names
+ * one, or is @Public(). The guard refuses a role that may never do it before the body is
+ * validated or an upload parsed; the use-case checks again, with what it acts on.
+ */
+export const UseCase = (action: Action) => SetMetadata(ACTION_KEY, action);
 
 /** An endpoint that needs no sign-in (login, health). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

@@ -1,16 +1,19 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Actor, DomainError, DomainErrorCode, Role } from '@app/domain';
+import { Action, Actor, DomainError, DomainErrorCode, requireAccess } from '@app/domain';
 import type { Request } from 'express';
 import { isPagePath } from '../web/page-paths';
 import { verifyCsrfToken } from '../web/session/csrf';
 import { SessionRequest, WebSessionService } from '../web/session/web-session.service';
-import { AuthenticatedRequest, PUBLIC_KEY, ROLES_KEY } from './auth.decorators';
+import { ACTION_KEY, AuthenticatedRequest, PUBLIC_KEY } from './auth.decorators';
 import { AuthService } from './auth.service';
 
 /**
- * Authenticates every request and checks its role. An endpoint that declares neither roles
- * nor @Public() is refused, so a forgotten decorator fails closed.
+ * Authenticates every request and refuses a role that may never carry out the endpoint's
+ * use-case (ACCESS_POLICY), so that a refused caller learns it before its body is validated or
+ * its upload parsed. An endpoint that names neither a use-case nor @Public() is refused to
+ * everyone, and to an anonymous caller as unauthenticated, so a forgotten decorator fails
+ * closed.
  *
  * The JSON API under /api/v1 takes a bearer credential only (access token or API key), never
  * the session cookie: a browser sends the cookie along with any request another site makes,
@@ -30,9 +33,9 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
     const request = context.switchToHttp().getRequest<Request & AuthenticatedRequest>();
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
+    const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION_KEY, targets);
     if (isPagePath(request.path)) {
-      return this.admitPage(request, isPublic, roles);
+      return this.admitPage(request, isPublic, action);
     }
     if (isPublic) {
       return true;
@@ -47,7 +50,7 @@ export class AuthGuard implements CanActivate {
     }
     const actor = await this.auth.authenticate(match[1]);
     request.actor = actor;
-    assertRole(actor, roles);
+    requireUseCase(actor, action);
     return true;
   }
 
@@ -55,12 +58,12 @@ export class AuthGuard implements CanActivate {
    * A page: the session's actor (also on public pages, which show the header accordingly), a
    * sign-in before anything else when a protected page has none (the exception filter redirects
    * to the sign-in and back), then the CSRF token of a request that changes something, then the
-   * role.
+   * role's access to the page's use-case.
    */
   private async admitPage(
     request: SessionRequest,
     isPublic: boolean,
-    roles: Role[] | undefined,
+    action: Action | undefined,
   ): Promise<boolean> {
     const actor = await this.sessions.actorOf(request);
     if (actor) {
@@ -73,18 +76,18 @@ export class AuthGuard implements CanActivate {
     }
     verifyCsrfToken(request);
     if (!isPublic && actor) {
-      assertRole(actor, roles);
+      requireUseCase(actor, action);
     }
     return true;
   }
 }
 
-function assertRole(actor: Actor, roles: Role[] | undefined): void {
-  if (!roles || !roles.includes(actor.role)) {
-    const allowed = roles ? roles.join(', ') : '';
+function requireUseCase(actor: Actor, action: Action | undefined): void {
+  if (action === undefined) {
     throw new DomainError(DomainErrorCode.Forbidden, {
-      de: `Ihre Rolle ${actor.role} darf das nicht${roles ? `; erlaubt: ${allowed}` : ''}.`,
-      en: `Your role ${actor.role} may not do this${roles ? `; allowed: ${allowed}` : ''}.`,
+      de: `Ihre Rolle ${actor.role} darf das nicht.`,
+      en: `Your role ${actor.role} may not do this.`,
     });
   }
+  requireAccess(actor, action);
 }

@@ -1,5 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
+import type { Request } from 'express';
+import { requestLanguage } from '../common/request-context';
+
+const TOO_MANY_ATTEMPTS = {
+  de: 'Zu viele Anmeldeversuche für diese E-Mail-Adresse. Warten Sie eine Minute und versuchen Sie es erneut.',
+  en: 'Too many sign-in attempts for this e-mail address. Wait a minute and try again.',
+} as const;
 
 /**
  * Counts login attempts per client address and e-mail address, so that one attacker cannot
@@ -13,9 +20,8 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     return Promise.resolve(`${String(req.ip)}|${email}`);
   }
 
-  protected override throwThrottlingException(): Promise<void> {
-    throw new ThrottlerException(
-      'Too many sign-in attempts for this e-mail address. Wait a minute and try again.',
-    );
+  protected override throwThrottlingException(context: ExecutionContext): Promise<void> {
+    const request = context.switchToHttp().getRequest<Request>();
+    throw new ThrottlerException(TOO_MANY_ATTEMPTS[requestLanguage(request)]);
   }
 }

@@ -33,6 +33,8 @@ export function statusFor(code: DomainErrorCode): number {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case DomainErrorCode.PayloadTooLarge:
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case DomainErrorCode.BadRequest:
+      return HttpStatus.BAD_REQUEST;
     case DomainErrorCode.ServiceUnavailable:
       return HttpStatus.SERVICE_UNAVAILABLE;
   }
@@ -107,7 +109,9 @@ export class DomainExceptionFilter implements ExceptionFilter {
         statusCode,
         error: exception.code,
         message: exception.messageIn(requestLanguage(request)),
-        ...(exception.problems.length > 0 ? { problems: exception.problems } : {}),
+        ...(exception.problems.length > 0
+          ? { problems: exception.problemsIn(requestLanguage(request)) }
+          : {}),
       };
     }
     if (exception instanceof HttpException) {

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
-import { Roles } from '../auth/auth.decorators';
+import { Action } from '@app/domain';
+import { UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { Caller, CallerContext } from '../common/request-context';
 import { DisclosureReportDto } from './dto/disclosure-report.dto';
@@ -18,7 +18,7 @@ export class DisclosureReportsController {
    * they get the same 404 as another publisher: whether a ledger exists is none of theirs.
    */
   @Get('snapshots/:snapshotId/disclosure-report')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.DisclosureReportRead)
   @ApiOkResponse({ type: DisclosureReportDto })
   report(
     @Caller() caller: CallerContext,

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   CellSummary,
   DisclosureReport,
   disclosureReport,
-  isCompanyRole,
   notFound,
+  requireAccess,
   storedPolicyInForce,
 } from '@app/domain';
 import {
@@ -39,10 +40,16 @@ export class DisclosureReportsService {
       actor.tenantId,
       async (m) => {
         const owned = await m.findOneBy(SnapshotEntity, { id: snapshotId });
-        // A participant reads a published snapshot, but never its ledger.
-        if (!owned || owned.tenantId !== actor.tenantId || isCompanyRole(actor.role)) {
+        if (!owned) {
           throw notFound('Snapshot', snapshotId);
         }
+        // A participant reads a published snapshot, but never its ledger: the snapshot is the
+        // publisher's.
+        requireAccess(actor, Action.DisclosureReportRead, {
+          thing: 'Snapshot',
+          id: snapshotId,
+          ownerId: owned.tenantId,
+        });
         const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
         const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
         const manifest = snapshot.manifest ?? {};

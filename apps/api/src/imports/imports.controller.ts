@@ -24,9 +24,9 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
+import { Action } from '@app/domain';
 import { EXPORT_MEDIA_TYPES } from '@app/spreadsheet';
-import { Roles } from '../auth/auth.decorators';
+import { UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { download } from '../common/file-download';
 import { Caller, CallerContext } from '../common/request-context';
@@ -84,7 +84,7 @@ export class ImportsController {
   constructor(private readonly imports: ImportsService) {}
 
   @Get(`${SUBMISSION}/template`)
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionExport)
   @ApiOperation({
     summary: "The unit's XLSX template: one row per input, its current draft filled in",
   })
@@ -103,7 +103,7 @@ export class ImportsController {
 
   @Post(`${SUBMISSION}/upload`)
   @HttpCode(200)
-  @Roles('company_admin', 'company_editor')
+  @UseCase(Action.SubmissionSaveDraft)
   @UseInterceptors(SpreadsheetUploadInterceptor)
   @ApiOperation({
     summary: 'Stores a filled-in template as the draft; all or nothing, every bad cell listed',
@@ -126,7 +126,7 @@ export class ImportsController {
   }
 
   @Get(`${SUBMISSION}/export`)
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionExport)
   @ApiOperation({
     summary: 'The submission as CSV or XLSX: data set, inputs, derived KPIs, warnings, comments',
   })
@@ -146,7 +146,7 @@ export class ImportsController {
 
   @Post(`${CYCLE}/import`)
   @HttpCode(200)
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.CycleImport)
   @UseInterceptors(SpreadsheetUploadInterceptor)
   @ApiOperation({
     summary:
@@ -168,7 +168,7 @@ export class ImportsController {
   }
 
   @Get(`${CYCLE}/export`)
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.CycleExport)
   @ApiOperation({
     summary:
       'The cycle as CSV or XLSX: one row per unit with its id, profile, state, every input and derived KPI (columns named by key)',

@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   assertCycleOpen,
   DomainError,
   DomainErrorCode,
   isEditable,
   notFound,
+  requireAccess,
   validateDraft,
 } from '@app/domain';
 import {
@@ -31,7 +33,7 @@ import {
   writeSubmissionTemplate,
   writeTable,
 } from '@app/spreadsheet';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import type { FileResult } from '../common/file-download';
 import type { CallerContext, Language } from '../common/request-context';
 import type { SubmissionDto } from '../submissions/dto/submission.dto';
@@ -40,7 +42,7 @@ import {
   SubmissionContext,
   SubmissionsService,
 } from '../submissions/submissions.service';
-import { SubmissionRepository } from '../submissions/submission.repository';
+import { SubmissionRepository } from '@app/persistence';
 import type { CycleImportResultDto } from './dto/imports.dto';
 import type { UploadedSpreadsheetFile } from './spreadsheet-upload.interceptor';
 
@@ -122,6 +124,7 @@ export class ImportsService {
     unitId: string,
     language: Language,
   ): Promise<FileResult> {
+    requireAccess(req.actor, Action.SubmissionExport);
     const { cycle, unit, study, catalogue, submission } = await this.submissions.context(
       req,
       cycleId,
@@ -186,7 +189,7 @@ export class ImportsService {
     file: UploadedSpreadsheetFile | undefined,
   ): Promise<CycleImportResultDto> {
     const catalogue = await this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { cycle, study } = await this.publishersCycle(m, req, cycleId);
+      const { cycle, study } = await this.publishersCycle(m, req, cycleId, Action.CycleImport);
       assertCycleOpen(cycle);
       return this.store.catalogueOf(m, study.catalogueVersionId);
     });
@@ -201,7 +204,7 @@ export class ImportsService {
     );
 
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { cycle } = await this.publishersCycle(m, req, cycleId);
+      const { cycle } = await this.publishersCycle(m, req, cycleId, Action.CycleImport);
       assertCycleOpen(cycle);
       const problems: CellProblem[] = [...sheet.problems];
       // Those of the sheet that were not listed are counted all the same.
@@ -267,7 +270,7 @@ export class ImportsService {
   /** One row per unit of the cycle's study: id, profile, state, every input and derived KPI. */
   exportCycle(req: CallerContext, cycleId: string, format: ExportFormat): Promise<FileResult> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { cycle, study } = await this.publishersCycle(m, req, cycleId);
+      const { cycle, study } = await this.publishersCycle(m, req, cycleId, Action.CycleExport);
       const catalogue = await this.store.catalogueOf(m, study.catalogueVersionId);
       const units = await m
         .createQueryBuilder(UnitEntity, 'u')
@@ -314,6 +317,7 @@ export class ImportsService {
     unitId: string,
     format: ExportFormat,
   ): Promise<FileResult> {
+    requireAccess(req.actor, Action.SubmissionExport);
     const context = await this.submissions.context(req, cycleId, unitId);
     const { cycle, unit } = context;
     const table = this.submissionTable(req.language, context);
@@ -364,14 +368,16 @@ export class ImportsService {
 
   /** The cycle and its study, if the caller is the publisher that runs them; 404 otherwise. */
   private async publishersCycle(
-    m: EntityManager,
+    m: TenantTx,
     req: CallerContext,
     cycleId: string,
+    action: Action,
   ): Promise<{ cycle: CycleEntity; study: StudyEntity }> {
     const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
-    if (!cycle || cycle.tenantId !== req.actor.tenantId) {
+    if (!cycle) {
       throw notFound('Cycle', cycleId);
     }
+    requireAccess(req.actor, action, { thing: 'Cycle', id: cycleId, ownerId: cycle.tenantId });
     const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
     return { cycle, study };
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { Actor } from '@app/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Action, type Actor } from '@app/domain';
+import { CurrentActor, UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import {
   CreateOrganisationDto,
@@ -18,7 +18,7 @@ export class OrganisationsController {
   constructor(private readonly organisations: OrganisationsService) {}
 
   @Post('organisations')
-  @Roles('platform_admin')
+  @UseCase(Action.OrganisationCreate)
   @ApiCreatedResponse({ type: OrganisationDto })
   createOrganisation(
     @CurrentActor() actor: Actor,
@@ -29,21 +29,21 @@ export class OrganisationsController {
 
   /** The platform operator sees every tenant; others see their own and their study partners. */
   @Get('organisations')
-  @Roles('platform_admin', 'publisher_admin', 'publisher_analyst', 'company_admin')
+  @UseCase(Action.OrganisationRead)
   @ApiOkResponse({ type: [OrganisationDto] })
   listOrganisations(@CurrentActor() actor: Actor): Promise<OrganisationDto[]> {
     return this.organisations.listOrganisations(actor);
   }
 
   @Get('users')
-  @Roles('platform_admin', 'publisher_admin', 'company_admin')
+  @UseCase(Action.UserRead)
   @ApiOkResponse({ type: [UserDto] })
   listUsers(@CurrentActor() actor: Actor): Promise<UserDto[]> {
     return this.organisations.listUsers(actor);
   }
 
   @Post('users')
-  @Roles('platform_admin', 'publisher_admin', 'company_admin')
+  @UseCase(Action.UserCreate)
   @ApiCreatedResponse({ type: UserDto })
   createUser(@CurrentActor() actor: Actor, @Body() body: CreateUserDto): Promise<UserDto> {
     const { role, ...user } = body;

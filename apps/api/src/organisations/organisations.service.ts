@@ -1,23 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   Actor,
-  assertScope,
   asTenantId,
   DomainError,
   DomainErrorCode,
   OrganisationKind,
+  requireAccess,
   Role,
   rolesFor,
 } from '@app/domain';
 import { OrganisationEntity, TenantDb, UserEntity } from '@app/persistence';
 import * as argon2 from 'argon2';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import {
   CreateOrganisationDto,
   NewUserDto,
   OrganisationDto,
   UserDto,
 } from './dto/organisation.dto';
+import { ROLE_REFUSALS } from '../common/roles.texts';
 
 function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
   return { id: o.id, kind: o.kind, name: o.name, createdAt: o.createdAt.toISOString() };
@@ -40,7 +42,7 @@ export class OrganisationsService {
 
   /** Creates a publisher or company with its first administrator, in one transaction. */
   async createOrganisation(actor: Actor, input: CreateOrganisationDto): Promise<OrganisationDto> {
-    assertScope(actor, 'users:create');
+    requireAccess(actor, Action.OrganisationCreate);
     // The first user is written as the new tenant: the platform gets no standing access to
     // other tenants' users.
     return this.db.withNewTenant(
@@ -55,19 +57,33 @@ export class OrganisationsService {
   }
 
   listOrganisations(actor: Actor): Promise<OrganisationDto[]> {
+    requireAccess(actor, Action.OrganisationRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (await m.find(OrganisationEntity, { order: { name: 'ASC' } })).map(toOrganisationDto),
     );
   }
 
+  /**
+   * The names of the organisations the caller sees (row-level security: its own, a company's
+   * publishers, a publisher's participants), for pages that name them: a part of the page's
+   * use-case, which checked the caller's access, not one of its own.
+   */
+  organisationNames(actor: Actor): Promise<Map<string, string>> {
+    return this.db.withTenant(
+      actor.tenantId,
+      async (m) => new Map((await m.find(OrganisationEntity)).map((o) => [o.id, o.name])),
+    );
+  }
+
   listUsers(actor: Actor): Promise<UserDto[]> {
+    requireAccess(actor, Action.UserRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (await m.find(UserEntity, { order: { email: 'ASC' } })).map(toUserDto),
     );
   }
 
   async createUser(actor: Actor, input: NewUserDto, role: Role): Promise<UserDto> {
-    assertScope(actor, 'users:create');
+    requireAccess(actor, Action.UserCreate);
     assertRoleFits(actor.organisationKind, role);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toUserDto(await this.insertUser(m, actor.tenantId, input, role)),
@@ -75,7 +91,7 @@ export class OrganisationsService {
   }
 
   private async insertUser(
-    m: EntityManager,
+    m: TenantTx,
     tenantId: string,
     input: NewUserDto,
     role: Role,
@@ -85,8 +101,20 @@ export class OrganisationsService {
     if (await m.existsBy(UserEntity, { email: input.email })) {
       throw new DomainError(
         DomainErrorCode.Conflict,
-        `A user with the e-mail address ${input.email} exists already in this organisation.`,
-        [{ key: 'email', rule: 'unique', message: 'email is already in use in this organisation' }],
+        {
+          de: `Ein Benutzer mit der E-Mail-Adresse ${input.email} existiert in dieser Organisation schon.`,
+          en: `A user with the e-mail address ${input.email} exists already in this organisation.`,
+        },
+        [
+          {
+            key: 'email',
+            rule: 'unique',
+            message: {
+              de: 'email wird in dieser Organisation schon verwendet.',
+              en: 'email is already in use in this organisation.',
+            },
+          },
+        ],
       );
     }
     const user = m.create(UserEntity, {
@@ -103,16 +131,12 @@ export class OrganisationsService {
 
 function assertRoleFits(kind: OrganisationKind, role: Role): void {
   if (!rolesFor(kind).includes(role)) {
-    throw new DomainError(
-      DomainErrorCode.ValidationFailed,
-      `A ${kind} cannot have users with the role ${role}.`,
-      [
-        {
-          key: 'role',
-          rule: 'role_of_organisation',
-          message: `role must be one of ${rolesFor(kind).join(', ')}`,
-        },
-      ],
-    );
+    throw new DomainError(DomainErrorCode.ValidationFailed, ROLE_REFUSALS.userRole(kind, role), [
+      {
+        key: 'role',
+        rule: 'role_of_organisation',
+        message: ROLE_REFUSALS.roleOneOf(rolesFor(kind)),
+      },
+    ]);
   }
 }

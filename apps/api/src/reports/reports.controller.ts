@@ -10,9 +10,9 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
+import { Action } from '@app/domain';
 import { EXPORT_MEDIA_TYPES } from '@app/spreadsheet';
-import { Roles } from '../auth/auth.decorators';
+import { UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { download } from '../common/file-download';
 import { Caller, CallerContext } from '../common/request-context';
@@ -39,7 +39,7 @@ export class ReportsController {
 
   @Post('snapshots/:snapshotId/reports')
   @HttpCode(202)
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.ReportOrder)
   @ApiOkResponse({ type: CreatedReportDto })
   create(
     @Caller() caller: CallerContext,
@@ -51,7 +51,7 @@ export class ReportsController {
 
   @Post('studies/:studyId/trend-reports')
   @HttpCode(202)
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.TrendCompute)
   @ApiOperation({
     summary:
       'Orders the trend report of the study over its published cycles (at least two); status, PDF, HTML and the data as XLSX under /reports/:reportId',
@@ -67,7 +67,7 @@ export class ReportsController {
 
   @Post('snapshots/:snapshotId/reports/batch')
   @HttpCode(202)
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.ReportBatchOrder)
   @ApiOkResponse({ type: CreatedReportBatchDto })
   createBatch(
     @Caller() caller: CallerContext,
@@ -78,7 +78,7 @@ export class ReportsController {
   }
 
   @Get('report-batches/:batchId')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.ReportBatchRead)
   @ApiOkResponse({ type: ReportBatchDto })
   batch(
     @Caller() caller: CallerContext,
@@ -89,7 +89,7 @@ export class ReportsController {
 
   @Post('report-batches/:batchId/retry')
   @HttpCode(200)
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.ReportBatchRetry)
   @ApiOkResponse({ type: ReportBatchDto })
   retryBatch(
     @Caller() caller: CallerContext,
@@ -99,7 +99,7 @@ export class ReportsController {
   }
 
   @Get('reports/:reportId')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.ReportRead)
   @ApiOkResponse({ type: ReportDto })
   get(
     @Caller() caller: CallerContext,
@@ -109,7 +109,7 @@ export class ReportsController {
   }
 
   @Get('reports/:reportId/pdf')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.ReportRead)
   @ApiProduces('application/pdf')
   async pdf(
     @Caller() caller: CallerContext,
@@ -119,7 +119,7 @@ export class ReportsController {
   }
 
   @Get('reports/:reportId/xlsx')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.TrendReportRead)
   @ApiOperation({ summary: "A rendered trend report's data as XLSX, in the report's language" })
   @ApiProduces(EXPORT_MEDIA_TYPES.xlsx)
   async trendData(
@@ -130,7 +130,7 @@ export class ReportsController {
   }
 
   @Get('reports/:reportId/html')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.ReportRead)
   @ApiProduces('text/html')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', PREVIEW_CSP)

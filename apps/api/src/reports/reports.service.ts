@@ -1,7 +1,14 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
-import { DomainError, DomainErrorCode, isCompanyRole, notFound } from '@app/domain';
-import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
+import {
+  Action,
+  DomainError,
+  DomainErrorCode,
+  notFound,
+  requireAccess,
+  workFailureText,
+} from '@app/domain';
+import { enqueueAllUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
   CycleEntity,
@@ -23,7 +30,7 @@ import {
 } from '@app/persistence';
 import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';
 import { EXPORT_MEDIA_TYPES, trendWorkbook } from '@app/spreadsheet';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import type { FileResult } from '../common/file-download';
 import { requireQueueReachable } from '../common/queue-reachable';
 import type { CallerContext, Language } from '../common/request-context';
@@ -36,7 +43,7 @@ import {
 
 const PDF_TYPE = 'application/pdf';
 
-function toReportDto(r: ReportEntity): ReportDto {
+function toReportDto(r: ReportEntity, language: Language): ReportDto {
   return {
     id: r.id,
     kind: r.kind,
@@ -45,7 +52,7 @@ function toReportDto(r: ReportEntity): ReportDto {
     trendId: r.trendId,
     language: r.language,
     state: r.state,
-    error: r.error,
+    error: r.error && workFailureText(r.error, language),
     attempts: r.attempts,
     sha256: r.sha256,
     sizeBytes: r.sizeBytes,
@@ -82,13 +89,14 @@ export class ReportsService {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const unit = await m.findOneBy(UnitEntity, { id: unitId });
       const inputs = await this.reader.frozenInputs(m, snapshotId);
-      if (
-        !unit ||
-        !inputs.unitIds.includes(unitId) ||
-        (isCompanyRole(actor.role) && unit.tenantId !== actor.tenantId)
-      ) {
+      if (!unit || !inputs.unitIds.includes(unitId)) {
         throw notFound('Unit', unitId);
       }
+      requireAccess(actor, Action.ReportOrder, {
+        thing: 'Unit',
+        id: unitId,
+        ownerId: unit.tenantId,
+      });
       return orderCompanyReport(
         m,
         { snapshotTenantId: snapshot.tenantId, snapshotId, unitId, unitTenantId: unit.tenantId },
@@ -112,7 +120,7 @@ export class ReportsService {
   ): Promise<CreatedReportDto> {
     const { actor } = caller;
     const report = await this.db.withTenant(actor.tenantId, async (m) => {
-      const source = await trendSource(m, studyId, actor.tenantId, caller.language);
+      const source = await trendSource(m, studyId, actor, caller.language);
       return orderTrendReport(m, actor.tenantId, { studyId, ...source }, language);
     });
     if (report.state === 'queued' || report.state === 'rendering') {
@@ -122,13 +130,15 @@ export class ReportsService {
   }
 
   get(caller: CallerContext, reportId: string): Promise<ReportDto> {
+    requireAccess(caller.actor, Action.ReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) =>
-      toReportDto(await this.find(m, reportId)),
+      toReportDto(await this.find(m, reportId), caller.language),
     );
   }
 
   /** The stored PDF of a rendered report. */
   pdf(caller: CallerContext, reportId: string): Promise<FileResult> {
+    requireAccess(caller.actor, Action.ReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
       this.requireDone(caller, report);
@@ -166,6 +176,7 @@ export class ReportsService {
    * report's is there once the worker computed its data and rendered it.
    */
   html(caller: CallerContext, reportId: string): Promise<string> {
+    requireAccess(caller.actor, Action.ReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
       if (report.kind === 'trend') {
@@ -178,6 +189,7 @@ export class ReportsService {
 
   /** A rendered trend report's data as an XLSX workbook for the publisher's own analysis. */
   trendData(caller: CallerContext, reportId: string): Promise<FileResult> {
+    requireAccess(caller.actor, Action.TrendReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const report = await this.find(m, reportId);
       if (report.trendId === null) {
@@ -225,9 +237,11 @@ export class ReportsService {
     const { actor } = caller;
     const { batch, total, pending } = await this.db.withTenant(actor.tenantId, async (m) => {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
-      if (snapshot.tenantId !== actor.tenantId) {
-        throw notFound('Snapshot', snapshotId);
-      }
+      requireAccess(actor, Action.ReportBatchOrder, {
+        thing: 'Snapshot',
+        id: snapshotId,
+        ownerId: snapshot.tenantId,
+      });
       const inputs = await this.reader.frozenInputs(m, snapshotId);
       const batch = await m.save(
         m.create(ReportBatchEntity, { tenantId: actor.tenantId, snapshotId, languages }),
@@ -242,6 +256,7 @@ export class ReportsService {
 
   /** Progress of a batch: done, failed and pending reports, and why each failure failed. */
   batch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
+    requireAccess(caller.actor, Action.ReportBatchRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const batch = await this.findBatch(m, batchId);
       const { counts, failures } = await reportBatchProgress(m, batch.snapshotId, batch.languages);
@@ -255,7 +270,10 @@ export class ReportsService {
         done: count('done'),
         failed: count('failed'),
         pending: count('queued', 'rendering'),
-        failures: failures.map((f) => ({ ...f, error: f.error ?? '' })),
+        failures: failures.map((f) => ({
+          ...f,
+          error: f.error ? workFailureText(f.error, caller.language) : '',
+        })),
         createdAt: batch.createdAt.toISOString(),
       };
     });
@@ -266,6 +284,7 @@ export class ReportsService {
    * Redis restart, a worker that died) a new job; done reports are left as they are.
    */
   async retryBatch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
+    requireAccess(caller.actor, Action.ReportBatchRetry);
     const unfinished = await this.db.withTenant(caller.actor.tenantId, async (m) => {
       const batch = await this.findBatch(m, batchId);
       await requeueFailedReports(m, batch.snapshotId, batch.languages);
@@ -285,9 +304,10 @@ export class ReportsService {
     language: Language,
   ): Promise<void> {
     requireQueueReachable(this.queue, language);
-    for (const reportId of reportIds) {
-      await enqueueUnlessLive(this.queue, workJob('report', tenantId, reportId));
-    }
+    await enqueueAllUnlessLive(
+      this.queue,
+      reportIds.map((reportId) => workJob('report', tenantId, reportId)),
+    );
   }
 
   /** A report whose PDF is stored; refused, naming its state, before. */
@@ -302,7 +322,7 @@ export class ReportsService {
     }
   }
 
-  private async findBatch(m: EntityManager, batchId: string): Promise<ReportBatchEntity> {
+  private async findBatch(m: TenantTx, batchId: string): Promise<ReportBatchEntity> {
     const batch = await m.findOneBy(ReportBatchEntity, { id: batchId });
     if (!batch) {
       throw notFound('Report batch', batchId);
@@ -310,7 +330,7 @@ export class ReportsService {
     return batch;
   }
 
-  private async find(m: EntityManager, reportId: string): Promise<ReportEntity> {
+  private async find(m: TenantTx, reportId: string): Promise<ReportEntity> {
     const report = await m.findOneBy(ReportEntity, { id: reportId });
     if (!report) {
       throw notFound('Report', reportId);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { COMPANY_ROLES, DomainError, DomainErrorCode, PUBLISHER_ROLES } from '@app/domain';
-import { Roles } from '../auth/auth.decorators';
+import { Action, DomainError, DomainErrorCode } from '@app/domain';
+import { UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { Caller, CallerContext } from '../common/request-context';
 import {
@@ -23,7 +23,10 @@ function peerGroupOf(value: unknown): string {
     return ALL;
   }
   if (typeof value !== 'string' || value.length > 1000) {
-    const message = 'peerGroup must be one peer group id, e.g. all or industry:telecom';
+    const message = {
+      de: 'peerGroup muss die Id einer Vergleichsgruppe sein, z. B. all oder industry:telecom.',
+      en: 'peerGroup must be one peer group id, e.g. all or industry:telecom.',
+    };
     throw new DomainError(DomainErrorCode.ValidationFailed, message, [
       { key: 'peerGroup', rule: 'peer_group_id', message },
     ]);
@@ -39,7 +42,7 @@ export class SnapshotsController {
 
   @Post('cycles/:cycleId/snapshots')
   @HttpCode(202)
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.SnapshotCompute)
   @ApiOkResponse({ type: StartedSnapshotDto })
   start(
     @Caller() caller: CallerContext,
@@ -50,7 +53,7 @@ export class SnapshotsController {
   }
 
   @Get('cycles/:cycleId/snapshots')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.SnapshotRead)
   @ApiOkResponse({ type: [SnapshotDto] })
   list(
     @Caller() caller: CallerContext,
@@ -60,7 +63,7 @@ export class SnapshotsController {
   }
 
   @Get('snapshots/:snapshotId')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.SnapshotRead)
   @ApiOkResponse({ type: SnapshotDto })
   get(
     @Caller() caller: CallerContext,
@@ -70,7 +73,7 @@ export class SnapshotsController {
   }
 
   @Get('snapshots/:snapshotId/peer-groups')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.BenchmarkRead)
   @ApiOkResponse({ type: [PeerGroupDto] })
   peerGroups(
     @Caller() caller: CallerContext,
@@ -80,7 +83,7 @@ export class SnapshotsController {
   }
 
   @Post('snapshots/:snapshotId/peer-groups')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.PeerGroupRelease)
   @ApiOkResponse({ type: BenchmarksDto })
   createPeerGroup(
     @Caller() caller: CallerContext,
@@ -91,7 +94,7 @@ export class SnapshotsController {
   }
 
   @Get('snapshots/:snapshotId/benchmarks')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.BenchmarkRead)
   @ApiQuery({ name: 'peerGroup', required: false, description: `default: ${ALL}` })
   @ApiOkResponse({ type: BenchmarksDto })
   benchmarks(
@@ -103,7 +106,7 @@ export class SnapshotsController {
   }
 
   @Get('snapshots/:snapshotId/units/:unitId/position')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.BenchmarkRead)
   @ApiQuery({ name: 'peerGroup', required: false, description: `default: ${ALL}` })
   @ApiOkResponse({ type: PositionDto })
   position(

@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   addCustomGroup,
   BenchmarkCell,
   BenchmarkUnitProfile,
@@ -8,7 +9,6 @@ import {
   customGroupLimitRefusal,
   customGroupsCounted,
   effectiveDisclosurePolicy,
-  positionsIn,
   DomainError,
   DomainErrorCode,
   isCompanyRole,
@@ -18,11 +18,13 @@ import {
   PeerGroupFilter,
   peerGroupDefinition,
   PeerGroupRequestDecision,
+  requireAccess,
   SnapshotState,
   SUPPRESSION_REASONS,
   validatePeerGroupFilter,
   benchmarkKpis,
   CellAudience,
+  workFailureText,
 } from '@app/domain';
 import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { snapshotInputKey } from '@app/application';
@@ -40,7 +42,7 @@ import {
   writePeerGroups,
   lockForTransaction,
 } from '@app/persistence';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import { requireQueueReachable } from '../common/queue-reachable';
 import type { CallerContext, Language } from '../common/request-context';
 import {
@@ -73,9 +75,14 @@ export class SnapshotsService {
     const { actor } = caller;
     const started = await this.db.withTenant(actor.tenantId, async (m) => {
       const setting = await this.reader.setting(m, cycleId);
-      if (!setting || setting.cycle.tenantId !== actor.tenantId) {
+      if (!setting) {
         throw notFound('Cycle', cycleId);
       }
+      requireAccess(actor, Action.SnapshotCompute, {
+        thing: 'Cycle',
+        id: cycleId,
+        ownerId: setting.cycle.tenantId,
+      });
       // One request at a time per cycle decides between reuse and a new snapshot.
       await lockForTransaction(m, `snapshot:${cycleId}`);
       const accepted = await m.countBy(SubmissionEntity, { cycleId, state: 'accepted' });
@@ -124,15 +131,17 @@ export class SnapshotsService {
   }
 
   get(caller: CallerContext, snapshotId: string): Promise<SnapshotDto> {
+    requireAccess(caller.actor, Action.SnapshotRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const snapshot = await this.findSnapshot(m, snapshotId);
       const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
-      return toSnapshotDto(snapshot, cycle);
+      return toSnapshotDto(snapshot, cycle, caller.language);
     });
   }
 
   /** A cycle's snapshots, newest first; a participant sees the published one only. */
   list(caller: CallerContext, cycleId: string): Promise<SnapshotDto[]> {
+    requireAccess(caller.actor, Action.SnapshotRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
       if (!cycle) {
@@ -142,12 +151,13 @@ export class SnapshotsService {
         where: { cycleId },
         order: { createdAt: 'DESC' },
       });
-      return snapshots.map((s) => toSnapshotDto(s, cycle));
+      return snapshots.map((s) => toSnapshotDto(s, cycle, caller.language));
     });
   }
 
   /** The peer groups of a snapshot; a participant sees the released ones. */
   peerGroups(caller: CallerContext, snapshotId: string): Promise<PeerGroupDto[]> {
+    requireAccess(caller.actor, Action.BenchmarkRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const groups = await this.reader.peerGroups(m, snapshotId);
@@ -168,6 +178,7 @@ export class SnapshotsService {
     peerGroupId: string,
     unitId?: string,
   ): Promise<BenchmarksDto> {
+    requireAccess(caller.actor, Action.BenchmarkRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const group = await this.findPeerGroup(m, snapshotId, peerGroupId, caller);
@@ -193,8 +204,9 @@ export class SnapshotsService {
     snapshotId: string,
     filterInput: unknown,
   ): Promise<BenchmarksDto> {
-    const filter = validatePeerGroupFilter(filterInput);
     const { actor } = caller;
+    requireAccess(actor, Action.PeerGroupRelease);
+    const filter = validatePeerGroupFilter(filterInput);
     const answer = await this.db.withTenant(actor.tenantId, async (m) => {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       // One request at a time per snapshot: the judgement, the ledger and the cap see all
@@ -289,10 +301,14 @@ export class SnapshotsService {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       const inputs = await this.reader.frozenInputs(m, snapshotId);
       const u = inputs.unitIds.indexOf(unitId);
-      const isCompany = isCompanyRole(caller.actor.role);
-      if (u < 0 || (isCompany && inputs.unitTenants[u] !== caller.actor.tenantId)) {
+      if (u < 0) {
         throw notFound('Unit', unitId);
       }
+      requireAccess(caller.actor, Action.BenchmarkRead, {
+        thing: 'Unit',
+        id: unitId,
+        ownerId: inputs.unitTenants[u],
+      });
       const group = await this.findPeerGroup(m, snapshotId, peerGroupId, caller);
       if (!matchesPeerGroup(inputs.profiles[u], group.filter)) {
         throw new DomainError(
@@ -300,18 +316,36 @@ export class SnapshotsService {
           caller.language === 'de'
             ? `Die Einheit gehört nicht zur Vergleichsgruppe ${group.id}; eine Position gibt es nur in den eigenen Vergleichsgruppen.`
             : `The unit is not a member of the peer group ${group.id}; positions exist only in the unit's own peer groups.`,
-          [{ key: 'peerGroup', rule: 'member_of_peer_group', message: 'not a member' }],
+          [
+            {
+              key: 'peerGroup',
+              rule: 'member_of_peer_group',
+              message: {
+                de: 'Die Einheit gehört nicht zu dieser Vergleichsgruppe.',
+                en: 'The unit is not a member of this peer group.',
+              },
+            },
+          ],
         );
       }
-      const setting = await this.reader.setting(m, snapshot.cycleId);
-      if (!setting) {
-        throw notFound('Snapshot', snapshotId);
-      }
-      const cells = await this.reader.cells(m, snapshotId, group.id, audienceOf(caller, unitId));
-      const positions = positionsIn(inputs, setting.catalogue, group, cells, u).map((position) => ({
-        ...position,
-        cell: toCellDto(position.cell, caller.language),
-      }));
+      const catalogue = async () => {
+        const setting = await this.reader.setting(m, snapshot.cycleId);
+        if (!setting) {
+          throw notFound('Snapshot', snapshotId);
+        }
+        return setting.catalogue;
+      };
+      const positions = (
+        await this.reader.positions(
+          m,
+          snapshotId,
+          inputs,
+          group,
+          u,
+          audienceOf(caller, unitId),
+          catalogue,
+        )
+      ).map((position) => ({ ...position, cell: toCellDto(position.cell, caller.language) }));
       return {
         snapshotId,
         unitId,
@@ -322,7 +356,7 @@ export class SnapshotsService {
   }
 
   private async benchmarksOf(
-    m: EntityManager,
+    m: TenantTx,
     caller: CallerContext,
     snapshotId: string,
     group: StoredPeerGroup,
@@ -336,7 +370,7 @@ export class SnapshotsService {
     };
   }
 
-  private async findSnapshot(m: EntityManager, snapshotId: string): Promise<SnapshotEntity> {
+  private async findSnapshot(m: TenantTx, snapshotId: string): Promise<SnapshotEntity> {
     const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
     if (!snapshot) {
       throw notFound('Snapshot', snapshotId);
@@ -349,7 +383,7 @@ export class SnapshotsService {
    * whose a unit was then; a unit without accepted data is not in them), any for a publisher.
    */
   private async findUnit(
-    m: EntityManager,
+    m: TenantTx,
     caller: CallerContext,
     snapshotId: string,
     unitId: string,
@@ -358,16 +392,18 @@ export class SnapshotsService {
     const u = inputs.unitIds.indexOf(unitId);
     const owner =
       u >= 0 ? inputs.unitTenants[u] : (await m.findOneBy(UnitEntity, { id: unitId }))?.tenantId;
-    if (
-      owner === undefined ||
-      (isCompanyRole(caller.actor.role) && owner !== caller.actor.tenantId)
-    ) {
+    if (owner === undefined) {
       throw notFound('Unit', unitId);
     }
+    requireAccess(caller.actor, Action.BenchmarkRead, {
+      thing: 'Unit',
+      id: unitId,
+      ownerId: owner,
+    });
   }
 
   private async findPeerGroup(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     peerGroupId: string,
     caller: CallerContext,
@@ -411,7 +447,7 @@ function refusal(rule: string, reason: string): DomainError {
   ]);
 }
 
-function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity): SnapshotDto {
+function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity, language: Language): SnapshotDto {
   return {
     id: s.id,
     cycleId: s.cycleId,
@@ -420,7 +456,7 @@ function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity): SnapshotDto {
     published: cycle.publishedSnapshotId === s.id,
     manifest: s.manifest,
     manifestHash: s.manifestHash,
-    error: s.error,
+    error: s.error && workFailureText(s.error, language),
     createdAt: s.createdAt.toISOString(),
     startedAt: s.startedAt?.toISOString() ?? null,
     finishedAt: s.finishedAt?.toISOString() ?? null,

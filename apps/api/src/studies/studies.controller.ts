@@ -16,8 +16,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, CatalogueDefinition, COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Action, Actor, CatalogueDefinition } from '@app/domain';
+import { CurrentActor, UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import {
   CatalogueDto,
@@ -34,8 +34,6 @@ import {
 } from './dto/study.dto';
 import { StudiesService } from './studies.service';
 
-const EVERYONE_IN_A_STUDY = [...PUBLISHER_ROLES, ...COMPANY_ROLES];
-
 @ApiTags('studies')
 @ApiBearerAuth()
 @Controller(API)
@@ -43,21 +41,21 @@ export class StudiesController {
   constructor(private readonly studies: StudiesService) {}
 
   @Get('studies')
-  @Roles(...EVERYONE_IN_A_STUDY)
+  @UseCase(Action.StudyRead)
   @ApiOkResponse({ type: [StudyDto] })
   listStudies(@CurrentActor() actor: Actor): Promise<StudyDto[]> {
     return this.studies.listStudies(actor);
   }
 
   @Post('studies')
-  @Roles('publisher_admin')
+  @UseCase(Action.StudyCreate)
   @ApiCreatedResponse({ type: StudyDto })
   createStudy(@CurrentActor() actor: Actor, @Body() body: CreateStudyDto): Promise<StudyDto> {
     return this.studies.createStudy(actor, body);
   }
 
   @Get('studies/:studyId')
-  @Roles(...EVERYONE_IN_A_STUDY)
+  @UseCase(Action.StudyRead)
   @ApiOkResponse({ type: StudyDto })
   getStudy(
     @CurrentActor() actor: Actor,
@@ -67,7 +65,7 @@ export class StudiesController {
   }
 
   @Patch('studies/:studyId')
-  @Roles('publisher_admin')
+  @UseCase(Action.StudyUpdate)
   @ApiOkResponse({ type: StudyDto })
   updateStudy(
     @CurrentActor() actor: Actor,
@@ -78,7 +76,7 @@ export class StudiesController {
   }
 
   @Get('studies/:studyId/catalogue')
-  @Roles(...EVERYONE_IN_A_STUDY)
+  @UseCase(Action.StudyRead)
   @ApiOkResponse({ type: CatalogueDto })
   getCatalogue(
     @CurrentActor() actor: Actor,
@@ -88,7 +86,7 @@ export class StudiesController {
   }
 
   @Post('studies/:studyId/cycles')
-  @Roles('publisher_admin')
+  @UseCase(Action.CycleCreate)
   @ApiCreatedResponse({ type: CycleDto })
   createCycle(
     @CurrentActor() actor: Actor,
@@ -99,7 +97,7 @@ export class StudiesController {
   }
 
   @Get('cycles/:cycleId')
-  @Roles(...EVERYONE_IN_A_STUDY)
+  @UseCase(Action.StudyRead)
   @ApiOkResponse({ type: CycleDto })
   getCycle(
     @CurrentActor() actor: Actor,
@@ -110,7 +108,7 @@ export class StudiesController {
 
   @Post('cycles/:cycleId/close')
   @HttpCode(200)
-  @Roles('publisher_admin')
+  @UseCase(Action.CycleClose)
   @ApiOkResponse({ type: CycleDto })
   closeCycle(
     @CurrentActor() actor: Actor,
@@ -121,7 +119,7 @@ export class StudiesController {
 
   @Post('cycles/:cycleId/publish')
   @HttpCode(200)
-  @Roles('publisher_admin')
+  @UseCase(Action.CyclePublish)
   @ApiOkResponse({ type: CycleDto })
   publishCycle(
     @CurrentActor() actor: Actor,
@@ -132,7 +130,7 @@ export class StudiesController {
   }
 
   @Get('studies/:studyId/participations')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.ParticipationRead)
   @ApiOkResponse({ type: [ParticipationDto] })
   listParticipations(
     @CurrentActor() actor: Actor,
@@ -142,7 +140,7 @@ export class StudiesController {
   }
 
   @Post('studies/:studyId/participations')
-  @Roles('publisher_admin')
+  @UseCase(Action.ParticipationEnrol)
   @ApiCreatedResponse({ type: ParticipationDto })
   enrol(
     @CurrentActor() actor: Actor,
@@ -154,7 +152,7 @@ export class StudiesController {
 
   @Delete('studies/:studyId/participations/:participationId')
   @HttpCode(204)
-  @Roles('publisher_admin')
+  @UseCase(Action.ParticipationWithdraw)
   @ApiNoContentResponse()
   withdraw(
     @CurrentActor() actor: Actor,
@@ -165,14 +163,14 @@ export class StudiesController {
   }
 
   @Get('catalogue-versions')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.CatalogueVersionRead)
   @ApiOkResponse({ type: [CatalogueVersionDto] })
   listCatalogueVersions(@CurrentActor() actor: Actor): Promise<CatalogueVersionDto[]> {
     return this.studies.listCatalogueVersions(actor);
   }
 
   @Post('catalogue-versions')
-  @Roles('publisher_admin')
+  @UseCase(Action.CatalogueVersionCreate)
   @ApiCreatedResponse({ type: CatalogueVersionDto })
   createCatalogueVersion(
     @CurrentActor() actor: Actor,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   Actor,
   CatalogueDefinition,
   CycleTransition,
@@ -12,6 +13,7 @@ import {
   PROFILE_DIMENSIONS,
   canonicalJson,
   disclosurePolicyOf,
+  requireAccess,
 } from '@app/domain';
 import {
   CatalogueVersionEntity,
@@ -24,7 +26,7 @@ import {
   TenantDb,
   organisationKindOf,
 } from '@app/persistence';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import {
   CatalogueDto,
   CatalogueVersionDto,
@@ -34,6 +36,7 @@ import {
   StudyDto,
   UpdateStudyDto,
 } from './dto/study.dto';
+import { STUDY_FIELD_PROBLEMS as P } from './studies.texts';
 
 function toStudyDto(study: StudyEntity): StudyDto {
   return {
@@ -79,6 +82,7 @@ export class StudiesService {
 
   /** The studies the caller may see (its own, or those its company takes part in). */
   listStudies(actor: Actor): Promise<StudyDto[]> {
+    requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const studies = await m.find(StudyEntity, {
         relations: { cycles: true },
@@ -89,12 +93,14 @@ export class StudiesService {
   }
 
   getStudy(actor: Actor, studyId: string): Promise<StudyDto> {
+    requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toStudyDto(await this.findStudy(m, studyId, true)),
     );
   }
 
   createStudy(actor: Actor, input: CreateStudyDto): Promise<StudyDto> {
+    requireAccess(actor, Action.StudyCreate);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findOwnCatalogueVersion(m, actor, input.catalogueVersionId);
       const study = await m.save(
@@ -114,7 +120,7 @@ export class StudiesService {
 
   updateStudy(actor: Actor, studyId: string, input: UpdateStudyDto): Promise<StudyDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const study = await this.findOwnStudy(m, actor, studyId);
+      const study = await this.findOwnStudy(m, actor, studyId, Action.StudyUpdate);
       if (input.catalogueVersionId && input.catalogueVersionId !== study.catalogueVersionId) {
         if ((study.cycles ?? []).length > 0) {
           throw new DomainError(DomainErrorCode.InvalidState, {
@@ -135,7 +141,7 @@ export class StudiesService {
 
   createCycle(actor: Actor, studyId: string, year: number): Promise<CycleDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const study = await this.findOwnStudy(m, actor, studyId);
+      const study = await this.findOwnStudy(m, actor, studyId, Action.CycleCreate);
       if ((study.cycles ?? []).some((c) => c.year === year)) {
         throw new DomainError(
           DomainErrorCode.Conflict,
@@ -143,7 +149,7 @@ export class StudiesService {
             de: `Die Studie hat schon einen Zyklus für ${year}.`,
             en: `The study has a cycle for ${year} already.`,
           },
-          [{ key: 'year', rule: 'unique', message: `a cycle for ${year} exists already` }],
+          [{ key: 'year', rule: 'unique', message: P.cycleYearTaken(year) }],
         );
       }
       const cycle = await m.save(
@@ -154,6 +160,7 @@ export class StudiesService {
   }
 
   getCycle(actor: Actor, cycleId: string): Promise<CycleDto> {
+    requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toCycleDto(await this.findCycle(m, cycleId)),
     );
@@ -168,9 +175,11 @@ export class StudiesService {
   ): Promise<CycleDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       const cycle = await this.findCycle(m, cycleId, true);
-      if (cycle.tenantId !== actor.tenantId) {
-        throw notFound('Cycle', cycleId);
-      }
+      requireAccess(actor, transition === 'close' ? Action.CycleClose : Action.CyclePublish, {
+        thing: 'Cycle',
+        id: cycleId,
+        ownerId: cycle.tenantId,
+      });
       cycle.state = nextCycleState(cycle.state, transition);
       if (transition === 'close') {
         cycle.closedAt = new Date();
@@ -188,7 +197,7 @@ export class StudiesService {
    * current policy, so that what participants see is what the cycle holds.
    */
   private async snapshotToPublish(
-    m: EntityManager,
+    m: TenantTx,
     cycle: CycleEntity,
     snapshotId: string | undefined,
   ): Promise<string> {
@@ -227,6 +236,7 @@ export class StudiesService {
   }
 
   listParticipations(actor: Actor, studyId: string): Promise<ParticipationDto[]> {
+    requireAccess(actor, Action.ParticipationRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findStudy(m, studyId, false);
       const rows = await m
@@ -249,7 +259,7 @@ export class StudiesService {
   /** Enrols a company in one of the publisher's studies. */
   enrol(actor: Actor, studyId: string, companyId: string): Promise<ParticipationDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      await this.findOwnStudy(m, actor, studyId);
+      await this.findOwnStudy(m, actor, studyId, Action.ParticipationEnrol);
       if ((await organisationKindOf(m, companyId)) !== 'company') {
         const message = {
           de: `Es gibt kein Unternehmen ${companyId}.`,
@@ -259,7 +269,7 @@ export class StudiesService {
           {
             key: 'companyId',
             rule: 'company_exists',
-            message: 'companyId must be the id of a company',
+            message: P.notACompany,
           },
         ]);
       }
@@ -287,7 +297,7 @@ export class StudiesService {
   /** Ends a company's enrolment. Its units and data stay with the company. */
   withdraw(actor: Actor, studyId: string, participationId: string): Promise<void> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      await this.findOwnStudy(m, actor, studyId);
+      await this.findOwnStudy(m, actor, studyId, Action.ParticipationWithdraw);
       const result = await m.delete(ParticipationEntity, { id: participationId, studyId });
       if (!result.affected) {
         throw notFound('Participation', participationId);
@@ -297,6 +307,7 @@ export class StudiesService {
 
   /** The catalogue a study pins, as its definition. */
   getStudyCatalogue(actor: Actor, studyId: string): Promise<CatalogueDto> {
+    requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const study = await this.findStudy(m, studyId, false);
       const version = await m.findOneByOrFail(CatalogueVersionEntity, {
@@ -307,6 +318,7 @@ export class StudiesService {
   }
 
   listCatalogueVersions(actor: Actor): Promise<CatalogueVersionDto[]> {
+    requireAccess(actor, Action.CatalogueVersionRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (
         await m.find(CatalogueVersionEntity, {
@@ -322,6 +334,7 @@ export class StudiesService {
     actor: Actor,
     definition: CatalogueDefinition,
   ): Promise<CatalogueVersionDto> {
+    requireAccess(actor, Action.CatalogueVersionCreate);
     const catalogue = loadCatalogue(definition);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const existing = await m.findOneBy(CatalogueVersionEntity, {
@@ -348,11 +361,7 @@ export class StudiesService {
     });
   }
 
-  private async findStudy(
-    m: EntityManager,
-    studyId: string,
-    withCycles: boolean,
-  ): Promise<StudyEntity> {
+  private async findStudy(m: TenantTx, studyId: string, withCycles: boolean): Promise<StudyEntity> {
     const study = await m.findOne(StudyEntity, {
       where: { id: studyId },
       relations: { cycles: withCycles },
@@ -363,20 +372,22 @@ export class StudiesService {
     return study;
   }
 
-  /** A study the caller runs; a participant's view of it counts as not found for writing. */
+  /**
+   * A study the caller runs, for a use-case that changes it; a participant's view of it counts
+   * as not found.
+   */
   private async findOwnStudy(
-    m: EntityManager,
+    m: TenantTx,
     actor: Actor,
     studyId: string,
+    action: Action,
   ): Promise<StudyEntity> {
     const study = await this.findStudy(m, studyId, true);
-    if (study.tenantId !== actor.tenantId) {
-      throw notFound('Study', studyId);
-    }
+    requireAccess(actor, action, { thing: 'Study', id: studyId, ownerId: study.tenantId });
     return study;
   }
 
-  private async findCycle(m: EntityManager, cycleId: string, lock = false): Promise<CycleEntity> {
+  private async findCycle(m: TenantTx, cycleId: string, lock = false): Promise<CycleEntity> {
     const cycle = await m.findOne(CycleEntity, {
       where: { id: cycleId },
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
@@ -388,7 +399,7 @@ export class StudiesService {
   }
 
   private async findOwnCatalogueVersion(
-    m: EntityManager,
+    m: TenantTx,
     actor: Actor,
     id: string,
   ): Promise<CatalogueVersionEntity> {
@@ -404,7 +415,7 @@ export class StudiesService {
           {
             key: 'catalogueVersionId',
             rule: 'catalogue_exists',
-            message: 'catalogueVersionId must be one of your catalogue versions',
+            message: P.notOwnCatalogueVersion,
           },
         ],
       );

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
-import { Roles } from '../auth/auth.decorators';
+import { Action } from '@app/domain';
+import { UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { Caller, CallerContext } from '../common/request-context';
 import {
@@ -22,7 +22,7 @@ export class SubmissionsController {
   constructor(private readonly submissions: SubmissionsService) {}
 
   @Get()
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionRead)
   @ApiOkResponse({ type: SubmissionDto })
   get(
     @Caller() caller: CallerContext,
@@ -33,7 +33,7 @@ export class SubmissionsController {
   }
 
   @Put()
-  @Roles('company_admin', 'company_editor')
+  @UseCase(Action.SubmissionSaveDraft)
   @ApiOkResponse({ type: SubmissionDto })
   saveDraft(
     @Caller() caller: CallerContext,
@@ -46,7 +46,7 @@ export class SubmissionsController {
 
   @Post('submit')
   @HttpCode(200)
-  @Roles('company_admin', 'company_editor')
+  @UseCase(Action.SubmissionSubmit)
   @ApiOkResponse({ type: SubmissionDto })
   submit(
     @Caller() caller: CallerContext,
@@ -59,7 +59,7 @@ export class SubmissionsController {
 
   @Post('accept')
   @HttpCode(200)
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionReview)
   @ApiOkResponse({ type: SubmissionDto })
   accept(
     @Caller() caller: CallerContext,
@@ -71,7 +71,7 @@ export class SubmissionsController {
 
   @Post('return')
   @HttpCode(200)
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionReview)
   @ApiOkResponse({ type: SubmissionDto })
   returnToCompany(
     @Caller() caller: CallerContext,
@@ -83,7 +83,7 @@ export class SubmissionsController {
   }
 
   @Get('audit')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionRead)
   @ApiOkResponse({ type: [AuditEntryDto] })
   audit(
     @Caller() caller: CallerContext,

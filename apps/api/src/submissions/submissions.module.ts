@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
 import { SubmissionsController } from './submissions.controller';
-import { SubmissionRepository } from './submission.repository';
 import { SubmissionsService } from './submissions.service';
 
 /**
- * The submission workflow; exports its service, and its data access for the cycle import's
- * batch of drafts, to the spreadsheet import and export.
+ * The submission workflow; exports its service to the spreadsheet import and export. Its data
+ * access, SubmissionRepository, is a reader and writer of @app/persistence.
  */
 @Module({
   controllers: [SubmissionsController],
-  providers: [SubmissionsService, SubmissionRepository],
-  exports: [SubmissionsService, SubmissionRepository],
+  providers: [SubmissionsService],
+  exports: [SubmissionsService],
 })
 export class SubmissionsModule {}

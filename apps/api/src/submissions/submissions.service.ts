@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Action,
   AnswerValidationResult,
   assertCycleOpen,
   assertSubmittable,
@@ -13,6 +14,7 @@ import {
   PlausibilityContext,
   Problem,
   renderWarnings,
+  requireAccess,
   SubmissionTransition,
   validateAnswers,
   validateDraft,
@@ -25,10 +27,10 @@ import {
   SubmissionEntity,
   TenantDb,
 } from '@app/persistence';
-import { EntityManager } from 'typeorm';
+import type { TenantTx } from '@app/persistence';
 import type { CallerContext, Language } from '../common/request-context';
 import { AuditEntryDto, SubmissionDto } from './dto/submission.dto';
-import { AuditChange, Located, SubmissionRepository } from './submission.repository';
+import { AuditChange, Located, SubmissionRepository } from '@app/persistence';
 import { SUBMISSION_REFUSALS as R } from './submissions.texts';
 
 type SubmissionRequest = CallerContext;
@@ -98,6 +100,7 @@ export class SubmissionsService {
   ) {}
 
   get(req: SubmissionRequest, cycleId: string, unitId: string): Promise<SubmissionDto> {
+    requireAccess(req.actor, Action.SubmissionRead);
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const { submission, catalogue } = await this.store.locate(m, cycleId, unitId, false);
       return this.toDto(req, catalogue, cycleId, unitId, submission);
@@ -112,9 +115,14 @@ export class SubmissionsService {
   listForCycle(req: SubmissionRequest, cycleId: string): Promise<SubmissionDto[]> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
-      if (!cycle || cycle.tenantId !== req.actor.tenantId) {
+      if (!cycle) {
         throw notFound('Cycle', cycleId);
       }
+      requireAccess(req.actor, Action.SubmissionReview, {
+        thing: 'Cycle',
+        id: cycleId,
+        ownerId: cycle.tenantId,
+      });
       const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
       const catalogue = await this.store.catalogueOf(m, study.catalogueVersionId);
       const submissions = await m.find(SubmissionEntity, {
@@ -127,6 +135,7 @@ export class SubmissionsService {
 
   /** The submission with its cycle, unit, study and catalogue, as the caller may see it. */
   context(req: SubmissionRequest, cycleId: string, unitId: string): Promise<SubmissionContext> {
+    requireAccess(req.actor, Action.SubmissionRead);
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const located = await this.store.locate(m, cycleId, unitId, false);
       return {
@@ -146,7 +155,7 @@ export class SubmissionsService {
   catalogueForDraft(req: SubmissionRequest, cycleId: string, unitId: string): Promise<Catalogue> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const located = await this.store.locate(m, cycleId, unitId, false);
-      this.assertCompanyOwns(req, located);
+      this.requireUnitAccess(req, located, Action.SubmissionSaveDraft);
       assertCycleOpen(located.cycle);
       if (located.submission) {
         nextSubmissionState(located.submission.state, 'edit');
@@ -165,7 +174,7 @@ export class SubmissionsService {
   ): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const located = await this.store.locate(m, cycleId, unitId, true);
-      this.assertCompanyOwns(req, located);
+      this.requireUnitAccess(req, located, Action.SubmissionSaveDraft);
       assertCycleOpen(located.cycle);
       if (input.version !== undefined) {
         this.assertVersion(located.submission, input.version);
@@ -221,7 +230,7 @@ export class SubmissionsService {
    * audit rows likewise. A submission whose answers do not change is left alone.
    */
   async storeDrafts(
-    m: EntityManager,
+    m: TenantTx,
     req: SubmissionRequest,
     cycle: CycleEntity,
     catalogue: Catalogue,
@@ -279,7 +288,7 @@ export class SubmissionsService {
   ): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const located = await this.store.locate(m, cycleId, unitId, true);
-      this.assertCompanyOwns(req, located);
+      this.requireUnitAccess(req, located, Action.SubmissionSubmit);
       assertCycleOpen(located.cycle);
       const submission = this.requireSubmission(located);
       if (version !== undefined) {
@@ -322,6 +331,7 @@ export class SubmissionsService {
   }
 
   audit(req: SubmissionRequest, cycleId: string, unitId: string): Promise<AuditEntryDto[]> {
+    requireAccess(req.actor, Action.SubmissionRead);
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const { submission } = await this.store.locate(m, cycleId, unitId, false);
       if (!submission) {
@@ -354,9 +364,11 @@ export class SubmissionsService {
   ): Promise<SubmissionDto> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const located = await this.store.locate(m, cycleId, unitId, true);
-      if (located.cycle.tenantId !== req.actor.tenantId) {
-        throw notFound('Cycle', cycleId);
-      }
+      requireAccess(req.actor, Action.SubmissionReview, {
+        thing: 'Cycle',
+        id: cycleId,
+        ownerId: located.cycle.tenantId,
+      });
       assertCycleOpen(located.cycle);
       const submission = this.requireSubmission(located);
       const next = nextSubmissionState(submission.state, transition);
@@ -371,7 +383,7 @@ export class SubmissionsService {
   }
 
   private async moveTo(
-    m: EntityManager,
+    m: TenantTx,
     req: SubmissionRequest,
     located: Located,
     submission: SubmissionEntity,
@@ -426,10 +438,13 @@ export class SubmissionsService {
       }));
   }
 
-  private assertCompanyOwns(req: SubmissionRequest, located: Located): void {
-    if (located.unit.tenantId !== req.actor.tenantId) {
-      throw new DomainError(DomainErrorCode.Forbidden, R.notTheUnitsCompany);
-    }
+  /** A use-case on one unit's submission: the company that runs the unit carries it out. */
+  private requireUnitAccess(req: SubmissionRequest, located: Located, action: Action): void {
+    requireAccess(req.actor, action, {
+      thing: 'Unit',
+      id: located.unit.id,
+      ownerId: located.unit.tenantId,
+    });
   }
 
   private assertVersion(submission: SubmissionEntity | null, version: number): void {

@@ -17,10 +17,6 @@ export const SUBMISSION_REFUSALS = {
     de: 'Daten dieses Zyklus wurden während des Imports geändert; nichts wurde gespeichert. Importieren Sie die Datei erneut.',
     en: 'Submissions of this cycle were changed during the import; nothing was stored. Import the file again.',
   },
-  notTheUnitsCompany: {
-    de: 'Nur das Unternehmen, das die Einheit betreibt, darf ihre Antworten ändern.',
-    en: 'Only the company that runs the unit may change its answers.',
-  },
   staleVersion: (current: number, sent: number): LocalizedMessage => ({
     de: `Der Datensatz wurde inzwischen geändert (er ist bei Version ${current}, gesendet wurde ${sent}). Laden Sie ihn neu und nehmen Sie Ihre Änderungen erneut vor.`,
     en: `The submission was changed in the meantime (it is at version ${current}, you sent ${sent}). Reload it and apply your changes again.`,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Actor, COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
-import { CurrentActor, Roles } from '../auth/auth.decorators';
+import { Action, Actor } from '@app/domain';
+import { CurrentActor, UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
 import { UnitsService } from './units.service';
@@ -13,21 +13,21 @@ export class UnitsController {
   constructor(private readonly units: UnitsService) {}
 
   @Get('units')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.UnitRead)
   @ApiOkResponse({ type: [UnitDto] })
   list(@CurrentActor() actor: Actor): Promise<UnitDto[]> {
     return this.units.listUnits(actor);
   }
 
   @Post('units')
-  @Roles('company_admin')
+  @UseCase(Action.UnitCreate)
   @ApiCreatedResponse({ type: UnitDto })
   create(@CurrentActor() actor: Actor, @Body() body: CreateUnitDto): Promise<UnitDto> {
     return this.units.createUnit(actor, body);
   }
 
   @Get('units/:unitId')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.UnitRead)
   @ApiOkResponse({ type: UnitDto })
   get(
     @CurrentActor() actor: Actor,
@@ -37,7 +37,7 @@ export class UnitsController {
   }
 
   @Patch('units/:unitId')
-  @Roles('company_admin', 'company_editor')
+  @UseCase(Action.UnitUpdate)
   @ApiOkResponse({ type: UnitDto })
   update(
     @CurrentActor() actor: Actor,
@@ -48,7 +48,7 @@ export class UnitsController {
   }
 
   @Get('studies/:studyId/units')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.UnitRead)
   @ApiOkResponse({ type: [UnitDto] })
   listStudyUnits(
     @CurrentActor() actor: Actor,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, notFound, sizeBandFor } from '@app/domain';
+import { Action, Actor, notFound, requireAccess, sizeBandFor } from '@app/domain';
 import { ParticipationEntity, StudyEntity, TenantDb, UnitEntity } from '@app/persistence';
 import { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
 
@@ -26,6 +26,7 @@ export class UnitsService {
 
   /** A company's own units; a publisher's view covers its participants' units. */
   listUnits(actor: Actor): Promise<UnitDto[]> {
+    requireAccess(actor, Action.UnitRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (await m.find(UnitEntity, { order: { name: 'ASC' } })).map(toUnitDto),
     );
@@ -33,6 +34,7 @@ export class UnitsService {
 
   /** The units taking part in a study that the caller may see. */
   listStudyUnits(actor: Actor, studyId: string): Promise<UnitDto[]> {
+    requireAccess(actor, Action.UnitRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       if (!(await m.existsBy(StudyEntity, { id: studyId }))) {
         throw notFound('Study', studyId);
@@ -53,6 +55,7 @@ export class UnitsService {
   }
 
   getUnit(actor: Actor, unitId: string): Promise<UnitDto> {
+    requireAccess(actor, Action.UnitRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const unit = await m.findOneBy(UnitEntity, { id: unitId });
       if (!unit) {
@@ -63,6 +66,7 @@ export class UnitsService {
   }
 
   createUnit(actor: Actor, input: CreateUnitDto): Promise<UnitDto> {
+    requireAccess(actor, Action.UnitCreate);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const unit = m.create(UnitEntity, {
         ...input,
@@ -75,10 +79,15 @@ export class UnitsService {
 
   updateUnit(actor: Actor, unitId: string, input: UpdateUnitDto): Promise<UnitDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const unit = await m.findOneBy(UnitEntity, { id: unitId, tenantId: actor.tenantId });
+      const unit = await m.findOneBy(UnitEntity, { id: unitId });
       if (!unit) {
         throw notFound('Unit', unitId);
       }
+      requireAccess(actor, Action.UnitUpdate, {
+        thing: 'Unit',
+        id: unitId,
+        ownerId: unit.tenantId,
+      });
       Object.assign(unit, input);
       unit.sizeBand = sizeBandFor(unit.agentFte);
       return toUnitDto(await m.save(unit));

@@ -73,8 +73,9 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *   its words in `web/<feature>/<feature>.texts.ts` (registered in `views/page-texts.ts`), its
  *   templates in `templates/pages/<feature>/`. Add the controller (and a page service, if the
  *   feature needs data no existing service gives) to `WEB_PAGES` below.
- * - A page controller is written like an API controller: `@Roles(...)` on every handler (or
- *   `@Public()`), the caller from `@Caller()`, the existing services called with it. It also
+ * - A page controller is written like an API controller: `@UseCase(Action.X)` on every handler
+ *   (or `@Public()`), the same action and the same service method as the API route that does
+ *   the same thing, the caller from `@Caller()`. It also
  *   takes `@Page() page: PageContext` and returns `this.pages.render(page, '<feature>/<view>',
  *   model)`; a form handler takes `@Res()` and ends with `seeOther(res, url)` or, for a form
  *   with errors, `sendPage(res, html, 422)` (views/page-response.ts). Ids in paths go through

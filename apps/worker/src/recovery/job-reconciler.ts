@@ -18,6 +18,7 @@ import {
   WorkJob,
   workJob,
 } from '@app/jobs';
+import { workFailureText } from '@app/domain';
 import { UnfinishedWorkStore } from '@app/persistence';
 
 /** How often the reconciler runs; a provider so that the worker module sets it from config. */
@@ -116,7 +117,9 @@ export class JobReconciler implements OnApplicationBootstrap, OnModuleDestroy {
         break;
       case 'fail':
         await this.store.fail(work, decision.reason);
-        this.logger.warn(`${work.kind} ${work.id} failed: ${decision.reason}`);
+        this.logger.warn(
+          `${work.kind} ${work.id} failed: ${workFailureText(decision.reason, 'en')}`,
+        );
         break;
     }
     return decision;

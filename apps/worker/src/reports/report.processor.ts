@@ -8,9 +8,12 @@ import {
   untilInfrastructureHolds,
 } from '@app/jobs';
 import { ReportStore } from '@app/application';
+import { WorkFailure, workFailureOf } from '@app/domain';
 import { reportDocument } from '@app/reporting';
 import type { Job } from 'bull';
+import { randomUUID } from 'node:crypto';
 import { JobReconciler } from '../recovery/job-reconciler';
+import { PdfRenderError, PdfRenderFailure } from './pdf-render.error';
 import { PdfRenderer } from './pdf-renderer';
 
 /**
@@ -55,12 +58,14 @@ export class ReportProcessor {
         this.logger.warn(`report ${reportId}: attempt ${claimed.attempt} was taken over`);
       }
     } catch (error) {
-      const message = messageOf(error);
+      const errorId = randomUUID();
       // Ids and the error only: never a figure or a name of the report.
-      this.logger.error(`report ${reportId} attempt ${job.attemptsMade + 1} failed: ${message}`);
+      this.logger.error(
+        `report ${reportId} attempt ${job.attemptsMade + 1} failed (error id ${errorId}): ${messageOf(error)}`,
+      );
       if (!isInfrastructureError(error)) {
         const final = await untilInfrastructureHolds(
-          () => this.store.fail(tenantId, reportId, message, false),
+          () => this.store.fail(tenantId, reportId, reportFailureOf(error, errorId), false),
           onOutage,
         );
         if (final) {
@@ -80,4 +85,23 @@ export class ReportProcessor {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** What a failed render stores: the renderer's reason as a key, else the domain's failure. */
+function reportFailureOf(error: unknown, errorId: string): WorkFailure {
+  if (!(error instanceof PdfRenderError)) {
+    return workFailureOf(error, errorId);
+  }
+  switch (error.reason) {
+    case PdfRenderFailure.Timeout:
+      return { key: 'render_timeout', params: {} };
+    case PdfRenderFailure.BrowserCrashed:
+      return { key: 'browser_crashed', params: {} };
+    case PdfRenderFailure.LaunchFailed:
+      return { key: 'browser_launch_failed', params: {} };
+    case PdfRenderFailure.Closed:
+      return { key: 'renderer_closed', params: {} };
+    case PdfRenderFailure.RenderFailed:
+      return { key: 'render_failed', params: {} };
+  }
 }

@@ -2,7 +2,9 @@ import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import { isInfrastructureError, JobPayloads, QueueName, SnapshotJob } from '@app/jobs';
 import { SnapshotComputation } from '@app/application';
+import { workFailureOf } from '@app/domain';
 import type { Job } from 'bull';
+import { randomUUID } from 'node:crypto';
 import { JobReconciler } from '../recovery/job-reconciler';
 
 /** Computes snapshots; the work and its rules live in SnapshotComputation. */
@@ -23,15 +25,22 @@ export class SnapshotProcessor {
       this.logger.log(`snapshot ${snapshotId} computed`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      // Only ids and the error go to the log: never a value of a cell or an input.
+      const errorId = randomUUID();
+      // Only ids and the error go to the log: never a value of a cell or an input. The row
+      // gets the failure as data, under the error id of this line.
       this.logger.error(
-        `snapshot ${snapshotId} attempt ${job.attemptsMade + 1} failed: ${message}`,
+        `snapshot ${snapshotId} attempt ${job.attemptsMade + 1} failed (error id ${errorId}): ${message}`,
       );
       // An outage longer than the computation waits for leaves the row to Bull's retry and
       // the reconciler: it could not be written anyway.
       if (
         !isInfrastructureError(error) &&
-        (await this.computation.recordFailure(tenantId, snapshotId, message, false))
+        (await this.computation.recordFailure(
+          tenantId,
+          snapshotId,
+          workFailureOf(error, errorId),
+          false,
+        ))
       ) {
         await job.discard();
       }

@@ -9,12 +9,13 @@ import {
   positionsIn,
 } from '@app/domain';
 import type { CompanyReportInput } from '@app/reporting';
-import { In, LessThanOrEqual, type EntityManager } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 import {
   CycleEntity,
   OrganisationEntity,
   SnapshotReader,
   StoredPeerGroup,
+  type TenantTx,
   UnitEntity,
 } from '@app/persistence';
 
@@ -50,7 +51,7 @@ export function reportPeerGroup(
  * manifest for the method appendix. Nothing of another unit but released figures.
  */
 export async function companyReportInput(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   snapshotId: string,
   unitId: string,
@@ -77,10 +78,10 @@ export async function companyReportInput(
     policy.minNQuantiles,
   );
   if (!group) {
-    throw new DomainError(
-      DomainErrorCode.InvalidState,
-      `Snapshot ${snapshotId} releases no peer group of unit ${unitId}.`,
-    );
+    throw new DomainError(DomainErrorCode.InvalidState, {
+      de: `Snapshot ${snapshotId} gibt keine Vergleichsgruppe der Einheit ${unitId} frei.`,
+      en: `Snapshot ${snapshotId} releases no peer group of unit ${unitId}.`,
+    });
   }
   // The report is the unit's, whoever orders it: it shows the KPIs the unit supplied itself.
   const cells = await reader.cells(m, snapshotId, group.id, { kind: 'unit', unitId });
@@ -128,7 +129,7 @@ export async function companyReportInput(
  * sees that snapshot's cells: the median of a KPI it did not supply to it is withheld.
  */
 async function trendPoint(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   snapshotId: string,
   year: number,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { asTenantId } from '@app/domain';
+import { asTenantId, type WorkFailure } from '@app/domain';
 import {
   claimReport,
   recordReportFailure,
@@ -7,9 +7,9 @@ import {
   SnapshotReader,
   storeReportPdf,
   TenantDb,
+  type TenantTx,
 } from '@app/persistence';
 import type { ReportContent } from '@app/reporting';
-import type { EntityManager } from 'typeorm';
 import { trendReportInput } from '../trends/trend-computation';
 import { companyReportInput } from './company-report-data';
 
@@ -71,7 +71,7 @@ export class ReportStore {
    * Records a failed attempt: queued again for a retry, failed after the last one (or at once
    * when `final`). True when the report is failed for good.
    */
-  fail(tenantId: string, reportId: string, error: string, final: boolean): Promise<boolean> {
+  fail(tenantId: string, reportId: string, error: WorkFailure, final: boolean): Promise<boolean> {
     return this.db.withTenant(asTenantId(tenantId), (m) =>
       recordReportFailure(m, reportId, error, final),
     );
@@ -80,7 +80,7 @@ export class ReportStore {
 
 /** What a report shows, read in the caller's transaction; a trend's data computed if need be. */
 export async function reportContent(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   report: ReportEntity,
   generatedAt: Date,

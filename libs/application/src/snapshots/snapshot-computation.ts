@@ -11,6 +11,7 @@ import {
   foldSizeBands,
   predefinedPeerGroups,
   TenantId,
+  WorkFailure,
 } from '@app/domain';
 import { untilInfrastructureHolds } from '@app/jobs';
 import {
@@ -197,7 +198,7 @@ export class SnapshotComputation {
   recordFailure(
     tenantId: string,
     snapshotId: string,
-    error: string,
+    error: WorkFailure,
     final: boolean,
   ): Promise<boolean> {
     return this.db.withTenant(asTenantId(tenantId), (m) =>

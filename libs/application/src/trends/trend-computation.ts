@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import {
+  Action,
+  Actor,
   Catalogue,
   canonicalJson,
   computeTrendData,
@@ -11,18 +13,19 @@ import {
   FrozenInputs,
   notFound,
   ParticipationProfile,
+  requireAccess,
   TrendCycle,
   TrendData,
   trendKpisOf,
 } from '@app/domain';
 import type { TrendReportInput } from '@app/reporting';
-import type { EntityManager } from 'typeorm';
 import {
   CycleEntity,
   OrganisationEntity,
   SnapshotEntity,
   SnapshotReader,
   StudyEntity,
+  type TenantTx,
   TrendEntity,
 } from '@app/persistence';
 
@@ -49,20 +52,26 @@ export interface TrendSource {
  * The key covers the snapshots (their manifests fix their inputs), the policy, the catalogue
  * and the engine: an equal key is an equal trend.
  *
- * @throws DomainError NotFound for a study that is not the caller's; InvalidState with fewer
- *   than two published cycles, since a trend needs a change.
+ * @throws DomainError Forbidden for a role that may not order a trend; NotFound for a study
+ *   that is not the caller's; InvalidState with fewer than two published cycles, since a
+ *   trend needs a change.
  */
 export async function trendSource(
-  m: EntityManager,
+  m: TenantTx,
   studyId: string,
-  tenantId: string,
+  caller: Actor,
   language: 'de' | 'en',
 ): Promise<TrendSource> {
   const study = await m.findOneBy(StudyEntity, { id: studyId });
-  // A participant reads the study too, but its trend is the publisher's alone.
-  if (!study || study.tenantId !== tenantId) {
+  if (!study) {
     throw notFound('Study', studyId);
   }
+  // A participant reads the study too, but its trend is the publisher's alone.
+  requireAccess(caller, Action.TrendCompute, {
+    thing: 'Study',
+    id: studyId,
+    ownerId: study.tenantId,
+  });
   const cycles = await m.find(CycleEntity, {
     where: { studyId, state: 'published' },
     order: { year: 'ASC' },
@@ -131,7 +140,7 @@ export interface ComputedTrend {
  * English report) compute it once.
  */
 export async function computedTrend(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   trendId: string,
 ): Promise<ComputedTrend> {
@@ -203,7 +212,7 @@ export async function computedTrend(
 
 /** Everything a trend report shows, computing the trend's data first if need be. */
 export async function trendReportInput(
-  m: EntityManager,
+  m: TenantTx,
   reader: SnapshotReader,
   trendId: string,
   language: 'de' | 'en',

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { Actor, TenantId } from './actor';
-import { assertScope, assertScopesGrantable } from './api-key-scope';
+import { assertScopesGrantable } from './api-key-scope';
 
 const base = {
   tenantId: 'a1f0c3e2-0000-4000-8000-000000000001' as TenantId,
@@ -8,7 +8,6 @@ const base = {
   role: 'company_admin',
 } as const;
 const user: Actor = { ...base, userId: 'u1', apiKeyId: null, apiKeyScopes: [] };
-const plainKey: Actor = { ...base, userId: null, apiKeyId: 'k1', apiKeyScopes: [] };
 const keyMaker: Actor = {
   ...base,
   userId: null,
@@ -24,19 +23,6 @@ function codeOf(run: () => void): DomainErrorCode | null {
     return e instanceof DomainError ? e.code : null;
   }
 }
-
-describe('assertScope', () => {
-  it('lets a signed-in user mint keys and users by role alone', () => {
-    expect(codeOf(() => assertScope(user, 'api_keys:create'))).toBeNull();
-    expect(codeOf(() => assertScope(user, 'users:create'))).toBeNull();
-  });
-
-  it('refuses a key without the scope and admits one with it', () => {
-    expect(codeOf(() => assertScope(plainKey, 'api_keys:create'))).toBe(DomainErrorCode.Forbidden);
-    expect(codeOf(() => assertScope(keyMaker, 'api_keys:create'))).toBeNull();
-    expect(codeOf(() => assertScope(keyMaker, 'users:create'))).toBe(DomainErrorCode.Forbidden);
-  });
-});
 
 describe('assertScopesGrantable', () => {
   it('lets a user give any scope and a key only those it holds', () => {

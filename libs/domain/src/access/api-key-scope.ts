@@ -2,22 +2,13 @@ import { DomainError, DomainErrorCode } from '../errors/domain-error';
 import type { Actor } from './actor';
 
 /**
- * What an API key may do besides acting in its role: make further credentials. A key has none
- * unless whoever creates it names them, so that revoking one leaked key contains the leak: the
- * key cannot have made keys or users that outlive its revocation.
+ * What an API key may do besides acting in its role: make further credentials (ACCESS_POLICY
+ * names the actions that need a scope). A key has none unless whoever creates it names them,
+ * so that revoking one leaked key contains the leak: the key cannot have made keys or users
+ * that outlive its revocation.
  */
 export const API_KEY_SCOPES = ['api_keys:create', 'users:create'] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
-
-/** Refuses an API key without the scope; for a signed-in user, the role alone decides. */
-export function assertScope(actor: Actor, scope: ApiKeyScope): void {
-  if (actor.apiKeyId !== null && !actor.apiKeyScopes.includes(scope)) {
-    throw new DomainError(
-      DomainErrorCode.Forbidden,
-      `This API key may not do this: it needs the scope ${scope}, which only a key's creator can give it.`,
-    );
-  }
-}
 
 /**
  * Refuses scopes for a new key that the caller does not hold itself: a user may give any, a key
@@ -28,12 +19,18 @@ export function assertScopesGrantable(actor: Actor, scopes: readonly ApiKeyScope
   if (beyond.length > 0) {
     throw new DomainError(
       DomainErrorCode.Forbidden,
-      `An API key can give a new key only scopes it holds itself; it does not hold ${beyond.join(', ')}.`,
+      {
+        de: `Ein API-Schlüssel kann einem neuen Schlüssel nur Scopes geben, die er selbst hat; er hat ${beyond.join(', ')} nicht.`,
+        en: `An API key can give a new key only scopes it holds itself; it does not hold ${beyond.join(', ')}.`,
+      },
       [
         {
           key: 'scopes',
           rule: 'scope_not_held',
-          message: `scopes may not include ${beyond.join(', ')}`,
+          message: {
+            de: `scopes darf ${beyond.join(', ')} nicht enthalten.`,
+            en: `scopes may not include ${beyond.join(', ')}.`,
+          },
         },
       ],
     );

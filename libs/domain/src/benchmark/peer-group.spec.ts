@@ -112,15 +112,21 @@ describe('validatePeerGroupFilter', () => {
     ]);
   });
 
-  it('says in the message which value is wrong and which are allowed', () => {
+  it('says in the message which value is wrong and which are allowed, in either language', () => {
     try {
       validatePeerGroupFilter({ sizeBand: ['XXL'] });
     } catch (error) {
-      expect((error as DomainError).problems[0].message).toBe(
+      expect((error as DomainError).problemsIn('en')[0].message).toBe(
         "'XXL' is not a value of sizeBand; the values are S, M, L, XL.",
       );
+      expect((error as DomainError).problemsIn('de')[0].message).toBe(
+        "'XXL' ist kein Wert von sizeBand; die Werte sind S, M, L, XL.",
+      );
+      expect((error as DomainError).messageIn('de')).toBe(
+        "Ungültiger Vergleichsgruppen-Filter: sizeBand: 'XXL' ist kein Wert von sizeBand; die Werte sind S, M, L, XL.",
+      );
     }
-    expect.assertions(1);
+    expect.assertions(3);
   });
 });
 

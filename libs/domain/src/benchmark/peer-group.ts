@@ -1,5 +1,5 @@
 import { LocalizedText } from '../catalogue/catalogue-definition';
-import { DomainError, DomainErrorCode, Problem } from '../errors/domain-error';
+import { DomainError, DomainErrorCode, LocalizedProblem } from '../errors/domain-error';
 import {
   COUNTRIES,
   CUSTOMER_TYPES,
@@ -9,6 +9,7 @@ import {
   SIZE_BANDS,
   SOURCINGS,
 } from '../profile/unit-profile';
+import { PEER_GROUP_FILTER_TEXTS as T } from './peer-group.texts';
 
 /**
  * What the benchmark engine needs of a unit's profile: its value of every peer-group dimension.
@@ -67,11 +68,11 @@ const ALL_LABEL: LocalizedText = { de: 'Alle Teilnehmer', en: 'All participants'
 const isDimension = (key: string): key is ProfileDimension =>
   (PROFILE_DIMENSIONS as readonly string[]).includes(key);
 
-function invalidFilter(problems: Problem[]): DomainError {
+function invalidFilter(problems: LocalizedProblem[]): DomainError {
   const first = problems[0];
   return new DomainError(
     DomainErrorCode.ValidationFailed,
-    `invalid peer group filter: ${first.key}: ${first.message}`,
+    T.invalid(first.key, first.message),
     problems,
   );
 }
@@ -90,27 +91,27 @@ export function validatePeerGroupFilter(input: unknown): PeerGroupFilter {
       {
         key: 'filter',
         rule: 'not_an_object',
-        message: 'A peer group filter is an object of dimensions and their values.',
+        message: T.notAnObject,
       },
     ]);
   }
   const record = input as Record<string, unknown>;
-  const problems: Problem[] = [];
+  const problems: LocalizedProblem[] = [];
   for (const key of Object.keys(record)) {
     const values = record[key];
     if (!isDimension(key)) {
       problems.push({
         key,
         rule: 'unknown_dimension',
-        message: `'${key}' is not a peer group dimension; the dimensions are ${PROFILE_DIMENSIONS.join(', ')}.`,
+        message: T.unknownDimension(key, PROFILE_DIMENSIONS),
       });
     } else if (!Array.isArray(values)) {
-      problems.push({ key, rule: 'not_an_array', message: `${key} must be a list of values.` });
+      problems.push({ key, rule: 'not_an_array', message: T.notAnArray(key) });
     } else if (values.length === 0) {
       problems.push({
         key,
         rule: 'empty',
-        message: `${key} lists no value; leave the dimension out to include all units.`,
+        message: T.empty(key),
       });
     } else {
       const allowed = PROFILE_DIMENSION_VALUES[key];
@@ -119,7 +120,7 @@ export function validatePeerGroupFilter(input: unknown): PeerGroupFilter {
           problems.push({
             key,
             rule: 'unknown_value',
-            message: `${typeof value === 'string' ? `'${value}'` : `a ${typeof value}`} is not a value of ${key}; the values are ${allowed.join(', ')}.`,
+            message: T.unknownValue(key, value, allowed),
           });
         }
       }
@@ -170,14 +171,14 @@ export function parsePeerGroupId(id: string): PeerGroupFilter {
   }
   // A Map, not an object literal, so that a part such as `__proto__:x` is a key like any other.
   const record = new Map<string, string[]>();
-  const problems: Problem[] = [];
+  const problems: LocalizedProblem[] = [];
   for (const part of id.split(';')) {
     const colon = part.indexOf(':');
     if (colon < 1) {
       problems.push({
         key: part,
         rule: 'malformed',
-        message: `'${part}' is not of the form dimension:value,value.`,
+        message: T.malformed(part),
       });
       continue;
     }
@@ -186,7 +187,7 @@ export function parsePeerGroupId(id: string): PeerGroupFilter {
       problems.push({
         key: dimension,
         rule: 'duplicate_dimension',
-        message: `${dimension} appears more than once in '${id}'.`,
+        message: T.duplicateDimension(dimension, id),
       });
       continue;
     }

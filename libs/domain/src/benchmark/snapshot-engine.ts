@@ -75,6 +75,8 @@ export class SnapshotState {
   private readonly holdings: CompanyHoldings;
   /** Scratch for a cell's contributing units (one cell is judged at a time). */
   private readonly contributing: Int32Array;
+  /** Scratch for the units of a cell's pooled figure (a subset of `contributing`'s). */
+  private readonly pooling: Int32Array;
   /** Per benchmarked KPI, the groups whose cell is released so far, in order, and their sums. */
   private readonly releasedGroups: number[][];
   private readonly releasedSums: Array<Map<number, { total: number; largest: number }>>;
@@ -91,6 +93,7 @@ export class SnapshotState {
     this.owners = ownerIndices(input.owners);
     this.holdings = new CompanyHoldings(this.owners, this.policy);
     this.contributing = new Int32Array(this.owners.length);
+    this.pooling = new Int32Array(this.owners.length);
     this.membership = new SumAudit(this.owners, this.policy.minN, this.memo);
     this.plans = kpiPlans(input);
     this.releasedGroups = this.plans.map(() => []);
@@ -264,10 +267,21 @@ export class SnapshotState {
     return { units: contributing, companies, failsPPercent: fails, total, largest };
   }
 
-  /** The contributors that also carry a weight > 0: the units of the pooled figure. */
+  /**
+   * The contributors that also carry a weight > 0: the units of the pooled figure (a view of
+   * scratch, valid until the next call; a typed array's filter allocates and calls per unit).
+   */
   private pooledUnits(plan: KpiPlan, contributors: Int32Array): Int32Array {
     const weights = plan.weights as Float64Array;
-    return contributors.filter((u) => weights[u] > 0);
+    const units = this.pooling;
+    let count = 0;
+    for (let i = 0; i < contributors.length; i++) {
+      const u = contributors[i];
+      if (weights[u] > 0) {
+        units[count++] = u;
+      }
+    }
+    return units.subarray(0, count);
   }
 
   /** Fewer than minN units, or fewer than minN companies, contribute. */

@@ -1,4 +1,9 @@
-import { DomainError, DomainErrorCode, Problem } from '../errors/domain-error';
+import {
+  DomainError,
+  DomainErrorCode,
+  LocalizedMessage,
+  LocalizedProblem,
+} from '../errors/domain-error';
 import { FORMULA_RESERVED_WORDS } from '../formula/formula-functions';
 import { FormulaNode, FormulaType, referencedKeys } from '../formula/formula-node';
 import { parseFormula } from '../formula/formula-parser';
@@ -44,19 +49,30 @@ const quoteAll = (keys: readonly string[]): string => keys.map((k) => `'${k}'`).
 const formulaTypeOfItem = (type: KpiType): FormulaType | undefined =>
   type === 'boolean' ? 'boolean' : type === 'choice' ? undefined : 'number';
 
-function formulaMessage(error: unknown): string {
+function formulaMessage(error: unknown): LocalizedMessage {
   if (error instanceof DomainError && error.code === DomainErrorCode.FormulaInvalid) {
-    return error.message;
+    return { de: error.messageIn('de'), en: error.messageIn('en') };
   }
   throw error;
 }
+
+/** A field's name in a sentence: the JSON name, or words of each language. */
+type FieldName = string | LocalizedMessage;
+
+const named = (field: FieldName): LocalizedMessage =>
+  typeof field === 'string' ? { de: field, en: field } : field;
+
+const andList = (values: readonly string[]): LocalizedMessage => ({
+  de: values.join(' und '),
+  en: values.join(' and '),
+});
 
 /**
  * Checks a catalogue definition completely and collects every problem instead of stopping at
  * the first, so that an author fixes a broken catalogue in one round.
  */
 class CatalogueValidator {
-  readonly problems: Problem[] = [];
+  readonly problems: LocalizedProblem[] = [];
   private readonly items = new Map<string, KpiItemDefinition>();
   private readonly formulas = new Map<string, FormulaNode>();
   private readonly rules: CompiledRule[] = [];
@@ -69,7 +85,10 @@ class CatalogueValidator {
     const items: unknown = this.definition.items;
     const rules: unknown = this.definition.rules;
     if (!Array.isArray(items)) {
-      this.add('catalogue.items', 'items_missing', 'items must be a list');
+      this.add('catalogue.items', 'items_missing', {
+        de: 'items muss eine Liste sein',
+        en: 'items must be a list',
+      });
     } else {
       this.collectItems(items as KpiItemDefinition[]);
       this.items.forEach((item) => this.checkItem(item));
@@ -77,20 +96,28 @@ class CatalogueValidator {
       this.derivationOrder = this.orderDerived();
     }
     if (!Array.isArray(rules)) {
-      this.add('catalogue.rules', 'rules_missing', 'rules must be a list');
+      this.add('catalogue.rules', 'rules_missing', {
+        de: 'rules muss eine Liste sein',
+        en: 'rules must be a list',
+      });
     } else {
       this.checkRules(rules as CrossFieldRuleDefinition[]);
     }
     return { formulas: this.formulas, derivationOrder: this.derivationOrder, rules: this.rules };
   }
 
-  private add(key: string, rule: string, message: string): void {
+  private add(key: string, rule: string, message: LocalizedMessage): void {
     this.problems.push({ key, rule, message });
   }
 
-  private checkText(key: string, field: string, text: unknown, rule: string): void {
+  private checkText(key: string, field: FieldName, text: unknown, rule: string): void {
+    const name = named(field);
+    const missingIn = (languages: readonly string[]): LocalizedMessage => ({
+      de: `${name.de} fehlt in ${andList(languages).de}`,
+      en: `${name.en} is missing in ${andList(languages).en}`,
+    });
     if (!isRecord(text)) {
-      this.add(key, rule, `${field} is missing in ${LANGUAGES.join(' and ')}`);
+      this.add(key, rule, missingIn(LANGUAGES));
       return;
     }
     const missing = LANGUAGES.filter((lang) => {
@@ -98,25 +125,23 @@ class CatalogueValidator {
       return typeof value !== 'string' || value.trim() === '';
     });
     if (missing.length > 0) {
-      this.add(key, rule, `${field} is missing in ${missing.join(' and ')}`);
+      this.add(key, rule, missingIn(missing));
     }
   }
 
   private checkHeader(): void {
     const { key, version, name } = this.definition;
     if (typeof key !== 'string' || !CATALOGUE_KEY_PATTERN.test(key)) {
-      this.add(
-        'catalogue.key',
-        'key_syntax',
-        `catalogue key '${String(key)}' must be a lower-case letter followed by lower-case letters, digits or '-'`,
-      );
+      this.add('catalogue.key', 'key_syntax', {
+        de: `der Fragebogenschlüssel '${String(key)}' muss mit einem Kleinbuchstaben beginnen, gefolgt von Kleinbuchstaben, Ziffern oder '-'`,
+        en: `catalogue key '${String(key)}' must be a lower-case letter followed by lower-case letters, digits or '-'`,
+      });
     }
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-      this.add(
-        'catalogue.version',
-        'version',
-        `version must be a whole number from 1, got ${String(version)}`,
-      );
+      this.add('catalogue.version', 'version', {
+        de: `version muss eine ganze Zahl ab 1 sein, erhielt ${String(version)}`,
+        en: `version must be a whole number from 1, got ${String(version)}`,
+      });
     }
     this.checkText('catalogue.name', 'name', name, 'label_missing');
   }
@@ -126,28 +151,32 @@ class CatalogueValidator {
     items.forEach((item: unknown, index) => {
       const key = isRecord(item) ? item.key : undefined;
       if (typeof key !== 'string' || key === '') {
-        this.add(`items[${index}]`, 'key_syntax', `item ${index + 1} has no key`);
+        this.add(`items[${index}]`, 'key_syntax', {
+          de: `Element ${index + 1} hat keinen Schlüssel`,
+          en: `item ${index + 1} has no key`,
+        });
         return;
       }
       if (!ITEM_KEY_PATTERN.test(key)) {
-        this.add(
-          key,
-          'key_syntax',
-          `key '${key}' must be snake_case: a lower-case letter followed by lower-case letters, digits or '_'`,
-        );
+        this.add(key, 'key_syntax', {
+          de: `der Schlüssel '${key}' muss snake_case sein: ein Kleinbuchstabe, gefolgt von Kleinbuchstaben, Ziffern oder '_'`,
+          en: `key '${key}' must be snake_case: a lower-case letter followed by lower-case letters, digits or '_'`,
+        });
         return;
       }
       if (FORMULA_RESERVED_WORDS.includes(key)) {
-        this.add(key, 'key_syntax', `key '${key}' is a reserved word of the formula language`);
+        this.add(key, 'key_syntax', {
+          de: `der Schlüssel '${key}' ist ein reserviertes Wort der Formelsprache`,
+          en: `key '${key}' is a reserved word of the formula language`,
+        });
         return;
       }
       const first = firstIndex.get(key);
       if (first !== undefined) {
-        this.add(
-          key,
-          'key_duplicate',
-          `key '${key}' is defined twice (items ${first + 1} and ${index + 1})`,
-        );
+        this.add(key, 'key_duplicate', {
+          de: `der Schlüssel '${key}' ist zweimal definiert (Elemente ${first + 1} und ${index + 1})`,
+          en: `key '${key}' is defined twice (items ${first + 1} and ${index + 1})`,
+        });
         return;
       }
       firstIndex.set(key, index);
@@ -158,26 +187,40 @@ class CatalogueValidator {
   private checkItem(item: KpiItemDefinition): void {
     const { key } = item;
     if (!includes(KPI_AREAS, item.area)) {
-      this.add(key, 'area', `area '${String(item.area)}' is not one of ${KPI_AREAS.join(', ')}`);
+      this.add(key, 'area', {
+        de: `der Bereich '${String(item.area)}' ist keiner von ${KPI_AREAS.join(', ')}`,
+        en: `area '${String(item.area)}' is not one of ${KPI_AREAS.join(', ')}`,
+      });
     }
     if (!includes(KPI_TYPES, item.type)) {
-      this.add(key, 'type', `type '${String(item.type)}' is not one of ${KPI_TYPES.join(', ')}`);
+      this.add(key, 'type', {
+        de: `der Typ '${String(item.type)}' ist keiner von ${KPI_TYPES.join(', ')}`,
+        en: `type '${String(item.type)}' is not one of ${KPI_TYPES.join(', ')}`,
+      });
     }
     if (!includes(POLARITIES, item.polarity)) {
-      this.add(
-        key,
-        'polarity',
-        `polarity '${String(item.polarity)}' is not one of ${POLARITIES.join(', ')}`,
-      );
+      this.add(key, 'polarity', {
+        de: `die Polarität '${String(item.polarity)}' ist keine von ${POLARITIES.join(', ')}`,
+        en: `polarity '${String(item.polarity)}' is not one of ${POLARITIES.join(', ')}`,
+      });
     }
     if (typeof item.required !== 'boolean') {
-      this.add(key, 'required', 'required must be true or false');
+      this.add(key, 'required', {
+        de: 'required muss true oder false sein',
+        en: 'required must be true or false',
+      });
     }
     if (item.benchmarked !== undefined && typeof item.benchmarked !== 'boolean') {
-      this.add(key, 'benchmarked', 'benchmarked must be true or false');
+      this.add(key, 'benchmarked', {
+        de: 'benchmarked muss true oder false sein',
+        en: 'benchmarked must be true or false',
+      });
     }
     if (item.unit !== null && typeof item.unit !== 'string') {
-      this.add(key, 'unit', 'unit must be a text or null');
+      this.add(key, 'unit', {
+        de: 'unit muss ein Text oder null sein',
+        en: 'unit must be a text or null',
+      });
     }
     this.checkText(key, 'label', item.label, 'label_missing');
     this.checkHelp(item);
@@ -185,11 +228,10 @@ class CatalogueValidator {
     this.checkChoices(item);
     this.checkWeight(item);
     if (item.formula !== undefined && item.required) {
-      this.add(
-        key,
-        'derived_required',
-        'a derived item cannot be required: it is computed, not entered',
-      );
+      this.add(key, 'derived_required', {
+        de: 'ein abgeleitetes Element kann nicht Pflicht sein: es wird berechnet, nicht eingegeben',
+        en: 'a derived item cannot be required: it is computed, not entered',
+      });
     }
   }
 
@@ -197,7 +239,10 @@ class CatalogueValidator {
   private checkHelp(item: KpiItemDefinition): void {
     const help: unknown = item.help;
     if (!isRecord(help)) {
-      this.add(item.key, 'help_missing', 'help must give a text in de and en (both may be empty)');
+      this.add(item.key, 'help_missing', {
+        de: 'help muss einen Text in de und en geben (beide dürfen leer sein)',
+        en: 'help must give a text in de and en (both may be empty)',
+      });
       return;
     }
     const given = LANGUAGES.filter((lang) => {
@@ -206,11 +251,10 @@ class CatalogueValidator {
     });
     if (given.length === 1) {
       const missing = LANGUAGES.filter((lang) => !given.includes(lang));
-      this.add(
-        item.key,
-        'help_missing',
-        `help is given in ${given[0]} but missing in ${missing.join(' and ')}`,
-      );
+      this.add(item.key, 'help_missing', {
+        de: `help ist in ${given[0]} angegeben, fehlt aber in ${andList(missing).de}`,
+        en: `help is given in ${given[0]} but missing in ${andList(missing).en}`,
+      });
     }
   }
 
@@ -226,34 +270,37 @@ class CatalogueValidator {
       return;
     }
     if (type === 'boolean' || type === 'choice') {
-      this.add(
-        key,
-        'bounds',
-        `a ${type} item cannot have bounds (${bounds.map(([n]) => n).join(', ')})`,
-      );
+      this.add(key, 'bounds', {
+        de: `ein Element vom Typ ${type} kann keine Grenzen haben (${bounds.map(([n]) => n).join(', ')})`,
+        en: `a ${type} item cannot have bounds (${bounds.map(([n]) => n).join(', ')})`,
+      });
       return;
     }
     let valid = true;
     for (const [name, value] of bounds) {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        this.add(key, 'bounds', `${name} must be a finite number, got ${String(value)}`);
+        this.add(key, 'bounds', {
+          de: `${name} muss eine endliche Zahl sein, erhielt ${String(value)}`,
+          en: `${name} must be a finite number, got ${String(value)}`,
+        });
         valid = false;
       } else if (type === 'integer' && !Number.isInteger(value)) {
-        this.add(
-          key,
-          'bounds',
-          `an integer item needs whole-number bounds, but ${name} is ${value}`,
-        );
+        this.add(key, 'bounds', {
+          de: `ein Element vom Typ integer braucht ganzzahlige Grenzen, aber ${name} ist ${value}`,
+          en: `an integer item needs whole-number bounds, but ${name} is ${value}`,
+        });
       } else if (type === 'percent' && (value < 0 || value > 100)) {
-        this.add(
-          key,
-          'bounds',
-          `a percent item's bounds must lie within 0..100, but ${name} is ${value}`,
-        );
+        this.add(key, 'bounds', {
+          de: `die Grenzen eines Elements vom Typ percent müssen in 0..100 liegen, aber ${name} ist ${value}`,
+          en: `a percent item's bounds must lie within 0..100, but ${name} is ${value}`,
+        });
       }
     }
     if (valid && min !== undefined && max !== undefined && min > max) {
-      this.add(key, 'bounds', `min ${min} is greater than max ${max}`);
+      this.add(key, 'bounds', {
+        de: `min ${min} ist größer als max ${max}`,
+        en: `min ${min} is greater than max ${max}`,
+      });
     }
   }
 
@@ -261,33 +308,49 @@ class CatalogueValidator {
     const { key, choices } = item;
     if (item.type !== 'choice') {
       if (choices !== undefined) {
-        this.add(key, 'choices', `a ${item.type} item cannot have choices`);
+        this.add(key, 'choices', {
+          de: `ein Element vom Typ ${item.type} kann keine Auswahlwerte haben`,
+          en: `a ${item.type} item cannot have choices`,
+        });
       }
       return;
     }
     if (item.formula !== undefined) {
-      this.add(key, 'formula_type', 'a choice item cannot be derived by a formula');
+      this.add(key, 'formula_type', {
+        de: 'ein Element vom Typ choice kann nicht durch eine Formel abgeleitet werden',
+        en: 'a choice item cannot be derived by a formula',
+      });
     }
     if (!Array.isArray(choices) || choices.length === 0) {
-      this.add(key, 'choices', 'a choice item needs at least one choice');
+      this.add(key, 'choices', {
+        de: 'ein Element vom Typ choice braucht mindestens einen Auswahlwert',
+        en: 'a choice item needs at least one choice',
+      });
       return;
     }
     const seen = new Set<string>();
     choices.forEach((choice, index) => {
       const value: unknown = isRecord(choice) ? choice.value : undefined;
       if (typeof value !== 'string' || !ITEM_KEY_PATTERN.test(value)) {
-        this.add(
-          key,
-          'choices',
-          `choice ${index + 1} needs a snake_case value, got '${String(value)}'`,
-        );
+        this.add(key, 'choices', {
+          de: `Auswahlwert ${index + 1} braucht einen Wert in snake_case, erhielt '${String(value)}'`,
+          en: `choice ${index + 1} needs a snake_case value, got '${String(value)}'`,
+        });
         return;
       }
       if (seen.has(value)) {
-        this.add(key, 'choices', `choice '${value}' is listed twice`);
+        this.add(key, 'choices', {
+          de: `der Auswahlwert '${value}' steht zweimal in der Liste`,
+          en: `choice '${value}' is listed twice`,
+        });
       }
       seen.add(value);
-      this.checkText(key, `label of choice '${value}'`, choice.label, 'label_missing');
+      this.checkText(
+        key,
+        { de: `label des Auswahlwerts '${value}'`, en: `label of choice '${value}'` },
+        choice.label,
+        'label_missing',
+      );
     });
   }
 
@@ -298,21 +361,25 @@ class CatalogueValidator {
     }
     const weight = this.items.get(weightKey);
     if (item.type === 'boolean' || item.type === 'choice') {
-      this.add(
-        key,
-        'weight',
-        `a ${item.type} item has no pooled figure and cannot have a weightKey`,
-      );
+      this.add(key, 'weight', {
+        de: `ein Element vom Typ ${item.type} hat keine gepoolte Kennzahl und kann keinen weightKey haben`,
+        en: `a ${item.type} item has no pooled figure and cannot have a weightKey`,
+      });
     } else if (weight === undefined) {
-      this.add(key, 'weight', `weightKey references unknown key '${weightKey}'`);
+      this.add(key, 'weight', {
+        de: `weightKey verweist auf den unbekannten Schlüssel '${weightKey}'`,
+        en: `weightKey references unknown key '${weightKey}'`,
+      });
     } else if (weightKey === key) {
-      this.add(key, 'weight', 'an item cannot be weighted by itself');
+      this.add(key, 'weight', {
+        de: 'ein Element kann nicht mit sich selbst gewichtet werden',
+        en: 'an item cannot be weighted by itself',
+      });
     } else if (weight.type === 'boolean' || weight.type === 'choice') {
-      this.add(
-        key,
-        'weight',
-        `weightKey '${weightKey}' is a ${weight.type} item, a weight must be a number`,
-      );
+      this.add(key, 'weight', {
+        de: `weightKey '${weightKey}' ist ein Element vom Typ ${weight.type}, ein Gewicht muss eine Zahl sein`,
+        en: `weightKey '${weightKey}' is a ${weight.type} item, a weight must be a number`,
+      });
     }
   }
 
@@ -326,34 +393,39 @@ class CatalogueValidator {
     source: unknown,
   ): { node: FormulaNode; type: FormulaType } | undefined {
     if (typeof source !== 'string') {
-      this.add(problemKey, 'formula_syntax', `${field} must be a text`);
+      this.add(problemKey, 'formula_syntax', {
+        de: `${field} muss ein Text sein`,
+        en: `${field} must be a text`,
+      });
       return undefined;
     }
     let node: FormulaNode;
     try {
       node = parseFormula(source);
     } catch (error) {
-      this.add(problemKey, 'formula_syntax', `${field} does not parse: ${formulaMessage(error)}`);
+      const problem = formulaMessage(error);
+      this.add(problemKey, 'formula_syntax', {
+        de: `${field} lässt sich nicht lesen: ${problem.de}`,
+        en: `${field} does not parse: ${problem.en}`,
+      });
       return undefined;
     }
     const keys = referencedKeys(node);
     const unknown = keys.filter((k) => !this.items.has(k));
     if (unknown.length > 0) {
-      const noun = unknown.length === 1 ? 'key' : 'keys';
-      this.add(
-        problemKey,
-        'formula_unknown_key',
-        `${field} references unknown ${noun} ${quoteAll(unknown)}`,
-      );
+      const one = unknown.length === 1;
+      this.add(problemKey, 'formula_unknown_key', {
+        de: `${field} verweist auf ${one ? 'den unbekannten Schlüssel' : 'die unbekannten Schlüssel'} ${quoteAll(unknown)}`,
+        en: `${field} references unknown ${one ? 'key' : 'keys'} ${quoteAll(unknown)}`,
+      });
       return undefined;
     }
     const choices = keys.filter((k) => this.items.get(k)?.type === 'choice');
     if (choices.length > 0) {
-      this.add(
-        problemKey,
-        'formula_type',
-        `${field} reads the choice item ${quoteAll(choices)}; formulas work on numbers and yes/no items only`,
-      );
+      this.add(problemKey, 'formula_type', {
+        de: `${field} liest das Element vom Typ choice ${quoteAll(choices)}; Formeln rechnen nur mit Zahlen und Ja/Nein-Elementen`,
+        en: `${field} reads the choice item ${quoteAll(choices)}; formulas work on numbers and yes/no items only`,
+      });
       return undefined;
     }
     try {
@@ -363,7 +435,11 @@ class CatalogueValidator {
       });
       return { node, type };
     } catch (error) {
-      this.add(problemKey, 'formula_type', `${field}: ${formulaMessage(error)}`);
+      const problem = formulaMessage(error);
+      this.add(problemKey, 'formula_type', {
+        de: `${field}: ${problem.de}`,
+        en: `${field}: ${problem.en}`,
+      });
       return undefined;
     }
   }
@@ -378,11 +454,10 @@ class CatalogueValidator {
     }
     const wanted = formulaTypeOfItem(item.type);
     if (wanted !== undefined && compiled.type !== wanted) {
-      this.add(
-        item.key,
-        'formula_type',
-        `a ${item.type} item needs a formula that gives a ${wanted}, but this one gives a ${compiled.type}`,
-      );
+      this.add(item.key, 'formula_type', {
+        de: `ein Element vom Typ ${item.type} braucht eine Formel, die ${wanted === 'number' ? 'eine Zahl' : 'einen Wahrheitswert'} ergibt, aber diese ergibt ${compiled.type === 'number' ? 'eine Zahl' : 'einen Wahrheitswert'}`,
+        en: `a ${item.type} item needs a formula that gives a ${wanted}, but this one gives a ${compiled.type}`,
+      });
     }
     this.formulas.set(item.key, compiled.node);
   }
@@ -406,7 +481,10 @@ class CatalogueValidator {
           const identity = [...new Set(cycle)].sort().join(',');
           if (!reported.has(identity)) {
             reported.add(identity);
-            this.add(cycle[0], 'formula_cycle', `cyclic formula: ${cycle.join(' -> ')}`);
+            this.add(cycle[0], 'formula_cycle', {
+              de: `zyklische Formel: ${cycle.join(' -> ')}`,
+              en: `cyclic formula: ${cycle.join(' -> ')}`,
+            });
           }
         } else if (seen === undefined) {
           visit(dependency);
@@ -428,7 +506,10 @@ class CatalogueValidator {
     const ids = new Set<string>();
     rules.forEach((rule: unknown, index) => {
       if (!isRecord(rule)) {
-        this.add(`rules[${index}]`, 'rule_id', `rule ${index + 1} is not an object`);
+        this.add(`rules[${index}]`, 'rule_id', {
+          de: `Regel ${index + 1} ist kein Objekt`,
+          en: `rule ${index + 1} is not an object`,
+        });
         return;
       }
       const definition = rule as unknown as CrossFieldRuleDefinition;
@@ -436,21 +517,22 @@ class CatalogueValidator {
       const validId = typeof id === 'string' && RULE_ID_PATTERN.test(id);
       const problemKey = validId ? `rules.${id}` : `rules[${index}]`;
       if (!validId) {
-        this.add(
-          problemKey,
-          'rule_id',
-          `rule ${index + 1} needs an id of lower-case letters, digits, '_' or '-'`,
-        );
+        this.add(problemKey, 'rule_id', {
+          de: `Regel ${index + 1} braucht eine id aus Kleinbuchstaben, Ziffern, '_' oder '-'`,
+          en: `rule ${index + 1} needs an id of lower-case letters, digits, '_' or '-'`,
+        });
       } else if (ids.has(id)) {
-        this.add(problemKey, 'rule_id', `rule id '${id}' is used twice`);
+        this.add(problemKey, 'rule_id', {
+          de: `die Regel-id '${id}' wird zweimal verwendet`,
+          en: `rule id '${id}' is used twice`,
+        });
       }
       ids.add(id);
       if (!includes(RULE_SEVERITIES, definition.severity)) {
-        this.add(
-          problemKey,
-          'rule_severity',
-          `severity '${String(definition.severity)}' is not error or warning`,
-        );
+        this.add(problemKey, 'rule_severity', {
+          de: `severity '${String(definition.severity)}' ist weder error noch warning`,
+          en: `severity '${String(definition.severity)}' is not error or warning`,
+        });
       }
       this.checkText(problemKey, 'message', definition.message, 'label_missing');
       const keysValid = this.checkRuleKeys(problemKey, definition.keys);
@@ -459,11 +541,10 @@ class CatalogueValidator {
         return;
       }
       if (compiled.type !== 'boolean') {
-        this.add(
-          problemKey,
-          'rule_type',
-          'expression gives a number; a rule needs a boolean expression that must hold',
-        );
+        this.add(problemKey, 'rule_type', {
+          de: 'expression ergibt eine Zahl; eine Regel braucht einen Wahrheitswert, der gelten muss',
+          en: 'expression gives a number; a rule needs a boolean expression that must hold',
+        });
         return;
       }
       if (keysValid) {
@@ -481,16 +562,18 @@ class CatalogueValidator {
       return true;
     }
     if (!Array.isArray(keys) || keys.length === 0) {
-      this.add(problemKey, 'rule_keys', 'keys must list at least one item key when given');
+      this.add(problemKey, 'rule_keys', {
+        de: 'keys muss, wenn angegeben, mindestens einen Schlüssel nennen',
+        en: 'keys must list at least one item key when given',
+      });
       return false;
     }
     const unknown = keys.filter((k) => typeof k !== 'string' || !this.items.has(k)).map(String);
     if (unknown.length > 0) {
-      this.add(
-        problemKey,
-        'rule_unknown_key',
-        `keys reference unknown ${unknown.length === 1 ? 'key' : 'keys'} ${quoteAll(unknown)}`,
-      );
+      this.add(problemKey, 'rule_unknown_key', {
+        de: `keys verweist auf ${unknown.length === 1 ? 'den unbekannten Schlüssel' : 'die unbekannten Schlüssel'} ${quoteAll(unknown)}`,
+        en: `keys reference unknown ${unknown.length === 1 ? 'key' : 'keys'} ${quoteAll(unknown)}`,
+      });
       return false;
     }
     return true;
@@ -499,7 +582,7 @@ class CatalogueValidator {
 
 /** Validates a definition; the compiled parts are only meaningful when `problems` is empty. */
 export function compileCatalogue(definition: CatalogueDefinition): {
-  problems: Problem[];
+  problems: LocalizedProblem[];
   compiled: CompiledCatalogue;
 } {
   const validator = new CatalogueValidator(definition);

@@ -356,6 +356,25 @@ describe('loadCatalogue validation', () => {
       "catalogue 'test-catalogue' version 1 has 2 problems, the first: p: a percent item's bounds must lie within 0..100, but max is 200",
     );
   });
+
+  it("says every problem in German as well, a formula's own included", () => {
+    const definition = withItems(
+      createItem({ key: 'p', type: 'percent', max: 200 }),
+      createItem({ key: 'd', formula: 'a * (2 +' }),
+    );
+    try {
+      loadCatalogue(definition);
+    } catch (error) {
+      expect((error as DomainError).messageIn('de')).toBe(
+        "Der Fragebogen 'test-catalogue' version 1 hat 2 Probleme, das erste: p: die Grenzen eines Elements vom Typ percent müssen in 0..100 liegen, aber max ist 200",
+      );
+      expect((error as DomainError).problemsIn('de').map((p) => p.message)).toEqual([
+        'die Grenzen eines Elements vom Typ percent müssen in 0..100 liegen, aber max ist 200',
+        "formula lässt sich nicht lesen: Ende der Formel an Position 9 kommt unerwartet, erwartet: eine Zahl, ein KPI-Schlüssel oder '('",
+      ]);
+    }
+    expect.assertions(2);
+  });
 });
 
 describe('Catalogue', () => {

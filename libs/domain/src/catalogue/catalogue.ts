@@ -74,10 +74,15 @@ export class Catalogue {
   static load(definition: CatalogueDefinition): Catalogue {
     const { problems, compiled } = compileCatalogue(definition);
     if (problems.length > 0) {
-      const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+      const one = problems.length === 1;
+      const [first] = problems;
+      const name = `'${String(definition.key)}' version ${String(definition.version)}`;
       throw new DomainError(
         DomainErrorCode.CatalogueInvalid,
-        `catalogue '${String(definition.key)}' version ${String(definition.version)} has ${count}, the first: ${problems[0].key}: ${problems[0].message}`,
+        {
+          de: `Der Fragebogen ${name} hat ${one ? '1 Problem' : `${problems.length} Probleme`}, das erste: ${first.key}: ${first.message.de}`,
+          en: `catalogue ${name} has ${one ? '1 problem' : `${problems.length} problems`}, the first: ${first.key}: ${first.message.en}`,
+        },
         problems,
       );
     }

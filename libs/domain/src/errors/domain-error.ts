@@ -11,6 +11,8 @@ export enum DomainErrorCode {
   PayloadTooLarge = 'payload_too_large',
   /** PostgreSQL or Redis cannot be reached: nothing is wrong with the request. */
   ServiceUnavailable = 'service_unavailable',
+  /** The request's fields are not of the shape the endpoint takes (a field's type, a bound). */
+  BadRequest = 'bad_request',
 }
 
 /** One precise problem with an input: which field, which rule, and a sentence for a person. */
@@ -26,10 +28,18 @@ export interface LocalizedMessage {
   en: string;
 }
 
+/** A problem whose sentence exists in each language, for an error thrown before one is known. */
+export interface LocalizedProblem {
+  key: string;
+  rule: string;
+  message: LocalizedMessage;
+}
+
 /**
  * The one error type libraries throw. It carries a code (never an HTTP status) and, for
- * validation-like refusals, the list of problems found. A message given in both languages is
- * shown in the reader's (`messageIn`); `message` is its English one, for logs.
+ * validation-like refusals, the list of problems found. A message (or problem) given in both
+ * languages is shown in the reader's (`messageIn`, `problemsIn`); `message` and `problems` are
+ * the English ones, for logs.
  */
 export class DomainError extends Error {
   private readonly localized: LocalizedMessage | null;
@@ -37,7 +47,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: DomainErrorCode,
     message: string | LocalizedMessage,
-    readonly problems: Problem[] = [],
+    private readonly given: readonly (Problem | LocalizedProblem)[] = [],
   ) {
     super(typeof message === 'string' ? message : message.en);
     this.name = 'DomainError';
@@ -47,6 +57,22 @@ export class DomainError extends Error {
   /** The message in the reader's language; one given in a single language stays as it is. */
   messageIn(language: keyof LocalizedMessage): string {
     return this.localized?.[language] ?? this.message;
+  }
+
+  /**
+   * The problems in the reader's language; one given in a single language stays as it is, and
+   * the fields a problem has besides (a spreadsheet cell's `sheet`, `cell`, `value`) stay too.
+   */
+  problemsIn(language: keyof LocalizedMessage): Problem[] {
+    return this.given.map((p) => ({
+      ...p,
+      message: typeof p.message === 'string' ? p.message : p.message[language],
+    }));
+  }
+
+  /** The problems in English, for logs and for callers that read only their keys and rules. */
+  get problems(): Problem[] {
+    return this.problemsIn('en');
   }
 }
 

@@ -10,10 +10,11 @@ const finiteOrNull = (value: number): number | null =>
   Number.isFinite(value) ? value + 0 /* turns -0 into 0 */ : null;
 
 function wrongType(node: FormulaNode, what: string, value: FormulaValue): never {
-  throw formulaError(
-    'formula_value',
-    `${what} at position ${node.position} needs a ${typeof value === 'boolean' ? 'number' : 'boolean'}, got ${String(value)}`,
-  );
+  const number = typeof value === 'boolean';
+  throw formulaError('formula_value', {
+    de: `${what} an Position ${node.position} braucht ${number ? 'eine Zahl' : 'einen Wahrheitswert'}, erhielt ${String(value)}`,
+    en: `${what} at position ${node.position} needs a ${number ? 'number' : 'boolean'}, got ${String(value)}`,
+  });
 }
 
 function asNumber(value: FormulaValue, node: FormulaNode, what: string): number | null {
@@ -42,10 +43,10 @@ function readKey(key: string, values: FormulaInputs, position: number): FormulaV
   if (typeof value === 'number') {
     return Number.isFinite(value) ? value : null;
   }
-  throw formulaError(
-    'formula_value',
-    `the value of '${key}' at position ${position} is neither a number nor a boolean`,
-  );
+  throw formulaError('formula_value', {
+    de: `der Wert von '${key}' an Position ${position} ist weder eine Zahl noch ein Wahrheitswert`,
+    en: `the value of '${key}' at position ${position} is neither a number nor a boolean`,
+  });
 }
 
 /** Round half away from zero, as spreadsheets do, without 1.005 turning into 1.00. */

@@ -1,3 +1,4 @@
+import type { LocalizedMessage } from '../errors/domain-error';
 import { formulaError } from './formula-error';
 import { isFormulaFunctionName } from './formula-functions';
 import {
@@ -16,10 +17,15 @@ const MAX_FORMULA_LENGTH = 2000;
 const MAX_NESTING = 50;
 
 const COMPARISON_OPERATORS = new Set<string>(['<', '<=', '>', '>=', '==', '!=']);
-const EXPECTED_OPERAND = "a number, a KPI key or '('";
+const EXPECTED_OPERAND: LocalizedMessage = {
+  de: "eine Zahl, ein KPI-Schlüssel oder '('",
+  en: "a number, a KPI key or '('",
+};
 
-const describe = (token: Token): string =>
-  token.kind === 'end' ? 'end of formula' : `'${token.text}'`;
+const describe = (token: Token): LocalizedMessage =>
+  token.kind === 'end'
+    ? { de: 'Ende der Formel', en: 'end of formula' }
+    : { de: `'${token.text}'`, en: `'${token.text}'` };
 
 /** Recursive descent, one method per precedence level, lowest first. */
 class FormulaParser {
@@ -30,7 +36,10 @@ class FormulaParser {
 
   parseAll(): FormulaNode {
     const node = this.parseExpression();
-    this.expectClosing('end', 'an operator or the end of the formula');
+    this.expectClosing('end', {
+      de: 'ein Operator oder das Ende der Formel',
+      en: 'an operator or the end of the formula',
+    });
     return node;
   }
 
@@ -52,15 +61,15 @@ class FormulaParser {
     return this.current.kind === 'operator' && operators.includes(this.current.text);
   }
 
-  private unexpected(expected: string): never {
+  private unexpected(expected: LocalizedMessage): never {
     const token = this.current;
-    throw formulaError(
-      'formula_syntax',
-      `unexpected ${describe(token)} at position ${token.position}, expected ${expected}`,
-    );
+    throw formulaError('formula_syntax', {
+      de: `${describe(token).de} an Position ${token.position} kommt unerwartet, erwartet: ${expected.de}`,
+      en: `unexpected ${describe(token).en} at position ${token.position}, expected ${expected.en}`,
+    });
   }
 
-  private expectClosing(kind: Token['kind'], expected: string): void {
+  private expectClosing(kind: Token['kind'], expected: LocalizedMessage): void {
     if (this.current.kind !== kind) {
       this.unexpected(expected);
     }
@@ -70,10 +79,10 @@ class FormulaParser {
   private nested<T>(parse: () => T): T {
     this.depth += 1;
     if (this.depth > MAX_NESTING) {
-      throw formulaError(
-        'formula_syntax',
-        `formula is nested too deeply at position ${this.current.position} (at most ${MAX_NESTING} levels)`,
-      );
+      throw formulaError('formula_syntax', {
+        de: `die Formel ist an Position ${this.current.position} zu tief verschachtelt (höchstens ${MAX_NESTING} Ebenen)`,
+        en: `formula is nested too deeply at position ${this.current.position} (at most ${MAX_NESTING} levels)`,
+      });
     }
     try {
       return parse();
@@ -127,10 +136,10 @@ class FormulaParser {
     const right = this.parseAdditive();
     if (this.current.kind === 'operator' && COMPARISON_OPERATORS.has(this.current.text)) {
       // `a < b < c` means something else in every language people know; refuse it.
-      throw formulaError(
-        'formula_syntax',
-        `unexpected ${describe(this.current)} at position ${this.current.position}, comparisons cannot be chained; combine them with 'and'`,
-      );
+      throw formulaError('formula_syntax', {
+        de: `${describe(this.current).de} an Position ${this.current.position} kommt unerwartet, Vergleiche lassen sich nicht verketten; verbinden Sie sie mit 'and'`,
+        en: `unexpected ${describe(this.current).en} at position ${this.current.position}, comparisons cannot be chained; combine them with 'and'`,
+      });
     }
     return {
       kind: 'binary',
@@ -185,7 +194,7 @@ class FormulaParser {
     if (token.kind === '(') {
       this.advance();
       const inner = this.parseExpression();
-      this.expectClosing(')', "an operator or ')'");
+      this.expectClosing(')', { de: "ein Operator oder ')'", en: "an operator or ')'" });
       return inner;
     }
     if (token.kind !== 'identifier' || ['and', 'or', 'not'].includes(token.text)) {
@@ -195,10 +204,10 @@ class FormulaParser {
     const next = this.current;
     if (next.kind === '(') {
       if (!isFormulaFunctionName(token.text)) {
-        throw formulaError(
-          'formula_syntax',
-          `unknown function '${token.text}' at position ${token.position}, the functions are ${FORMULA_FUNCTION_NAMES.join(', ')}`,
-        );
+        throw formulaError('formula_syntax', {
+          de: `unbekannte Funktion '${token.text}' an Position ${token.position}, die Funktionen sind ${FORMULA_FUNCTION_NAMES.join(', ')}`,
+          en: `unknown function '${token.text}' at position ${token.position}, the functions are ${FORMULA_FUNCTION_NAMES.join(', ')}`,
+        });
       }
       this.advance();
       return {
@@ -209,7 +218,10 @@ class FormulaParser {
       };
     }
     if (isFormulaFunctionName(token.text)) {
-      return this.unexpected(`'(' after the function '${token.text}'`);
+      return this.unexpected({
+        de: `'(' nach der Funktion '${token.text}'`,
+        en: `'(' after the function '${token.text}'`,
+      });
     }
     return { kind: 'key', key: token.text, position: token.position };
   }
@@ -226,7 +238,7 @@ class FormulaParser {
         this.advance();
         continue;
       }
-      this.expectClosing(')', "an operator, ',' or ')'");
+      this.expectClosing(')', { de: "ein Operator, ',' oder ')'", en: "an operator, ',' or ')'" });
       return args;
     }
   }
@@ -239,14 +251,17 @@ class FormulaParser {
  */
 export function parseFormula(source: string): FormulaNode {
   if (source.length > MAX_FORMULA_LENGTH) {
-    throw formulaError(
-      'formula_syntax',
-      `formula is ${source.length} characters long, at most ${MAX_FORMULA_LENGTH} are allowed`,
-    );
+    throw formulaError('formula_syntax', {
+      de: `die Formel ist ${source.length} Zeichen lang, höchstens ${MAX_FORMULA_LENGTH} sind erlaubt`,
+      en: `formula is ${source.length} characters long, at most ${MAX_FORMULA_LENGTH} are allowed`,
+    });
   }
   const tokens = tokenize(source);
   if (tokens.length === 1) {
-    throw formulaError('formula_syntax', `formula is empty, expected ${EXPECTED_OPERAND}`);
+    throw formulaError('formula_syntax', {
+      de: `die Formel ist leer, erwartet: ${EXPECTED_OPERAND.de}`,
+      en: `formula is empty, expected ${EXPECTED_OPERAND.en}`,
+    });
   }
   return new FormulaParser(tokens).parseAll();
 }

@@ -1,3 +1,4 @@
+import type { LocalizedMessage } from '../errors/domain-error';
 import { formulaError } from './formula-error';
 
 export type TokenKind = 'number' | 'identifier' | 'operator' | '(' | ')' | ',' | 'end';
@@ -13,12 +14,20 @@ const TWO_CHARACTER_OPERATORS = new Set(['<=', '>=', '==', '!=']);
 const ONE_CHARACTER_OPERATORS = new Set(['+', '-', '*', '/', '<', '>']);
 
 // Hints for characters people bring from spreadsheets and programming languages.
-const CHARACTER_HINTS: Readonly<Record<string, string>> = {
-  '=': "did you mean '=='?",
-  '!': "did you mean '!=' or 'not'?",
-  '&': "use 'and'",
-  '|': "use 'or'",
-  ';': "separate function arguments with ','",
+const CHARACTER_HINTS: Readonly<Record<string, LocalizedMessage>> = {
+  '=': { de: "meinten Sie '=='?", en: "did you mean '=='?" },
+  '!': { de: "meinten Sie '!=' oder 'not'?", en: "did you mean '!=' or 'not'?" },
+  '&': { de: "schreiben Sie 'and'", en: "use 'and'" },
+  '|': { de: "schreiben Sie 'or'", en: "use 'or'" },
+  ';': {
+    de: "trennen Sie die Argumente einer Funktion mit ','",
+    en: "separate function arguments with ','",
+  },
+};
+
+const LOWER_CASE_HINT: LocalizedMessage = {
+  de: 'KPI-Schlüssel und Funktionen werden kleingeschrieben',
+  en: 'KPI keys and functions are written in lower case',
 };
 
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
@@ -46,7 +55,10 @@ export function tokenize(source: string): Token[] {
       if (source[end] === '.') {
         end += 1;
         if (end >= source.length || !isDigit(source[end])) {
-          throw formulaError('formula_syntax', `expected a digit after '.' at position ${end + 1}`);
+          throw formulaError('formula_syntax', {
+            de: `nach '.' an Position ${end + 1} wird eine Ziffer erwartet`,
+            en: `expected a digit after '.' at position ${end + 1}`,
+          });
         }
         while (end < source.length && isDigit(source[end])) {
           end += 1;
@@ -71,13 +83,11 @@ export function tokenize(source: string): Token[] {
       tokens.push({ kind: c, text: c, position });
       i += 1;
     } else {
-      const hint =
-        CHARACTER_HINTS[c] ??
-        (c >= 'A' && c <= 'Z' ? 'KPI keys and functions are written in lower case' : undefined);
-      throw formulaError(
-        'formula_syntax',
-        `unexpected character '${c}' at position ${position}${hint ? `, ${hint}` : ''}`,
-      );
+      const hint = CHARACTER_HINTS[c] ?? (c >= 'A' && c <= 'Z' ? LOWER_CASE_HINT : undefined);
+      throw formulaError('formula_syntax', {
+        de: `unerwartetes Zeichen '${c}' an Position ${position}${hint ? `, ${hint.de}` : ''}`,
+        en: `unexpected character '${c}' at position ${position}${hint ? `, ${hint.en}` : ''}`,
+      });
     }
   }
   tokens.push({ kind: 'end', text: '', position: source.length + 1 });

@@ -1,3 +1,4 @@
+import type { LocalizedMessage } from '../errors/domain-error';
 import { formulaError } from './formula-error';
 import { checkArity } from './formula-functions';
 import { BinaryNode, CallNode, FormulaNode, FormulaType } from './formula-node';
@@ -5,19 +6,26 @@ import { BinaryNode, CallNode, FormulaNode, FormulaType } from './formula-node';
 /** Tells the type checker the value type of a KPI key; `undefined` for a key that does not exist. */
 export type KeyTypeLookup = (key: string) => FormulaType | undefined;
 
-const article = (type: FormulaType): string => (type === 'number' ? 'a number' : 'a boolean');
+const article = (type: FormulaType): LocalizedMessage =>
+  type === 'number'
+    ? { de: 'eine Zahl', en: 'a number' }
+    : { de: 'ein Wahrheitswert', en: 'a boolean' };
 
 function checkBinary(node: BinaryNode, typeOf: KeyTypeLookup): FormulaType {
   const left = inferFormulaType(node.left, typeOf);
   const right = inferFormulaType(node.right, typeOf);
-  const where = `'${node.operator}' at position ${node.position}`;
+  const where = {
+    de: `'${node.operator}' an Position ${node.position}`,
+    en: `'${node.operator}' at position ${node.position}`,
+  };
   const expectBoth = (wanted: FormulaType): void => {
     const side = left !== wanted ? 'left' : right !== wanted ? 'right' : undefined;
     if (side) {
-      throw formulaError(
-        'formula_type',
-        `${where} needs ${wanted === 'number' ? 'numbers' : 'booleans'} on both sides, but the ${side} side is ${article(side === 'left' ? left : right)}`,
-      );
+      const found = article(side === 'left' ? left : right);
+      throw formulaError('formula_type', {
+        de: `${where.de} braucht auf beiden Seiten ${wanted === 'number' ? 'Zahlen' : 'Wahrheitswerte'}, aber die ${side === 'left' ? 'linke' : 'rechte'} Seite ist ${found.de}`,
+        en: `${where.en} needs ${wanted === 'number' ? 'numbers' : 'booleans'} on both sides, but the ${side} side is ${found.en}`,
+      });
     }
   };
   switch (node.operator) {
@@ -36,10 +44,10 @@ function checkBinary(node: BinaryNode, typeOf: KeyTypeLookup): FormulaType {
     case '==':
     case '!=':
       if (left !== right) {
-        throw formulaError(
-          'formula_type',
-          `${where} compares ${article(left)} with ${article(right)}`,
-        );
+        throw formulaError('formula_type', {
+          de: `${where.de} vergleicht ${article(left).de} mit ${article(right).de}`,
+          en: `${where.en} compares ${article(left).en} with ${article(right).en}`,
+        });
       }
       return 'boolean';
     case 'and':
@@ -55,25 +63,25 @@ function checkCall(node: CallNode, typeOf: KeyTypeLookup): FormulaType {
   if (node.name === 'if') {
     const [condition, whenTrue, whenFalse] = types;
     if (condition !== 'boolean') {
-      throw formulaError(
-        'formula_type',
-        `the condition of if() at position ${node.position} must be a boolean, got ${article(condition)}`,
-      );
+      throw formulaError('formula_type', {
+        de: `die Bedingung von if() an Position ${node.position} muss ein Wahrheitswert sein, erhielt ${article(condition).de}`,
+        en: `the condition of if() at position ${node.position} must be a boolean, got ${article(condition).en}`,
+      });
     }
     if (whenTrue !== whenFalse) {
-      throw formulaError(
-        'formula_type',
-        `the two values of if() at position ${node.position} must have the same type, got ${article(whenTrue)} and ${article(whenFalse)}`,
-      );
+      throw formulaError('formula_type', {
+        de: `die beiden Werte von if() an Position ${node.position} müssen denselben Typ haben, erhielt ${article(whenTrue).de} und ${article(whenFalse).de}`,
+        en: `the two values of if() at position ${node.position} must have the same type, got ${article(whenTrue).en} and ${article(whenFalse).en}`,
+      });
     }
     return whenTrue;
   }
   types.forEach((type, index) => {
     if (type !== 'number') {
-      throw formulaError(
-        'formula_type',
-        `argument ${index + 1} of ${node.name}() at position ${node.position} must be a number, got ${article(type)}`,
-      );
+      throw formulaError('formula_type', {
+        de: `Argument ${index + 1} von ${node.name}() an Position ${node.position} muss eine Zahl sein, erhielt ${article(type).de}`,
+        en: `argument ${index + 1} of ${node.name}() at position ${node.position} must be a number, got ${article(type).en}`,
+      });
     }
   });
   return 'number';
@@ -93,10 +101,10 @@ export function inferFormulaType(node: FormulaNode, typeOf: KeyTypeLookup): Form
     case 'key': {
       const type = typeOf(node.key);
       if (type === undefined) {
-        throw formulaError(
-          'formula_type',
-          `unknown KPI key '${node.key}' at position ${node.position}`,
-        );
+        throw formulaError('formula_type', {
+          de: `unbekannter KPI-Schlüssel '${node.key}' an Position ${node.position}`,
+          en: `unknown KPI key '${node.key}' at position ${node.position}`,
+        });
       }
       return type;
     }
@@ -104,10 +112,10 @@ export function inferFormulaType(node: FormulaNode, typeOf: KeyTypeLookup): Form
       const operand = inferFormulaType(node.operand, typeOf);
       const wanted: FormulaType = node.operator === '-' ? 'number' : 'boolean';
       if (operand !== wanted) {
-        throw formulaError(
-          'formula_type',
-          `'${node.operator}' at position ${node.position} needs ${article(wanted)}, got ${article(operand)}`,
-        );
+        throw formulaError('formula_type', {
+          de: `'${node.operator}' an Position ${node.position} braucht ${article(wanted).de}, erhielt ${article(operand).de}`,
+          en: `'${node.operator}' at position ${node.position} needs ${article(wanted).en}, got ${article(operand).en}`,
+        });
       }
       return wanted;
     }

@@ -1,56 +1,5 @@
-import type {
-  LedgerEntry,
-  PeerGroupFilter,
-  PeerGroupRequestDecision,
-  PeerGroupRequestTally,
-} from '@app/domain';
-import type { EntityManager } from 'typeorm';
-
-/** A request for a custom peer group, as the release ledger records it. */
-export interface PeerGroupRequestRecord {
-  snapshotId: string;
-  peerGroupId: string;
-  filter: PeerGroupFilter;
-  /** The snapshot's units the filter selects. */
-  n: number;
-  decision: PeerGroupRequestDecision;
-  /** The rule of a refusal; null otherwise. */
-  rule: string | null;
-  /** Who asked: a user or an API key of the transaction's tenant. */
-  userId: string | null;
-  apiKeyId: string | null;
-}
-
-/**
- * Records a request in the release ledger, inside the caller's transaction, as the
- * transaction's tenant (`peer_group_request_record`: a company writes rows it cannot read).
- */
-export async function recordPeerGroupRequest(
-  m: EntityManager,
-  record: PeerGroupRequestRecord,
-): Promise<void> {
-  await m.query('SELECT peer_group_request_record($1, $2, $3, $4, $5, $6, $7, $8)', [
-    record.snapshotId,
-    record.peerGroupId,
-    JSON.stringify(record.filter),
-    record.n,
-    record.decision,
-    record.rule,
-    record.userId,
-    record.apiKeyId,
-  ]);
-}
-
-/** The transaction's tenant's own requests on a snapshot, counted by decision and rule. */
-export async function ownPeerGroupRequestTallies(
-  m: EntityManager,
-  snapshotId: string,
-): Promise<PeerGroupRequestTally[]> {
-  return m.query<PeerGroupRequestTally[]>(
-    'SELECT decision, rule, requests FROM peer_group_request_tally($1)',
-    [snapshotId],
-  );
-}
+import type { LedgerEntry, PeerGroupFilter, PeerGroupRequestDecision } from '@app/domain';
+import type { TenantTx } from '../tenant/tenant-db';
 
 interface LedgerRow {
   peer_group_id: string;
@@ -67,10 +16,7 @@ interface LedgerRow {
  * Every request on a snapshot in the order they came, with the requesting organisation's name.
  * Row-level security gives rows to the snapshot's publisher only; anyone else reads none.
  */
-export async function peerGroupLedger(
-  m: EntityManager,
-  snapshotId: string,
-): Promise<LedgerEntry[]> {
+export async function peerGroupLedger(m: TenantTx, snapshotId: string): Promise<LedgerEntry[]> {
   const rows = await m.query<LedgerRow[]>(
     `SELECT r.peer_group_id, r.filter, r.n, r.decision, r.rule, r.requester_tenant_id,
             o.name AS organisation_name, r.requested_at

@@ -1,11 +1,8 @@
 import type { CellTally, StatisticTally } from '@app/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 
 /** A snapshot's cells counted per peer group, released (rule null) or by the rule that suppressed them. */
-export async function snapshotCellTallies(
-  m: EntityManager,
-  snapshotId: string,
-): Promise<CellTally[]> {
+export async function snapshotCellTallies(m: TenantTx, snapshotId: string): Promise<CellTally[]> {
   return m.query<CellTally[]>(
     `SELECT peer_group_id AS "peerGroupId", suppressed->>'rule' AS rule, count(*)::int AS cells
        FROM snapshot_cells WHERE snapshot_id = $1
@@ -16,7 +13,7 @@ export async function snapshotCellTallies(
 
 /** The statistics withheld from a snapshot's released cells, per peer group, statistic and rule. */
 export async function snapshotStatisticTallies(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
 ): Promise<StatisticTally[]> {
   return m.query<StatisticTally[]>(

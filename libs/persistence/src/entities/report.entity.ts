@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { WorkFailure } from '@app/domain';
 
 export type ReportState = 'queued' | 'rendering' | 'done' | 'failed';
 
@@ -40,8 +41,9 @@ export class ReportEntity {
   @Column('text')
   state!: ReportState;
 
-  @Column('text', { nullable: true })
-  error!: string | null;
+  /** Why it failed, as data: rendered in the reader's language when read. */
+  @Column('jsonb', { nullable: true })
+  error!: WorkFailure | null;
 
   @Column('integer')
   attempts!: number;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { WorkFailure } from '@app/domain';
 
 export type SnapshotState = 'queued' | 'running' | 'done' | 'failed';
 
@@ -32,8 +33,9 @@ export class SnapshotEntity {
   @Column('text', { name: 'manifest_hash', nullable: true })
   manifestHash!: string | null;
 
-  @Column('text', { nullable: true })
-  error!: string | null;
+  /** Why it failed, as data: rendered in the reader's language when read. */
+  @Column('jsonb', { nullable: true })
+  error!: WorkFailure | null;
 
   @Column('integer')
   attempts!: number;

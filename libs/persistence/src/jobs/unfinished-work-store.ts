@@ -1,16 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { asTenantId } from '@app/domain';
+import { asTenantId, type WorkFailure } from '@app/domain';
 import type { UnfinishedWork, WorkKind } from '@app/jobs';
+import { unfinishedWorkRows } from '../cross-tenant/cross-tenant-reader';
 import { TenantDb } from '../tenant/tenant-db';
-
-interface UnfinishedWorkRow {
-  kind: WorkKind;
-  id: string;
-  tenant_id: string;
-  state: string;
-  attempts: number;
-  error: string | null;
-}
 
 /**
  * The table and the state it runs in while unfinished, per kind of work, and what failing a
@@ -44,7 +36,7 @@ export class UnfinishedWorkStore {
       if (!locked) {
         return null;
       }
-      const rows = await m.query<UnfinishedWorkRow[]>('SELECT * FROM unfinished_work()');
+      const rows = await unfinishedWorkRows(m);
       return work(
         rows.map((r) => ({
           kind: r.kind,
@@ -62,7 +54,7 @@ export class UnfinishedWorkStore {
   async current(kind: WorkKind, tenantId: string, id: string): Promise<UnfinishedWork | null> {
     const { table, running } = TABLES[kind];
     const [row] = await this.db.withTenant(asTenantId(tenantId), (m) =>
-      m.query<{ state: string; attempts: number; error: string | null }[]>(
+      m.query<{ state: string; attempts: number; error: WorkFailure | null }[]>(
         `SELECT state, attempts, error FROM ${table} WHERE id = $1 AND state IN ('queued', $2)`,
         [id, running],
       ),
@@ -73,14 +65,14 @@ export class UnfinishedWorkStore {
   /** Fails an unfinished row with the reason; a row finished meanwhile is left as it is. */
   async fail(
     work: Pick<UnfinishedWork, 'kind' | 'tenantId' | 'id'>,
-    reason: string,
+    reason: WorkFailure,
   ): Promise<void> {
     const { table, running, alsoOnFail } = TABLES[work.kind];
     await this.db.withTenant(asTenantId(work.tenantId), (m) =>
       m.query(
-        `UPDATE ${table} SET state = 'failed', error = $2${alsoOnFail}
+        `UPDATE ${table} SET state = 'failed', error = $2::jsonb${alsoOnFail}
           WHERE id = $1 AND state IN ('queued', $3)`,
-        [work.id, reason.slice(0, 2000), running],
+        [work.id, JSON.stringify(reason), running],
       ),
     );
   }

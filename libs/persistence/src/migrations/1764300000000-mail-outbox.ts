@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** `unfinished_work()` as UnfinishedWork1764250000000 made it: snapshots and reports. */
+/**
+ * `unfinished_work()` as WorkFailuresAsData1764290000000 made it: snapshots and reports, their
+ * failures as data (jsonb).
+ */
 const WORK_OF_SNAPSHOTS_AND_REPORTS = `
   SELECT 'snapshot', s.id, s.tenant_id, s.state, s.attempts, s.error
     FROM snapshots s WHERE s.state IN ('queued', 'running')
@@ -14,8 +17,10 @@ const WORK_OF_SNAPSHOTS_AND_REPORTS = `
  * - `outbox_messages`: every e-mail is a row before it is sent, so that an outage of SMTP or
  *   Redis delays it and never loses it; one per (recipient, purpose, object), so that the same
  *   mail is never written, and so never sent, twice. The link of a password reset is kept in
- *   `secret_params` only until the mail is sent or given up. `unfinished_work()` lists the
- *   queued ones, so that the worker's reconciler gives each a job if Redis has none.
+ *   `secret_params` only until the mail is sent or given up. Why it was not sent is data, a
+ *   WorkFailure in `error` (jsonb), as for snapshots and reports. `unfinished_work()` lists the
+ *   queued ones beside those, so that the worker's reconciler gives each a job if Redis has
+ *   none and fails all three kinds alike.
  * - `password_reset_tokens`: the SHA-256 of a single-use token, its expiry and its use;
  *   `auth_find_password_reset` finds one by its hash before a tenant is known, like
  *   `auth_find_user` does for sign-in.
@@ -40,7 +45,7 @@ export class MailOutbox1764300000000 implements MigrationInterface {
         secret_params jsonb,
         state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'failed')),
         attempts integer NOT NULL DEFAULT 0,
-        error text,
+        error jsonb,
         created_at timestamptz NOT NULL DEFAULT now(),
         sent_at timestamptz,
         CHECK (state = 'queued' OR secret_params IS NULL)
@@ -90,7 +95,7 @@ export class MailOutbox1764300000000 implements MigrationInterface {
              FROM password_reset_tokens t WHERE t.token_hash = hash $$;
 
       CREATE OR REPLACE FUNCTION unfinished_work()
-        RETURNS TABLE (kind text, id uuid, tenant_id uuid, state text, attempts integer, error text)
+        RETURNS TABLE (kind text, id uuid, tenant_id uuid, state text, attempts integer, error jsonb)
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
           ${WORK_OF_SNAPSHOTS_AND_REPORTS}
           UNION ALL
@@ -108,7 +113,7 @@ export class MailOutbox1764300000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       CREATE OR REPLACE FUNCTION unfinished_work()
-        RETURNS TABLE (kind text, id uuid, tenant_id uuid, state text, attempts integer, error text)
+        RETURNS TABLE (kind text, id uuid, tenant_id uuid, state text, attempts integer, error jsonb)
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
           ${WORK_OF_SNAPSHOTS_AND_REPORTS}
       $$;

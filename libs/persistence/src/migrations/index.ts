@@ -11,6 +11,7 @@ import { ApiKeyScopes1764260000000 } from './1764260000000-api-key-scopes';
 import { UnfinishedWork1764250000000 } from './1764250000000-unfinished-work';
 import { WarningsAsData1764270000000 } from './1764270000000-warnings-as-data';
 import { FrozenInputsReadable1764275000000 } from './1764275000000-frozen-inputs-readable';
+import { WorkFailuresAsData1764290000000 } from './1764290000000-work-failures-as-data';
 import { MailOutbox1764300000000 } from './1764300000000-mail-outbox';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
@@ -28,5 +29,6 @@ export const MIGRATIONS = [
   ApiKeyScopes1764260000000,
   WarningsAsData1764270000000,
   FrozenInputsReadable1764275000000,
+  WorkFailuresAsData1764290000000,
   MailOutbox1764300000000,
 ];

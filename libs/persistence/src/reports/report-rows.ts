@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
+import type { WorkFailure } from '@app/domain';
 import { MAX_WORK_ATTEMPTS } from '@app/jobs';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 import { ReportEntity, TrendEntity } from '../entities';
 
 /**
@@ -9,7 +10,7 @@ import { ReportEntity, TrendEntity } from '../entities';
  * twice. A report left `rendering` by a worker that died is claimed again.
  */
 export async function claimReport(
-  m: EntityManager,
+  m: TenantTx,
   reportId: string,
 ): Promise<{ report: ReportEntity; attempt: number } | null> {
   const report = await m.findOne(ReportEntity, {
@@ -33,7 +34,7 @@ export async function claimReport(
  * claimed the report meanwhile: that attempt stores its own.
  */
 export async function storeReportPdf(
-  m: EntityManager,
+  m: TenantTx,
   reportId: string,
   attempt: number,
   pdf: Buffer,
@@ -60,17 +61,17 @@ export async function storeReportPdf(
  * when `final`). True when the report is failed for good.
  */
 export async function recordReportFailure(
-  m: EntityManager,
+  m: TenantTx,
   reportId: string,
-  error: string,
+  error: WorkFailure,
   final: boolean,
 ): Promise<boolean> {
   const [rows] = await m.query<[{ state: string }[], number]>(
     `UPDATE reports
-        SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END, error = $2
+        SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END, error = $2::jsonb
       WHERE id = $1 AND state IN ('queued', 'rendering')
       RETURNING state`,
-    [reportId, error.slice(0, 2000), final, MAX_WORK_ATTEMPTS],
+    [reportId, JSON.stringify(error), final, MAX_WORK_ATTEMPTS],
   );
   return rows.length === 0 || rows[0].state === 'failed';
 }
@@ -80,7 +81,7 @@ export async function recordReportFailure(
  * same report is rendered and stored once.
  */
 export async function orderCompanyReport(
-  m: EntityManager,
+  m: TenantTx,
   order: { snapshotTenantId: string; snapshotId: string; unitId: string; unitTenantId: string },
   language: 'de' | 'en',
 ): Promise<ReportEntity> {
@@ -102,7 +103,7 @@ export async function orderCompanyReport(
  * ordered if there is none yet for the same snapshots (`inputKey`).
  */
 export async function orderTrendReport(
-  m: EntityManager,
+  m: TenantTx,
   tenantId: string,
   source: { studyId: string; inputKey: string; years: number[]; snapshotIds: string[] },
   language: 'de' | 'en',
@@ -127,7 +128,7 @@ export async function orderTrendReport(
 }
 
 /** The stored PDF of a report the caller sees. */
-export async function reportPdf(m: EntityManager, reportId: string): Promise<Buffer> {
+export async function reportPdf(m: TenantTx, reportId: string): Promise<Buffer> {
   const [row] = await m.query<{ pdf: Buffer }[]>('SELECT pdf FROM reports WHERE id = $1', [
     reportId,
   ]);
@@ -139,7 +140,7 @@ export async function reportPdf(m: EntityManager, reportId: string): Promise<Buf
  * that exist already are kept.
  */
 export async function orderCompanyReports(
-  m: EntityManager,
+  m: TenantTx,
   tenantId: string,
   snapshotId: string,
   units: { unitIds: readonly string[]; unitTenants: readonly string[] },
@@ -156,7 +157,7 @@ export async function orderCompanyReports(
 
 /** The ids of a snapshot's reports in the languages that are queued or rendering. */
 export async function unfinishedReportIds(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   languages: readonly string[],
 ): Promise<string[]> {
@@ -175,12 +176,12 @@ export interface FailedReport {
   unitId: string;
   unitName: string;
   language: string;
-  error: string | null;
+  error: WorkFailure | null;
 }
 
 /** A snapshot's reports in the languages counted by state, and the failed ones by unit name. */
 export async function reportBatchProgress(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   languages: readonly string[],
 ): Promise<{ counts: { state: string; n: number }[]; failures: FailedReport[] }> {
@@ -190,7 +191,7 @@ export async function reportBatchProgress(
     [snapshotId, languages],
   );
   const failures = await m.query<
-    { id: string; unit_id: string; name: string; language: string; error: string | null }[]
+    { id: string; unit_id: string; name: string; language: string; error: WorkFailure | null }[]
   >(
     `SELECT r.id, r.unit_id, u.name, r.language, r.error FROM reports r
        JOIN units u ON u.id = r.unit_id
@@ -212,7 +213,7 @@ export async function reportBatchProgress(
 
 /** Queues a snapshot's failed reports in the languages again, with their attempts reset. */
 export async function requeueFailedReports(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   languages: readonly string[],
 ): Promise<void> {

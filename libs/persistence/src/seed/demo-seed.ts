@@ -10,9 +10,9 @@ import {
   type Role,
 } from '@app/domain';
 import * as argon2 from 'argon2';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
-import { TenantDb } from '../tenant/tenant-db';
+import { TenantDb, type TenantTx } from '../tenant/tenant-db';
 import {
   CatalogueVersionEntity,
   CycleEntity,
@@ -241,7 +241,7 @@ export async function seedDemoData(
 }
 
 /** The demo's published cycles without a published snapshot yet, oldest first. */
-export function unpublishedDemoCycles(m: EntityManager): Promise<CycleEntity[]> {
+export function unpublishedDemoCycles(m: TenantTx): Promise<CycleEntity[]> {
   return m.find(CycleEntity, {
     where: { studyId: DEMO_STUDY_ID, state: 'published', publishedSnapshotId: IsNull() },
     order: { year: 'ASC' },

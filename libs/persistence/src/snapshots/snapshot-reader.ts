@@ -7,19 +7,17 @@ import {
   DomainError,
   DomainErrorCode,
   FrozenInputs,
+  KpiPosition,
   LocalizedText,
   notFound,
   PeerGroupDefinition,
+  positionsIn,
   viewerIn,
 } from '@app/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 import { SnapshotEntity } from '../entities';
-import {
-  frozenInputsReadable,
-  loadSnapshotSetting,
-  readFrozenInputs,
-  SnapshotSetting,
-} from './snapshot-store';
+import { frozenInputsReadable, readFrozenInputs } from '../cross-tenant/cross-tenant-reader';
+import { loadSnapshotSetting, SnapshotSetting } from './snapshot-store';
 
 /** A stored peer group of a snapshot. */
 export interface StoredPeerGroup extends PeerGroupDefinition {
@@ -57,6 +55,37 @@ export type CellsSeenBy = (audience: CellAudience) => BenchmarkCell[];
 
 /** Frozen inputs never change, so a few recently used ones are kept in memory. */
 const FROZEN_CACHE_SIZE = 4;
+/**
+ * The stored cells of released groups and the positions computed in them never change either
+ * (a snapshot is never recomputed in place, and a released group's cells are written once):
+ * kept for this many groups and this many (group, unit) pairs, the least recently used dropped.
+ */
+const CELLS_CACHE_SIZE = 2_000;
+const POSITIONS_CACHE_SIZE = 20_000;
+
+/** A map that keeps its `size` most recently used entries. */
+class RecentlyUsed<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly size: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.size) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
+  }
+}
 
 function toStoredPeerGroup(row: PeerGroupRow): StoredPeerGroup {
   return {
@@ -79,9 +108,11 @@ function toStoredPeerGroup(row: PeerGroupRow): StoredPeerGroup {
 export class SnapshotReader {
   private readonly catalogues = new Map<string, Catalogue>();
   private readonly frozen = new Map<string, FrozenInputs>();
+  private readonly releasedCells = new RecentlyUsed<BenchmarkCell[]>(CELLS_CACHE_SIZE);
+  private readonly positionsByUnit = new RecentlyUsed<KpiPosition[]>(POSITIONS_CACHE_SIZE);
 
   /** Cycle, study and catalogue of a cycle, the catalogue parsed once per process. */
-  setting(m: EntityManager, cycleId: string): Promise<SnapshotSetting | null> {
+  setting(m: TenantTx, cycleId: string): Promise<SnapshotSetting | null> {
     return loadSnapshotSetting(m, cycleId, this.catalogues);
   }
 
@@ -90,7 +121,7 @@ export class SnapshotReader {
    * computed (naming its state and progress), otherwise.
    */
   async computedSnapshot(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     language: 'de' | 'en',
   ): Promise<SnapshotEntity> {
@@ -109,7 +140,7 @@ export class SnapshotReader {
     return snapshot;
   }
 
-  async peerGroups(m: EntityManager, snapshotId: string): Promise<StoredPeerGroup[]> {
+  async peerGroups(m: TenantTx, snapshotId: string): Promise<StoredPeerGroup[]> {
     const rows = await m.query<PeerGroupRow[]>(
       `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 ORDER BY ordinal`,
       [snapshotId],
@@ -118,7 +149,7 @@ export class SnapshotReader {
   }
 
   async peerGroup(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     peerGroupId: string,
   ): Promise<StoredPeerGroup | undefined> {
@@ -135,7 +166,7 @@ export class SnapshotReader {
    * (`cellsSeenBy`) with what the audience supplied to this snapshot.
    */
   async cells(
-    m: EntityManager,
+    m: TenantTx,
     snapshotId: string,
     peerGroupId: string,
     audience: CellAudience,
@@ -147,14 +178,53 @@ export class SnapshotReader {
    * The cells of a peer group read once, to be seen by several audiences (each unit of an
    * import), each through give-to-get as `cells` gives them.
    */
-  async cellsOf(m: EntityManager, snapshotId: string, peerGroupId: string): Promise<CellsSeenBy> {
+  async cellsOf(m: TenantTx, snapshotId: string, peerGroupId: string): Promise<CellsSeenBy> {
+    // The access check of `frozenInputs` runs before a kept cell is served.
     const inputs = await this.frozenInputs(m, snapshotId);
-    const stored = await storedCells(m, snapshotId, peerGroupId, inputs.kpiKeys);
-    return (audience) => cellsSeenBy(stored, viewerIn(inputs, audience));
+    const key = `${snapshotId}|${peerGroupId}`;
+    let stored = this.releasedCells.get(key);
+    if (stored === undefined) {
+      const read = await storedCells(m, snapshotId, peerGroupId, inputs.kpiKeys);
+      stored = read.cells;
+      if (read.released) {
+        this.releasedCells.set(key, stored);
+      }
+    }
+    const cells = stored;
+    return (audience) => cellsSeenBy(cells, viewerIn(inputs, audience));
+  }
+
+  /**
+   * The position of unit `u` of the frozen inputs per KPI of a group it is a member of, in the
+   * cells the audience sees (give-to-get); computed once per released group, unit and audience,
+   * since neither the inputs nor the cells change. `catalogue` is asked for only when computed.
+   * `inputs` are what `frozenInputs` gave the caller in this transaction: its access check ran
+   * before a kept position is served.
+   */
+  async positions(
+    m: TenantTx,
+    snapshotId: string,
+    inputs: FrozenInputs,
+    group: StoredPeerGroup,
+    u: number,
+    audience: CellAudience,
+    catalogue: () => Promise<Catalogue>,
+  ): Promise<KpiPosition[]> {
+    const key = `${snapshotId}|${group.id}|${u}|${audienceKey(audience)}`;
+    const kept = group.released ? this.positionsByUnit.get(key) : undefined;
+    if (kept !== undefined) {
+      return kept;
+    }
+    const cells = await this.cells(m, snapshotId, group.id, audience);
+    const positions = positionsIn(inputs, await catalogue(), group, cells, u);
+    if (group.released) {
+      this.positionsByUnit.set(key, positions);
+    }
+    return positions;
   }
 
   /** The frozen inputs of a snapshot the caller may compute from; not found otherwise. */
-  async frozenInputs(m: EntityManager, snapshotId: string): Promise<FrozenInputs> {
+  async frozenInputs(m: TenantTx, snapshotId: string): Promise<FrozenInputs> {
     // The cache holds every company's values: the database's access check runs on every read,
     // before the cache may serve anything, whoever read the inputs first.
     if (!(await frozenInputsReadable(m, snapshotId))) {
@@ -176,20 +246,39 @@ export class SnapshotReader {
   }
 }
 
-/** The stored cells of a peer group, as released to anybody, in the order of the KPI keys. */
+/** Who sees which cells, as a key: audiences with the same key see the same cells. */
+function audienceKey(audience: CellAudience): string {
+  switch (audience.kind) {
+    case 'publisher':
+      return 'publisher';
+    case 'company':
+      return `company:${audience.tenantId}`;
+    case 'unit':
+      return `unit:${audience.unitId}`;
+  }
+}
+
+/**
+ * The stored cells of a peer group, as released to anybody, in the order of the KPI keys, and
+ * whether the group is released (only then are they final).
+ */
 async function storedCells(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   peerGroupId: string,
   kpiOrder: readonly string[],
-): Promise<BenchmarkCell[]> {
-  const rows = await m.query<CellRow[]>(
-    `SELECT kpi_key, n, mean, p10, p25, p50, p75, p90, pooled, suppressed, suppressed_statistics
-       FROM snapshot_cells WHERE snapshot_id = $1 AND peer_group_id = $2`,
+): Promise<{ cells: BenchmarkCell[]; released: boolean }> {
+  const rows = await m.query<(CellRow & { released: boolean })[]>(
+    `SELECT c.kpi_key, c.n, c.mean, c.p10, c.p25, c.p50, c.p75, c.p90, c.pooled, c.suppressed,
+            c.suppressed_statistics, g.released
+       FROM snapshot_cells c
+       JOIN snapshot_peer_groups g
+         ON g.snapshot_id = c.snapshot_id AND g.peer_group_id = c.peer_group_id
+      WHERE c.snapshot_id = $1 AND c.peer_group_id = $2`,
     [snapshotId, peerGroupId],
   );
   const order = new Map(kpiOrder.map((key, i) => [key, i]));
-  return rows
+  const cells = rows
     .map((row) => ({
       kpiKey: row.kpi_key,
       n: row.n,
@@ -204,4 +293,5 @@ async function storedCells(
       suppressedStatistics: row.suppressed_statistics,
     }))
     .sort((a, b) => (order.get(a.kpiKey) ?? 0) - (order.get(b.kpiKey) ?? 0));
+  return { cells, released: rows.length > 0 && rows[0].released };
 }

@@ -1,26 +1,14 @@
 import {
-  Answers,
-  benchmarkKpis,
   Catalogue,
-  FrozenInputs,
-  kpiVector,
   loadCatalogue,
   PeerGroupDefinition,
   SnapshotState,
+  WorkFailure,
 } from '@app/domain';
 import { MAX_WORK_ATTEMPTS } from '@app/jobs';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CatalogueVersionEntity, CycleEntity, SnapshotEntity, StudyEntity } from '../entities';
-import { columnsOfVectors, decodeValues, unpackUnits } from './frozen-inputs';
-
-/** What `benchmark_source` returns: one row for the whole cycle. */
-interface SourceRow {
-  units: string;
-  vectors: Buffer;
-  missing: number[];
-  missing_answers: string[];
-}
 
 /** What a snapshot is computed from, besides the submissions. */
 export interface SnapshotSetting {
@@ -32,7 +20,7 @@ export interface SnapshotSetting {
 
 /** Loads cycle, study and catalogue of a cycle as the current tenant sees them. */
 export async function loadSnapshotSetting(
-  m: EntityManager,
+  m: TenantTx,
   cycleId: string,
   catalogues: Map<string, Catalogue>,
 ): Promise<SnapshotSetting | null> {
@@ -52,20 +40,12 @@ export async function loadSnapshotSetting(
   return { cycle, study, catalogueVersion, catalogue };
 }
 
-/** The database's hash of a cycle's accepted submissions; only its publisher gets one. */
-export async function sourceHash(m: EntityManager, cycleId: string): Promise<string> {
-  const [row] = await m.query<{ hash: string }[]>('SELECT benchmark_source_hash($1) AS hash', [
-    cycleId,
-  ]);
-  return row.hash;
-}
-
 /**
  * Marks a queued, running or failed snapshot as running, counting the attempt; false when it is
  * done already or not the caller's.
  */
 export async function claimSnapshot(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   startedAt: Date,
 ): Promise<boolean> {
@@ -83,7 +63,7 @@ export async function claimSnapshot(
 
 /** The progress of a running snapshot, 0..100. */
 export async function setSnapshotProgress(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
   percent: number,
 ): Promise<void> {
@@ -109,7 +89,7 @@ export interface ComputedSnapshot {
  * peer groups with their cells, and the manifest.
  */
 export async function storeComputedSnapshot(
-  m: EntityManager,
+  m: TenantTx,
   snapshot: Pick<SnapshotEntity, 'id' | 'tenantId'>,
   computed: ComputedSnapshot,
 ): Promise<void> {
@@ -140,47 +120,20 @@ export async function storeComputedSnapshot(
  * meanwhile (by an attempt that took over) is left as it is. True when it is failed for good.
  */
 export async function recordSnapshotFailure(
-  m: EntityManager,
+  m: TenantTx,
   snapshotId: string,
-  error: string,
+  error: WorkFailure,
   final: boolean,
 ): Promise<boolean> {
   const [rows] = await m.query<[{ state: string }[], number]>(
     `UPDATE snapshots
         SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END,
-            error = $2, progress = 0
+            error = $2::jsonb, progress = 0
       WHERE id = $1 AND state IN ('queued', 'running')
       RETURNING state`,
-    [snapshotId, error.slice(0, 2000), final, MAX_WORK_ATTEMPTS],
+    [snapshotId, JSON.stringify(error), final, MAX_WORK_ATTEMPTS],
   );
   return rows.length === 0 || rows[0].state === 'failed';
-}
-
-/**
- * The accepted submissions of a cycle as value columns: the stored KPI vectors, and for units
- * without a current one their answers derived here.
- */
-export async function readSource(
-  m: EntityManager,
-  cycleId: string,
-  catalogue: Catalogue,
-): Promise<FrozenInputs> {
-  const kpis = benchmarkKpis(catalogue);
-  const [row] = await m.query<SourceRow[]>('SELECT * FROM benchmark_source($1, $2)', [
-    cycleId,
-    kpis.length * 8,
-  ]);
-  const units = unpackUnits(row.units);
-  const vectors = row.vectors;
-  row.missing.forEach((u, i) => {
-    const answers = JSON.parse(row.missing_answers[i]) as Answers;
-    kpiVector(catalogue, answers).copy(vectors, u * kpis.length * 8);
-  });
-  return {
-    ...units,
-    kpiKeys: kpis.map((k) => k.key),
-    values: columnsOfVectors(vectors, kpis.length, units.unitIds.length),
-  };
 }
 
 /**
@@ -188,7 +141,7 @@ export async function readSource(
  * number. Custom groups come through here too, one at a time.
  */
 export async function writePeerGroups(
-  m: EntityManager,
+  m: TenantTx,
   snapshot: Pick<SnapshotEntity, 'id' | 'tenantId'>,
   definitions: readonly PeerGroupDefinition[],
   result: Pick<SnapshotState, 'groups'>,
@@ -247,45 +200,4 @@ export async function writePeerGroups(
       column((c) => JSON.stringify(c.suppressedStatistics)),
     ],
   );
-}
-
-interface FrozenInputsRow {
-  units: string;
-  kpi_keys: string[];
-  kpi_values: Buffer;
-}
-
-/**
- * The frozen inputs of a snapshot through `benchmark_frozen_inputs`: for its publisher, or for a
- * participant once it is published. Callers compute positions and custom groups from them and
- * release only what disclosure control lets through; null when the caller may not read them.
- */
-export async function readFrozenInputs(
-  m: EntityManager,
-  snapshotId: string,
-): Promise<FrozenInputs | null> {
-  const [row] = await m.query<FrozenInputsRow[]>('SELECT * FROM benchmark_frozen_inputs($1)', [
-    snapshotId,
-  ]);
-  if (!row) {
-    return null;
-  }
-  const units = unpackUnits(row.units);
-  return {
-    ...units,
-    kpiKeys: row.kpi_keys,
-    values: decodeValues(row.kpi_values, row.kpi_keys.length, units.unitIds.length),
-  };
-}
-
-/**
- * Whether the caller may read a snapshot's frozen inputs: the check of
- * `benchmark_frozen_inputs`, without the values.
- */
-export async function frozenInputsReadable(m: EntityManager, snapshotId: string): Promise<boolean> {
-  const [row] = await m.query<{ readable: boolean }[]>(
-    'SELECT benchmark_frozen_inputs_readable($1) AS readable',
-    [snapshotId],
-  );
-  return row.readable;
 }

@@ -1,5 +1,6 @@
 import type { SubmissionState } from '@app/domain';
-import { In, type EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 import { CycleEntity, SubmissionEntity } from '../entities';
 
 /** Submissions of a cycle in one state, counted. */
@@ -18,7 +19,7 @@ export interface ParticipantCount {
 
 /** The published snapshot of each of the cycles the caller sees, by cycle id. */
 export async function publishedSnapshotsOf(
-  m: EntityManager,
+  m: TenantTx,
   cycleIds: readonly string[],
 ): Promise<Map<string, Pick<CycleEntity, 'id' | 'publishedSnapshotId'>>> {
   if (cycleIds.length === 0) {
@@ -33,7 +34,7 @@ export async function publishedSnapshotsOf(
 
 /** The state of each of a company's submissions to the cycles. */
 export function submissionStatesOf(
-  m: EntityManager,
+  m: TenantTx,
   tenantId: string,
   cycleIds: readonly string[],
 ): Promise<Pick<SubmissionEntity, 'cycleId' | 'unitId' | 'state' | 'updatedAt'>[]> {
@@ -48,7 +49,7 @@ export function submissionStatesOf(
 
 /** The submissions of the cycles counted by state, as the caller sees them. */
 export async function submissionStateCounts(
-  m: EntityManager,
+  m: TenantTx,
   cycleIds: readonly string[],
 ): Promise<SubmissionStateCount[]> {
   const rows = await m.query<{ cycle_id: string; state: SubmissionState; n: number }[]>(
@@ -61,7 +62,7 @@ export async function submissionStateCounts(
 
 /** The companies and units taking part in each of the studies, as the caller sees them. */
 export async function participantCounts(
-  m: EntityManager,
+  m: TenantTx,
   studyIds: readonly string[],
 ): Promise<ParticipantCount[]> {
   const rows = await m.query<{ study_id: string; companies: number; units: number }[]>(

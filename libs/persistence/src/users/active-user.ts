@@ -1,5 +1,5 @@
 import type { Role } from '@app/domain';
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 
 /**
  * The current role of a user who may act, or null when the user was disabled or deleted, or
@@ -9,7 +9,7 @@ import type { EntityManager } from 'typeorm';
  * takes effect at the next request and a changed role at once.
  */
 export async function activeUserRole(
-  m: EntityManager,
+  m: TenantTx,
   userId: string,
   signedInAt: Date,
 ): Promise<Role | null> {

@@ -20,9 +20,7 @@ export class CreateApiKeyDto {
 
   /** The role the key acts with; one of the roles of the caller's organisation. */
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES.filter((r) => r !== 'platform_admin'), {
-    message: 'role must be a publisher or company role',
-  })
+  @IsIn(ROLES.filter((r) => r !== 'platform_admin'))
   role!: Role;
 
   /**
@@ -33,10 +31,7 @@ export class CreateApiKeyDto {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsIn(API_KEY_SCOPES, {
-    each: true,
-    message: `each scope must be one of ${API_KEY_SCOPES.join(', ')}`,
-  })
+  @IsIn(API_KEY_SCOPES, { each: true })
   scopes?: ApiKeyScope[];
 }
 

@@ -4,7 +4,7 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 export class LoginDto {
   /** The user's e-mail address. */
   @ApiProperty({ example: 'publisher@demo.example' })
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsEmail()
   @MaxLength(254)
   email!: string;
 

@@ -7,7 +7,7 @@ export class TemplateQueryDto {
   /** The template's language; default: the request's (Accept-Language). */
   @ApiPropertyOptional({ enum: ['de', 'en'] })
   @IsOptional()
-  @IsIn(['de', 'en'], { message: 'language must be de or en' })
+  @IsIn(['de', 'en'])
   language?: 'de' | 'en';
 }
 
@@ -15,7 +15,7 @@ export class ExportQueryDto {
   /** The file format; default xlsx. */
   @ApiPropertyOptional({ enum: EXPORT_FORMATS, default: 'xlsx' })
   @IsOptional()
-  @IsIn(EXPORT_FORMATS, { message: 'format must be csv or xlsx' })
+  @IsIn(EXPORT_FORMATS)
   format?: ExportFormat;
 }
 
@@ -27,7 +27,7 @@ export class UploadDraftDto {
   @ApiPropertyOptional({ example: 3 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'version must be an integer' })
+  @IsInt()
   @Min(0)
   version?: number;
 }

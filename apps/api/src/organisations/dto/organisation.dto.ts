@@ -7,7 +7,7 @@ export const PASSWORD_MIN_LENGTH = 10;
 
 export class NewUserDto {
   @ApiProperty({ example: 'anna.berger@example.com' })
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsEmail()
   @MaxLength(254)
   email!: string;
 
@@ -20,9 +20,7 @@ export class NewUserDto {
   /** At least 10 characters. */
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH, {
-    message: `password must be at least ${PASSWORD_MIN_LENGTH} characters long`,
-  })
+  @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(1024)
   password!: string;
 }
@@ -30,13 +28,13 @@ export class NewUserDto {
 export class CreateUserDto extends NewUserDto {
   /** A role of the caller's organisation kind. */
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @IsIn(ROLES)
   role!: Role;
 }
 
 export class CreateOrganisationDto {
   @ApiProperty({ enum: ['publisher', 'company'] })
-  @IsIn(['publisher', 'company'], { message: 'kind must be publisher or company' })
+  @IsIn(['publisher', 'company'])
   kind!: Exclude<OrganisationKind, 'platform'>;
 
   @ApiProperty({ example: 'Kundenservice AG' })

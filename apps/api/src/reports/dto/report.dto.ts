@@ -3,11 +3,11 @@ import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsUUID } from 'class-validato
 
 export class CreateReportDto {
   @ApiProperty({ description: 'The unit the report is for' })
-  @IsUUID('all', { message: 'unitId must be a unit id (a UUID)' })
+  @IsUUID('all')
   unitId!: string;
 
   @ApiProperty({ enum: ['de', 'en'] })
-  @IsIn(['de', 'en'], { message: 'language must be de or en' })
+  @IsIn(['de', 'en'])
   language!: 'de' | 'en';
 }
 
@@ -17,7 +17,7 @@ export class CreatedReportDto {
 
 export class CreateTrendReportDto {
   @ApiProperty({ enum: ['de', 'en'] })
-  @IsIn(['de', 'en'], { message: 'language must be de or en' })
+  @IsIn(['de', 'en'])
   language!: 'de' | 'en';
 }
 
@@ -43,10 +43,10 @@ export class ReportDto {
 
 export class CreateReportBatchDto {
   @ApiProperty({ enum: ['de', 'en'], isArray: true, example: ['de', 'en'] })
-  @IsArray({ message: 'languages must be a list of de and en' })
-  @ArrayMinSize(1, { message: 'languages must name at least one language' })
-  @ArrayUnique({ message: 'languages must not repeat a language' })
-  @IsIn(['de', 'en'], { each: true, message: 'languages must be a list of de and en' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(['de', 'en'], { each: true })
   languages!: ('de' | 'en')[];
 }
 

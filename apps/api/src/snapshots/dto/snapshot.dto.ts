@@ -8,7 +8,7 @@ export class StartSnapshotDto {
    */
   @ApiPropertyOptional({ default: false })
   @IsOptional()
-  @IsBoolean({ message: 'recompute must be true or false' })
+  @IsBoolean()
   recompute?: boolean;
 }
 
@@ -80,7 +80,7 @@ export class BenchmarksDto {
 export class CustomPeerGroupDto {
   /** Values of one dimension are alternatives; all dimensions given must match. */
   @ApiProperty({ type: Object, example: { industry: ['telecom', 'utilities'], sizeBand: ['L'] } })
-  @IsObject({ message: 'filter must be an object of profile dimensions to lists of values' })
+  @IsObject()
   filter!: Record<string, unknown>;
 }
 

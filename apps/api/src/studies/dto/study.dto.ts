@@ -33,7 +33,7 @@ export class CreateStudyDto {
 
   /** The catalogue version the study pins; one of the publisher's own. */
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'catalogueVersionId must be a UUID' })
+  @IsUUID('all')
   catalogueVersionId!: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, isArray: true, default: ['de', 'en'] })
@@ -41,7 +41,7 @@ export class CreateStudyDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(LANGUAGES, { each: true, message: 'languages must contain only de and en' })
+  @IsIn(LANGUAGES, { each: true })
   languages?: ('de' | 'en')[];
 
   /** The profile dimensions that form predefined peer groups. */
@@ -49,10 +49,7 @@ export class CreateStudyDto {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsIn(PROFILE_DIMENSIONS, {
-    each: true,
-    message: `peerGroupDimensions must contain only ${PROFILE_DIMENSIONS.join(', ')}`,
-  })
+  @IsIn(PROFILE_DIMENSIONS, { each: true })
   peerGroupDimensions?: ProfileDimension[];
 }
 
@@ -67,7 +64,7 @@ export class UpdateStudyDto {
   /** Only while the study has no cycle: a cycle pins the catalogue version for good. */
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
-  @IsUUID('all', { message: 'catalogueVersionId must be a UUID' })
+  @IsUUID('all')
   catalogueVersionId?: string;
 
   @ApiPropertyOptional({ enum: LANGUAGES, isArray: true })
@@ -76,30 +73,30 @@ export class UpdateStudyDto {
   @ArrayMinSize(1)
   @ArrayMaxSize(2)
   @ArrayUnique()
-  @IsIn(LANGUAGES, { each: true, message: 'languages must contain only de and en' })
+  @IsIn(LANGUAGES, { each: true })
   languages?: ('de' | 'en')[];
 }
 
 export class CreateCycleDto {
   /** The reference year of the data. */
   @ApiProperty({ example: 2026 })
-  @IsInt({ message: 'year must be an integer' })
-  @Min(2000, { message: 'year must be between 2000 and 2100' })
-  @Max(2100, { message: 'year must be between 2000 and 2100' })
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
   year!: number;
 }
 
 export class CreateParticipationDto {
   /** The company organisation to enrol. */
   @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'companyId must be a UUID' })
+  @IsUUID('all')
   companyId!: string;
 }
 
 export class CreateCatalogueVersionDto {
   /** A catalogue definition: key, version, name, items and rules (see the demo catalogue). */
   @ApiProperty({ type: Object })
-  @IsObject({ message: 'definition must be an object' })
+  @IsObject()
   definition!: Record<string, unknown>;
 }
 
@@ -118,7 +115,7 @@ export class PublishCycleDto {
   /** The snapshot to publish; default: the cycle's latest computed one. */
   @ApiPropertyOptional()
   @IsOptional()
-  @IsUUID('all', { message: 'snapshotId must be a snapshot id (a UUID)' })
+  @IsUUID('all')
   snapshotId?: string;
 }
 

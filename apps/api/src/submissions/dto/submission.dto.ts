@@ -5,7 +5,7 @@ import { SUBMISSION_STATES, type SubmissionState } from '@app/domain';
 export class SaveDraftDto {
   /** Answers by KPI key; a key missing here keeps its stored answer, `null` clears it. */
   @ApiProperty({ type: Object, example: { agent_fte: 120.5, training_days_new: 25 } })
-  @IsObject({ message: 'answers must be an object of KPI keys to values' })
+  @IsObject()
   answers!: Record<string, unknown>;
 
   /** Comments on plausibility warnings, keyed by the warning's id (`rule|key`). */
@@ -14,12 +14,12 @@ export class SaveDraftDto {
     example: { 'previous_cycle_deviation|aht_seconds': 'New product launch' },
   })
   @IsOptional()
-  @IsObject({ message: 'warningComments must be an object of warning ids to comments' })
+  @IsObject()
   warningComments?: Record<string, string>;
 
   /** The version read last (0 for a submission not stored yet); a stale version gets 409. */
   @ApiProperty({ example: 0 })
-  @IsInt({ message: 'version must be an integer' })
+  @IsInt()
   @Min(0)
   version!: number;
 }
@@ -27,7 +27,7 @@ export class SaveDraftDto {
 export class SubmitDto {
   @ApiPropertyOptional({ description: 'The version read last; a stale version gets 409' })
   @IsOptional()
-  @IsInt({ message: 'version must be an integer' })
+  @IsInt()
   @Min(0)
   version?: number;
 }
@@ -36,7 +36,7 @@ export class ReturnSubmissionDto {
   /** What the company must look at again. */
   @ApiProperty({ example: 'Bitte die Anzahl der Abgänge prüfen.' })
   @IsString()
-  @MinLength(1, { message: 'comment must not be empty' })
+  @MinLength(1)
   @MaxLength(4000)
   comment!: string;
 }

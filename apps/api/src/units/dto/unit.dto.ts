@@ -22,8 +22,6 @@ import {
   type Sourcing,
 } from '@app/domain';
 
-const list = (values: readonly string[]) => values.join(', ');
-
 export class CreateUnitDto {
   @ApiProperty({ example: 'Kundenservice Leipzig' })
   @IsString()
@@ -32,29 +30,26 @@ export class CreateUnitDto {
   name!: string;
 
   @ApiProperty({ enum: INDUSTRIES })
-  @IsIn(INDUSTRIES, { message: `industry must be one of ${list(INDUSTRIES)}` })
+  @IsIn(INDUSTRIES)
   industry!: Industry;
 
   @ApiProperty({ enum: COUNTRIES })
-  @IsIn(COUNTRIES, { message: `country must be one of ${list(COUNTRIES)}` })
+  @IsIn(COUNTRIES)
   country!: Country;
 
   @ApiProperty({ enum: CUSTOMER_TYPES })
-  @IsIn(CUSTOMER_TYPES, { message: `customerType must be one of ${list(CUSTOMER_TYPES)}` })
+  @IsIn(CUSTOMER_TYPES)
   customerType!: CustomerType;
 
   @ApiProperty({ enum: SOURCINGS })
-  @IsIn(SOURCINGS, { message: `sourcing must be one of ${list(SOURCINGS)}` })
+  @IsIn(SOURCINGS)
   sourcing!: Sourcing;
 
   /** Agent full-time equivalents; the size band follows from it. */
   @ApiProperty({ example: 120.5, minimum: 0, maximum: 100000 })
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: 'agentFte must be a number with at most 2 decimals' },
-  )
-  @Min(0, { message: 'agentFte must not be negative' })
-  @Max(100000, { message: 'agentFte must not be above 100000' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100000)
   agentFte!: number;
 }
 
@@ -63,32 +58,29 @@ export class UpdateUnitDto {
 
   @ApiPropertyOptional({ enum: INDUSTRIES })
   @IsOptional()
-  @IsIn(INDUSTRIES, { message: `industry must be one of ${list(INDUSTRIES)}` })
+  @IsIn(INDUSTRIES)
   industry?: Industry;
 
   @ApiPropertyOptional({ enum: COUNTRIES })
   @IsOptional()
-  @IsIn(COUNTRIES, { message: `country must be one of ${list(COUNTRIES)}` })
+  @IsIn(COUNTRIES)
   country?: Country;
 
   @ApiPropertyOptional({ enum: CUSTOMER_TYPES })
   @IsOptional()
-  @IsIn(CUSTOMER_TYPES, { message: `customerType must be one of ${list(CUSTOMER_TYPES)}` })
+  @IsIn(CUSTOMER_TYPES)
   customerType?: CustomerType;
 
   @ApiPropertyOptional({ enum: SOURCINGS })
   @IsOptional()
-  @IsIn(SOURCINGS, { message: `sourcing must be one of ${list(SOURCINGS)}` })
+  @IsIn(SOURCINGS)
   sourcing?: Sourcing;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: 'agentFte must be a number with at most 2 decimals' },
-  )
-  @Min(0, { message: 'agentFte must not be negative' })
-  @Max(100000, { message: 'agentFte must not be above 100000' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100000)
   agentFte?: number;
 }
 

@@ -1,14 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import {
-  COMPANY_ROLES,
-  DomainError,
-  DomainErrorCode,
-  notFound,
-  PUBLISHER_ROLES,
-} from '@app/domain';
+import { Action, DomainError, DomainErrorCode, notFound } from '@app/domain';
 import type { Response } from 'express';
-import { Roles } from '../../auth/auth.decorators';
+import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import type { BenchmarkCellDto, KpiPositionDto } from '../../snapshots/dto/snapshot.dto';
 import { SnapshotsService } from '../../snapshots/snapshots.service';
@@ -53,7 +47,7 @@ export class BenchmarksPagesController {
   ) {}
 
   @Get('benchmarks')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.BenchmarkRead)
   view(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -76,7 +70,7 @@ export class BenchmarksPagesController {
    * it, a refused one shows the view again with the rule in words (422).
    */
   @Post('peer-groups')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.PeerGroupRelease)
   async createPeerGroup(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -99,7 +93,9 @@ export class BenchmarksPagesController {
       }
       const t = page.texts.benchmarks;
       const reasons =
-        error.problems.length > 0 ? error.problems : [{ rule: '', message: error.message }];
+        error.problems.length > 0
+          ? error.problemsIn(page.language)
+          : [{ rule: '', message: error.messageIn(page.language) }];
       const groups = await this.snapshots.peerGroups(caller, snapshotId);
       const text = reasons.map((p) => refusalText(p, page.language, t, groups)).join(' ');
       const html = await this.viewPage(

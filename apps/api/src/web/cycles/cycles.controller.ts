@@ -11,9 +11,9 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, DomainErrorCode, PUBLISHER_ROLES } from '@app/domain';
+import { Action, DomainError, DomainErrorCode, roleMay } from '@app/domain';
 import type { Response } from 'express';
-import { Roles } from '../../auth/auth.decorators';
+import { UseCase } from '../../auth/auth.decorators';
 import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
 import { ExportQueryDto } from '../../imports/dto/imports.dto';
@@ -55,7 +55,7 @@ export class CyclesPagesController {
   ) {}
 
   @Get('cycles/:cycleId')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.StudyOverview)
   show(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -66,7 +66,7 @@ export class CyclesPagesController {
 
   /** Closes the cycle: nobody changes its data any more. */
   @Post('cycles/:cycleId/close')
-  @Roles('publisher_admin')
+  @UseCase(Action.CycleClose)
   async close(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -89,7 +89,7 @@ export class CyclesPagesController {
    * computed or no longer current; the page says which in the person's language.
    */
   @Post('cycles/:cycleId/publish')
-  @Roles('publisher_admin')
+  @UseCase(Action.CyclePublish)
   async publish(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -117,7 +117,7 @@ export class CyclesPagesController {
 
   /** Starts the computation of the cycle's snapshot and shows its progress. */
   @Post('cycles/:cycleId/snapshots')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.SnapshotCompute)
   async computeSnapshot(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -137,7 +137,7 @@ export class CyclesPagesController {
 
   /** Orders the reports of every participant of a (published) snapshot; shows their progress. */
   @Post('snapshots/:snapshotId/reports/batch')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.ReportBatchOrder)
   async orderReports(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -170,7 +170,7 @@ export class CyclesPagesController {
 
   /** The import form of the cycle, and what the last import stored (from its redirect). */
   @Get('cycles/:cycleId/import')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.CycleImport)
   async importForm(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -195,7 +195,7 @@ export class CyclesPagesController {
    * import page with its summary. The form carries its CSRF token in the action's query.
    */
   @Post('cycles/:cycleId/import')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.CycleImport)
   @UseInterceptors(SpreadsheetUploadInterceptor)
   async importCycle(
     @Caller() caller: CallerContext,
@@ -223,7 +223,7 @@ export class CyclesPagesController {
 
   /** The cycle as CSV or XLSX, one row per unit, from ImportsService. */
   @Get('cycles/:cycleId/export')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.CycleExport)
   async exportCycle(
     @Caller() caller: CallerContext,
     @Param('cycleId', PageIdPipe) cycleId: string,
@@ -250,7 +250,7 @@ export class CyclesPagesController {
         submissions,
         unitCount: units.length,
         snapshots,
-        canAdminister: caller.actor.role === 'publisher_admin',
+        canAdminister: roleMay(caller.actor.role, Action.CyclePublish),
       },
       page,
       forms,

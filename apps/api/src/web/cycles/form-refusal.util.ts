@@ -38,7 +38,11 @@ export function refusalOf(
   if (error instanceof DomainError) {
     const status = statusFor(error.code);
     if (status === 409 || status === 422) {
-      return { message, detail: detail ?? error.messageIn(language), problems: error.problems };
+      return {
+        message,
+        detail: detail ?? error.messageIn(language),
+        problems: error.problemsIn(language),
+      };
     }
   }
   throw error;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
-import { Roles } from '../../auth/auth.decorators';
+import { Action } from '@app/domain';
+import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import { DisclosureReportsService } from '../../disclosure-reports/disclosure-reports.service';
 import { StudiesService } from '../../studies/studies.service';
@@ -25,7 +25,7 @@ export class DisclosureReportsPagesController {
   ) {}
 
   @Get('snapshots/:snapshotId/disclosure-report')
-  @Roles(...PUBLISHER_ROLES, ...COMPANY_ROLES)
+  @UseCase(Action.DisclosureReportRead)
   async show(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,

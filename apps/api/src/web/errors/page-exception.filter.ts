@@ -178,7 +178,7 @@ export class PageExceptionFilter implements ExceptionFilter {
       // A 403 or 404 page says what it says without the service's sentence, which may name ids.
       const detail =
         status === 403 || status === 404 ? null : exception.messageIn(requestLanguage(request));
-      return page(status, detail, exception.problems);
+      return page(status, detail, exception.problemsIn(requestLanguage(request)));
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       return page(exception.getStatus());

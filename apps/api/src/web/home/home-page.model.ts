@@ -1,10 +1,8 @@
-import { Role, SUBMISSION_STATES, SubmissionState } from '@app/domain';
+import { Action, Role, roleMay, SUBMISSION_STATES, SubmissionState } from '@app/domain';
 import type { PageContext } from '../views/page-context';
 import { fill } from '../views/localized';
 import { pagePaths } from '../page-urls';
 import type { CompanyHome, PlatformHome, PublisherHome } from './home.service';
-
-const EDITING_ROLES: readonly Role[] = ['company_admin', 'company_editor'];
 
 /** The model of `home/company.hbs`. */
 export function companyHomeModel(home: CompanyHome, page: PageContext, role: Role) {
@@ -24,7 +22,7 @@ export function companyHomeModel(home: CompanyHome, page: PageContext, role: Rol
         units: cycle.submissions.map((entry) => {
           const editable =
             cycle.state === 'open' &&
-            EDITING_ROLES.includes(role) &&
+            roleMay(role, Action.SubmissionSaveDraft) &&
             (entry.state === null || entry.state === 'draft' || entry.state === 'returned');
           return {
             name: entry.unit.name,

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { ROLES } from '@app/domain';
-import { Roles } from '../../auth/auth.decorators';
+import { Action } from '@app/domain';
+import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import { Page, PageContext } from '../views/page-context';
 import { PageRenderer } from '../views/page-renderer';
@@ -18,7 +18,7 @@ export class HomeController {
   ) {}
 
   @Get()
-  @Roles(...ROLES)
+  @UseCase(Action.HomeView)
   async show(@Caller() caller: CallerContext, @Page() page: PageContext): Promise<string> {
     const home = await this.home.home(caller.actor);
     switch (home.kind) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, CycleState, SubmissionState } from '@app/domain';
+import { Action, Actor, CycleState, requireAccess, SubmissionState } from '@app/domain';
 import {
   CycleEntity,
   participantCounts,
@@ -83,6 +83,7 @@ export class HomeService {
 
   /** The home of the caller's organisation. */
   async home(actor: Actor): Promise<Home> {
+    requireAccess(actor, Action.HomeView);
     switch (actor.organisationKind) {
       case 'company':
         return this.companyHome(actor);
@@ -100,9 +101,7 @@ export class HomeService {
     const studies = await this.studies.listStudies(actor);
     const units = await this.units.listUnits(actor);
     // A company sees its own organisation and the publishers of its studies.
-    const organisations = new Map(
-      (await this.organisations.listOrganisations(actor)).map((o) => [o.id, o.name]),
-    );
+    const organisations = await this.organisations.organisationNames(actor);
     const cycleIds = studies.flatMap((s) => s.cycles.map((c) => c.id));
     const { cycles, submissions } = await this.cyclesAndSubmissions(actor, cycleIds);
     const stateOf = new Map(submissions.map((s) => [`${s.cycleId}|${s.unitId}`, s]));

@@ -1,8 +1,8 @@
 import { Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { PUBLISHER_ROLES } from '@app/domain';
+import { Action } from '@app/domain';
 import type { Response } from 'express';
-import { Roles } from '../../auth/auth.decorators';
+import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import { ReportBatchDto } from '../../reports/dto/report.dto';
 import { ReportsService } from '../../reports/reports.service';
@@ -31,7 +31,7 @@ export class ReportBatchesPagesController {
   ) {}
 
   @Get('report-batches/:batchId')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.ReportBatchRead)
   async show(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -42,7 +42,7 @@ export class ReportBatchesPagesController {
 
   /** Renders the failed reports of the batch again; the page then shows their progress. */
   @Post('report-batches/:batchId/retry')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.ReportBatchRetry)
   async retry(
     @Caller() caller: CallerContext,
     @Param('batchId', PageIdPipe) batchId: string,

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Header, Param, Post, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { COMPANY_ROLES, PUBLISHER_ROLES } from '@app/domain';
+import { Action } from '@app/domain';
 import { formatFigure } from '@app/reporting';
 import type { Response } from 'express';
-import { Roles } from '../../auth/auth.decorators';
+import { UseCase } from '../../auth/auth.decorators';
 import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
 import { PREVIEW_CSP } from '../../reports/reports.controller';
@@ -41,7 +41,7 @@ export class ReportsPagesController {
 
   /** Orders the unit's report in the page's language (or finds the one ordered already). */
   @Post('snapshots/:snapshotId/reports')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.ReportOrder)
   async order(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -57,7 +57,7 @@ export class ReportsPagesController {
   }
 
   @Get('reports/:reportId')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.ReportRead)
   async show(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -101,7 +101,7 @@ export class ReportsPagesController {
 
   /** The report as HTML, the document the PDF is printed from; nothing in it may load or run. */
   @Get('reports/:reportId/preview')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.ReportRead)
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', PREVIEW_CSP)
   preview(
@@ -112,7 +112,7 @@ export class ReportsPagesController {
   }
 
   @Get('reports/:reportId/pdf')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.ReportRead)
   async pdf(
     @Caller() caller: CallerContext,
     @Param('reportId', PageIdPipe) reportId: string,

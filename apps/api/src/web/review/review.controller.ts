@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { PUBLISHER_ROLES } from '@app/domain';
+import { Action } from '@app/domain';
 import type { Response } from 'express';
-import { Roles } from '../../auth/auth.decorators';
+import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import { StudiesService } from '../../studies/studies.service';
 import { SubmissionsService } from '../../submissions/submissions.service';
@@ -35,7 +35,7 @@ export class ReviewPagesController {
   ) {}
 
   @Get('cycles/:cycleId/review')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionReview)
   queue(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -51,7 +51,7 @@ export class ReviewPagesController {
   }
 
   @Post('cycles/:cycleId/review/units/:unitId/accept')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionReview)
   async accept(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -71,7 +71,7 @@ export class ReviewPagesController {
   }
 
   @Post('cycles/:cycleId/review/units/:unitId/return')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionReview)
   async returnToCompany(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,

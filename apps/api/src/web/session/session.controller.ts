@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, DomainErrorCode, ROLES } from '@app/domain';
+import { Action, DomainError, DomainErrorCode } from '@app/domain';
 import type { Response } from 'express';
-import { Public, Roles } from '../../auth/auth.decorators';
+import { Public, UseCase } from '../../auth/auth.decorators';
 import { AuthService } from '../../auth/auth.service';
 import { LANGUAGE_COOKIE, LANGUAGES, Language } from '../../common/request-context';
 import { LOGIN_PATH, safeNextPath } from '../page-paths';
@@ -101,7 +101,7 @@ export class SessionController {
 
   /** Ends the session and shows the sign-in form. */
   @Post('logout')
-  @Roles(...ROLES)
+  @UseCase(Action.SignOut)
   async signOut(@Req() request: SessionRequest, @Res() response: Response): Promise<void> {
     await this.sessions.signOut(request, response);
     seeOther(response, `${LOGIN_PATH}?signedOut`);

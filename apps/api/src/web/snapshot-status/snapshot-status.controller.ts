@@ -1,7 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { PUBLISHER_ROLES } from '@app/domain';
-import { Roles } from '../../auth/auth.decorators';
+import { Action, roleMay } from '@app/domain';
+import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import { SnapshotsService } from '../../snapshots/snapshots.service';
 import { StudiesService } from '../../studies/studies.service';
@@ -24,7 +24,7 @@ export class SnapshotStatusPagesController {
   ) {}
 
   @Get('snapshots/:snapshotId/status')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.StudyOverview)
   async show(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -36,7 +36,7 @@ export class SnapshotStatusPagesController {
       snapshot,
       cycle,
       page,
-      caller.actor.role === 'publisher_admin',
+      roleMay(caller.actor.role, Action.CyclePublish),
     );
     return this.pages.render(page, 'snapshot-status/status', model);
   }

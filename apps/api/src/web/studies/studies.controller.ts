@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { DomainError, DomainErrorCode, notFound, PUBLISHER_ROLES } from '@app/domain';
+import { Action, DomainError, DomainErrorCode, notFound, roleMay } from '@app/domain';
 import { isUUID } from 'class-validator';
 import type { Response } from 'express';
-import { Roles } from '../../auth/auth.decorators';
+import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import { OrganisationsService } from '../../organisations/organisations.service';
 import { ReportsService } from '../../reports/reports.service';
@@ -72,7 +72,7 @@ export class StudiesPagesController {
   ) {}
 
   @Get('studies')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.StudyOverview)
   list(@Caller() caller: CallerContext, @Page() page: PageContext): Promise<string> {
     return this.listPage(caller, page);
   }
@@ -83,7 +83,7 @@ export class StudiesPagesController {
    * shows it. Mistakes come back at their fields (422).
    */
   @Post('studies')
-  @Roles('publisher_admin')
+  @UseCase(Action.StudyCreate)
   async create(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -140,7 +140,7 @@ export class StudiesPagesController {
   }
 
   @Get('studies/:studyId')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.StudyOverview)
   show(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -152,7 +152,7 @@ export class StudiesPagesController {
 
   /** Changes the study's name and languages (what PATCH studies/:studyId allows). */
   @Post('studies/:studyId')
-  @Roles('publisher_admin')
+  @UseCase(Action.StudyUpdate)
   async updateSettings(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -194,7 +194,7 @@ export class StudiesPagesController {
    * the publisher knows, or another one by the id it gave. Refusals come back at the field.
    */
   @Post('studies/:studyId/participations')
-  @Roles('publisher_admin')
+  @UseCase(Action.ParticipationEnrol)
   async enrol(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -240,7 +240,7 @@ export class StudiesPagesController {
 
   /** The confirm step of a withdrawal: what it means, and the button that does it. */
   @Get('studies/:studyId/participations/:participationId/withdraw')
-  @Roles('publisher_admin')
+  @UseCase(Action.ParticipationWithdraw)
   async confirmWithdrawal(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -258,7 +258,7 @@ export class StudiesPagesController {
 
   /** Withdraws the company (publisher administrators, as in the API), then shows the study. */
   @Post('studies/:studyId/participations/:participationId/withdraw')
-  @Roles('publisher_admin')
+  @UseCase(Action.ParticipationWithdraw)
   async withdraw(
     @Caller() caller: CallerContext,
     @Param('studyId', PageIdPipe) studyId: string,
@@ -271,7 +271,7 @@ export class StudiesPagesController {
 
   /** Opens a new cycle (publisher administrators, as in the API), then shows it. */
   @Post('studies/:studyId/cycles')
-  @Roles('publisher_admin')
+  @UseCase(Action.CycleCreate)
   async createCycle(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -306,7 +306,7 @@ export class StudiesPagesController {
 
   /** Orders the study's trend report, then shows its progress. */
   @Post('studies/:studyId/trend-reports')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.TrendCompute)
   async orderTrendReport(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -334,7 +334,7 @@ export class StudiesPagesController {
     const model = studiesListModel(
       studies,
       page,
-      { catalogueVersions, canAdminister: caller.actor.role === 'publisher_admin' },
+      { catalogueVersions, canAdminister: roleMay(caller.actor.role, Action.StudyCreate) },
       form,
     );
     return this.pages.render(page, 'studies/list', model);
@@ -352,7 +352,7 @@ export class StudiesPagesController {
     const participations = await this.studies.listParticipations(actor, studyId);
     const units = await this.units.listStudyUnits(actor, studyId);
     const catalogueVersions = await this.studies.listCatalogueVersions(actor);
-    const canAdminister = actor.role === 'publisher_admin';
+    const canAdminister = roleMay(actor.role, Action.StudyUpdate);
     // The companies to choose from: those the publisher sees (row-level security: the
     // participants of its studies, as GET /organisations shows them) not in this study yet.
     const taking = new Set(participations.map((p) => p.companyId));

@@ -11,18 +11,10 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import {
-  COMPANY_ROLES,
-  DomainError,
-  DomainErrorCode,
-  isEditable,
-  Problem,
-  PUBLISHER_ROLES,
-  Role,
-} from '@app/domain';
+import { Action, DomainError, DomainErrorCode, isEditable, Problem, roleMay } from '@app/domain';
 import type { CellProblem } from '@app/spreadsheet';
 import type { Response } from 'express';
-import { Roles } from '../../auth/auth.decorators';
+import { UseCase } from '../../auth/auth.decorators';
 import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
 import { UploadDraftDto } from '../../imports/dto/imports.dto';
@@ -44,8 +36,6 @@ import { mergeProblems, PostedForm, readSubmissionForm } from './submission-form
 import { submissionFormModel } from './submission-form.model';
 
 /** The roles that enter data; everybody else who may see a submission sees it read-only. */
-const EDITING_ROLES: readonly Role[] = ['company_admin', 'company_editor'];
-
 /** What a render of the form shows besides the submission itself. */
 interface FormRender {
   notice?: string | null;
@@ -83,7 +73,7 @@ export class SubmissionPagesController {
   ) {}
 
   @Get()
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionRead)
   async form(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -112,7 +102,7 @@ export class SubmissionPagesController {
    * what blocks submitting (422); a stale version asks for a reload (409).
    */
   @Post()
-  @Roles(...EDITING_ROLES)
+  @UseCase(Action.SubmissionSaveDraft)
   async save(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -145,7 +135,7 @@ export class SubmissionPagesController {
       const stale = refused.code === DomainErrorCode.Conflict;
       const html = this.formPage(page, caller, context, {
         posted: input.posted,
-        problems: stale ? [] : mergeProblems(input.problems, refused.problems),
+        problems: stale ? [] : mergeProblems(input.problems, refused.problemsIn(page.language)),
         errorsTitle: stale ? null : t.notSaved,
         stale,
         version: body.version,
@@ -171,7 +161,7 @@ export class SubmissionPagesController {
       // The draft was saved: the form shows it as stored now, with what blocks submitting.
       const saved = await this.submissions.context(caller, cycleId, unitId);
       const html = this.formPage(page, caller, saved, {
-        problems: refused.problems,
+        problems: refused.problemsIn(page.language),
         errorsTitle: `${t.notSubmitted} ${refused.messageIn(page.language)}`,
       });
       sendPage(response, html, 422);
@@ -182,7 +172,7 @@ export class SubmissionPagesController {
 
   /** The XLSX template page: the download, and the upload form while the data can change. */
   @Get('upload')
-  @Roles(...COMPANY_ROLES)
+  @UseCase(Action.SubmissionUploadForm)
   async uploadForm(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -195,7 +185,7 @@ export class SubmissionPagesController {
 
   /** The unit's template in the page's language, with its saved answers filled in. */
   @Get('template')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.SubmissionExport)
   async template(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -211,7 +201,7 @@ export class SubmissionPagesController {
    * action's query: the multipart body is read after the check.
    */
   @Post('upload')
-  @Roles(...EDITING_ROLES)
+  @UseCase(Action.SubmissionSaveDraft)
   @UseInterceptors(SpreadsheetUploadInterceptor)
   async upload(
     @Caller() caller: CallerContext,
@@ -245,7 +235,7 @@ export class SubmissionPagesController {
         refused.code === DomainErrorCode.Conflict
           ? [{ key: 'file', rule: 'stale', message: page.texts.submission.stale }]
           : refused.problems.length > 0
-            ? refused.problems
+            ? refused.problemsIn(page.language)
             : [{ key: 'file', rule: refused.code, message: refused.messageIn(page.language) }];
       const status =
         refused.code === DomainErrorCode.Conflict
@@ -284,7 +274,7 @@ export class SubmissionPagesController {
         state: page.texts.common.cycleState[context.cycle.state],
       });
     }
-    if (!EDITING_ROLES.includes(caller.actor.role)) {
+    if (!roleMay(caller.actor.role, Action.SubmissionSaveDraft)) {
       return t.role;
     }
     const state = context.submission.state;
@@ -331,7 +321,7 @@ export class SubmissionPagesController {
       version: render.version ?? submission.version,
       errorsTitle: render.errorsTitle ?? null,
       // The template page is the company's: it downloads the template even while read-only.
-      uploadHref: COMPANY_ROLES.includes(caller.actor.role)
+      uploadHref: roleMay(caller.actor.role, Action.SubmissionUploadForm)
         ? pagePaths.submissionUpload(cycle.id, unit.id)
         : null,
       homeHref: pagePaths.home(),

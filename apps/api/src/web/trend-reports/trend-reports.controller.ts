@@ -1,7 +1,7 @@
 import { Controller, Get, Param, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { notFound, PUBLISHER_ROLES } from '@app/domain';
-import { Roles } from '../../auth/auth.decorators';
+import { Action, notFound } from '@app/domain';
+import { UseCase } from '../../auth/auth.decorators';
 import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
 import { ReportsService } from '../../reports/reports.service';
@@ -24,7 +24,7 @@ export class TrendReportsPagesController {
   ) {}
 
   @Get('trend-reports/:reportId')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.TrendReportRead)
   async show(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -40,7 +40,7 @@ export class TrendReportsPagesController {
 
   /** The trend report's data as XLSX, in the report's language. */
   @Get('trend-reports/:reportId/xlsx')
-  @Roles(...PUBLISHER_ROLES)
+  @UseCase(Action.TrendReportRead)
   async xlsx(
     @Caller() caller: CallerContext,
     @Param('reportId', PageIdPipe) reportId: string,

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { COMPANY_ROLES, PUBLISHER_ROLES, Role } from '@app/domain';
+import { Action, roleMay } from '@app/domain';
 import type { Response } from 'express';
-import { Roles } from '../../auth/auth.decorators';
+import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import { OrganisationsService } from '../../organisations/organisations.service';
 import type { UnitDto } from '../../units/dto/unit.dto';
@@ -24,8 +24,6 @@ import {
 } from './units-page.model';
 
 /** Who changes a unit's profile (UnitsController's PATCH); adding one is the administrators'. */
-const EDITING_ROLES: readonly Role[] = ['company_admin', 'company_editor'];
-
 /**
  * A company's units (contact centers) with their profile: the list, the form that adds one and
  * the unit's page with the form that edits it, through UnitsService as the API does. A
@@ -41,7 +39,7 @@ export class UnitsPagesController {
   ) {}
 
   @Get('units')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.UnitRead)
   async list(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -53,10 +51,10 @@ export class UnitsPagesController {
     const model = unitsListModel(
       {
         units,
-        companyNames: isCompany ? null : await this.companyNames(caller),
+        companyNames: isCompany ? null : await this.organisations.organisationNames(caller.actor),
         organisationId: isCompany ? actor.tenantId : null,
-        canAdd: actor.role === 'company_admin',
-        canEdit: EDITING_ROLES.includes(actor.role),
+        canAdd: roleMay(actor.role, Action.UnitCreate),
+        canEdit: roleMay(actor.role, Action.UnitUpdate),
       },
       page,
       unitNoticeOf(notice, page.texts.units),
@@ -66,14 +64,14 @@ export class UnitsPagesController {
 
   /** The form that adds a unit (company administrators, as in the API). */
   @Get('units/new')
-  @Roles('company_admin')
+  @UseCase(Action.UnitCreate)
   newUnit(@Page() page: PageContext): string {
     return this.pages.render(page, 'units/unit', newUnitModel(page));
   }
 
   /** Adds a unit, then shows it; a form with mistakes comes back with them at their fields. */
   @Post('units')
-  @Roles('company_admin')
+  @UseCase(Action.UnitCreate)
   async create(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -99,7 +97,7 @@ export class UnitsPagesController {
   }
 
   @Get('units/:unitId')
-  @Roles(...COMPANY_ROLES, ...PUBLISHER_ROLES)
+  @UseCase(Action.UnitRead)
   async show(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -115,7 +113,7 @@ export class UnitsPagesController {
 
   /** Saves a unit's profile; its size band follows the agent FTE (UnitsService). */
   @Post('units/:unitId')
-  @Roles(...EDITING_ROLES)
+  @UseCase(Action.UnitUpdate)
   async update(
     @Caller() caller: CallerContext,
     @Page() page: PageContext,
@@ -156,18 +154,12 @@ export class UnitsPagesController {
     const own = unit.companyId === actor.tenantId;
     const companyName = own
       ? null
-      : ((await this.companyNames(caller)).get(unit.companyId) ?? null);
+      : ((await this.organisations.organisationNames(caller.actor)).get(unit.companyId) ?? null);
     const model = unitPageModel(unit, page, {
       ...state,
-      canEdit: own && EDITING_ROLES.includes(actor.role),
+      canEdit: own && roleMay(actor.role, Action.UnitUpdate),
       companyName,
     });
     return this.pages.render(page, 'units/unit', model);
-  }
-
-  /** The names of the organisations the caller may see (a publisher: its participants). */
-  private async companyNames(caller: CallerContext): Promise<Map<string, string>> {
-    const organisations = await this.organisations.listOrganisations(caller.actor);
-    return new Map(organisations.map((o) => [o.id, o.name]));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  Actor,
   ALL_PEER_GROUP_ID,
   BenchmarkCell,
   BenchmarkQuartiles,
@@ -8,19 +9,19 @@ import {
   notFound,
   PlausibilityContext,
 } from '@app/domain';
+import { IsNull, LessThan, Not } from 'typeorm';
 import {
   CatalogueVersionEntity,
   CycleEntity,
   ParticipationEntity,
-  SnapshotReader,
   StudyEntity,
   SubmissionAuditAction,
   SubmissionAuditValue,
   SubmissionEntity,
   UnitEntity,
-} from '@app/persistence';
-import { EntityManager, IsNull, LessThan, Not } from 'typeorm';
-import type { CallerContext } from '../common/request-context';
+} from '../entities';
+import { SnapshotReader } from '../snapshots/snapshot-reader';
+import type { TenantTx } from '../tenant/tenant-db';
 
 /** A submission with the cycle, unit, study and catalogue it is read against. */
 export interface Located {
@@ -38,6 +39,12 @@ export type AuditChange = [
   SubmissionAuditValue,
   SubmissionAuditValue,
 ];
+
+/** Who made audited changes: the caller, and the request they came with. */
+export interface AuditAuthor {
+  actor: Actor;
+  requestId: string | null;
+}
 
 /** The audit changes of one submission. */
 export interface AuditBatch {
@@ -83,12 +90,7 @@ export class SubmissionRepository {
    * Finds cycle, unit, catalogue and submission as the caller may see them. A cycle or unit the
    * caller cannot see, or a unit that does not take part in the cycle's study, is not found.
    */
-  async locate(
-    m: EntityManager,
-    cycleId: string,
-    unitId: string,
-    forUpdate: boolean,
-  ): Promise<Located> {
+  async locate(m: TenantTx, cycleId: string, unitId: string, forUpdate: boolean): Promise<Located> {
     const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
     if (!cycle) {
       throw notFound('Cycle', cycleId);
@@ -119,7 +121,7 @@ export class SubmissionRepository {
   }
 
   /** The loaded catalogue of a version, parsed once per process. */
-  async catalogueOf(m: EntityManager, versionId: string): Promise<Catalogue> {
+  async catalogueOf(m: TenantTx, versionId: string): Promise<Catalogue> {
     let catalogue = this.catalogues.get(versionId);
     if (!catalogue) {
       const version = await m.findOneByOrFail(CatalogueVersionEntity, { id: versionId });
@@ -137,7 +139,7 @@ export class SubmissionRepository {
    * warning's range gives both quartiles away.
    */
   async plausibilityContext(
-    m: EntityManager,
+    m: TenantTx,
     cycle: CycleEntity,
     unitIds: readonly string[],
   ): Promise<(unitId: string) => PlausibilityContext> {
@@ -188,7 +190,7 @@ export class SubmissionRepository {
 
   /** Inserts new drafts of one cycle, one statement per few thousand, and sets their ids. */
   async insertDrafts(
-    m: EntityManager,
+    m: TenantTx,
     cycleId: string,
     entities: readonly SubmissionEntity[],
   ): Promise<void> {
@@ -228,7 +230,7 @@ export class SubmissionRepository {
    * Stores the new answers of drafts read before, one statement per few thousand, each only if
    * its version is still the one read; returns whether every one was stored.
    */
-  async updateDrafts(m: EntityManager, entities: readonly SubmissionEntity[]): Promise<boolean> {
+  async updateDrafts(m: TenantTx, entities: readonly SubmissionEntity[]): Promise<boolean> {
     for (const batch of chunks(entities, BATCH_ROWS)) {
       // TypeORM returns [rows, affected count] for an UPDATE ... RETURNING.
       const [, count] = await m.query<[unknown[], number]>(
@@ -263,11 +265,7 @@ export class SubmissionRepository {
    * Appends audit rows for changes of one or many submissions, a few thousand rows a
    * statement; the actor is the caller, whatever tenant the submission belongs to.
    */
-  async writeAudit(
-    m: EntityManager,
-    req: CallerContext,
-    batches: readonly AuditBatch[],
-  ): Promise<void> {
+  async writeAudit(m: TenantTx, req: AuditAuthor, batches: readonly AuditBatch[]): Promise<void> {
     const rows = batches.flatMap(({ submission, changes }) =>
       changes.map(([action, field, oldValue, newValue]) => ({
         tenant_id: submission.tenantId,

@@ -1,0 +1,218 @@
+import {
+  Answers,
+  ApiKeyScope,
+  benchmarkKpis,
+  Catalogue,
+  FrozenInputs,
+  kpiVector,
+  PeerGroupFilter,
+  PeerGroupRequestDecision,
+  PeerGroupRequestTally,
+  Role,
+  WorkFailure,
+} from '@app/domain';
+import type { WorkKind } from '@app/jobs';
+import { columnsOfVectors, decodeValues, unpackUnits } from '../snapshots/frozen-inputs';
+import type { NoTenantTx, TenantTx } from '../tenant/tenant-db';
+
+/*
+ * The cross-tenant reader: the one door through which the application reaches what row-level
+ * security keeps from a tenant. Each function here calls one of the database's
+ * security-definer functions, which decide in SQL what they release; lint refuses their names
+ * in any other file, so a new way across tenants has to be added here, in plain sight.
+ */
+
+/** An account an e-mail address may sign in to, as `auth_find_user` returns it. */
+export interface LoginAccount {
+  id: string;
+  tenant_id: string;
+  role: Role;
+  password_hash: string;
+  disabled_at: Date | null;
+}
+
+/** An API key as `auth_find_api_key` returns it. */
+export interface StoredApiKey {
+  id: string;
+  tenant_id: string;
+  role: Role;
+  secret_hash: string;
+  revoked_at: Date | null;
+  scopes: ApiKeyScope[];
+}
+
+/**
+ * The accounts of an e-mail address in every organisation, through the security-definer door
+ * that works with no tenant set (sign-in comes before any tenant is known).
+ */
+export function loginAccounts(m: NoTenantTx, email: string): Promise<LoginAccount[]> {
+  return m.query<LoginAccount[]>('SELECT * FROM auth_find_user($1)', [email]);
+}
+
+/** The API key of a prefix, through the security-definer door that works with no tenant set. */
+export async function apiKeyByPrefix(
+  m: NoTenantTx,
+  prefix: string,
+): Promise<StoredApiKey | undefined> {
+  const [key] = await m.query<StoredApiKey[]>('SELECT * FROM auth_find_api_key($1)', [prefix]);
+  return key;
+}
+
+/** A snapshot or report of any tenant that is queued or running, as `unfinished_work` has it. */
+export interface UnfinishedWorkRow {
+  kind: WorkKind;
+  id: string;
+  tenant_id: string;
+  state: string;
+  attempts: number;
+  error: WorkFailure | null;
+}
+
+/** The unfinished snapshots and reports of every tenant, for the job reconciler. */
+export function unfinishedWorkRows(m: NoTenantTx): Promise<UnfinishedWorkRow[]> {
+  return m.query<UnfinishedWorkRow[]>('SELECT * FROM unfinished_work()');
+}
+
+/** The database's hash of a cycle's accepted submissions; only its publisher gets one. */
+export async function sourceHash(m: TenantTx, cycleId: string): Promise<string> {
+  const [row] = await m.query<{ hash: string }[]>('SELECT benchmark_source_hash($1) AS hash', [
+    cycleId,
+  ]);
+  return row.hash;
+}
+
+/** What `benchmark_source` returns: one row for the whole cycle. */
+interface SourceRow {
+  units: string;
+  vectors: Buffer;
+  missing: number[];
+  missing_answers: string[];
+}
+
+/**
+ * The accepted submissions of a cycle as value columns: the stored KPI vectors, and for units
+ * without a current one their answers derived here.
+ */
+export async function readSource(
+  m: TenantTx,
+  cycleId: string,
+  catalogue: Catalogue,
+): Promise<FrozenInputs> {
+  const kpis = benchmarkKpis(catalogue);
+  const [row] = await m.query<SourceRow[]>('SELECT * FROM benchmark_source($1, $2)', [
+    cycleId,
+    kpis.length * 8,
+  ]);
+  const units = unpackUnits(row.units);
+  const vectors = row.vectors;
+  row.missing.forEach((u, i) => {
+    const answers = JSON.parse(row.missing_answers[i]) as Answers;
+    kpiVector(catalogue, answers).copy(vectors, u * kpis.length * 8);
+  });
+  return {
+    ...units,
+    kpiKeys: kpis.map((k) => k.key),
+    values: columnsOfVectors(vectors, kpis.length, units.unitIds.length),
+  };
+}
+
+interface FrozenInputsRow {
+  units: string;
+  kpi_keys: string[];
+  kpi_values: Buffer;
+}
+
+/**
+ * The frozen inputs of a snapshot through `benchmark_frozen_inputs`: for its publisher, or for a
+ * participant once it is published. Callers compute positions and custom groups from them and
+ * release only what disclosure control lets through; null when the caller may not read them.
+ */
+export async function readFrozenInputs(
+  m: TenantTx,
+  snapshotId: string,
+): Promise<FrozenInputs | null> {
+  const [row] = await m.query<FrozenInputsRow[]>('SELECT * FROM benchmark_frozen_inputs($1)', [
+    snapshotId,
+  ]);
+  if (!row) {
+    return null;
+  }
+  const units = unpackUnits(row.units);
+  return {
+    ...units,
+    kpiKeys: row.kpi_keys,
+    values: decodeValues(row.kpi_values, row.kpi_keys.length, units.unitIds.length),
+  };
+}
+
+/**
+ * Whether the caller may read a snapshot's frozen inputs: the check of
+ * `benchmark_frozen_inputs`, without the values.
+ */
+export async function frozenInputsReadable(m: TenantTx, snapshotId: string): Promise<boolean> {
+  const [row] = await m.query<{ readable: boolean }[]>(
+    'SELECT benchmark_frozen_inputs_readable($1) AS readable',
+    [snapshotId],
+  );
+  return row.readable;
+}
+
+/**
+ * The kind of any organisation (`organisation_kind`, a security-definer door: a publisher
+ * enrols a company it cannot see yet); null when there is none of that id.
+ */
+export async function organisationKindOf(
+  m: TenantTx,
+  organisationId: string,
+): Promise<string | null> {
+  const [row] = await m.query<{ kind: string | null }[]>('SELECT organisation_kind($1) AS kind', [
+    organisationId,
+  ]);
+  return row?.kind ?? null;
+}
+
+/** A request for a custom peer group, as the release ledger records it. */
+export interface PeerGroupRequestRecord {
+  snapshotId: string;
+  peerGroupId: string;
+  filter: PeerGroupFilter;
+  /** The snapshot's units the filter selects. */
+  n: number;
+  decision: PeerGroupRequestDecision;
+  /** The rule of a refusal; null otherwise. */
+  rule: string | null;
+  /** Who asked: a user or an API key of the transaction's tenant. */
+  userId: string | null;
+  apiKeyId: string | null;
+}
+
+/**
+ * Records a request in the release ledger, inside the caller's transaction, as the
+ * transaction's tenant (`peer_group_request_record`: a company writes rows it cannot read).
+ */
+export async function recordPeerGroupRequest(
+  m: TenantTx,
+  record: PeerGroupRequestRecord,
+): Promise<void> {
+  await m.query('SELECT peer_group_request_record($1, $2, $3, $4, $5, $6, $7, $8)', [
+    record.snapshotId,
+    record.peerGroupId,
+    JSON.stringify(record.filter),
+    record.n,
+    record.decision,
+    record.rule,
+    record.userId,
+    record.apiKeyId,
+  ]);
+}
+
+/** The transaction's tenant's own requests on a snapshot, counted by decision and rule. */
+export async function ownPeerGroupRequestTallies(
+  m: TenantTx,
+  snapshotId: string,
+): Promise<PeerGroupRequestTally[]> {
+  return m.query<PeerGroupRequestTally[]>(
+    'SELECT decision, rule, requests FROM peer_group_request_tally($1)',
+    [snapshotId],
+  );
+}
