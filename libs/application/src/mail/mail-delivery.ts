@@ -1,9 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { asTenantId } from '@app/domain';
 import { untilInfrastructureHolds } from '@app/jobs';
 import { markMailSent, queuedMail, recordMailFailure, TenantDb } from '@app/persistence';
 import { renderMail } from '@app/reporting';
-import { MailFailure, mailFailureOf } from './mail-failure';
+import { MailFailure, mailFailureOf, mailWorkFailure } from './mail-failure';
 import { MAIL_TRANSPORT, MailTransport } from './mail-transport';
 
 /** The domain of the Message-ID of every mail. */
@@ -49,15 +50,14 @@ export class MailDelivery {
       });
     } catch (error) {
       const failure: MailFailure = mailFailureOf(error);
+      const errorId = randomUUID();
       // Ids and the error only: never the address or the link.
       this.logger.warn(
-        `mail ${messageId} (${message.purpose}) not sent, ${failure}: ${messageOf(error)}`,
+        `mail ${messageId} (${message.purpose}) not sent, ${failure} (error id ${errorId}): ${messageOf(error)}`,
       );
+      const stored = mailWorkFailure(error, failure, errorId);
       await untilInfrastructureHolds(
-        () =>
-          this.db.withTenant(tenant, (m) =>
-            recordMailFailure(m, messageId, messageOf(error), failure),
-          ),
+        () => this.db.withTenant(tenant, (m) => recordMailFailure(m, messageId, stored, failure)),
         onOutage,
       );
       if (failure === 'give_up') {

@@ -1,3 +1,4 @@
+import { type WorkFailure, workFailureOf } from '@app/domain';
 import { isInfrastructureError } from '@app/jobs';
 
 /**
@@ -22,12 +23,14 @@ const UNREACHABLE = new Set([
   'EAUTH',
 ]);
 
+/** nodemailer's `code` and `responseCode` of an error, where it has them. */
+function smtpCodesOf(error: unknown): { code?: unknown; responseCode?: unknown } {
+  return typeof error === 'object' && error !== null ? error : {};
+}
+
 /** How a send that threw is to be taken (nodemailer's `code` and `responseCode`). */
 export function mailFailureOf(error: unknown): MailFailure {
-  const { code, responseCode } = (typeof error === 'object' && error !== null ? error : {}) as {
-    code?: unknown;
-    responseCode?: unknown;
-  };
+  const { code, responseCode } = smtpCodesOf(error);
   if (code === 'EAUTH') {
     return 'wait';
   }
@@ -41,4 +44,28 @@ export function mailFailureOf(error: unknown): MailFailure {
     return 'give_up';
   }
   return isInfrastructureError(error) ? 'wait' : 'attempt';
+}
+
+/**
+ * What the outbox stores of a failed send, as data like the failures of snapshots and reports
+ * (the reconciler fails all three alike): a mail that waits or was refused for good under the
+ * server's reply code or nodemailer's error code, never the server's sentence (the log has it);
+ * a failure of the message itself as `workFailureOf` has it, under `errorId`.
+ */
+export function mailWorkFailure(
+  error: unknown,
+  failure: MailFailure,
+  errorId: string,
+): WorkFailure {
+  if (failure === 'attempt') {
+    return workFailureOf(error, errorId);
+  }
+  const { code, responseCode } = smtpCodesOf(error);
+  const shown =
+    typeof responseCode === 'number'
+      ? responseCode
+      : typeof code === 'string' || typeof code === 'number'
+        ? code
+        : 'unknown';
+  return { key: failure === 'wait' ? 'mail_deferred' : 'mail_rejected', params: { code: shown } };
 }

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { WorkFailure } from '@app/domain';
+import type { TenantTx } from '../tenant/tenant-db';
 
 /** Why an e-mail is sent; each purpose has its templates under `templates/mail/<purpose>/`. */
 export type MailPurpose = 'password_reset';
@@ -38,10 +39,7 @@ interface OutboxRow {
  * Puts an e-mail into the caller's tenant's outbox, once per (recipient, purpose, object): the
  * id of the new message, or null when that mail was written before (it is sent, or will be).
  */
-export async function queueMail(
-  m: EntityManager,
-  message: NewOutboxMessage,
-): Promise<string | null> {
+export async function queueMail(m: TenantTx, message: NewOutboxMessage): Promise<string | null> {
   const rows = await m.query<{ id: string }[]>(
     `INSERT INTO outbox_messages (tenant_id, recipient, language, purpose, object_id, params, secret_params)
      VALUES (app_current_tenant(), $1, $2, $3, $4, $5, $6)
@@ -60,7 +58,7 @@ export async function queueMail(
 }
 
 /** A message that is still to be sent, or null once it is sent or given up. */
-export async function queuedMail(m: EntityManager, id: string): Promise<OutboxMessage | null> {
+export async function queuedMail(m: TenantTx, id: string): Promise<OutboxMessage | null> {
   const [row] = await m.query<OutboxRow[]>(
     `SELECT id, recipient, language, purpose, object_id, params, secret_params
        FROM outbox_messages WHERE id = $1 AND state = 'queued'`,
@@ -80,7 +78,7 @@ export async function queuedMail(m: EntityManager, id: string): Promise<OutboxMe
 }
 
 /** Notes that the SMTP server took the message, and forgets its secret parameters. */
-export async function markMailSent(m: EntityManager, id: string): Promise<void> {
+export async function markMailSent(m: TenantTx, id: string): Promise<void> {
   await m.query(
     `UPDATE outbox_messages SET state = 'sent', sent_at = now(), error = NULL, secret_params = NULL
       WHERE id = $1 AND state = 'queued'`,
@@ -89,23 +87,24 @@ export async function markMailSent(m: EntityManager, id: string): Promise<void> 
 }
 
 /**
- * Records why a message was not sent. `outcome`: `wait` (the server could not take it now: it
+ * Records why a message was not sent, as data (a WorkFailure, as snapshots and reports store
+ * theirs). `outcome`: `wait` (the server could not take it now: it
  * stays queued, no attempt counted), `attempt` (it failed for a reason of its own: counted),
  * `give_up` (the server refused it for good: failed, its secret parameters forgotten).
  */
 export async function recordMailFailure(
-  m: EntityManager,
+  m: TenantTx,
   id: string,
-  error: string,
+  error: WorkFailure,
   outcome: 'wait' | 'attempt' | 'give_up',
 ): Promise<void> {
   await m.query(
     `UPDATE outbox_messages
-        SET error = $2,
+        SET error = $2::jsonb,
             attempts = attempts + CASE WHEN $3 = 'attempt' THEN 1 ELSE 0 END,
             state = CASE WHEN $3 = 'give_up' THEN 'failed' ELSE state END,
             secret_params = CASE WHEN $3 = 'give_up' THEN NULL ELSE secret_params END
       WHERE id = $1 AND state = 'queued'`,
-    [id, error.slice(0, 2000), outcome],
+    [id, JSON.stringify(error), outcome],
   );
 }
