@@ -1,28 +1,8 @@
-import type { EntityManager } from 'typeorm';
-
-/** A reset token as `auth_find_password_reset` finds it by its hash. */
-export interface FoundPasswordReset {
-  id: string;
-  tenant_id: string;
-  user_id: string;
-  expired: boolean;
-  used: boolean;
-}
-
-/** The reset token of a hash in any organisation, through the door that needs no tenant. */
-export async function passwordResetByHash(
-  m: EntityManager,
-  tokenHash: string,
-): Promise<FoundPasswordReset | undefined> {
-  const [row] = await m.query<FoundPasswordReset[]>('SELECT * FROM auth_find_password_reset($1)', [
-    tokenHash,
-  ]);
-  return row;
-}
+import type { TenantTx } from '../tenant/tenant-db';
 
 /** Stores a reset token of a user of the caller's tenant; its id. */
 export async function createPasswordReset(
-  m: EntityManager,
+  m: TenantTx,
   userId: string,
   tokenHash: string,
   validSeconds: number,
@@ -40,7 +20,7 @@ export async function createPasswordReset(
  * Uses a reset token, if it is unused and unexpired, in one statement, so that of two requests
  * with the same token one wins; the user it resets, or null.
  */
-export async function consumePasswordReset(m: EntityManager, id: string): Promise<string | null> {
+export async function consumePasswordReset(m: TenantTx, id: string): Promise<string | null> {
   // An UPDATE answers [rows, count].
   const [rows] = await m.query<[{ user_id: string }[], number]>(
     `UPDATE password_reset_tokens SET used_at = now()
@@ -57,7 +37,7 @@ export async function consumePasswordReset(m: EntityManager, id: string): Promis
  * reset token. False when the user is disabled or gone.
  */
 export async function resetPassword(
-  m: EntityManager,
+  m: TenantTx,
   userId: string,
   passwordHash: string,
   now: Date,

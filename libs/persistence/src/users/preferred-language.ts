@@ -1,7 +1,7 @@
-import type { EntityManager } from 'typeorm';
+import type { TenantTx } from '../tenant/tenant-db';
 
 /** The language a user of the caller's tenant reads the product's mails in. */
-export async function preferredLanguage(m: EntityManager, userId: string): Promise<'de' | 'en'> {
+export async function preferredLanguage(m: TenantTx, userId: string): Promise<'de' | 'en'> {
   const [row] = await m.query<{ preferred_language: 'de' | 'en' }[]>(
     'SELECT preferred_language FROM users WHERE id = $1',
     [userId],
@@ -11,7 +11,7 @@ export async function preferredLanguage(m: EntityManager, userId: string): Promi
 
 /** Keeps the language a user of the caller's tenant chose. */
 export async function setPreferredLanguage(
-  m: EntityManager,
+  m: TenantTx,
   userId: string,
   language: 'de' | 'en',
 ): Promise<void> {
