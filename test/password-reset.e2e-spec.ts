@@ -220,6 +220,14 @@ describe('password reset and the mail outbox (e2e: SMTP server, api, worker)', (
     expect(other.body.message).toBe(
       'token: Dieser Link zum Zurücksetzen des Passworts wurde schon verwendet; er gilt nur einmal. Fordern Sie einen neuen an.',
     );
+    expect(other.body.problems).toEqual([
+      {
+        key: 'token',
+        rule: 'valid_reset_token',
+        message:
+          'token: Dieser Link zum Zurücksetzen des Passworts wurde schon verwendet; er gilt nur einmal. Fordern Sie einen neuen an.',
+      },
+    ]);
     expect((await login(user.email, NEW_PASSWORD)).status).toBe(200);
   });
 
@@ -336,6 +344,38 @@ describe('password reset and the mail outbox (e2e: SMTP server, api, worker)', (
     expect(over.body.message).toBe(
       'Too many password reset requests for this e-mail address. Wait a minute and try again.',
     );
+    const german = await requestReset(address).set('Accept-Language', 'de');
+    expect([german.status, german.body.message]).toEqual([
+      429,
+      'Zu viele Anfragen zum Zurücksetzen des Passworts für diese E-Mail-Adresse. Warten Sie eine Minute und versuchen Sie es erneut.',
+    ]);
+  });
+
+  it("answers a malformed request with 400 in the reader's language", async () => {
+    const answers = [
+      ['de', 'email muss eine E-Mail-Adresse sein.', 'token darf höchstens 200 Zeichen lang sein.'],
+      ['en', 'email must be an e-mail address.', 'token must be at most 200 characters long.'],
+    ] as const;
+    for (const [language, email, token] of answers) {
+      const request = await t
+        .http()
+        .post('/api/v1/auth/password-reset')
+        .set('Accept-Language', language)
+        .send({ email: 'no address' });
+      expect([request.status, request.body.problems]).toEqual([
+        400,
+        [{ key: 'email', rule: 'isEmail', message: email }],
+      ]);
+      const confirmation = await t
+        .http()
+        .post('/api/v1/auth/password-reset/confirm')
+        .set('Accept-Language', language)
+        .send({ token: 'x'.repeat(201), password: NEW_PASSWORD });
+      expect([confirmation.status, confirmation.body.problems]).toEqual([
+        400,
+        [{ key: 'token', rule: 'maxLength', message: token }],
+      ]);
+    }
   });
 
   it('resets through the pages in German and English, with the CSRF token of the session, and ends the web session', async () => {

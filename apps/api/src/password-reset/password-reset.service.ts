@@ -39,7 +39,7 @@ function hashToken(token: string): string {
 
 const refused = (message: LocalizedMessage) =>
   new DomainError(DomainErrorCode.ValidationFailed, message, [
-    { key: 'token', rule: 'valid_reset_token', message: message.en },
+    { key: 'token', rule: 'valid_reset_token', message },
   ]);
 
 /**
@@ -96,7 +96,7 @@ export class PasswordResetService {
     if (password.length < PASSWORD_MIN_LENGTH) {
       const message = PASSWORD_RESET_TEXTS.passwordTooShort(PASSWORD_MIN_LENGTH);
       throw new DomainError(DomainErrorCode.ValidationFailed, message, [
-        { key: 'password', rule: 'minLength', message: message.en },
+        { key: 'password', rule: 'minLength', message },
       ]);
     }
     const passwordHash = await argon2.hash(password, { type: argon2.argon2id });

@@ -7,6 +7,11 @@ export const PASSWORD_RESET_TEXTS = {
     de: 'Wenn es zu dieser E-Mail-Adresse einen Zugang gibt, ist ein Link zum Zurücksetzen des Passworts unterwegs. Er gilt eine Stunde.',
     en: 'If there is an account for this e-mail address, a link to reset its password is on its way. It is valid for one hour.',
   },
+  /** The 429 of too many requests for one address from one client. */
+  tooManyRequests: {
+    de: 'Zu viele Anfragen zum Zurücksetzen des Passworts für diese E-Mail-Adresse. Warten Sie eine Minute und versuchen Sie es erneut.',
+    en: 'Too many password reset requests for this e-mail address. Wait a minute and try again.',
+  },
   tokenUnknown: {
     de: 'token: Dieser Link zum Zurücksetzen des Passworts ist ungültig. Fordern Sie einen neuen an.',
     en: 'token: This password reset link is not valid. Ask for a new one.',

@@ -5,7 +5,7 @@ import { PASSWORD_MIN_LENGTH } from '../../organisations/dto/organisation.dto';
 export class PasswordResetRequestDto {
   /** The e-mail address of the account whose password is forgotten. */
   @ApiProperty({ example: 'company1@demo.example' })
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsEmail()
   @MaxLength(254)
   email!: string;
 }
@@ -21,13 +21,13 @@ export class PasswordResetRequestedDto {
 export class PasswordResetConfirmDto {
   /** The token of the reset link (its `token` query parameter). */
   @ApiProperty({ description: 'The token of the link in the mail', minLength: 43, maxLength: 43 })
-  @IsString({ message: 'token must be a string' })
+  @IsString()
   @MaxLength(200)
   token!: string;
 
   /** The new password. */
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
-  @IsString({ message: 'password must be a string' })
+  @IsString()
   @MaxLength(1024)
   password!: string;
 }
