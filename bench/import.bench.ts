@@ -242,7 +242,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `  audit rows written by both imports: ${Number(audit[0].n).toLocaleString('en')} (one per answer)`,
+      `  audit rows written by both imports: ${Number(audit[0].n).toLocaleString('en')} (one per submission written)`,
     );
   } finally {
     await parser.close();

@@ -315,6 +315,53 @@ describe('submissions (e2e)', () => {
     }
   });
 
+  it('audits a save of several answers as one row that lists each change', async () => {
+    const w = await createStudyWorld();
+    const user = await createUser(w.company, 'company_editor');
+    const p = `/api/v1/cycles/${w.cycle.id}/units/${w.unit.id}/submission`;
+    const auth = await t.tokenFor(user);
+    const first = await t
+      .http()
+      .put(p)
+      .set('Authorization', auth)
+      .send({ answers: { agent_fte: 50, leavers: 5 }, version: 0 });
+    expect(first.status).toBe(200);
+    const second = await t
+      .http()
+      .put(p)
+      .set('Authorization', auth)
+      .send({
+        answers: { agent_fte: 50, leavers: 6, headcount_avg: 60 },
+        version: first.body.version,
+      });
+    expect(second.status).toBe(200);
+
+    const owner = await ownerDataSource();
+    const rows = await owner.query<{ changes: { field: string }[] }[]>(
+      `SELECT a.changes FROM submission_audit a JOIN submissions s ON s.id = a.submission_id
+        WHERE s.unit_id = $1 ORDER BY a.id`,
+      [w.unit.id],
+    );
+    // Two saves, two rows: the first set two answers, the second changed one and added one.
+    expect(rows.map((row) => row.changes.map((change) => change.field))).toEqual([
+      ['agent_fte', 'leavers'],
+      ['leavers', 'headcount_avg'],
+    ]);
+    const audit = await t.http().get(`${p}/audit`).set('Authorization', auth);
+    expect(
+      (audit.body as { field: string; oldValue: unknown; newValue: unknown }[]).map((entry) => [
+        entry.field,
+        entry.oldValue,
+        entry.newValue,
+      ]),
+    ).toEqual([
+      ['agent_fte', null, 50],
+      ['leavers', null, 5],
+      ['leavers', 5, 6],
+      ['headcount_avg', null, 60],
+    ]);
+  });
+
   it('keeps the audit trail append-only for the application role', async () => {
     const db = new DataSource(dataSourceOptions(appUrl(), 1));
     await db.initialize();
@@ -327,7 +374,7 @@ describe('submissions (e2e)', () => {
       expect(rows.length).toBe(1);
       await expect(
         tenantDb.withTenant(tenant, (m) =>
-          m.query(`UPDATE submission_audit SET field = 'x' WHERE id = $1`, [rows[0].id]),
+          m.query(`UPDATE submission_audit SET changes = '[]' WHERE id = $1`, [rows[0].id]),
         ),
       ).rejects.toThrow(/permission denied/);
       await expect(

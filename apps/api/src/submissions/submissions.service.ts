@@ -341,17 +341,20 @@ export class SubmissionsService {
         where: { submissionId: submission.id },
         order: { id: 'ASC' },
       });
-      return rows.map((r) => ({
-        at: r.at.toISOString(),
-        action: r.action,
-        field: r.field,
-        oldValue: r.oldValue,
-        newValue: r.newValue,
-        actorRole: r.actorRole,
-        actorUserId: r.actorUserId,
-        actorApiKeyId: r.actorApiKeyId,
-        requestId: r.requestId,
-      }));
+      // An entry per change, as the audit was read when it kept a row per change.
+      return rows.flatMap((r) =>
+        r.changes.map((change) => ({
+          at: r.at.toISOString(),
+          action: change.action,
+          field: change.field,
+          oldValue: change.old,
+          newValue: change.new,
+          actorRole: r.actorRole,
+          actorUserId: r.actorUserId,
+          actorApiKeyId: r.actorApiKeyId,
+          requestId: r.requestId,
+        })),
+      );
     });
   }
 

@@ -47,6 +47,10 @@ export const ENTITIES = [
   UserEntity,
 ];
 
-export type { SubmissionAuditAction, SubmissionAuditValue } from './submission-audit.entity';
+export type {
+  SubmissionAuditAction,
+  SubmissionAuditChange,
+  SubmissionAuditValue,
+} from './submission-audit.entity';
 export type { SnapshotState } from './snapshot.entity';
 export type { ReportState } from './report.entity';

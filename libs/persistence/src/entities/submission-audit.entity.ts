@@ -5,7 +5,18 @@ export type SubmissionAuditAction = 'answer' | 'state' | 'warning_comment' | 're
 /** Answers, states and comments are all scalars. */
 export type SubmissionAuditValue = string | number | boolean | null;
 
-/** One change of a submission: who, when, which field, old and new value. Append-only. */
+/** One change of a write: which field, old and new value. */
+export interface SubmissionAuditChange {
+  action: SubmissionAuditAction;
+  field: string | null;
+  old: SubmissionAuditValue;
+  new: SubmissionAuditValue;
+}
+
+/**
+ * One write of a submission (a save, an import, a transition, a comment): who, when, in which
+ * request, and every change it made, in order. Append-only.
+ */
 @Entity('submission_audit')
 export class SubmissionAuditEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
@@ -32,17 +43,8 @@ export class SubmissionAuditEntity {
   @Column('timestamptz', { default: () => 'now()' })
   at!: Date;
 
-  @Column('text')
-  action!: SubmissionAuditAction;
-
-  @Column('text', { nullable: true })
-  field!: string | null;
-
-  @Column('jsonb', { name: 'old_value', nullable: true })
-  oldValue!: SubmissionAuditValue;
-
-  @Column('jsonb', { name: 'new_value', nullable: true })
-  newValue!: SubmissionAuditValue;
+  @Column('jsonb')
+  changes!: SubmissionAuditChange[];
 
   @Column('text', { name: 'request_id', nullable: true })
   requestId!: string | null;

@@ -16,6 +16,7 @@ import {
   ParticipationEntity,
   StudyEntity,
   SubmissionAuditAction,
+  SubmissionAuditChange,
   SubmissionAuditValue,
   SubmissionEntity,
   UnitEntity,
@@ -262,27 +263,28 @@ export class SubmissionRepository {
   }
 
   /**
-   * Appends audit rows for changes of one or many submissions, a few thousand rows a
-   * statement; the actor is the caller, whatever tenant the submission belongs to.
+   * Appends one audit row per submission written, with its changes in order, a few thousand
+   * rows a statement; the actor is the caller, whatever tenant the submission belongs to.
    */
   async writeAudit(m: TenantTx, req: AuditAuthor, batches: readonly AuditBatch[]): Promise<void> {
-    const rows = batches.flatMap(({ submission, changes }) =>
-      changes.map(([action, field, oldValue, newValue]) => ({
+    const rows = batches
+      .filter(({ changes }) => changes.length > 0)
+      .map(({ submission, changes }) => ({
         tenant_id: submission.tenantId,
         submission_id: submission.id,
-        action,
-        field,
-        old_value: oldValue,
-        new_value: newValue,
-      })),
-    );
+        changes: changes.map(([action, field, oldValue, newValue]): SubmissionAuditChange => ({
+          action,
+          field,
+          old: oldValue,
+          new: newValue,
+        })),
+      }));
     for (const batch of chunks(rows, BATCH_ROWS)) {
       await m.query(
         `INSERT INTO submission_audit (tenant_id, submission_id, actor_organisation_id, actor_user_id,
-           actor_api_key_id, actor_role, action, field, old_value, new_value, request_id)
-         SELECT r.tenant_id, r.submission_id, $2, $3, $4, $5, r.action, r.field, r.old_value, r.new_value, $6
-           FROM jsonb_to_recordset($1::jsonb)
-             AS r(tenant_id uuid, submission_id uuid, action text, field text, old_value jsonb, new_value jsonb)`,
+           actor_api_key_id, actor_role, changes, request_id)
+         SELECT r.tenant_id, r.submission_id, $2, $3, $4, $5, r.changes, $6
+           FROM jsonb_to_recordset($1::jsonb) AS r(tenant_id uuid, submission_id uuid, changes jsonb)`,
         [
           JSON.stringify(batch),
           req.actor.tenantId,
