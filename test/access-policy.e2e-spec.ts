@@ -23,6 +23,8 @@ import {
  */
 const API_ROUTES: Record<string, Action | 'public'> = {
   'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/auth/password-reset/confirm': 'public',
   'GET /api/v1/auth/me': Action.AccountRead,
   'POST /api/v1/organisations': Action.OrganisationCreate,
   'GET /api/v1/organisations': Action.OrganisationRead,
@@ -88,6 +90,10 @@ const PAGE_ROUTES: Record<string, Action | 'public'> = {
   'GET /login': 'public',
   'POST /login': 'public',
   'GET /language': 'public',
+  'GET /password-reset': 'public',
+  'POST /password-reset': 'public',
+  'GET /password-reset/confirm': 'public',
+  'POST /password-reset/confirm': 'public',
   'GET /assets/cockpit.css': 'public',
   'POST /logout': Action.SignOut,
   'GET /': Action.HomeView,

@@ -96,7 +96,7 @@ describe('api (e2e, full app on real PostgreSQL and Redis)', () => {
       const disabled = await t.http().get('/api/v1/auth/me').set('Authorization', token);
       expect(disabled.status).toBe(401);
       expect(disabled.body.message).toBe(
-        'The user of this access token is disabled or no longer exists.',
+        'The user of this access token is disabled, no longer exists, or has reset the password since.',
       );
     });
 

@@ -54,7 +54,14 @@ describe('the README start command', () => {
       // The killed worker's job is taken over after 5 s instead of 30 s.
       JOB_STALL_TIMEOUT_MS: '5000',
     };
-    for (const name of ['DATABASE_URL', 'DATABASE_OWNER_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO']) {
+    for (const name of [
+      'DATABASE_URL',
+      'DATABASE_OWNER_URL',
+      'REDIS_URL',
+      'SMTP_URL',
+      'JWT_SECRET',
+      'DEMO',
+    ]) {
       delete env[name];
     }
     child = spawn('npm', ['start'], {
@@ -181,5 +188,28 @@ describe('the README start command', () => {
     const form = await fetch(`${base}/login`, { headers: { 'accept-language': 'de' } });
     expect(form.status).toBe(200);
     expect(await form.text()).toMatch(/<input[^>]+type="password"/);
+
+    // Without SMTP_URL, mails are caught by MailDev, whose inbox the launcher names.
+    const inbox = /mails \(password reset links\) are caught in the inbox at (http:\S+)/.exec(
+      output,
+    )?.[1];
+    expect(inbox).toBeDefined();
+    const reset = await fetch(`${base}/api/v1/auth/password-reset`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'company1@demo.example' }),
+    });
+    expect(reset.status).toBe(202);
+    const caught = await until(
+      async () =>
+        (await (await fetch(`${inbox}/api/email`)).json()) as {
+          subject: string;
+          to: { address: string }[];
+        }[],
+      (mails) => mails.length > 0,
+    );
+    expect(caught.map((m) => [m.to.map((to) => to.address), m.subject])).toEqual([
+      [['company1@demo.example'], 'Passwort zurücksetzen für Benchmark Cockpit'],
+    ]);
   }, 480_000);
 });

@@ -24,6 +24,7 @@ import { TRUST_PROXY } from './common/trust-proxy';
 import { DisclosureReportsModule } from './disclosure-reports/disclosure-reports.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
+import { PasswordResetModule } from './password-reset/password-reset.module';
 import { OrganisationsService } from './organisations/organisations.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
@@ -40,10 +41,16 @@ import { WEB_PAGES, WebModule } from './web/web.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
-/** The logged request without the value of a `_csrf` query parameter. */
+/**
+ * A `_csrf` or `token` (a password reset link's) query parameter, also inside another
+ * parameter's encoded value (the language switch's `next` on the reset page).
+ */
+const SECRET_PARAMETER = /((?:[?&]|%3F|%26)(?:_csrf|token)(?:=|%3D))[^&#]*/gi;
+
+/** The logged request without the value of a `_csrf` or `token` query parameter. */
 function redactCsrfToken<T extends { url?: string }>(req: T): T {
-  if (typeof req.url === 'string' && req.url.includes('_csrf=')) {
-    req.url = req.url.replace(/([?&]_csrf=)[^&#]*/g, '$1[Redacted]');
+  if (typeof req.url === 'string') {
+    req.url = req.url.replace(SECRET_PARAMETER, '$1[Redacted]');
   }
   return req;
 }
@@ -72,7 +79,12 @@ export class AppModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.body.password',
+              'req.body.token',
+            ],
             // A multipart form of the pages carries its CSRF token in the URL's query.
             serializers: { req: redactCsrfToken },
             autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
@@ -90,6 +102,7 @@ export class AppModule {
         SubmissionsModule,
         ImportsModule,
         DisclosureReportsModule,
+        PasswordResetModule.forRoot(config),
         JwtModule.register({
           // A key object rather than the string: given a string, jsonwebtoken first tries it as
           // a PEM public key and builds a secret key only after that throws, on every request

@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '@app/config';
-import { startEmbeddedPostgres, startRedisServer } from '@app/devstack';
+import { startEmbeddedPostgres, startMailCatcher, startRedisServer } from '@app/devstack';
 import { seedDemo } from '@app/application';
 import {
   DEMO_LOGINS,
@@ -17,7 +17,8 @@ import { runningProcess, supervise } from './supervisor';
 /**
  * `npm start`: runs the product on this machine. Without DATABASE_URL it starts an embedded
  * PostgreSQL under .data/, without REDIS_URL the machine's redis-server; it migrates, seeds
- * the demo (always on embedded defaults, otherwise only with DEMO=true), then starts the api
+ * the demo (always on embedded defaults, otherwise only with DEMO=true); without SMTP_URL it
+ * runs MailDev, which catches every mail into an inbox in the browser; then it starts the api
  * and the worker as child processes. It supervises them and its Redis: a child that crashes is
  * started again with backoff, so a single-machine install survives a worker crash with nobody
  * watching; it stops everything on Ctrl+C, or when a child keeps crashing.
@@ -128,6 +129,36 @@ async function main(): Promise<void> {
       );
       stops.push(() => redis.stop());
     }
+    let inboxUrl: string | undefined;
+    if (!env.SMTP_URL && !migrateOnly) {
+      log('no SMTP_URL: starting MailDev, which catches every mail');
+      // A restarted MailDev must come back on the ports the worker and the person know.
+      let ports: { smtp: number; web: number } | undefined;
+      const catcher = await supervise(
+        'maildev',
+        async () => {
+          const started = await startMailCatcher({
+            dataDir: join(DATA_DIR, 'mail'),
+            root: ROOT,
+            smtpPort: ports?.smtp,
+            webPort: ports?.web,
+            log,
+          });
+          const smtp = Number(new URL(started.smtpUrl).port);
+          const web = Number(new URL(started.inboxUrl).port);
+          if (ports !== undefined && (smtp !== ports.smtp || web !== ports.web)) {
+            await started.stop();
+            throw new Error(`port ${ports.smtp} or ${ports.web} is taken`);
+          }
+          ports = { smtp, web };
+          env.SMTP_URL = started.smtpUrl;
+          inboxUrl = started.inboxUrl;
+          return started;
+        },
+        { log, giveUp: () => void shutdown(1) },
+      );
+      stops.push(() => catcher.stop());
+    }
     const config = loadConfig(env);
 
     if (config.DATABASE_OWNER_URL) {
@@ -179,6 +210,9 @@ async function main(): Promise<void> {
       for (const login of DEMO_LOGINS) {
         log(`  ${login.email.padEnd(26)} ${login.role.padEnd(16)} ${login.organisation}`);
       }
+    }
+    if (inboxUrl !== undefined) {
+      log(`mails (password reset links) are caught in the inbox at ${inboxUrl}`);
     }
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : error);

@@ -2,18 +2,25 @@ import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { DEFAULT_JOB_OPTIONS, QueueName, queueSettings } from '@app/jobs';
-import { ReportStore, SnapshotComputation } from '@app/application';
+import { MAIL_TRANSPORT, MailDelivery, ReportStore, SnapshotComputation } from '@app/application';
 import { PersistenceModule, UnfinishedWorkStore } from '@app/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { requireProcessorForEveryJob } from './job-handlers.util';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
+import { MailProcessor } from './mail/mail.processor';
+import { SmtpMailTransport } from './mail/smtp-mail-transport';
 import { JobReconciler, RECONCILE_INTERVAL_MS } from './recovery/job-reconciler';
 import { PdfRenderer } from './reports/pdf-renderer';
 import { ReportProcessor } from './reports/report.processor';
 import { SnapshotProcessor } from './snapshots/snapshot.processor';
 
 /** Every Bull processor of the worker. */
-export const WORKER_PROCESSORS = [MaintenanceProcessor, SnapshotProcessor, ReportProcessor];
+export const WORKER_PROCESSORS = [
+  MaintenanceProcessor,
+  SnapshotProcessor,
+  ReportProcessor,
+  MailProcessor,
+];
 
 /** The worker: Bull processors sharing the api's libraries. */
 @Module({})
@@ -36,12 +43,19 @@ export class WorkerModule {
           { name: QueueName.Maintenance },
           { name: QueueName.Snapshots },
           { name: QueueName.Reports },
+          { name: QueueName.Mail },
         ),
       ],
       providers: [
         ...WORKER_PROCESSORS,
         SnapshotComputation,
         ReportStore,
+        MailDelivery,
+        {
+          // One pool of SMTP connections per worker process, closed with the module.
+          provide: MAIL_TRANSPORT,
+          useFactory: () => new SmtpMailTransport(config.SMTP_URL, config.MAIL_FROM),
+        },
         UnfinishedWorkStore,
         JobReconciler,
         { provide: RECONCILE_INTERVAL_MS, useValue: config.JOB_RECONCILE_INTERVAL_MS },

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, trustedProxies } from './app-config';
+import { ConfigError, loadConfig, publicUrlOf, trustedProxies } from './app-config';
 
 const valid = {
   DATABASE_URL: 'postgres://cockpit_app@127.0.0.1:5432/cockpit',
@@ -12,6 +12,38 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.REDIS_PREFIX).toBe('cockpit');
     expect(config.DEMO).toBe(false);
+  });
+
+  it('sends mail to the local SMTP catcher from a no-reply sender, linking to the api by default', () => {
+    const config = loadConfig({ ...valid, PORT: '8080' });
+    expect(config.SMTP_URL).toBe('smtp://127.0.0.1:1025');
+    expect(config.MAIL_FROM).toBe('Benchmark Cockpit <no-reply@localhost>');
+    expect(publicUrlOf(config)).toBe('http://localhost:8080');
+    const given = loadConfig({
+      ...valid,
+      SMTP_URL: 'smtps://user:secret@mail.example.com:465',
+      MAIL_FROM: 'cockpit@example.com',
+      PUBLIC_URL: 'https://cockpit.example.com/app',
+    });
+    expect(given.SMTP_URL).toBe('smtps://user:secret@mail.example.com:465');
+    expect(publicUrlOf(given)).toBe('https://cockpit.example.com/app');
+  });
+
+  it('names a wrong SMTP_URL, MAIL_FROM and PUBLIC_URL', () => {
+    expect(() =>
+      loadConfig({
+        ...valid,
+        SMTP_URL: 'http://mail.example.com',
+        MAIL_FROM: 'Cockpit <no address>',
+        PUBLIC_URL: 'https://cockpit.example.com/',
+      }),
+    ).toThrow(
+      new ConfigError([
+        'SMTP_URL must be an smtp:// or smtps:// URL',
+        'MAIL_FROM must be an e-mail address or "Name <address>"',
+        'PUBLIC_URL must be an http:// or https:// URL without query and trailing slash',
+      ]),
+    );
   });
 
   it('reads PORT as a number and DEMO as a flag', () => {

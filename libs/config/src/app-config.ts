@@ -15,6 +15,10 @@ import { isIP } from 'node:net';
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
 const REDIS_URL = /^rediss?:\/\/[^\s]+$/;
+const SMTP_URL = /^smtps?:\/\/[^\s]+$/;
+/** `Name <address>` or an address alone. */
+const MAIL_FROM = /^([^<>\r\n]* <[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
+const PUBLIC_URL = /^https?:\/\/[^\s/?#]+(\/[^\s?#]*[^\s?#/])?$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const toInt = ({ value }: { value: unknown }): unknown =>
@@ -164,9 +168,38 @@ export class AppConfig {
   @Max(3600000, { message: 'JOB_RECONCILE_INTERVAL_MS must be 0 or between 1000 and 3600000' })
   JOB_RECONCILE_INTERVAL_MS = 60000;
 
+  /**
+   * The SMTP server the worker sends mails through (`smtp://user:pass@host:587`, `smtps://` for
+   * TLS from the start). The default is where Mailpit and MailDev listen; `npm start` without
+   * it runs an SMTP catcher of its own and sets it.
+   */
+  @Matches(SMTP_URL, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL = 'smtp://127.0.0.1:1025';
+
+  /** The sender of every mail: an address, or `Name <address>`. */
+  @Matches(MAIL_FROM, {
+    message: 'MAIL_FROM must be an e-mail address or "Name <address>"',
+  })
+  MAIL_FROM = 'Benchmark Cockpit <no-reply@localhost>';
+
+  /**
+   * Where people reach the web cockpit, for the links in mails (`https://cockpit.example.com`,
+   * no trailing slash); `http://localhost:<PORT>` when unset.
+   */
+  @IsOptional()
+  @Matches(PUBLIC_URL, {
+    message: 'PUBLIC_URL must be an http:// or https:// URL without query and trailing slash',
+  })
+  PUBLIC_URL?: string;
+
   /** Seed the demo study with its demo logins. Never set in a real deployment. */
   @Transform(toBool)
   DEMO = false;
+}
+
+/** Where people reach the web cockpit: PUBLIC_URL, or the api on this machine. */
+export function publicUrlOf(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT'>): string {
+  return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
 }
 
 /** Raised when the environment is wrong; the message names every offending variable. */

@@ -3,3 +3,5 @@ export { startEmbeddedPostgres, SUPERUSER_PASSWORD_FILE } from './embedded-postg
 export type { RedisHandle, RedisServerOptions } from './redis-server.util';
 export { REDIS_SERVER_MISSING_MESSAGE, startRedisServer } from './redis-server.util';
 export { findFreePort } from './free-port.util';
+export type { MailCatcherHandle, MailCatcherOptions } from './mail-catcher.util';
+export { startMailCatcher } from './mail-catcher.util';

@@ -3,6 +3,7 @@ import {
   JobPayloads,
   jobIds,
   JobQueue,
+  MailJob,
   QueueJobs,
   QueueName,
   ReportJob,
@@ -85,6 +86,7 @@ export async function enqueueAllUnlessLive<Q extends QueueName, N extends QueueJ
 interface WorkJobs {
   snapshot: QueuedJob<QueueName.Snapshots, SnapshotJob.Compute>;
   report: QueuedJob<QueueName.Reports, ReportJob.Render>;
+  mail: QueuedJob<QueueName.Mail, MailJob.Send>;
 }
 
 /** A kind of stored work that a job delivers. */
@@ -105,6 +107,12 @@ const WORK_JOBS: { [K in WorkKind]: (tenantId: string, id: string) => WorkJobs[K
     name: ReportJob.Render,
     jobId: jobIds.renderReport(reportId),
     payload: { tenantId, reportId },
+  }),
+  mail: (tenantId, messageId) => ({
+    queue: QueueName.Mail,
+    name: MailJob.Send,
+    jobId: jobIds.sendMail(messageId),
+    payload: { tenantId, messageId },
   }),
 };
 

@@ -7,6 +7,7 @@ export enum QueueName {
   Maintenance = 'maintenance',
   Snapshots = 'snapshots',
   Reports = 'reports',
+  Mail = 'mail',
 }
 
 /** Every job name, per queue. */
@@ -23,11 +24,17 @@ export enum ReportJob {
   Render = 'render-report',
 }
 
+export enum MailJob {
+  /** An e-mail of the outbox. */
+  Send = 'send-mail',
+}
+
 /** The jobs each queue delivers. A job enum belongs to a queue here, or it is no job. */
 export interface QueueJobs {
   [QueueName.Maintenance]: MaintenanceJob;
   [QueueName.Snapshots]: SnapshotJob;
   [QueueName.Reports]: ReportJob;
+  [QueueName.Mail]: MailJob;
 }
 
 /** Every job name of the product. */
@@ -38,6 +45,7 @@ interface PayloadOf {
   [MaintenanceJob.HealthCheck]: { requestedAt: string };
   [SnapshotJob.Compute]: { tenantId: string; snapshotId: string };
   [ReportJob.Render]: { tenantId: string; reportId: string };
+  [MailJob.Send]: { tenantId: string; messageId: string };
 }
 
 /** The payload type per job name; a job name without one does not compile. */
@@ -48,6 +56,7 @@ export const QUEUE_JOBS: { readonly [Q in QueueName]: readonly QueueJobs[Q][] } 
   [QueueName.Maintenance]: Object.values(MaintenanceJob),
   [QueueName.Snapshots]: Object.values(SnapshotJob),
   [QueueName.Reports]: Object.values(ReportJob),
+  [QueueName.Mail]: Object.values(MailJob),
 };
 
 /**
@@ -89,6 +98,7 @@ export const DEFAULT_JOB_OPTIONS: JobOptions = {
 export const jobIds = {
   computeSnapshot: (snapshotId: string): string => `snapshot:${snapshotId}`,
   renderReport: (reportId: string): string => `report:${reportId}`,
+  sendMail: (messageId: string): string => `mail:${messageId}`,
 };
 
 /**

@@ -20,3 +20,6 @@ export * from './auth/credentials';
 export * from './locks/transaction-lock';
 export * from './studies/participants';
 export * from './submissions/submission.repository';
+export * from './auth/password-resets';
+export * from './mail/outbox';
+export * from './users/preferred-language';

@@ -12,3 +12,4 @@ export * from './trend-report-model';
 export { trendReportYears } from './trend-figure-format.util';
 export * from './trend-report';
 export * from './report-document';
+export * from './mail-templates';

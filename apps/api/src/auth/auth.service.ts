@@ -26,6 +26,12 @@ interface AccessTokenClaims {
   tid: string;
   role: Role;
   kind: OrganisationKind;
+  /**
+   * Epoch milliseconds of the sign-in: a token from before the user's sessions were ended (a
+   * password reset) is refused. `iat` counts whole seconds, too coarse to tell a token signed
+   * just before the reset from one just after it.
+   */
+  sat: number;
 }
 
 const unauthenticated = () =>
@@ -74,6 +80,7 @@ export class AuthService {
       tid: user.tenant_id,
       role: user.role,
       kind: kindOfRole(user.role),
+      sat: Date.now(),
     };
     const accessToken = await this.jwt.signAsync(claims);
     const decoded = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
@@ -94,7 +101,7 @@ export class AuthService {
         en: 'The access token is invalid or expired.',
       });
     }
-    if (!ROLES.includes(claims.role)) {
+    if (!ROLES.includes(claims.role) || typeof claims.sat !== 'number') {
       throw new DomainError(DomainErrorCode.Unauthenticated, {
         de: 'Das Zugangstoken ist ungültig.',
         en: 'The access token is invalid.',
@@ -103,11 +110,13 @@ export class AuthService {
     // A token outlives a change to its user: a disabled user is out at the next request, and
     // a changed role applies at once (roles stay within the organisation's kind).
     const tenantId = asTenantId(claims.tid);
-    const role = await this.db.withTenant(tenantId, (m) => activeUserRole(m, claims.sub));
+    const role = await this.db.withTenant(tenantId, (m) =>
+      activeUserRole(m, claims.sub, new Date(claims.sat)),
+    );
     if (role === null) {
       throw new DomainError(DomainErrorCode.Unauthenticated, {
-        de: 'Der Benutzer dieses Zugangstokens ist gesperrt oder existiert nicht mehr.',
-        en: 'The user of this access token is disabled or no longer exists.',
+        de: 'Der Benutzer dieses Zugangstokens ist gesperrt, existiert nicht mehr oder hat sein Passwort seitdem zurückgesetzt.',
+        en: 'The user of this access token is disabled, no longer exists, or has reset the password since.',
       });
     }
     return {

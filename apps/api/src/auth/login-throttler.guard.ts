@@ -1,5 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerException, ThrottlerGuard } from '@nestjs/throttler';
+import type { LocalizedMessage } from '@app/domain';
 import type { Request } from 'express';
 import { requestLanguage } from '../common/request-context';
 
@@ -14,6 +15,9 @@ const TOO_MANY_ATTEMPTS = {
  */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
+  /** The 429's sentence in both languages; the reader's is shown. */
+  protected readonly tooManyRequests: LocalizedMessage = TOO_MANY_ATTEMPTS;
+
   protected override getTracker(req: Record<string, unknown>): Promise<string> {
     const body = (req.body ?? {}) as { email?: unknown };
     const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
@@ -22,6 +26,6 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
 
   protected override throwThrottlingException(context: ExecutionContext): Promise<void> {
     const request = context.switchToHttp().getRequest<Request>();
-    throw new ThrottlerException(TOO_MANY_ATTEMPTS[requestLanguage(request)]);
+    throw new ThrottlerException(this.tooManyRequests[requestLanguage(request)]);
   }
 }

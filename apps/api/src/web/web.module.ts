@@ -7,6 +7,7 @@ import { CyclesPagesController } from './cycles/cycles.controller';
 import { DisclosureReportsPagesController } from './disclosure-reports/disclosure-reports.controller';
 import { HomeController } from './home/home.controller';
 import { HomeService } from './home/home.service';
+import { PasswordResetPagesController } from './password-reset/password-reset.controller';
 import { ReportBatchesPagesController } from './report-batches/report-batches.controller';
 import { ReportsPagesController } from './reports/reports.controller';
 import { ReviewPagesController } from './review/review.controller';
@@ -35,6 +36,8 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *   /                                               home, by the organisation's kind      all
  *   GET, POST /login; POST /logout                  sign-in, sign-out                     all
  *   /language?lang=de&next=/path                    language switch (`lang` cookie)       all
+ *   GET, POST /password-reset; GET, POST            ask for a reset link by e-mail; set   all
+ *     /password-reset/confirm?token=                the new password through it
  *   /assets/cockpit.css                             the stylesheet                        all
  *   /cycles/:cycleId/units/:unitId/submission       data entry (company), the submission  company,
  *                                                   with warnings and comments            publisher
@@ -106,6 +109,7 @@ export const WEB_PAGES: { controllers: Type[]; providers: Provider[] } = {
     BenchmarksPagesController,
     ReportsPagesController,
     UnitsPagesController,
+    PasswordResetPagesController,
   ],
   providers: [HomeService],
 };

@@ -25,7 +25,7 @@ import { UnfinishedWorkStore } from '@app/persistence';
 export const RECONCILE_INTERVAL_MS = Symbol('RECONCILE_INTERVAL_MS');
 
 /**
- * PostgreSQL is the truth of every snapshot and report, Bull only delivers. At start and every
+ * PostgreSQL is the truth of every snapshot, report and mail, Bull only delivers. At start and every
  * JOB_RECONCILE_INTERVAL_MS (one worker at a time, under an advisory lock), every unfinished
  * row without a live job gets a new one, or is failed with the reason once it has used its
  * attempts; a job Bull fails (its stall limit included) is settled the same way at once. So a
@@ -41,6 +41,7 @@ export class JobReconciler implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly store: UnfinishedWorkStore,
     @InjectQueue(QueueName.Snapshots) private readonly snapshots: JobQueue<QueueName.Snapshots>,
     @InjectQueue(QueueName.Reports) private readonly reports: JobQueue<QueueName.Reports>,
+    @InjectQueue(QueueName.Mail) private readonly mail: JobQueue<QueueName.Mail>,
     @Inject(RECONCILE_INTERVAL_MS) private readonly intervalMs: number,
   ) {}
 
@@ -125,7 +126,14 @@ export class JobReconciler implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private queueOf(job: WorkJob): JobQueue<WorkJob['queue']> {
-    return job.queue === QueueName.Snapshots ? this.snapshots : this.reports;
+    switch (job.queue) {
+      case QueueName.Snapshots:
+        return this.snapshots;
+      case QueueName.Reports:
+        return this.reports;
+      case QueueName.Mail:
+        return this.mail;
+    }
   }
 
   private async enqueue(job: WorkJob): Promise<void> {
@@ -135,6 +143,9 @@ export class JobReconciler implements OnApplicationBootstrap, OnModuleDestroy {
         break;
       case QueueName.Reports:
         await enqueueUnlessLive(this.reports, job);
+        break;
+      case QueueName.Mail:
+        await enqueueUnlessLive(this.mail, job);
         break;
     }
   }

@@ -1,7 +1,7 @@
 import type { LocalizedMessage } from '../errors/domain-error';
 
 /**
- * Why a snapshot or a report failed, per key, in both languages; `params` are the figures the
+ * Why a snapshot, a report or a mail failed, per key, in both languages; `params` are the figures the
  * sentence names, `cause` the sentence of the failure behind it.
  */
 export const WORK_FAILURE_TEXTS = {
@@ -41,6 +41,14 @@ export const WORK_FAILURE_TEXTS = {
   worker_stopped: (): LocalizedMessage => ({
     de: 'Der Worker wurde während der Arbeit beendet.',
     en: 'The worker stopped while running it.',
+  }),
+  mail_deferred: (params): LocalizedMessage => ({
+    de: `Der Mailserver konnte die Mail nicht annehmen (${params.code}); sie wird erneut gesendet.`,
+    en: `The mail server could not take the mail (${params.code}); it will be sent again.`,
+  }),
+  mail_rejected: (params): LocalizedMessage => ({
+    de: `Der Mailserver hat die Mail endgültig abgelehnt (${params.code}); sie wird nicht erneut gesendet.`,
+    en: `The mail server refused the mail for good (${params.code}); it will not be sent again.`,
   }),
   stopped_after_attempts: (params, cause): LocalizedMessage => ({
     de: `Nach ${params.attempts} Versuchen abgebrochen: ${cause?.de ?? ''}`.trimEnd(),

@@ -1,11 +1,11 @@
 import { DomainError, LocalizedMessage } from '../errors/domain-error';
 import { WORK_FAILURE_TEXTS } from './work-failure.texts';
 
-/** The kinds of failure of a snapshot or a report. */
+/** The kinds of failure of a snapshot, a report or a mail. */
 export type WorkFailureKey = keyof typeof WORK_FAILURE_TEXTS;
 
 /**
- * Why a snapshot or a report failed, as data: stored with the row and put into words in the
+ * Why a snapshot, a report or a mail failed, as data: stored with the row and put into words in the
  * reader's language when it is read, never frozen in the language of the worker. `unexplained`
  * carries the text a row had before failures were data.
  */

@@ -58,7 +58,30 @@ export async function apiKeyByPrefix(
   return key;
 }
 
-/** A snapshot or report of any tenant that is queued or running, as `unfinished_work` has it. */
+/** A reset token as `auth_find_password_reset` finds it by its hash. */
+export interface FoundPasswordReset {
+  id: string;
+  tenant_id: string;
+  user_id: string;
+  expired: boolean;
+  used: boolean;
+}
+
+/** The reset token of a hash in any organisation, through the door that needs no tenant. */
+export async function passwordResetByHash(
+  m: NoTenantTx,
+  tokenHash: string,
+): Promise<FoundPasswordReset | undefined> {
+  const [row] = await m.query<FoundPasswordReset[]>('SELECT * FROM auth_find_password_reset($1)', [
+    tokenHash,
+  ]);
+  return row;
+}
+
+/**
+ * A snapshot, report or mail of any tenant that is queued or running, as `unfinished_work` has
+ * it.
+ */
 export interface UnfinishedWorkRow {
   kind: WorkKind;
   id: string;
@@ -68,7 +91,7 @@ export interface UnfinishedWorkRow {
   error: WorkFailure | null;
 }
 
-/** The unfinished snapshots and reports of every tenant, for the job reconciler. */
+/** The unfinished snapshots, reports and mails of every tenant, for the job reconciler. */
 export function unfinishedWorkRows(m: NoTenantTx): Promise<UnfinishedWorkRow[]> {
   return m.query<UnfinishedWorkRow[]>('SELECT * FROM unfinished_work()');
 }

@@ -4,14 +4,19 @@ import type { UnfinishedWork, WorkKind } from '@app/jobs';
 import { unfinishedWorkRows } from '../cross-tenant/cross-tenant-reader';
 import { TenantDb } from '../tenant/tenant-db';
 
-/** The table and the state it runs in while unfinished, per kind of work. */
-const TABLES: Record<WorkKind, { table: string; running: string }> = {
-  snapshot: { table: 'snapshots', running: 'running' },
-  report: { table: 'reports', running: 'rendering' },
+/**
+ * The table and the state it runs in while unfinished, per kind of work, and what failing a
+ * row also sets. A mail has no running state: it is queued until the SMTP server took it.
+ */
+const TABLES: Record<WorkKind, { table: string; running: string; alsoOnFail: string }> = {
+  snapshot: { table: 'snapshots', running: 'running', alsoOnFail: '' },
+  report: { table: 'reports', running: 'rendering', alsoOnFail: '' },
+  // A mail given up forgets its secret parameters (a reset link), as a sent one does.
+  mail: { table: 'outbox_messages', running: 'queued', alsoOnFail: ', secret_params = NULL' },
 };
 
 /**
- * The reconciler's side of the database: the unfinished snapshots and reports of every tenant
+ * The reconciler's side of the database: the unfinished snapshots, reports and mails of every tenant
  * (through `unfinished_work()`), one reconciler at a time, and failing a row that ran out of
  * attempts.
  */
@@ -62,10 +67,11 @@ export class UnfinishedWorkStore {
     work: Pick<UnfinishedWork, 'kind' | 'tenantId' | 'id'>,
     reason: WorkFailure,
   ): Promise<void> {
-    const { table, running } = TABLES[work.kind];
+    const { table, running, alsoOnFail } = TABLES[work.kind];
     await this.db.withTenant(asTenantId(work.tenantId), (m) =>
       m.query(
-        `UPDATE ${table} SET state = 'failed', error = $2::jsonb WHERE id = $1 AND state IN ('queued', $3)`,
+        `UPDATE ${table} SET state = 'failed', error = $2::jsonb${alsoOnFail}
+          WHERE id = $1 AND state IN ('queued', $3)`,
         [work.id, JSON.stringify(reason), running],
       ),
     );

@@ -2,14 +2,21 @@ import type { Role } from '@app/domain';
 import type { TenantTx } from '../tenant/tenant-db';
 
 /**
- * The current role of a user who may act, or null when the user was disabled or deleted. Read
- * in the user's own tenant on every request that a session or an access token authenticates,
- * so that disabling a user takes effect at the next request and a changed role at once.
+ * The current role of a user who may act, or null when the user was disabled or deleted, or
+ * when the credential (a session, an access token) began at `signedInAt`, before the user's
+ * sessions were ended (a password reset). Read in the user's own tenant on every request that
+ * a session or an access token authenticates, so that disabling a user or resetting a password
+ * takes effect at the next request and a changed role at once.
  */
-export async function activeUserRole(m: TenantTx, userId: string): Promise<Role | null> {
-  const [row] = await m.query<{ role: Role; disabled_at: Date | null }[]>(
-    'SELECT role, disabled_at FROM users WHERE id = $1',
-    [userId],
+export async function activeUserRole(
+  m: TenantTx,
+  userId: string,
+  signedInAt: Date,
+): Promise<Role | null> {
+  const [row] = await m.query<{ role: Role; disabled_at: Date | null; revoked: boolean }[]>(
+    `SELECT role, disabled_at, coalesce(sessions_revoked_at > $2, false) AS revoked
+       FROM users WHERE id = $1`,
+    [userId, signedInAt],
   );
-  return row && !row.disabled_at ? row.role : null;
+  return row && !row.disabled_at && !row.revoked ? row.role : null;
 }

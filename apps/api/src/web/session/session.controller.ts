@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Action, DomainError, DomainErrorCode } from '@app/domain';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { Public, UseCase } from '../../auth/auth.decorators';
 import { AuthService } from '../../auth/auth.service';
 import { LANGUAGE_COOKIE, LANGUAGES, Language } from '../../common/request-context';
@@ -109,17 +109,19 @@ export class SessionController {
 
   /**
    * The language switch: a link (no form, so it works for visitors without a session) that
-   * keeps the choice in a cookie and returns to the page it came from.
+   * keeps the choice in a cookie and returns to the page it came from; a signed-in person's
+   * choice becomes their user's language, which their mails are written in.
    */
   @Get('language')
   @Public()
-  switchLanguage(
-    @Req() request: Request,
+  async switchLanguage(
+    @Req() request: SessionRequest,
     @Res() response: Response,
     @Query('lang') lang: unknown,
     @Query('next') next: unknown,
-  ): void {
+  ): Promise<void> {
     if (LANGUAGES.includes(lang as Language)) {
+      await this.sessions.rememberLanguage(request.actor, lang as Language);
       response.cookie(LANGUAGE_COOKIE, lang, {
         httpOnly: true,
         sameSite: 'lax',

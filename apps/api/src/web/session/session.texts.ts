@@ -13,6 +13,7 @@ export interface SessionTexts {
   missingPassword: string;
   wrongCredentials: string;
   tooManyAttempts: string;
+  forgotPassword: string;
 }
 
 export const SESSION_TEXTS: Localized<SessionTexts> = {
@@ -29,6 +30,7 @@ export const SESSION_TEXTS: Localized<SessionTexts> = {
     wrongCredentials: 'E-Mail-Adresse oder Passwort ist falsch.',
     tooManyAttempts:
       'Zu viele Anmeldeversuche mit dieser E-Mail-Adresse. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
+    forgotPassword: 'Passwort vergessen?',
   },
   en: {
     title: 'Sign in',
@@ -43,5 +45,6 @@ export const SESSION_TEXTS: Localized<SessionTexts> = {
     wrongCredentials: 'The e-mail address or the password is wrong.',
     tooManyAttempts:
       'Too many sign-in attempts for this e-mail address. Please wait a minute and try again.',
+    forgotPassword: 'Forgot your password?',
   },
 };

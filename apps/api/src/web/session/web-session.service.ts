@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, asTenantId } from '@app/domain';
-import { activeUserRole, TenantDb, userNames } from '@app/persistence';
+import { activeUserRole, setPreferredLanguage, TenantDb, userNames } from '@app/persistence';
 import type { Request, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
 import type { AuthenticatedRequest } from '../../auth/auth.decorators';
+import type { Language } from '../../common/request-context';
 import { SESSION_COOKIE, WEB_SETTINGS, WebSettings } from '../web-settings';
 import './session-data';
 
@@ -91,7 +92,8 @@ export class WebSessionService {
 
   /**
    * The actor of the request's session, or null when nobody is signed in, the session is past
-   * its absolute lifetime, or the user was disabled or deleted since (the session then ends).
+   * its absolute lifetime, or the user was disabled or deleted or reset the password since (the
+   * session then ends).
    */
   async actorOf(request: SessionRequest): Promise<Actor | null> {
     const user = request.session?.user;
@@ -104,7 +106,9 @@ export class WebSessionService {
     }
     // The tenant was established by the sign-in (AuthService.authenticate) that made the session.
     const tenantId = asTenantId(user.tenantId);
-    const role = await this.db.withTenant(tenantId, (m) => activeUserRole(m, user.userId));
+    const role = await this.db.withTenant(tenantId, (m) =>
+      activeUserRole(m, user.userId, new Date(user.signedInAt)),
+    );
     if (role === null) {
       await this.end(request);
       return null;
@@ -119,6 +123,17 @@ export class WebSessionService {
       organisationKind: user.organisationKind,
       role: user.role,
     };
+  }
+
+  /**
+   * Keeps the language a signed-in person chose with the language switch as the user's own, so
+   * that the mails they are sent (a password reset) are in it too.
+   */
+  async rememberLanguage(actor: Actor | undefined, language: Language): Promise<void> {
+    const userId = actor?.userId;
+    if (actor && userId) {
+      await this.db.withTenant(actor.tenantId, (m) => setPreferredLanguage(m, userId, language));
+    }
   }
 
   /** Replaces an ended session by an empty one, which a sign-in form can still use. */

@@ -4,6 +4,7 @@ import { CYCLES_TEXTS } from '../cycles/cycles.texts';
 import { DISCLOSURE_REPORTS_TEXTS } from '../disclosure-reports/disclosure-reports.texts';
 import { ERROR_TEXTS } from '../errors/errors.texts';
 import { HOME_TEXTS } from '../home/home.texts';
+import { PASSWORD_RESET_PAGE_TEXTS } from '../password-reset/password-reset.texts';
 import { REPORT_BATCHES_TEXTS } from '../report-batches/report-batches.texts';
 import { REPORTS_TEXTS } from '../reports/reports.texts';
 import { REVIEW_TEXTS } from '../review/review.texts';
@@ -36,6 +37,7 @@ const NAMESPACES = {
   benchmarks: BENCHMARKS_TEXTS,
   reports: REPORTS_TEXTS,
   units: UNITS_TEXTS,
+  passwordReset: PASSWORD_RESET_PAGE_TEXTS,
 } as const;
 
 /** The words of the pages in one language. */
