@@ -13,6 +13,7 @@ import { WarningsAsData1764270000000 } from './1764270000000-warnings-as-data';
 import { FrozenInputsReadable1764275000000 } from './1764275000000-frozen-inputs-readable';
 import { WorkFailuresAsData1764290000000 } from './1764290000000-work-failures-as-data';
 import { AuditPerWrite1764295000000 } from './1764295000000-audit-per-write';
+import { ReportBatchReports1764310000000 } from './1764310000000-report-batch-reports';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   FrozenInputsReadable1764275000000,
   WorkFailuresAsData1764290000000,
   AuditPerWrite1764295000000,
+  ReportBatchReports1764310000000,
 ];
