@@ -5,7 +5,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * ordered new or put back in the queue, and `report_batches.kept` counts the reports of the
  * snapshot it found existing and kept. A link table rather than a batch id on the report,
  * because one report can belong to two batches: the first ordered it, and it failed; a later
- * batch put it back in the queue. Both batches count it.
+ * batch put it back in the queue. Both batches count it. A link goes with its batch or its
+ * report, should either be deleted by hand.
  *
  * The batches stored before are linked from what their rows still tell: a batch inserted its
  * new reports in its own transaction, so they have its `created_at` (`now()` of that
@@ -18,8 +19,8 @@ export class ReportBatchReports1764310000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE report_batch_reports (
         tenant_id uuid NOT NULL REFERENCES organisations(id),
-        batch_id uuid NOT NULL REFERENCES report_batches(id),
-        report_id uuid NOT NULL REFERENCES reports(id),
+        batch_id uuid NOT NULL REFERENCES report_batches(id) ON DELETE CASCADE,
+        report_id uuid NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
         PRIMARY KEY (batch_id, report_id)
       );
       CREATE INDEX report_batch_reports_tenant_idx ON report_batch_reports (tenant_id, batch_id);
