@@ -54,6 +54,8 @@ export interface CyclesTexts {
     submit: string;
     refused: string;
     noLanguage: string;
+    /** The link to the newest batch's page, which lists every batch of the snapshot. */
+    pastBatches: string;
   };
   transfer: {
     heading: string;
@@ -151,6 +153,7 @@ export const CYCLES_TEXTS: Localized<CyclesTexts> = {
       submit: 'Berichte erzeugen',
       refused: 'Die Berichte wurden nicht beauftragt.',
       noLanguage: 'Bitte wählen Sie mindestens eine Sprache.',
+      pastBatches: 'Die bisherigen Aufträge dieses Snapshots ({count})',
     },
     transfer: {
       heading: 'Import und Export',
@@ -246,6 +249,7 @@ export const CYCLES_TEXTS: Localized<CyclesTexts> = {
       submit: 'Render reports',
       refused: 'The reports were not ordered.',
       noLanguage: 'Please choose at least one language.',
+      pastBatches: 'The batches of this snapshot so far ({count})',
     },
     transfer: {
       heading: 'Import and export',
