@@ -492,4 +492,37 @@ describe('company reports (e2e, real worker and Chromium)', () => {
       expect([id, res.status]).toEqual([id, 404]);
     }
   }, 120_000);
+  it("documents the list of a snapshot's batches in OpenAPI with each batch's own totals and kept", async () => {
+    const docs = await t.http().get('/api/docs-json');
+    expect(docs.status).toBe(200);
+    const spec = docs.body as {
+      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    expect(
+      spec.paths['/api/v1/snapshots/{snapshotId}/report-batches']?.get?.responses['200'],
+    ).toEqual(
+      expect.objectContaining({
+        content: {
+          'application/json': {
+            schema: {
+              type: 'array',
+              items: { $ref: '#/components/schemas/ReportBatchSummaryDto' },
+            },
+          },
+        },
+      }),
+    );
+    expect(Object.keys(spec.components.schemas.ReportBatchSummaryDto.properties)).toEqual([
+      'id',
+      'snapshotId',
+      'languages',
+      'total',
+      'done',
+      'failed',
+      'pending',
+      'kept',
+      'createdAt',
+    ]);
+  });
 });
