@@ -75,6 +75,7 @@ const API_ROUTES: Record<string, Action | 'public'> = {
   'POST /api/v1/snapshots/:snapshotId/reports': Action.ReportOrder,
   'POST /api/v1/studies/:studyId/trend-reports': Action.TrendCompute,
   'POST /api/v1/snapshots/:snapshotId/reports/batch': Action.ReportBatchOrder,
+  'GET /api/v1/snapshots/:snapshotId/report-batches': Action.ReportBatchRead,
   'GET /api/v1/report-batches/:batchId': Action.ReportBatchRead,
   'POST /api/v1/report-batches/:batchId/retry': Action.ReportBatchRetry,
   'GET /api/v1/reports/:reportId': Action.ReportRead,

@@ -290,7 +290,17 @@ describe('web cockpit for publishers (e2e, real worker and Chromium)', () => {
       expect(await textOf(page, 'dd[data-count="failed"]')).toBe('0');
       expect(await attributeOf(page, '#batch-progress', 'value')).toBe('7');
       expect(await mainText(page)).toContain('Alle Berichte sind erzeugt.');
+      // The batches of the snapshot: this one, its own 7 reports, none kept.
+      expect(await textOf(page, '#report-batches tbody th')).toBe('Auftrag 1 (dieser Auftrag)');
+      expect(await textOf(page, '#report-batches td[data-count="kept"]')).toBe('0');
       await screenshot(page, 'publisher-report-batch-done-de');
+      // The cycle's page leads to the batches so far, by the newest.
+      const batchPath = new URL(page.url()).pathname;
+      await page.goto(t.url(`/cycles/${cycle2026.id}`));
+      expect(await textOf(page, '#report-batches-link')).toBe(
+        'Die bisherigen Aufträge dieses Snapshots (1)',
+      );
+      expect(await attributeOf(page, '#report-batches-link', 'href')).toBe(batchPath);
 
       // The trend report over the two published cycles: order, follow, download.
       await page.goto(t.url(`/studies/${study.id}`));

@@ -23,6 +23,7 @@ import {
   CreateReportDto,
   CreateTrendReportDto,
   ReportBatchDto,
+  ReportBatchSummaryDto,
   ReportDto,
 } from './dto/report.dto';
 import { ReportsService } from './reports.service';
@@ -75,6 +76,20 @@ export class ReportsController {
     @Body() body: CreateReportBatchDto,
   ): Promise<CreatedReportBatchDto> {
     return this.reports.createBatch(caller, snapshotId, body.languages);
+  }
+
+  @Get('snapshots/:snapshotId/report-batches')
+  @UseCase(Action.ReportBatchRead)
+  @ApiOperation({
+    summary:
+      'The report batches of a snapshot, newest first, each with the counts of its own reports and how many it kept',
+  })
+  @ApiOkResponse({ type: [ReportBatchSummaryDto] })
+  batches(
+    @Caller() caller: CallerContext,
+    @Param('snapshotId', ParseUUIDPipe) snapshotId: string,
+  ): Promise<ReportBatchSummaryDto[]> {
+    return this.reports.batches(caller, snapshotId);
   }
 
   @Get('report-batches/:batchId')

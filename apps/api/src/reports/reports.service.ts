@@ -12,25 +12,28 @@ import { enqueueAllUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
   CycleEntity,
+  failedBatchReports,
+  orderBatchReports,
   orderCompanyReport,
-  orderCompanyReports,
   orderTrendReport,
+  reportBatch,
   ReportBatchEntity,
-  reportBatchProgress,
+  reportBatchesOfSnapshot,
   ReportEntity,
   reportPdf,
-  requeueFailedReports,
+  requeueFailedBatchReports,
   SnapshotEntity,
   SnapshotReader,
   StudyEntity,
   TenantDb,
   TrendEntity,
+  unfinishedBatchReportIds,
   unfinishedReportIds,
   UnitEntity,
 } from '@app/persistence';
 import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';
 import { EXPORT_MEDIA_TYPES, trendWorkbook } from '@app/spreadsheet';
-import type { TenantTx } from '@app/persistence';
+import type { ReportBatchRow, TenantTx } from '@app/persistence';
 import type { FileResult } from '../common/file-download';
 import { requireQueueReachable } from '../common/queue-reachable';
 import type { CallerContext, Language } from '../common/request-context';
@@ -38,6 +41,7 @@ import {
   CreatedReportBatchDto,
   CreatedReportDto,
   ReportBatchDto,
+  ReportBatchSummaryDto,
   ReportDto,
 } from './dto/report.dto';
 
@@ -59,6 +63,20 @@ function toReportDto(r: ReportEntity, language: Language): ReportDto {
     pages: r.pages,
     createdAt: r.createdAt.toISOString(),
     renderedAt: r.renderedAt?.toISOString() ?? null,
+  };
+}
+
+function toBatchSummaryDto(b: ReportBatchRow): ReportBatchSummaryDto {
+  return {
+    id: b.id,
+    snapshotId: b.snapshotId,
+    languages: b.languages,
+    total: b.total,
+    done: b.done,
+    failed: b.failed,
+    pending: b.pending,
+    kept: b.kept,
+    createdAt: b.createdAt.toISOString(),
   };
 }
 
@@ -226,8 +244,10 @@ export class ReportsService {
   }
 
   /**
-   * Orders the reports of every participant of a snapshot in the given languages. Reports that
-   * exist already are kept (rendered ones are not rendered again), so a batch never duplicates.
+   * Orders the reports of every participant of a snapshot in the given languages. The batch's
+   * own reports are those it ordered new and the failed ones it put back in the queue; the
+   * others that exist already are kept (rendered ones are not rendered again), so a batch never
+   * duplicates, and counted as kept.
    */
   async createBatch(
     caller: CallerContext,
@@ -235,7 +255,7 @@ export class ReportsService {
     languages: ('de' | 'en')[],
   ): Promise<CreatedReportBatchDto> {
     const { actor } = caller;
-    const { batch, total, pending } = await this.db.withTenant(actor.tenantId, async (m) => {
+    const { batch, own, kept, pending } = await this.db.withTenant(actor.tenantId, async (m) => {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
       requireAccess(actor, Action.ReportBatchOrder, {
         thing: 'Snapshot',
@@ -246,49 +266,66 @@ export class ReportsService {
       const batch = await m.save(
         m.create(ReportBatchEntity, { tenantId: actor.tenantId, snapshotId, languages }),
       );
-      await orderCompanyReports(m, actor.tenantId, snapshotId, inputs, languages);
+      const { own, kept } = await orderBatchReports(
+        m,
+        { tenantId: actor.tenantId, batchId: batch.id, snapshotId },
+        inputs,
+        languages,
+      );
+      // Reports kept while still queued get a job too, should theirs have been lost.
       const pending = await unfinishedReportIds(m, snapshotId, languages);
-      return { batch, total: inputs.unitIds.length * languages.length, pending };
+      return { batch, own, kept, pending };
     });
     await this.enqueue(actor.tenantId, pending, caller.language);
-    return { batchId: batch.id, total };
+    return { batchId: batch.id, total: own, kept };
   }
 
-  /** Progress of a batch: done, failed and pending reports, and why each failure failed. */
+  /**
+   * Progress of a batch over its own reports: done, failed and pending, why each failure
+   * failed, and how many reports of the snapshot it kept.
+   */
   batch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
     requireAccess(caller.actor, Action.ReportBatchRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const batch = await this.findBatch(m, batchId);
-      const { counts, failures } = await reportBatchProgress(m, batch.snapshotId, batch.languages);
-      const count = (...states: string[]) =>
-        counts.filter((c) => states.includes(c.state)).reduce((sum, c) => sum + c.n, 0);
+      const failures = await failedBatchReports(m, batchId);
       return {
-        id: batch.id,
-        snapshotId: batch.snapshotId,
-        languages: batch.languages,
-        total: count('queued', 'rendering', 'done', 'failed'),
-        done: count('done'),
-        failed: count('failed'),
-        pending: count('queued', 'rendering'),
+        ...toBatchSummaryDto(batch),
         failures: failures.map((f) => ({
           ...f,
           error: f.error ? workFailureText(f.error, caller.language) : '',
         })),
-        createdAt: batch.createdAt.toISOString(),
       };
     });
   }
 
+  /** The batches of a snapshot, newest first, each with the counts of its own reports. */
+  batches(caller: CallerContext, snapshotId: string): Promise<ReportBatchSummaryDto[]> {
+    requireAccess(caller.actor, Action.ReportBatchRead);
+    return this.db.withTenant(caller.actor.tenantId, async (m) => {
+      const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
+      if (!snapshot) {
+        throw notFound('Snapshot', snapshotId);
+      }
+      requireAccess(caller.actor, Action.ReportBatchRead, {
+        thing: 'Snapshot',
+        id: snapshotId,
+        ownerId: snapshot.tenantId,
+      });
+      return (await reportBatchesOfSnapshot(m, snapshotId)).map(toBatchSummaryDto);
+    });
+  }
+
   /**
-   * Renders the failed reports of a batch again, and gives a pending one whose job was lost (a
+   * Renders the batch's own failed reports again, and gives a pending one whose job was lost (a
    * Redis restart, a worker that died) a new job; done reports are left as they are.
    */
   async retryBatch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
     requireAccess(caller.actor, Action.ReportBatchRetry);
     const unfinished = await this.db.withTenant(caller.actor.tenantId, async (m) => {
-      const batch = await this.findBatch(m, batchId);
-      await requeueFailedReports(m, batch.snapshotId, batch.languages);
-      return unfinishedReportIds(m, batch.snapshotId, batch.languages);
+      await this.findBatch(m, batchId);
+      await requeueFailedBatchReports(m, batchId);
+      return unfinishedBatchReportIds(m, batchId);
     });
     await this.enqueue(caller.actor.tenantId, unfinished, caller.language);
     return this.batch(caller, batchId);
@@ -322,8 +359,8 @@ export class ReportsService {
     }
   }
 
-  private async findBatch(m: TenantTx, batchId: string): Promise<ReportBatchEntity> {
-    const batch = await m.findOneBy(ReportBatchEntity, { id: batchId });
+  private async findBatch(m: TenantTx, batchId: string): Promise<ReportBatchRow> {
+    const batch = await reportBatch(m, batchId);
     if (!batch) {
       throw notFound('Report batch', batchId);
     }

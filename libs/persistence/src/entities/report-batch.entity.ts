@@ -15,6 +15,10 @@ export class ReportBatchEntity {
   @Column('text', { array: true })
   languages!: ('de' | 'en')[];
 
+  /** The reports of the snapshot the batch found existing and kept: not its own. */
+  @Column('integer', { default: 0 })
+  kept!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

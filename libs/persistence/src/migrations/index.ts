@@ -14,6 +14,7 @@ import { FrozenInputsReadable1764275000000 } from './1764275000000-frozen-inputs
 import { WorkFailuresAsData1764290000000 } from './1764290000000-work-failures-as-data';
 import { AuditPerWrite1764295000000 } from './1764295000000-audit-per-write';
 import { MailOutbox1764300000000 } from './1764300000000-mail-outbox';
+import { ReportBatchReports1764310000000 } from './1764310000000-report-batch-reports';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   WorkFailuresAsData1764290000000,
   AuditPerWrite1764295000000,
   MailOutbox1764300000000,
+  ReportBatchReports1764310000000,
 ];

@@ -136,22 +136,50 @@ export async function reportPdf(m: TenantTx, reportId: string): Promise<Buffer> 
 }
 
 /**
- * Orders the company reports of the units (each with its company) in the languages; reports
- * that exist already are kept.
+ * Orders for a batch the company reports of the units (each with its company) in the
+ * languages, and links the batch to its own reports: those it ordered new and the failed ones
+ * it put back in the queue. The others that exist already are kept and stay another order's.
+ * Returns how many reports the batch owns and how many it kept.
  */
-export async function orderCompanyReports(
+export async function orderBatchReports(
   m: TenantTx,
-  tenantId: string,
-  snapshotId: string,
+  batch: { tenantId: string; batchId: string; snapshotId: string },
   units: { unitIds: readonly string[]; unitTenants: readonly string[] },
   languages: readonly ('de' | 'en')[],
-): Promise<void> {
-  await m.query(
+): Promise<{ own: number; kept: number }> {
+  // TypeORM answers an INSERT ... RETURNING with its rows, an UPDATE with [rows, count].
+  const created = await m.query<{ id: string }[]>(
     `INSERT INTO reports (tenant_id, kind, snapshot_id, unit_id, unit_tenant, language)
      SELECT $1, 'company', $2, u.id, u.tenant, l
        FROM unnest($3::uuid[], $4::uuid[]) AS u(id, tenant) CROSS JOIN unnest($5::text[]) AS l
-     ON CONFLICT (snapshot_id, unit_id, language) DO NOTHING`,
-    [tenantId, snapshotId, units.unitIds, units.unitTenants, languages],
+     ON CONFLICT (snapshot_id, unit_id, language) DO NOTHING
+     RETURNING id`,
+    [batch.tenantId, batch.snapshotId, units.unitIds, units.unitTenants, languages],
+  );
+  const [requeued] = await m.query<[{ id: string }[], number]>(
+    `UPDATE reports SET state = 'queued', attempts = 0
+      WHERE snapshot_id = $1 AND unit_id = ANY($2::uuid[]) AND language = ANY($3::text[])
+        AND state = 'failed'
+      RETURNING id`,
+    [batch.snapshotId, units.unitIds, languages],
+  );
+  const own = [...created, ...requeued].map((r) => r.id);
+  await linkBatchReports(m, batch, own);
+  const kept = units.unitIds.length * languages.length - own.length;
+  await m.query('UPDATE report_batches SET kept = $2 WHERE id = $1', [batch.batchId, kept]);
+  return { own: own.length, kept };
+}
+
+async function linkBatchReports(
+  m: TenantTx,
+  batch: { tenantId: string; batchId: string },
+  reportIds: readonly string[],
+): Promise<void> {
+  await m.query(
+    `INSERT INTO report_batch_reports (tenant_id, batch_id, report_id)
+     SELECT $1, $2, r FROM unnest($3::uuid[]) AS r
+     ON CONFLICT DO NOTHING`,
+    [batch.tenantId, batch.batchId, reportIds],
   );
 }
 
@@ -170,6 +198,17 @@ export async function unfinishedReportIds(
   return rows.map((r) => r.id);
 }
 
+/** The ids of a batch's own reports that are queued or rendering. */
+export async function unfinishedBatchReportIds(m: TenantTx, batchId: string): Promise<string[]> {
+  const rows = await m.query<{ id: string }[]>(
+    `SELECT r.id FROM report_batch_reports br JOIN reports r ON r.id = br.report_id
+      WHERE br.batch_id = $1 AND r.state IN ('queued', 'rendering')
+      ORDER BY r.unit_id, r.language`,
+    [batchId],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** A failed report of a batch with its unit's name. */
 export interface FailedReport {
   reportId: string;
@@ -179,47 +218,106 @@ export interface FailedReport {
   error: WorkFailure | null;
 }
 
-/** A snapshot's reports in the languages counted by state, and the failed ones by unit name. */
-export async function reportBatchProgress(
+/** A batch's own reports counted by state. */
+export interface ReportBatchCounts {
+  total: number;
+  done: number;
+  failed: number;
+  /** Queued or rendering. */
+  pending: number;
+}
+
+/** A report batch with the counts of its own reports, and how many reports it kept. */
+export interface ReportBatchRow extends ReportBatchCounts {
+  id: string;
+  snapshotId: string;
+  languages: ('de' | 'en')[];
+  kept: number;
+  createdAt: Date;
+}
+
+const BATCH_ROWS = `
+  SELECT b.id, b.snapshot_id, b.languages, b.kept, b.created_at,
+         count(r.id)::int AS total,
+         count(r.id) FILTER (WHERE r.state = 'done')::int AS done,
+         count(r.id) FILTER (WHERE r.state = 'failed')::int AS failed,
+         count(r.id) FILTER (WHERE r.state IN ('queued', 'rendering'))::int AS pending
+    FROM report_batches b
+    LEFT JOIN report_batch_reports br ON br.batch_id = b.id
+    LEFT JOIN reports r ON r.id = br.report_id`;
+
+interface BatchRowRecord {
+  id: string;
+  snapshot_id: string;
+  languages: ('de' | 'en')[];
+  kept: number;
+  created_at: Date;
+  total: number;
+  done: number;
+  failed: number;
+  pending: number;
+}
+
+const toBatchRow = (b: BatchRowRecord): ReportBatchRow => ({
+  id: b.id,
+  snapshotId: b.snapshot_id,
+  languages: b.languages,
+  kept: b.kept,
+  createdAt: b.created_at,
+  total: b.total,
+  done: b.done,
+  failed: b.failed,
+  pending: b.pending,
+});
+
+/** A batch with the counts of its own reports; null when the caller sees no such batch. */
+export async function reportBatch(m: TenantTx, batchId: string): Promise<ReportBatchRow | null> {
+  const rows = await m.query<BatchRowRecord[]>(`${BATCH_ROWS} WHERE b.id = $1 GROUP BY b.id`, [
+    batchId,
+  ]);
+  return rows.length === 0 ? null : toBatchRow(rows[0]);
+}
+
+/** The batches of a snapshot, newest first, each with the counts of its own reports. */
+export async function reportBatchesOfSnapshot(
   m: TenantTx,
   snapshotId: string,
-  languages: readonly string[],
-): Promise<{ counts: { state: string; n: number }[]; failures: FailedReport[] }> {
-  const counts = await m.query<{ state: string; n: number }[]>(
-    `SELECT state, count(*)::int AS n FROM reports
-      WHERE snapshot_id = $1 AND language = ANY($2::text[]) GROUP BY state`,
-    [snapshotId, languages],
+): Promise<ReportBatchRow[]> {
+  const rows = await m.query<BatchRowRecord[]>(
+    `${BATCH_ROWS} WHERE b.snapshot_id = $1 GROUP BY b.id ORDER BY b.created_at DESC, b.id DESC`,
+    [snapshotId],
   );
+  return rows.map(toBatchRow);
+}
+
+/** The failed reports of a batch's own, by unit name. */
+export async function failedBatchReports(m: TenantTx, batchId: string): Promise<FailedReport[]> {
   const failures = await m.query<
     { id: string; unit_id: string; name: string; language: string; error: WorkFailure | null }[]
   >(
-    `SELECT r.id, r.unit_id, u.name, r.language, r.error FROM reports r
+    `SELECT r.id, r.unit_id, u.name, r.language, r.error
+       FROM report_batch_reports br
+       JOIN reports r ON r.id = br.report_id
        JOIN units u ON u.id = r.unit_id
-      WHERE r.snapshot_id = $1 AND r.language = ANY($2::text[]) AND r.state = 'failed'
+      WHERE br.batch_id = $1 AND r.state = 'failed'
       ORDER BY u.name, r.language`,
-    [snapshotId, languages],
+    [batchId],
   );
-  return {
-    counts,
-    failures: failures.map((f) => ({
-      reportId: f.id,
-      unitId: f.unit_id,
-      unitName: f.name,
-      language: f.language,
-      error: f.error,
-    })),
-  };
+  return failures.map((f) => ({
+    reportId: f.id,
+    unitId: f.unit_id,
+    unitName: f.name,
+    language: f.language,
+    error: f.error,
+  }));
 }
 
-/** Queues a snapshot's failed reports in the languages again, with their attempts reset. */
-export async function requeueFailedReports(
-  m: TenantTx,
-  snapshotId: string,
-  languages: readonly string[],
-): Promise<void> {
+/** Queues a batch's own failed reports again, with their attempts reset. */
+export async function requeueFailedBatchReports(m: TenantTx, batchId: string): Promise<void> {
   await m.query(
     `UPDATE reports SET state = 'queued', attempts = 0
-      WHERE snapshot_id = $1 AND language = ANY($2::text[]) AND state = 'failed'`,
-    [snapshotId, languages],
+      WHERE state = 'failed'
+        AND id IN (SELECT report_id FROM report_batch_reports WHERE batch_id = $1)`,
+    [batchId],
   );
 }

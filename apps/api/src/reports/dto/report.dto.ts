@@ -52,7 +52,16 @@ export class CreateReportBatchDto {
 
 export class CreatedReportBatchDto {
   @ApiProperty() batchId!: string;
-  @ApiProperty({ description: 'reports in the batch: units x languages' }) total!: number;
+  @ApiProperty({
+    description:
+      "the batch's own reports: those it ordered new and the failed ones it put back in the queue",
+  })
+  total!: number;
+  @ApiProperty({
+    description:
+      'reports of the snapshot in its languages that existed already and were kept, not its own; total + kept = units x languages',
+  })
+  kept!: number;
 }
 
 export class ReportFailureDto {
@@ -63,14 +72,28 @@ export class ReportFailureDto {
   @ApiProperty() error!: string;
 }
 
-export class ReportBatchDto {
+/** A batch with the counts of its own reports, as the list of a snapshot's batches shows it. */
+export class ReportBatchSummaryDto {
   @ApiProperty() id!: string;
   @ApiProperty() snapshotId!: string;
   @ApiProperty({ enum: ['de', 'en'], isArray: true }) languages!: string[];
-  @ApiProperty() total!: number;
-  @ApiProperty() done!: number;
-  @ApiProperty() failed!: number;
-  @ApiProperty({ description: 'queued or rendering' }) pending!: number;
-  @ApiProperty({ type: [ReportFailureDto] }) failures!: ReportFailureDto[];
+  @ApiProperty({
+    description:
+      "the batch's own reports: those it ordered new and the failed ones it put back in the queue",
+  })
+  total!: number;
+  @ApiProperty({ description: 'own reports rendered' }) done!: number;
+  @ApiProperty({ description: 'own reports failed' }) failed!: number;
+  @ApiProperty({ description: 'own reports queued or rendering' }) pending!: number;
+  @ApiProperty({
+    description:
+      'reports of the snapshot in its languages that existed already when it was ordered and were kept, not its own',
+  })
+  kept!: number;
   @ApiProperty() createdAt!: string;
+}
+
+/** A batch's progress over its own reports, with each failure's reason. */
+export class ReportBatchDto extends ReportBatchSummaryDto {
+  @ApiProperty({ type: [ReportFailureDto] }) failures!: ReportFailureDto[];
 }

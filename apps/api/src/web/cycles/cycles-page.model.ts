@@ -1,4 +1,5 @@
 import { Problem, SUBMISSION_STATES, SubmissionState } from '@app/domain';
+import type { ReportBatchSummaryDto } from '../../reports/dto/report.dto';
 import type { SnapshotDto } from '../../snapshots/dto/snapshot.dto';
 import type { CycleDto, StudyDto } from '../../studies/dto/study.dto';
 import type { SubmissionDto } from '../../submissions/dto/submission.dto';
@@ -17,6 +18,8 @@ export interface CyclePageData {
   snapshots: SnapshotDto[];
   /** Whether the caller may close and publish (publisher administrators). */
   canAdminister: boolean;
+  /** The report batches of the published snapshot, newest first; none for a reader without. */
+  reportBatches: Pick<ReportBatchSummaryDto, 'id'>[];
 }
 
 /** What the forms of the cycle page show again after a refusal. */
@@ -92,6 +95,13 @@ export function cyclePageModel(data: CyclePageData, page: PageContext, forms: Cy
         cycle.publishedSnapshotId === null
           ? null
           : pagePaths.snapshotReportBatch(cycle.publishedSnapshotId),
+      pastBatches:
+        data.reportBatches.length === 0
+          ? null
+          : {
+              href: pagePaths.reportBatch(data.reportBatches[0].id),
+              label: fill(t.reports.pastBatches, { count: data.reportBatches.length }),
+            },
       error: reports.error,
       errors: reports.error
         ? [{ field: `report-language-${study.languages[0]}`, message: reports.error }]

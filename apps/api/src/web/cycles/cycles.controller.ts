@@ -243,6 +243,10 @@ export class CyclesPagesController {
     const study = await this.studies.getStudy(caller.actor, cycle.studyId);
     const units = await this.units.listStudyUnits(caller.actor, study.id);
     const snapshots = await this.snapshots.list(caller, cycleId);
+    const reportBatches =
+      cycle.publishedSnapshotId !== null && roleMay(caller.actor.role, Action.ReportBatchRead)
+        ? await this.reports.batches(caller, cycle.publishedSnapshotId)
+        : [];
     const model = cyclePageModel(
       {
         cycle,
@@ -251,6 +255,7 @@ export class CyclesPagesController {
         unitCount: units.length,
         snapshots,
         canAdminister: roleMay(caller.actor.role, Action.CyclePublish),
+        reportBatches,
       },
       page,
       forms,

@@ -54,6 +54,8 @@ export interface CyclesTexts {
     submit: string;
     refused: string;
     noLanguage: string;
+    /** The link to the newest batch's page, which lists every batch of the snapshot. */
+    pastBatches: string;
   };
   transfer: {
     heading: string;
@@ -144,13 +146,14 @@ export const CYCLES_TEXTS: Localized<CyclesTexts> = {
     reports: {
       heading: 'Berichte der Teilnehmer',
       intro:
-        'Erzeugt den Benchmark-Bericht jeder Einheit aus dem veröffentlichten Snapshot als PDF. Schon erzeugte Berichte bleiben, wie sie sind; ein neuer Auftrag zeigt den Stand aller Berichte.',
+        'Erzeugt den Benchmark-Bericht jeder Einheit aus dem veröffentlichten Snapshot als PDF. Schon erzeugte Berichte bleiben, wie sie sind; ein neuer Auftrag zählt nur die Berichte, die er neu beauftragt oder nach einem Fehler erneut erzeugt, und sagt, wie viele er übernommen hat.',
       needsPublished:
         'Berichte werden aus dem veröffentlichten Snapshot erzeugt. Veröffentlichen Sie den Zyklus zuerst.',
       languages: 'Sprachen der Berichte',
       submit: 'Berichte erzeugen',
       refused: 'Die Berichte wurden nicht beauftragt.',
       noLanguage: 'Bitte wählen Sie mindestens eine Sprache.',
+      pastBatches: 'Die bisherigen Aufträge dieses Snapshots ({count})',
     },
     transfer: {
       heading: 'Import und Export',
@@ -240,12 +243,13 @@ export const CYCLES_TEXTS: Localized<CyclesTexts> = {
     reports: {
       heading: "The participants' reports",
       intro:
-        "Renders every unit's benchmark report from the published snapshot as a PDF. Reports rendered before stay as they are; a new order shows the state of all of them.",
+        "Renders every unit's benchmark report from the published snapshot as a PDF. Reports rendered before stay as they are; a new batch counts only the reports it orders new or renders again after a failure, and says how many it kept.",
       needsPublished: 'Reports are rendered from the published snapshot. Publish the cycle first.',
       languages: 'Languages of the reports',
       submit: 'Render reports',
       refused: 'The reports were not ordered.',
       noLanguage: 'Please choose at least one language.',
+      pastBatches: 'The batches of this snapshot so far ({count})',
     },
     transfer: {
       heading: 'Import and export',

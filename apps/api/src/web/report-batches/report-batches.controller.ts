@@ -16,9 +16,10 @@ import { seeOther } from '../views/page-response';
 import { reportBatchModel } from './report-batches.model';
 
 /**
- * The progress of a batch of participants' reports: done, failed and total with a progress bar
- * (the page refreshes itself while reports are pending), each failure with its reason, and the
- * form that renders the failed ones again.
+ * The progress of a batch of participants' reports over its own reports: done, failed and total
+ * with a progress bar (the page refreshes itself while reports are pending), each failure with
+ * its reason, the form that renders the failed ones again, and every batch of the snapshot with
+ * its own totals and a link to its page.
  */
 @ApiExcludeController()
 @Controller()
@@ -59,6 +60,11 @@ export class ReportBatchesPagesController {
   ): Promise<string> {
     const snapshot = await this.snapshots.get(caller, batch.snapshotId);
     const cycle = await this.studies.getCycle(caller.actor, snapshot.cycleId);
-    return this.pages.render(page, 'report-batches/batch', reportBatchModel(batch, cycle, page));
+    const batches = await this.reports.batches(caller, batch.snapshotId);
+    return this.pages.render(
+      page,
+      'report-batches/batch',
+      reportBatchModel(batch, batches, cycle, page),
+    );
   }
 }

@@ -23,9 +23,26 @@ export interface ReportBatchesTexts {
     columnReason: string;
     noReason: string;
   };
+  /** Why a batch's total is less than units x languages. */
+  kept: string;
   retry: string;
   retryHint: string;
   backToCycle: string;
+  batches: {
+    heading: string;
+    intro: string;
+    caption: string;
+    name: string;
+    current: string;
+    columnBatch: string;
+    columnRequestedAt: string;
+    columnLanguages: string;
+    columnTotal: string;
+    columnDone: string;
+    columnFailed: string;
+    columnPending: string;
+    columnKept: string;
+  };
 }
 
 export const REPORT_BATCHES_TEXTS: Localized<ReportBatchesTexts> = {
@@ -54,9 +71,26 @@ export const REPORT_BATCHES_TEXTS: Localized<ReportBatchesTexts> = {
       columnReason: 'Grund',
       noReason: 'ohne Angabe',
     },
+    kept: '{kept} Berichte des Snapshots gab es schon. Dieser Auftrag hat sie übernommen und zählt sie nicht zu seinen eigenen.',
     retry: 'Fehlgeschlagene Berichte erneut erzeugen',
     retryHint: 'Die fertigen Berichte bleiben, wie sie sind.',
     backToCycle: 'Zurück zum Zyklus {year}',
+    batches: {
+      heading: 'Alle Aufträge dieses Snapshots',
+      intro:
+        'Jeder Auftrag zählt nur seine eigenen Berichte: die er neu beauftragt oder nach einem Fehler erneut erzeugt hat. Übernommen sind die Berichte, die es schon gab.',
+      caption: 'Die Berichtsaufträge des Snapshots, der neueste zuerst',
+      name: 'Auftrag {number}',
+      current: 'dieser Auftrag',
+      columnBatch: 'Auftrag',
+      columnRequestedAt: 'Beauftragt am',
+      columnLanguages: 'Sprachen',
+      columnTotal: 'Eigene Berichte',
+      columnDone: 'Fertig',
+      columnFailed: 'Fehlgeschlagen',
+      columnPending: 'In Arbeit',
+      columnKept: 'Übernommen',
+    },
   },
   en: {
     title: 'Reports of the cycle {year}',
@@ -83,8 +117,25 @@ export const REPORT_BATCHES_TEXTS: Localized<ReportBatchesTexts> = {
       columnReason: 'Reason',
       noReason: 'not given',
     },
+    kept: '{kept} reports of the snapshot existed already. This batch kept them and does not count them as its own.',
     retry: 'Render the failed reports again',
     retryHint: 'The reports that are done stay as they are.',
     backToCycle: 'Back to the cycle {year}',
+    batches: {
+      heading: 'Every batch of this snapshot',
+      intro:
+        'Each batch counts only its own reports: those it ordered new or rendered again after a failure. Kept are the reports that existed already.',
+      caption: 'The report batches of the snapshot, newest first',
+      name: 'Batch {number}',
+      current: 'this batch',
+      columnBatch: 'Batch',
+      columnRequestedAt: 'Requested on',
+      columnLanguages: 'Languages',
+      columnTotal: 'Own reports',
+      columnDone: 'Done',
+      columnFailed: 'Failed',
+      columnPending: 'In progress',
+      columnKept: 'Kept',
+    },
   },
 };
