@@ -1,7 +1,7 @@
 import { findFreePort } from '@app/devstack';
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { until } from './support/waiting';
@@ -50,7 +50,8 @@ describe('the README start command', () => {
       ...process.env,
       PORT: String(port),
       COCKPIT_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
+      // Info, as a person's `npm start` has it: the routine lines must stay off the terminal.
+      LOG_LEVEL: 'info',
       // The killed worker's job is taken over after 5 s instead of 30 s.
       JOB_STALL_TIMEOUT_MS: '5000',
     };
@@ -211,5 +212,18 @@ describe('the README start command', () => {
     expect(caught.map((m) => [m.to.map((to) => to.address), m.subject])).toEqual([
       [['company1@demo.example'], 'Passwort zurücksetzen für Benchmark Cockpit'],
     ]);
+
+    // A terminal a person can read: the api's JSON lines (route mapping, requests) go to its
+    // log file, which the launcher names, and not to the terminal.
+    const apiLog = /\[launcher\] logs \(JSON lines\): (\S+api\.log)/.exec(output)?.[1];
+    expect(apiLog).toBeDefined();
+    expect(output).not.toContain('"level":');
+    expect(output).not.toContain('Mapped {');
+    const lines = readFileSync(apiLog as string, 'utf8')
+      .trim()
+      .split('\n');
+    const mapped = lines.filter((line) => line.includes('Mapped {'));
+    expect(mapped.length).toBeGreaterThan(50);
+    expect(mapped.every((line) => (JSON.parse(line) as { level: number }).level === 30)).toBe(true);
   }, 480_000);
 });

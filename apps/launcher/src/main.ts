@@ -12,6 +12,7 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ChildLogs, logFormatOf } from './child-logs';
 import { runningProcess, supervise } from './supervisor';
 
 /**
@@ -183,16 +184,21 @@ async function main(): Promise<void> {
       return;
     }
 
+    // JSON lines on the terminal only when asked for; else into files, warnings summarised.
+    const childLogs =
+      logFormatOf(process.env.LOG_FORMAT) === 'json' ? null : new ChildLogs(join(DATA_DIR, 'logs'));
     const children = await Promise.all(
       ['api', 'worker'].map((app) =>
         supervise(
           app,
-          () =>
-            Promise.resolve(
-              runningProcess(
-                fork(join(ROOT, 'dist', 'apps', app, 'main.js'), [], { env, stdio: 'inherit' }),
-              ),
-            ),
+          () => {
+            const child = fork(join(ROOT, 'dist', 'apps', app, 'main.js'), [], {
+              env,
+              stdio: childLogs === null ? 'inherit' : ['ignore', 'pipe', 'pipe', 'ipc'],
+            });
+            childLogs?.attach(app, child);
+            return Promise.resolve(runningProcess(child));
+          },
           { log, giveUp: () => void shutdown(1) },
         ),
       ),
@@ -213,6 +219,12 @@ async function main(): Promise<void> {
     }
     if (inboxUrl !== undefined) {
       log(`mails (password reset links) are caught in the inbox at ${inboxUrl}`);
+    }
+    if (childLogs !== null) {
+      log(
+        `logs (JSON lines): ${childLogs.fileOf('api')} and ${childLogs.fileOf('worker')}; ` +
+          'warnings and errors are shown here, LOG_FORMAT=json prints every line here instead',
+      );
     }
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : error);
