@@ -1,32 +1,11 @@
-import { MIGRATIONS } from '@app/persistence';
-import {
-  closeOwnerDataSource,
-  createStudyWorld,
-  createSubmission,
-  ownerDataSource,
-} from './support/factories';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-
-const AuditPerWrite = MIGRATIONS.find((m) => m.name === 'AuditPerWrite1764295000000');
+import { createStudyWorld, createSubmission, ownerDataSource } from './support/factories';
+import { migrationOnOwnDatabase } from './support/migration-database';
 
 /** The migration rewrites the audit table, so it runs on a database of this file's own. */
 describe('migration AuditPerWrite', () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(process.env.TEST_SUPERUSER_URL ?? '');
-    process.env.TEST_OWNER_URL = database.ownerUrl;
-  });
-
-  afterAll(async () => {
-    await closeOwnerDataSource();
-    await database.drop();
-  });
+  const AuditPerWrite = migrationOnOwnDatabase('AuditPerWrite1764295000000');
 
   it('keeps every change stored a row each as a row of one change, and gives them back', async () => {
-    if (!AuditPerWrite) {
-      throw new Error('AuditPerWrite1764295000000 is not registered');
-    }
     const world = await createStudyWorld();
     const submission = await createSubmission(world.cycle, world.unit, {}, 'submitted');
     const db = await ownerDataSource();

@@ -1,31 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { MIGRATIONS } from '@app/persistence';
-import { closeOwnerDataSource, createStudyWorld, ownerDataSource } from './support/factories';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-
-const MailOutbox = MIGRATIONS.find((m) => m.name === 'MailOutbox1764300000000');
+import { createStudyWorld, ownerDataSource } from './support/factories';
+import { migrationOnOwnDatabase } from './support/migration-database';
 
 /**
  * The migration remakes `unfinished_work()`, which WorkFailuresAsData1764290000000 made before
  * it, so it runs on a database of this file's own, not on the one the other test files share.
  */
 describe('migration MailOutbox', () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(process.env.TEST_SUPERUSER_URL ?? '');
-    process.env.TEST_OWNER_URL = database.ownerUrl;
-  });
-
-  afterAll(async () => {
-    await closeOwnerDataSource();
-    await database.drop();
-  });
+  const MailOutbox = migrationOnOwnDatabase('MailOutbox1764300000000');
 
   it('lists queued mails beside snapshots and reports in unfinished_work(), failures as data, and down keeps the rest', async () => {
-    if (!MailOutbox) {
-      throw new Error('MailOutbox1764300000000 is not registered');
-    }
     const world = await createStudyWorld();
     const db = await ownerDataSource();
     const snapshotFailure = { key: 'job_stalled', params: {} };

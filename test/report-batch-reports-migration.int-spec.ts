@@ -1,32 +1,11 @@
-import { MIGRATIONS } from '@app/persistence';
-import {
-  closeOwnerDataSource,
-  createStudyWorld,
-  createUnit,
-  ownerDataSource,
-} from './support/factories';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-
-const ReportBatchReports = MIGRATIONS.find((m) => m.name === 'ReportBatchReports1764310000000');
+import { createStudyWorld, createUnit, ownerDataSource } from './support/factories';
+import { migrationOnOwnDatabase } from './support/migration-database';
 
 /** The migration adds a table and a column and fills them; it runs on a database of its own. */
 describe('migration ReportBatchReports', () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(process.env.TEST_SUPERUSER_URL ?? '');
-    process.env.TEST_OWNER_URL = database.ownerUrl;
-  });
-
-  afterAll(async () => {
-    await closeOwnerDataSource();
-    await database.drop();
-  });
+  const ReportBatchReports = migrationOnOwnDatabase('ReportBatchReports1764310000000');
 
   it('links each stored batch to the reports its own transaction ordered and counts the older ones as kept', async () => {
-    if (!ReportBatchReports) {
-      throw new Error('ReportBatchReports1764310000000 is not registered');
-    }
     const world = await createStudyWorld();
     const second = await createUnit(world.company);
     const db = await ownerDataSource();

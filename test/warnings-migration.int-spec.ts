@@ -1,35 +1,14 @@
-import { MIGRATIONS } from '@app/persistence';
-import {
-  closeOwnerDataSource,
-  createStudyWorld,
-  createSubmission,
-  ownerDataSource,
-} from './support/factories';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-
-const WarningsAsData = MIGRATIONS.find((m) => m.name === 'WarningsAsData1764270000000');
+import { createStudyWorld, createSubmission, ownerDataSource } from './support/factories';
+import { migrationOnOwnDatabase } from './support/migration-database';
 
 /**
  * The migration rewrites every submission of its database, so it runs on a database of this
  * file's own, not on the one the other test files share.
  */
 describe('migration WarningsAsData', () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(process.env.TEST_SUPERUSER_URL ?? '');
-    process.env.TEST_OWNER_URL = database.ownerUrl;
-  });
-
-  afterAll(async () => {
-    await closeOwnerDataSource();
-    await database.drop();
-  });
+  const WarningsAsData = migrationOnOwnDatabase('WarningsAsData1764270000000');
 
   it('turns stored German and English sentences into data, and back into English sentences', async () => {
-    if (!WarningsAsData) {
-      throw new Error('WarningsAsData1764270000000 is not registered');
-    }
     const world = await createStudyWorld();
     const submission = await createSubmission(world.cycle, world.unit, {}, 'submitted');
     const db = await ownerDataSource();

@@ -1,30 +1,14 @@
-import { MIGRATIONS } from '@app/persistence';
-import { closeOwnerDataSource, createStudyWorld, ownerDataSource } from './support/factories';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-
-const WorkFailuresAsData = MIGRATIONS.find((m) => m.name === 'WorkFailuresAsData1764290000000');
+import { createStudyWorld, ownerDataSource } from './support/factories';
+import { migrationOnOwnDatabase } from './support/migration-database';
 
 /**
  * The migration changes the type of columns and remakes a function that every worker calls, so
  * it runs on a database of this file's own, not on the one the other test files share.
  */
 describe('migration WorkFailuresAsData', () => {
-  let database: TestDatabase;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(process.env.TEST_SUPERUSER_URL ?? '');
-    process.env.TEST_OWNER_URL = database.ownerUrl;
-  });
-
-  afterAll(async () => {
-    await closeOwnerDataSource();
-    await database.drop();
-  });
+  const WorkFailuresAsData = migrationOnOwnDatabase('WorkFailuresAsData1764290000000');
 
   it('keeps a stored failure text as unexplained data, and unfinished_work() returns it', async () => {
-    if (!WorkFailuresAsData) {
-      throw new Error('WorkFailuresAsData1764290000000 is not registered');
-    }
     const world = await createStudyWorld();
     const db = await ownerDataSource();
     const migration = new WorkFailuresAsData();
