@@ -107,7 +107,7 @@ function toStoredPeerGroup(row: PeerGroupRow): StoredPeerGroup {
 @Injectable()
 export class SnapshotReader {
   private readonly catalogues = new Map<string, Catalogue>();
-  private readonly frozen = new Map<string, FrozenInputs>();
+  private readonly frozen = new RecentlyUsed<FrozenInputs>(FROZEN_CACHE_SIZE);
   private readonly releasedCells = new RecentlyUsed<BenchmarkCell[]>(CELLS_CACHE_SIZE);
   private readonly positionsByUnit = new RecentlyUsed<KpiPosition[]>(POSITIONS_CACHE_SIZE);
 
@@ -239,9 +239,6 @@ export class SnapshotReader {
       throw notFound('Snapshot', snapshotId);
     }
     this.frozen.set(snapshotId, inputs);
-    if (this.frozen.size > FROZEN_CACHE_SIZE) {
-      this.frozen.delete(this.frozen.keys().next().value as string);
-    }
     return inputs;
   }
 }
