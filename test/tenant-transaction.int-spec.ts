@@ -1,5 +1,5 @@
 import { asTenantId, sizeBandFor } from '@app/domain';
-import { dataSourceOptions, TenantDb, UnitEntity } from '@app/persistence';
+import { dataSourceOptions, TenantDb, tenantRead, UnitEntity } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import {
   closeOwnerDataSource,
@@ -111,5 +111,79 @@ describe('tenant transaction (application role, real PostgreSQL)', () => {
       `SELECT now() = statement_timestamp() AS idle`,
     );
     expect(after.idle).toBe(true);
+  });
+
+  describe('one-statement reads (TenantDb.read)', () => {
+    it('reads as the tenant, in a read-only transaction, and leaves the connection without one', async () => {
+      const company = await createOrganisation('company');
+      const [row] = await tenantDb.read(
+        asTenantId(company.id),
+        tenantRead<{ tenant: string; readOnly: string }>`
+          SELECT current_setting('app.tenant_id') AS tenant,
+                 current_setting('transaction_read_only') AS "readOnly"`,
+      );
+      expect(row.tenant).toBe(company.id);
+      expect(row.readOnly).toBe('on');
+      const [after] = await appDb.query<{ tenant: string | null }[]>(
+        `SELECT current_setting('app.tenant_id', true) AS tenant`,
+      );
+      expect(after.tenant ?? '').toBe('');
+    });
+
+    it("sees the tenant's own rows only (row-level security)", async () => {
+      const company = await createOrganisation('company');
+      const other = await createOrganisation('company');
+      const own = await createUnit(company);
+      const foreign = await createUnit(other);
+      const rows = await tenantDb.read(
+        asTenantId(company.id),
+        tenantRead<{ id: string }>`SELECT id FROM units WHERE id IN (${own.id}, ${foreign.id})`,
+      );
+      expect(rows).toEqual([{ id: own.id }]);
+    });
+
+    it('writes nothing: a statement that would write fails and leaves no row', async () => {
+      const company = await createOrganisation('company');
+      await expect(
+        tenantDb.read(
+          asTenantId(company.id),
+          tenantRead`INSERT INTO units (tenant_id, name, industry, country, customer_type, sourcing, agent_fte, size_band)
+                     VALUES (${company.id}, 'x', 'telecom', 'DE', 'b2c', 'inhouse', 1, 'S') RETURNING id`,
+        ),
+      ).rejects.toThrow(/read-only transaction/);
+      const [after] = await appDb.query<{ idle: boolean }[]>(
+        `SELECT now() = statement_timestamp() AS idle`,
+      );
+      expect(after.idle).toBe(true);
+    });
+
+    it('takes every value as a literal of its own, never as SQL text', async () => {
+      const company = await createOrganisation('company');
+      const hostile = [
+        `'; SELECT set_config('app.tenant_id', NULL, false); --`,
+        `\\'); DROP TABLE units; --`,
+        `a'b\\c"d$$e`,
+        '',
+      ];
+      const when = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 678));
+      const [row] = await tenantDb.read(
+        asTenantId(company.id),
+        tenantRead<{ texts: string[]; n: number; yes: boolean; nothing: null; at: Date }>`
+          SELECT ARRAY[${hostile[0]}, ${hostile[1]}, ${hostile[2]}, ${hostile[3]}]::text[] AS texts,
+                 ${2.5}::float8 AS n, ${true} AS yes, ${null}::text AS nothing,
+                 ${when}::timestamptz AS at`,
+      );
+      expect(row).toEqual({ texts: hostile, n: 2.5, yes: true, nothing: null, at: when });
+      expect(() => tenantRead`SELECT ${Number.NaN}`).toThrow(/not a finite number/);
+    });
+
+    it('refuses a tenant id that is not a uuid before anything reaches the database', async () => {
+      await expect(
+        tenantDb.read(
+          asTenantId(`x', true); SELECT set_config('app.tenant_id', 'y`),
+          tenantRead`SELECT 1`,
+        ),
+      ).rejects.toThrow(/not a tenant id/);
+    });
   });
 });

@@ -110,9 +110,7 @@ export class AuthService {
     // A token outlives a change to its user: a disabled user is out at the next request, and
     // a changed role applies at once (roles stay within the organisation's kind).
     const tenantId = asTenantId(claims.tid);
-    const role = await this.db.withTenant(tenantId, (m) =>
-      activeUserRole(m, claims.sub, new Date(claims.sat)),
-    );
+    const role = await activeUserRole(this.db, tenantId, claims.sub, new Date(claims.sat));
     if (role === null) {
       throw new DomainError(DomainErrorCode.Unauthenticated, {
         de: 'Der Benutzer dieses Zugangstokens ist gesperrt, existiert nicht mehr oder hat sein Passwort seitdem zurückgesetzt.',

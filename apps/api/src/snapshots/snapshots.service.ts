@@ -34,6 +34,7 @@ import {
   recordPeerGroupRequest,
   SnapshotEntity,
   SnapshotReader,
+  OpenedSnapshot,
   StoredPeerGroup,
   sourceHash,
   SubmissionEntity,
@@ -172,21 +173,30 @@ export class SnapshotsService {
    * for one of its units (`unitId`: a page about that unit), that unit's own; else any of the
    * company's units'.
    */
-  benchmarks(
+  async benchmarks(
     caller: CallerContext,
     snapshotId: string,
     peerGroupId: string,
     unitId?: string,
   ): Promise<BenchmarksDto> {
     requireAccess(caller.actor, Action.BenchmarkRead);
-    return this.db.withTenant(caller.actor.tenantId, async (m) => {
-      await this.reader.computedSnapshot(m, snapshotId, caller.language);
-      const group = await this.findPeerGroup(m, snapshotId, peerGroupId, caller);
-      if (unitId !== undefined) {
-        await this.findUnit(m, caller, snapshotId, unitId);
-      }
-      return this.benchmarksOf(m, caller, snapshotId, group, unitId);
-    });
+    const opened = await this.reader.open(
+      this.db,
+      caller.actor.tenantId,
+      snapshotId,
+      peerGroupId,
+      caller.language,
+    );
+    const group = visiblePeerGroup(opened.group, peerGroupId, caller);
+    if (unitId !== undefined) {
+      await this.findUnit(opened, caller, unitId);
+    }
+    const cells = await opened.cells(group, audienceOf(caller, unitId));
+    return {
+      snapshotId,
+      peerGroup: toPeerGroupDto(group, caller.language),
+      cells: cells.map((c) => toCellDto(c, caller.language)),
+    };
   }
 
   /**
@@ -291,68 +301,57 @@ export class SnapshotsService {
   }
 
   /** A unit's position per KPI in one of its peer groups. */
-  position(
+  async position(
     caller: CallerContext,
     snapshotId: string,
     unitId: string,
     peerGroupId: string,
   ): Promise<PositionDto> {
-    return this.db.withTenant(caller.actor.tenantId, async (m) => {
-      const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
-      const inputs = await this.reader.frozenInputs(m, snapshotId);
-      const u = inputs.unitIds.indexOf(unitId);
-      if (u < 0) {
-        throw notFound('Unit', unitId);
-      }
-      requireAccess(caller.actor, Action.BenchmarkRead, {
-        thing: 'Unit',
-        id: unitId,
-        ownerId: inputs.unitTenants[u],
-      });
-      const group = await this.findPeerGroup(m, snapshotId, peerGroupId, caller);
-      if (!matchesPeerGroup(inputs.profiles[u], group.filter)) {
-        throw new DomainError(
-          DomainErrorCode.ValidationFailed,
-          caller.language === 'de'
-            ? `Die Einheit gehört nicht zur Vergleichsgruppe ${group.id}; eine Position gibt es nur in den eigenen Vergleichsgruppen.`
-            : `The unit is not a member of the peer group ${group.id}; positions exist only in the unit's own peer groups.`,
-          [
-            {
-              key: 'peerGroup',
-              rule: 'member_of_peer_group',
-              message: {
-                de: 'Die Einheit gehört nicht zu dieser Vergleichsgruppe.',
-                en: 'The unit is not a member of this peer group.',
-              },
-            },
-          ],
-        );
-      }
-      const catalogue = async () => {
-        const setting = await this.reader.setting(m, snapshot.cycleId);
-        if (!setting) {
-          throw notFound('Snapshot', snapshotId);
-        }
-        return setting.catalogue;
-      };
-      const positions = (
-        await this.reader.positions(
-          m,
-          snapshotId,
-          inputs,
-          group,
-          u,
-          audienceOf(caller, unitId),
-          catalogue,
-        )
-      ).map((position) => ({ ...position, cell: toCellDto(position.cell, caller.language) }));
-      return {
-        snapshotId,
-        unitId,
-        peerGroup: toPeerGroupDto(group, caller.language),
-        positions,
-      };
+    const opened = await this.reader.open(
+      this.db,
+      caller.actor.tenantId,
+      snapshotId,
+      peerGroupId,
+      caller.language,
+    );
+    const inputs = await opened.inputs();
+    const u = inputs.unitIds.indexOf(unitId);
+    if (u < 0) {
+      throw notFound('Unit', unitId);
+    }
+    requireAccess(caller.actor, Action.BenchmarkRead, {
+      thing: 'Unit',
+      id: unitId,
+      ownerId: inputs.unitTenants[u],
     });
+    const group = visiblePeerGroup(opened.group, peerGroupId, caller);
+    if (!matchesPeerGroup(inputs.profiles[u], group.filter)) {
+      throw new DomainError(
+        DomainErrorCode.ValidationFailed,
+        caller.language === 'de'
+          ? `Die Einheit gehört nicht zur Vergleichsgruppe ${group.id}; eine Position gibt es nur in den eigenen Vergleichsgruppen.`
+          : `The unit is not a member of the peer group ${group.id}; positions exist only in the unit's own peer groups.`,
+        [
+          {
+            key: 'peerGroup',
+            rule: 'member_of_peer_group',
+            message: {
+              de: 'Die Einheit gehört nicht zu dieser Vergleichsgruppe.',
+              en: 'The unit is not a member of this peer group.',
+            },
+          },
+        ],
+      );
+    }
+    const positions = (await opened.positions(group, u, audienceOf(caller, unitId))).map(
+      (position) => ({ ...position, cell: toCellDto(position.cell, caller.language) }),
+    );
+    return {
+      snapshotId,
+      unitId,
+      peerGroup: toPeerGroupDto(group, caller.language),
+      positions,
+    };
   }
 
   private async benchmarksOf(
@@ -383,15 +382,20 @@ export class SnapshotsService {
    * whose a unit was then; a unit without accepted data is not in them), any for a publisher.
    */
   private async findUnit(
-    m: TenantTx,
+    opened: OpenedSnapshot,
     caller: CallerContext,
-    snapshotId: string,
     unitId: string,
   ): Promise<void> {
-    const inputs = await this.reader.frozenInputs(m, snapshotId);
+    const inputs = await opened.inputs();
     const u = inputs.unitIds.indexOf(unitId);
     const owner =
-      u >= 0 ? inputs.unitTenants[u] : (await m.findOneBy(UnitEntity, { id: unitId }))?.tenantId;
+      u >= 0
+        ? inputs.unitTenants[u]
+        : (
+            await this.db.withTenant(caller.actor.tenantId, (m) =>
+              m.findOneBy(UnitEntity, { id: unitId }),
+            )
+          )?.tenantId;
     if (owner === undefined) {
       throw notFound('Unit', unitId);
     }
@@ -401,19 +405,18 @@ export class SnapshotsService {
       ownerId: owner,
     });
   }
+}
 
-  private async findPeerGroup(
-    m: TenantTx,
-    snapshotId: string,
-    peerGroupId: string,
-    caller: CallerContext,
-  ): Promise<StoredPeerGroup> {
-    const group = await this.reader.peerGroup(m, snapshotId, peerGroupId);
-    if (!group || (!group.released && isCompanyRole(caller.actor.role))) {
-      throw notFound('Peer group', peerGroupId);
-    }
-    return group;
+/** A peer group the caller may read: a participant, a released one only; not found otherwise. */
+function visiblePeerGroup(
+  group: StoredPeerGroup | undefined,
+  peerGroupId: string,
+  caller: CallerContext,
+): StoredPeerGroup {
+  if (!group || (!group.released && isCompanyRole(caller.actor.role))) {
+    throw notFound('Peer group', peerGroupId);
   }
+  return group;
 }
 
 /**

@@ -12,8 +12,9 @@ import {
   WorkFailure,
 } from '@app/domain';
 import type { WorkKind } from '@app/jobs';
+import type { PeerGroupRow } from '../snapshots/snapshot-reader';
 import { columnsOfVectors, decodeValues, unpackUnits } from '../snapshots/frozen-inputs';
-import type { NoTenantTx, TenantTx } from '../tenant/tenant-db';
+import { type NoTenantTx, type TenantRead, tenantRead, type TenantTx } from '../tenant/tenant-db';
 
 /*
  * The cross-tenant reader: the one door through which the application reaches what row-level
@@ -178,6 +179,35 @@ export async function frozenInputsReadable(m: TenantTx, snapshotId: string): Pro
     [snapshotId],
   );
   return row.readable;
+}
+
+/** A snapshot, the access check of its frozen inputs and one of its peer groups, as one row. */
+export interface SnapshotGroupAccessRow {
+  cycle_id: string;
+  state: string;
+  progress: number;
+  readable: boolean;
+  /** Null when the snapshot has no peer group of that id. */
+  peer_group: PeerGroupRow | null;
+}
+
+/**
+ * A snapshot the caller sees, whether it may read its frozen inputs (the check of
+ * `frozenInputsReadable`) and one of its peer groups, as one statement: all that a request for
+ * published benchmarks reads once its caches hold the rest (`SnapshotReader.open`).
+ */
+export function snapshotGroupAccess(
+  snapshotId: string,
+  peerGroupId: string,
+): TenantRead<SnapshotGroupAccessRow> {
+  return tenantRead<SnapshotGroupAccessRow>`
+    SELECT s.cycle_id, s.state, s.progress,
+           benchmark_frozen_inputs_readable(s.id) AS readable,
+           to_jsonb(g) AS peer_group
+      FROM snapshots s
+      LEFT JOIN snapshot_peer_groups g
+        ON g.snapshot_id = s.id AND g.peer_group_id = ${peerGroupId}
+     WHERE s.id = ${snapshotId}`;
 }
 
 /**

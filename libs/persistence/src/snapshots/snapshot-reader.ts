@@ -12,11 +12,16 @@ import {
   notFound,
   PeerGroupDefinition,
   positionsIn,
+  TenantId,
   viewerIn,
 } from '@app/domain';
-import type { TenantTx } from '../tenant/tenant-db';
+import type { TenantDb, TenantTx } from '../tenant/tenant-db';
 import { SnapshotEntity } from '../entities';
-import { frozenInputsReadable, readFrozenInputs } from '../cross-tenant/cross-tenant-reader';
+import {
+  frozenInputsReadable,
+  readFrozenInputs,
+  snapshotGroupAccess,
+} from '../cross-tenant/cross-tenant-reader';
 import { loadSnapshotSetting, SnapshotSetting } from './snapshot-store';
 
 /** A stored peer group of a snapshot. */
@@ -26,7 +31,8 @@ export interface StoredPeerGroup extends PeerGroupDefinition {
   ordinal: number;
 }
 
-interface PeerGroupRow {
+/** A row of `snapshot_peer_groups`. */
+export interface PeerGroupRow {
   peer_group_id: string;
   kind: PeerGroupDefinition['kind'];
   filter: PeerGroupDefinition['filter'];
@@ -48,6 +54,22 @@ interface CellRow {
   pooled: number | null;
   suppressed: BenchmarkCell['suppressed'];
   suppressed_statistics: BenchmarkCell['suppressedStatistics'];
+}
+
+/**
+ * A computed snapshot whose frozen inputs its caller may read, and one of its peer groups, as
+ * `SnapshotReader.open` found them; the way to the snapshot's frozen inputs, cells and
+ * positions, from memory where kept, else read in a transaction of the caller's tenant.
+ */
+export interface OpenedSnapshot {
+  cycleId: string;
+  /** The peer group asked for; undefined when the snapshot has none of that id. */
+  group: StoredPeerGroup | undefined;
+  inputs(): Promise<FrozenInputs>;
+  /** The cells of a group of this snapshot as `audience` sees them (give-to-get). */
+  cells(group: StoredPeerGroup, audience: CellAudience): Promise<BenchmarkCell[]>;
+  /** The position of unit `u` of the frozen inputs in a group it is a member of. */
+  positions(group: StoredPeerGroup, u: number, audience: CellAudience): Promise<KpiPosition[]>;
 }
 
 /** The cells of one peer group of a snapshot as an audience sees them. */
@@ -129,15 +151,65 @@ export class SnapshotReader {
     if (!snapshot) {
       throw notFound('Snapshot', snapshotId);
     }
-    if (snapshot.state !== 'done') {
-      throw new DomainError(
-        DomainErrorCode.InvalidState,
-        language === 'de'
-          ? `Der Snapshot ist noch nicht berechnet (Status ${snapshot.state}, ${snapshot.progress} %).`
-          : `The snapshot is not computed yet (state ${snapshot.state}, ${snapshot.progress} %).`,
-      );
-    }
+    requireComputed(snapshot, language);
     return snapshot;
+  }
+
+  /**
+   * A computed snapshot and one of its peer groups as `tenant` reads them, in one round trip
+   * (`TenantDb.read`) once the caches hold the rest: the reads of every request for published
+   * benchmarks. Not found, or refused as not yet computed, as `computedSnapshot`; not found as
+   * well when the tenant may not read the frozen inputs. That access check is this read's, so
+   * what the opened snapshot serves from memory is served only after it.
+   */
+  async open(
+    db: TenantDb,
+    tenant: TenantId,
+    snapshotId: string,
+    peerGroupId: string,
+    language: 'de' | 'en',
+  ): Promise<OpenedSnapshot> {
+    const [row] = await db.read(tenant, snapshotGroupAccess(snapshotId, peerGroupId));
+    if (!row) {
+      throw notFound('Snapshot', snapshotId);
+    }
+    requireComputed(row, language);
+    if (!row.readable) {
+      throw notFound('Snapshot', snapshotId);
+    }
+    const inTenant = <T>(work: (m: TenantTx) => Promise<T>) => db.withTenant(tenant, work);
+    const inputs = async () =>
+      this.frozen.get(snapshotId) ?? inTenant((m) => this.frozenInputs(m, snapshotId));
+    return {
+      cycleId: row.cycle_id,
+      group: row.peer_group === null ? undefined : toStoredPeerGroup(row.peer_group),
+      inputs,
+      cells: async (group, audience) => {
+        const kept = this.releasedCells.get(`${snapshotId}|${group.id}`);
+        if (kept !== undefined) {
+          return cellsSeenBy(kept, viewerIn(await inputs(), audience));
+        }
+        return inTenant((m) => this.cells(m, snapshotId, group.id, audience));
+      },
+      positions: async (group, u, audience) => {
+        const kept = group.released
+          ? this.positionsByUnit.get(positionKey(snapshotId, group.id, u, audience))
+          : undefined;
+        if (kept !== undefined) {
+          return kept;
+        }
+        const frozen = await inputs();
+        return inTenant((m) =>
+          this.positions(m, snapshotId, frozen, group, u, audience, async () => {
+            const setting = await this.setting(m, row.cycle_id);
+            if (!setting) {
+              throw notFound('Snapshot', snapshotId);
+            }
+            return setting.catalogue;
+          }),
+        );
+      },
+    };
   }
 
   async peerGroups(m: TenantTx, snapshotId: string): Promise<StoredPeerGroup[]> {
@@ -210,7 +282,7 @@ export class SnapshotReader {
     audience: CellAudience,
     catalogue: () => Promise<Catalogue>,
   ): Promise<KpiPosition[]> {
-    const key = `${snapshotId}|${group.id}|${u}|${audienceKey(audience)}`;
+    const key = positionKey(snapshotId, group.id, u, audience);
     const kept = group.released ? this.positionsByUnit.get(key) : undefined;
     if (kept !== undefined) {
       return kept;
@@ -241,6 +313,33 @@ export class SnapshotReader {
     this.frozen.set(snapshotId, inputs);
     return inputs;
   }
+}
+
+/**
+ * Refuses a snapshot whose computation is not done, naming its state and progress: nothing of
+ * it may be read before.
+ */
+function requireComputed(
+  snapshot: { state: string; progress: number },
+  language: 'de' | 'en',
+): void {
+  if (snapshot.state !== 'done') {
+    throw new DomainError(
+      DomainErrorCode.InvalidState,
+      language === 'de'
+        ? `Der Snapshot ist noch nicht berechnet (Status ${snapshot.state}, ${snapshot.progress} %).`
+        : `The snapshot is not computed yet (state ${snapshot.state}, ${snapshot.progress} %).`,
+    );
+  }
+}
+
+function positionKey(
+  snapshotId: string,
+  groupId: string,
+  u: number,
+  audience: CellAudience,
+): string {
+  return `${snapshotId}|${groupId}|${u}|${audienceKey(audience)}`;
 }
 
 /** Who sees which cells, as a key: audiences with the same key see the same cells. */

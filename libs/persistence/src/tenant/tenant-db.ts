@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { asTenantId, type TenantId } from '@app/domain';
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { escapeLiteral } from 'pg';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 
 /** A tenant id as set into SQL text: a uuid, nothing else can pass (see `beginAsTenant`). */
@@ -28,6 +29,54 @@ export type TenantTx = EntityManager & { readonly [tenantSet]: true };
  * security-definer functions of the cross-tenant reader answer there.
  */
 export type NoTenantTx = EntityManager & { readonly [noTenantSet]: true };
+
+/** A value a one-statement read takes (see `tenantRead`). */
+export type ReadValue = string | number | boolean | Date | null;
+
+declare const rowsOf: unique symbol;
+
+/** The driver's client as it answers a message of several statements: a result per statement. */
+interface PgClient {
+  query<R>(sql: string): Promise<Array<{ rows: R[] }>>;
+}
+
+/**
+ * One read-only statement of tenant data, made by `tenantRead` only, whose rows are `R`: what
+ * `TenantDb.read` runs in one round trip.
+ */
+export interface TenantRead<R> {
+  readonly sql: string;
+  readonly [rowsOf]?: R;
+}
+
+/**
+ * A one-statement read, written as a tagged template whose values become escaped literals:
+ * it goes by the simple protocol, which takes several statements in one message (the tenant
+ * and the read) but no parameters. A value is written as a literal of its type and never as SQL
+ * text: strings through the driver's own `escapeLiteral`, numbers only when finite.
+ */
+export function tenantRead<R>(
+  strings: TemplateStringsArray,
+  ...values: readonly ReadValue[]
+): TenantRead<R> {
+  return { sql: strings.reduce((sql, part, i) => sql + literal(values[i - 1]) + part) };
+}
+
+function literal(value: ReadValue): string {
+  if (value === null) {
+    return 'NULL';
+  }
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) {
+      throw new Error(`not a finite number: ${value}`);
+    }
+    return String(value);
+  }
+  if (typeof value === 'boolean') {
+    return value ? 'true' : 'false';
+  }
+  return escapeLiteral(value instanceof Date ? value.toISOString() : value);
+}
 
 /**
  * The only way the application reaches tenant data: every unit of work is one transaction
@@ -61,6 +110,29 @@ export class TenantDb {
       }
       await runner.commitTransaction();
       return result;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Runs one read of what `tenant` may see in one round trip, where `withTenant` takes three
+   * (begin with the tenant, the read, commit): for the reads of every request, the access
+   * checks of authentication and of published snapshots. The message holds the tenant and the
+   * read, which PostgreSQL runs as one implicit transaction, read-only, so the tenant is set for
+   * the read alone and the pooled connection is left without one, as after `withTenant`.
+   */
+  async read<R>(tenant: TenantId, statement: TenantRead<R>): Promise<R[]> {
+    requireUuid(tenant);
+    const runner = this.dataSource.createQueryRunner();
+    const sql = `SET TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${tenant}', true); ${statement.sql}`;
+    try {
+      // The driver's client itself: TypeORM's `query` keeps the rows of one result only.
+      const client = (await runner.connect()) as PgClient;
+      const results = await client.query<R>(sql).catch((error: unknown) => {
+        throw new QueryFailedError(sql, undefined, error as Error);
+      });
+      return results[2].rows;
     } finally {
       await runner.release();
     }
@@ -110,8 +182,9 @@ async function beginAsTenant(
   tenant: TenantId,
   isolation: IsolationLevel,
 ): Promise<TenantTx> {
-  if (!UUID.test(tenant) || !ISOLATION_LEVELS.includes(isolation)) {
-    throw new Error(`not a tenant id or isolation level: ${tenant}, ${isolation}`);
+  requireUuid(tenant);
+  if (!ISOLATION_LEVELS.includes(isolation)) {
+    throw new Error(`not an isolation level: ${isolation}`);
   }
   try {
     await runner.query(
@@ -124,6 +197,13 @@ async function beginAsTenant(
   }
   Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
   return runner.manager as TenantTx;
+}
+
+/** The tenant goes into SQL text: only a uuid may. */
+function requireUuid(tenant: TenantId): void {
+  if (!UUID.test(tenant)) {
+    throw new Error(`not a tenant id: ${tenant}`);
+  }
 }
 
 /**

@@ -1,22 +1,24 @@
-import type { Role } from '@app/domain';
-import type { TenantTx } from '../tenant/tenant-db';
+import type { Role, TenantId } from '@app/domain';
+import { type TenantDb, tenantRead } from '../tenant/tenant-db';
 
 /**
  * The current role of a user who may act, or null when the user was disabled or deleted, or
  * when the credential (a session, an access token) began at `signedInAt`, before the user's
  * sessions were ended (a password reset). Read in the user's own tenant on every request that
  * a session or an access token authenticates, so that disabling a user or resetting a password
- * takes effect at the next request and a changed role at once.
+ * takes effect at the next request and a changed role at once; one round trip (`TenantDb.read`).
  */
 export async function activeUserRole(
-  m: TenantTx,
+  db: TenantDb,
+  tenant: TenantId,
   userId: string,
   signedInAt: Date,
 ): Promise<Role | null> {
-  const [row] = await m.query<{ role: Role; disabled_at: Date | null; revoked: boolean }[]>(
-    `SELECT role, disabled_at, coalesce(sessions_revoked_at > $2, false) AS revoked
-       FROM users WHERE id = $1`,
-    [userId, signedInAt],
+  const [row] = await db.read(
+    tenant,
+    tenantRead<{ role: Role; disabled_at: Date | null; revoked: boolean }>`
+      SELECT role, disabled_at, coalesce(sessions_revoked_at > ${signedInAt}, false) AS revoked
+        FROM users WHERE id = ${userId}`,
   );
   return row && !row.disabled_at && !row.revoked ? row.role : null;
 }

@@ -106,9 +106,7 @@ export class WebSessionService {
     }
     // The tenant was established by the sign-in (AuthService.authenticate) that made the session.
     const tenantId = asTenantId(user.tenantId);
-    const role = await this.db.withTenant(tenantId, (m) =>
-      activeUserRole(m, user.userId, new Date(user.signedInAt)),
-    );
+    const role = await activeUserRole(this.db, tenantId, user.userId, new Date(user.signedInAt));
     if (role === null) {
       await this.end(request);
       return null;
