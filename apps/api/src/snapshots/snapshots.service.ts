@@ -25,6 +25,7 @@ import {
   benchmarkKpis,
   CellAudience,
   workFailureText,
+  unitIndex,
 } from '@app/domain';
 import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { snapshotInputKey } from '@app/application';
@@ -315,7 +316,7 @@ export class SnapshotsService {
       caller.language,
     );
     const inputs = await opened.inputs();
-    const u = inputs.unitIds.indexOf(unitId);
+    const u = unitIndex(inputs, unitId);
     if (u < 0) {
       throw notFound('Unit', unitId);
     }
@@ -387,7 +388,7 @@ export class SnapshotsService {
     unitId: string,
   ): Promise<void> {
     const inputs = await opened.inputs();
-    const u = inputs.unitIds.indexOf(unitId);
+    const u = unitIndex(inputs, unitId);
     const owner =
       u >= 0
         ? inputs.unitTenants[u]

@@ -7,6 +7,7 @@ import {
   matchesPeerGroup,
   notFound,
   positionsIn,
+  unitIndex,
 } from '@app/domain';
 import type { CompanyReportInput } from '@app/reporting';
 import { In, LessThanOrEqual } from 'typeorm';
@@ -60,7 +61,7 @@ export async function companyReportInput(
 ): Promise<CompanyReportInput> {
   const snapshot = await reader.computedSnapshot(m, snapshotId, language);
   const inputs = await reader.frozenInputs(m, snapshotId);
-  const u = inputs.unitIds.indexOf(unitId);
+  const u = unitIndex(inputs, unitId);
   const setting = await reader.setting(m, snapshot.cycleId);
   const unit = await m.findOneBy(UnitEntity, { id: unitId });
   if (u < 0 || !setting || !unit) {
@@ -137,7 +138,7 @@ async function trendPoint(
   group: StoredPeerGroup,
 ): Promise<CompanyReportInput['trend'][number]> {
   const inputs = await reader.frozenInputs(m, snapshotId);
-  const u = inputs.unitIds.indexOf(unitId);
+  const u = unitIndex(inputs, unitId);
   const cells = (await reader.peerGroup(m, snapshotId, group.id))
     ? await reader.cells(m, snapshotId, group.id, { kind: 'unit', unitId })
     : [];
