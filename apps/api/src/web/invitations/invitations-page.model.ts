@@ -38,7 +38,7 @@ export function invitationsPageModel(
   const languages = (chosen: string | undefined) =>
     (['de', 'en'] as const).map((value) => ({
       value,
-      label: t.languages[value],
+      label: page.texts.common.languageNames[value],
       selected: (chosen ?? page.language) === value,
     }));
   return {

@@ -31,7 +31,6 @@ export interface InvitationsTexts {
   personName: string;
   email: string;
   language: string;
-  languages: { de: string; en: string };
   role: string;
   submit: string;
   refused: string;
@@ -82,7 +81,6 @@ export const INVITATIONS_TEXTS: Localized<InvitationsTexts> = {
     personName: 'Name der Kontaktperson',
     email: 'E-Mail-Adresse',
     language: 'Sprache der E-Mails',
-    languages: { de: 'Deutsch', en: 'Englisch' },
     role: 'Rolle',
     submit: 'Einladung senden',
     refused: 'Die Einladung wurde nicht gesendet.',
@@ -132,7 +130,6 @@ export const INVITATIONS_TEXTS: Localized<InvitationsTexts> = {
     personName: 'Name of the contact',
     email: 'E-mail address',
     language: 'Language of the e-mails',
-    languages: { de: 'German', en: 'English' },
     role: 'Role',
     submit: 'Send invitation',
     refused: 'The invitation was not sent.',

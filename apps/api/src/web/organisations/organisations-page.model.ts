@@ -52,7 +52,7 @@ export function organisationsListModel(
           })),
           languages: (['de', 'en'] as const).map((value) => ({
             value,
-            label: t.languages[value],
+            label: page.texts.common.languageNames[value],
             selected: (values['admin.language'] ?? page.language) === value,
           })),
         }

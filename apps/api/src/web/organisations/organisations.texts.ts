@@ -26,7 +26,6 @@ export interface OrganisationsTexts {
   adminName: string;
   adminEmail: string;
   language: string;
-  languages: { de: string; en: string };
   createSubmit: string;
   refused: string;
   usersHeading: string;
@@ -71,7 +70,6 @@ export const ORGANISATIONS_TEXTS: Localized<OrganisationsTexts> = {
     adminName: 'Name der Administratorin oder des Administrators',
     adminEmail: 'E-Mail-Adresse der Administratorin oder des Administrators',
     language: 'Sprache der E-Mails',
-    languages: { de: 'Deutsch', en: 'Englisch' },
     createSubmit: 'Anlegen und einladen',
     refused: 'Der Mandant wurde nicht angelegt.',
     usersHeading: 'Benutzer',
@@ -119,7 +117,6 @@ export const ORGANISATIONS_TEXTS: Localized<OrganisationsTexts> = {
     adminName: "Administrator's name",
     adminEmail: "Administrator's e-mail address",
     language: 'Language of the e-mails',
-    languages: { de: 'German', en: 'English' },
     createSubmit: 'Create and invite',
     refused: 'The tenant was not created.',
     usersHeading: 'Users',
