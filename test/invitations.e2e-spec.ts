@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { createHash } from 'node:crypto';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { ApiClient } from './support/api-client';
-import { startBrowserApp, BrowserTestApp, textOf } from './support/browser';
+import { attributeOf, startBrowserApp, BrowserTestApp, textOf } from './support/browser';
 import {
   closeOwnerDataSource,
   createOrganisation,
@@ -563,6 +563,41 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
     expect(await textOf(page, '.notice')).toBe('Der Mandant ist gesperrt.');
     expect(await textOf(page, '#disabled-since')).toMatch(/^Gesperrt seit \d{4}-\d{2}-\d{2}\.$/);
     expect((await login(email, NEW_PASSWORD)).status).toBe(401);
+  });
+
+  it('lets a company admin invite a colleague on the page, with a mistake shown at its field, and revoke the invitation', async () => {
+    const company = await createOrganisation('company', 'Seitenweise AG');
+    const admin = await createUser(company, 'company_admin');
+    const email = 'viewer@seitenweise.example';
+    const page = await t.newPage({ acceptLanguage: 'en' });
+    await t.signIn(page, admin, '/login?next=%2Finvitations');
+    await page.locator('#name').fill('Vera Viewer');
+    await page.locator('#email').fill('no-address');
+    await page.select('#role', 'company_viewer');
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('form.invite-colleague-form button').click(),
+    ]);
+    expect(await textOf(page, '.form-errors a[href="#email"]')).toContain('email');
+    // The refused form keeps what was typed.
+    expect(await attributeOf(page, '#name', 'value')).toBe('Vera Viewer');
+    await page.locator('#email').fill(email);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('form.invite-colleague-form button').click(),
+    ]);
+    expect(await textOf(page, '.notice')).toBe('The invitation is on its way.');
+    expect(await textOf(page, '#invitations-table tbody tr')).toContain('viewer');
+    const token = await nextToken(email, 0);
+    await Promise.all([
+      page.waitForNavigation(),
+      page.locator('#invitations-table button::-p-text(Revoke)').click(),
+    ]);
+    expect(await textOf(page, '.notice')).toBe(
+      'The invitation was revoked; its link no longer works.',
+    );
+    expect(await textOf(page, '#invitations-table .invitation-state')).toBe('revoked');
+    expect((await accept(token, NEW_PASSWORD)).status).toBe(422);
   });
 
   it('refuses the sign-in form to a user of a disabled tenant', async () => {

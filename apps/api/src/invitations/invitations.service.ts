@@ -193,7 +193,6 @@ export class InvitationsService {
     name: string,
     admin: InviteeDto,
   ): Promise<OrganisationEntity> {
-    requireAccess(actor, Action.OrganisationCreate);
     const role: Role = kind === 'publisher' ? 'publisher_admin' : 'company_admin';
     assertInvitable(actor.role, kind, role);
     const { organisation, mail } = await this.db.withTenant(actor.tenantId, async (m) => {
