@@ -82,6 +82,17 @@ const API_ROUTES: Record<string, Action | 'public'> = {
   'GET /api/v1/reports/:reportId/pdf': Action.ReportRead,
   'GET /api/v1/reports/:reportId/xlsx': Action.TrendReportRead,
   'GET /api/v1/reports/:reportId/html': Action.ReportRead,
+  'POST /api/v1/studies/:studyId/invitations': Action.InvitationInviteCompany,
+  'POST /api/v1/invitations': Action.InvitationInviteColleague,
+  'GET /api/v1/invitations': Action.InvitationRead,
+  'POST /api/v1/invitations/:invitationId/resend': Action.InvitationResend,
+  'POST /api/v1/invitations/:invitationId/revoke': Action.InvitationRevoke,
+  'POST /api/v1/auth/invitations/accept': 'public',
+  'POST /api/v1/organisations/:organisationId/disable': Action.OrganisationDisable,
+  'GET /api/v1/organisations/:organisationId/users': Action.OrganisationMembersRead,
+  'GET /api/v1/organisations/:organisationId/invitations': Action.OrganisationMembersRead,
+  'POST /api/v1/organisations/:organisationId/invitations/:invitationId/resend':
+    Action.OrganisationInvitationResend,
   'GET /health/live': 'public',
   'GET /health/ready': 'public',
 };
@@ -140,6 +151,19 @@ const PAGE_ROUTES: Record<string, Action | 'public'> = {
   'GET /reports/:reportId/pdf': Action.ReportRead,
   'GET /trend-reports/:reportId': Action.TrendReportRead,
   'GET /trend-reports/:reportId/xlsx': Action.TrendReportRead,
+  'GET /invitations': Action.InvitationRead,
+  'POST /invitations': Action.InvitationInviteColleague,
+  'POST /studies/:studyId/invitations': Action.InvitationInviteCompany,
+  'POST /invitations/:invitationId/resend': Action.InvitationResend,
+  'POST /invitations/:invitationId/revoke': Action.InvitationRevoke,
+  'GET /invitations/accept': 'public',
+  'POST /invitations/accept': 'public',
+  'GET /organisations': Action.OrganisationRead,
+  'POST /organisations': Action.OrganisationCreate,
+  'GET /organisations/:organisationId': Action.OrganisationMembersRead,
+  'POST /organisations/:organisationId/disable': Action.OrganisationDisable,
+  'POST /organisations/:organisationId/invitations/:invitationId/resend':
+    Action.OrganisationInvitationResend,
 };
 
 /** The CSRF token of the first form on a page. */

@@ -1,3 +1,13 @@
+import type {
+  InvitationDto,
+  InviteColleagueDto,
+  InviteCompanyDto,
+} from '../../apps/api/src/invitations/dto/invitation.dto';
+import type {
+  CreateOrganisationDto,
+  OrganisationDto,
+  TenantUserDto,
+} from '../../apps/api/src/organisations/dto/organisation.dto';
 import type { CreatedReportDto, ReportDto } from '../../apps/api/src/reports/dto/report.dto';
 import type {
   SnapshotDto,
@@ -41,6 +51,54 @@ export class ApiClient {
 
   report(reportId: string): Promise<ReportDto> {
     return this.call('get', `/api/v1/reports/${reportId}`, 200);
+  }
+
+  /** A publisher invites a company's first contact to a study (201). */
+  inviteCompany(studyId: string, body: InviteCompanyDto): Promise<InvitationDto> {
+    return this.call('post', `/api/v1/studies/${studyId}/invitations`, 201, body);
+  }
+
+  /** A company admin invites a colleague (201). */
+  inviteColleague(body: InviteColleagueDto): Promise<InvitationDto> {
+    return this.call('post', '/api/v1/invitations', 201, body);
+  }
+
+  /** The invitations the user's organisation sent. */
+  invitations(): Promise<InvitationDto[]> {
+    return this.call('get', '/api/v1/invitations', 200);
+  }
+
+  resendInvitation(invitationId: string): Promise<InvitationDto> {
+    return this.call('post', `/api/v1/invitations/${invitationId}/resend`, 200);
+  }
+
+  revokeInvitation(invitationId: string): Promise<InvitationDto> {
+    return this.call('post', `/api/v1/invitations/${invitationId}/revoke`, 200);
+  }
+
+  /** The operator creates a tenant (201). */
+  createOrganisation(body: CreateOrganisationDto): Promise<OrganisationDto> {
+    return this.call('post', '/api/v1/organisations', 201, body);
+  }
+
+  disableOrganisation(organisationId: string): Promise<OrganisationDto> {
+    return this.call('post', `/api/v1/organisations/${organisationId}/disable`, 200);
+  }
+
+  tenantUsers(organisationId: string): Promise<TenantUserDto[]> {
+    return this.call('get', `/api/v1/organisations/${organisationId}/users`, 200);
+  }
+
+  tenantInvitations(organisationId: string): Promise<InvitationDto[]> {
+    return this.call('get', `/api/v1/organisations/${organisationId}/invitations`, 200);
+  }
+
+  resendTenantInvitation(organisationId: string, invitationId: string): Promise<InvitationDto> {
+    return this.call(
+      'post',
+      `/api/v1/organisations/${organisationId}/invitations/${invitationId}/resend`,
+      200,
+    );
   }
 
   /** Sends the request as the user; any other status than `expected` fails with the answer. */

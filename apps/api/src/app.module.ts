@@ -23,6 +23,7 @@ import { FAIL_FAST_REDIS, logOutages, REDIS_URL, RedisClient } from './common/re
 import { TRUST_PROXY } from './common/trust-proxy';
 import { DisclosureReportsModule } from './disclosure-reports/disclosure-reports.module';
 import { HealthController } from './health/health.controller';
+import { InvitationsModule } from './invitations/invitations.module';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { OrganisationsService } from './organisations/organisations.service';
@@ -103,6 +104,7 @@ export class AppModule {
         ImportsModule,
         DisclosureReportsModule,
         PasswordResetModule.forRoot(config),
+        InvitationsModule.forRoot(config),
         JwtModule.register({
           // A key object rather than the string: given a string, jsonwebtoken first tries it as
           // a PEM public key and builds a secret key only after that throws, on every request

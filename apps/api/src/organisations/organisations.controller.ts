@@ -1,5 +1,12 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Action, type Actor } from '@app/domain';
 import { CurrentActor, UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
@@ -7,16 +14,26 @@ import {
   CreateOrganisationDto,
   CreateUserDto,
   OrganisationDto,
+  TenantUserDto,
   UserDto,
 } from './dto/organisation.dto';
+import { InvitationDto } from '../invitations/dto/invitation.dto';
+import { InvitationsService } from '../invitations/invitations.service';
 import { OrganisationsService } from './organisations.service';
 
 @ApiTags('organisations')
 @ApiBearerAuth()
 @Controller(API)
 export class OrganisationsController {
-  constructor(private readonly organisations: OrganisationsService) {}
+  constructor(
+    private readonly organisations: OrganisationsService,
+    private readonly invitations: InvitationsService,
+  ) {}
 
+  /**
+   * A new tenant with its first administrator: with `admin.password` the account is made at
+   * once, without it an invitation is mailed to the administrator.
+   */
   @Post('organisations')
   @UseCase(Action.OrganisationCreate)
   @ApiCreatedResponse({ type: OrganisationDto })
@@ -33,6 +50,59 @@ export class OrganisationsController {
   @ApiOkResponse({ type: [OrganisationDto] })
   listOrganisations(@CurrentActor() actor: Actor): Promise<OrganisationDto[]> {
     return this.organisations.listOrganisations(actor);
+  }
+
+  /** The platform operator disables a tenant: its users can no longer sign in. */
+  @Post('organisations/:organisationId/disable')
+  @UseCase(Action.OrganisationDisable)
+  @HttpCode(200)
+  @ApiOkResponse({ type: OrganisationDto })
+  @ApiNotFoundResponse({ description: 'No organisation has this id' })
+  @ApiConflictResponse({ description: "The platform operator's own organisation" })
+  disableOrganisation(
+    @CurrentActor() actor: Actor,
+    @Param('organisationId', ParseUUIDPipe) organisationId: string,
+  ): Promise<OrganisationDto> {
+    return this.organisations.disableOrganisation(actor, organisationId);
+  }
+
+  /** A tenant's users, for the platform operator. */
+  @Get('organisations/:organisationId/users')
+  @UseCase(Action.OrganisationMembersRead)
+  @ApiOkResponse({ type: [TenantUserDto] })
+  @ApiNotFoundResponse({ description: 'No organisation has this id' })
+  tenantUsers(
+    @CurrentActor() actor: Actor,
+    @Param('organisationId', ParseUUIDPipe) organisationId: string,
+  ): Promise<TenantUserDto[]> {
+    return this.organisations.tenantUsers(actor, organisationId);
+  }
+
+  /** The invitations into a tenant, whoever sent them, for the platform operator. */
+  @Get('organisations/:organisationId/invitations')
+  @UseCase(Action.OrganisationMembersRead)
+  @ApiOkResponse({ type: [InvitationDto] })
+  @ApiNotFoundResponse({ description: 'No organisation has this id' })
+  tenantInvitations(
+    @CurrentActor() actor: Actor,
+    @Param('organisationId', ParseUUIDPipe) organisationId: string,
+  ): Promise<InvitationDto[]> {
+    return this.organisations.tenantInvitations(actor, organisationId);
+  }
+
+  /** The platform operator sends an open invitation into a tenant again, with a new link. */
+  @Post('organisations/:organisationId/invitations/:invitationId/resend')
+  @UseCase(Action.OrganisationInvitationResend)
+  @HttpCode(200)
+  @ApiOkResponse({ type: InvitationDto })
+  @ApiNotFoundResponse({ description: 'No invitation into this organisation has this id' })
+  @ApiConflictResponse({ description: 'The invitation was accepted or revoked' })
+  resendInvitation(
+    @CurrentActor() actor: Actor,
+    @Param('organisationId', ParseUUIDPipe) organisationId: string,
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+  ): Promise<InvitationDto> {
+    return this.invitations.resendIntoTenant(actor, organisationId, invitationId);
   }
 
   @Get('users')

@@ -5,24 +5,41 @@ import {
   asTenantId,
   DomainError,
   DomainErrorCode,
+  notFound,
   OrganisationKind,
   requireAccess,
   Role,
   rolesFor,
 } from '@app/domain';
-import { OrganisationEntity, TenantDb, UserEntity } from '@app/persistence';
+import {
+  OrganisationEntity,
+  TenantDb,
+  tenantInvitations,
+  tenantUsers,
+  UserEntity,
+} from '@app/persistence';
 import * as argon2 from 'argon2';
 import type { TenantTx } from '@app/persistence';
 import {
   CreateOrganisationDto,
   NewUserDto,
   OrganisationDto,
+  TenantUserDto,
   UserDto,
 } from './dto/organisation.dto';
 import { ROLE_REFUSALS } from '../common/roles.texts';
+import { InvitationDto } from '../invitations/dto/invitation.dto';
+import { InvitationsService, toInvitationDto } from '../invitations/invitations.service';
+import { ORGANISATION_TEXTS } from './organisations.texts';
 
 function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
-  return { id: o.id, kind: o.kind, name: o.name, createdAt: o.createdAt.toISOString() };
+  return {
+    id: o.id,
+    kind: o.kind,
+    name: o.name,
+    createdAt: o.createdAt.toISOString(),
+    disabledAt: o.disabledAt?.toISOString() ?? null,
+  };
 }
 
 function toUserDto(u: UserEntity): UserDto {
@@ -38,11 +55,26 @@ function toUserDto(u: UserEntity): UserDto {
 /** Tenants (for the platform operator) and the users of one's own organisation. */
 @Injectable()
 export class OrganisationsService {
-  constructor(private readonly db: TenantDb) {}
+  constructor(
+    private readonly db: TenantDb,
+    private readonly invitations: InvitationsService,
+  ) {}
 
-  /** Creates a publisher or company with its first administrator, in one transaction. */
+  /**
+   * Creates a publisher or company with its first administrator, in one transaction: an
+   * account with the given password, or, without one, an invitation mailed to the person.
+   */
   async createOrganisation(actor: Actor, input: CreateOrganisationDto): Promise<OrganisationDto> {
     requireAccess(actor, Action.OrganisationCreate);
+    const { password, language, ...admin } = input.admin;
+    if (password === undefined) {
+      return toOrganisationDto(
+        await this.invitations.createOrganisationInviting(actor, input.kind, input.name, {
+          ...admin,
+          language: language ?? 'de',
+        }),
+      );
+    }
     // The first user is written as the new tenant: the platform gets no standing access to
     // other tenants' users.
     return this.db.withNewTenant(
@@ -50,7 +82,7 @@ export class OrganisationsService {
       (m) => m.save(m.create(OrganisationEntity, { kind: input.kind, name: input.name })),
       async (m, organisation) => {
         const adminRole: Role = input.kind === 'publisher' ? 'publisher_admin' : 'company_admin';
-        await this.insertUser(m, organisation.id, input.admin, adminRole);
+        await this.insertUser(m, organisation.id, { ...admin, password }, adminRole);
         return toOrganisationDto(organisation);
       },
     );
@@ -73,6 +105,94 @@ export class OrganisationsService {
       actor.tenantId,
       async (m) => new Map((await m.find(OrganisationEntity)).map((o) => [o.id, o.name])),
     );
+  }
+
+  /**
+   * Disables a tenant, as the platform operator: its users can no longer sign in, and their
+   * sessions, access tokens and API keys stop working at their next request.
+   *
+   * @throws DomainError NotFound for no organisation of that id; InvalidState for the platform
+   */
+  disableOrganisation(actor: Actor, organisationId: string): Promise<OrganisationDto> {
+    requireAccess(actor, Action.OrganisationDisable);
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const organisation = await this.findOrganisation(
+        m,
+        actor,
+        Action.OrganisationDisable,
+        organisationId,
+      );
+      if (organisation.kind === 'platform') {
+        throw new DomainError(DomainErrorCode.InvalidState, ORGANISATION_TEXTS.platformStays);
+      }
+      if (organisation.disabledAt === null) {
+        organisation.disabledAt = new Date();
+        await m.save(organisation);
+      }
+      return toOrganisationDto(organisation);
+    });
+  }
+
+  /** A tenant's users, as the platform operator sees them (no password hashes). */
+  tenantUsers(actor: Actor, organisationId: string): Promise<TenantUserDto[]> {
+    requireAccess(actor, Action.OrganisationMembersRead);
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      await this.findOrganisation(m, actor, Action.OrganisationMembersRead, organisationId);
+      return (await tenantUsers(m, organisationId)).map((u) => ({
+        id: u.id,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        createdAt: u.createdAt.toISOString(),
+        disabledAt: u.disabledAt?.toISOString() ?? null,
+      }));
+    });
+  }
+
+  /** The invitations into a tenant, whoever sent them, as the platform operator sees them. */
+  tenantInvitations(actor: Actor, organisationId: string): Promise<InvitationDto[]> {
+    requireAccess(actor, Action.OrganisationMembersRead);
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const organisation = await this.findOrganisation(
+        m,
+        actor,
+        Action.OrganisationMembersRead,
+        organisationId,
+      );
+      const now = new Date();
+      return (await tenantInvitations(m, organisationId)).map((row) =>
+        toInvitationDto({ ...row, organisationName: organisation.name }, now),
+      );
+    });
+  }
+
+  /** One organisation the caller sees (the operator sees every one), or not found. */
+  getOrganisation(actor: Actor, organisationId: string): Promise<OrganisationDto> {
+    requireAccess(actor, Action.OrganisationRead);
+    return this.db.withTenant(actor.tenantId, async (m) =>
+      toOrganisationDto(
+        await this.findOrganisation(m, actor, Action.OrganisationRead, organisationId),
+      ),
+    );
+  }
+
+  private async findOrganisation(
+    m: TenantTx,
+    actor: Actor,
+    action: Action,
+    organisationId: string,
+  ): Promise<OrganisationEntity> {
+    const organisation = await m.findOneBy(OrganisationEntity, { id: organisationId });
+    if (!organisation) {
+      throw notFound('Organisation', organisationId);
+    }
+    // The operator acts on every tenant; row-level security lets it see them all.
+    requireAccess(actor, action, {
+      thing: 'Organisation',
+      id: organisationId,
+      ownerId: actor.organisationKind === 'platform' ? actor.tenantId : organisation.id,
+    });
+    return organisation;
   }
 
   listUsers(actor: Actor): Promise<UserDto[]> {

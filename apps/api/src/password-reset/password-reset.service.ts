@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { asTenantId, DomainError, DomainErrorCode, type LocalizedMessage } from '@app/domain';
-import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
+import { JobQueue, QueueName } from '@app/jobs';
 import {
   consumePasswordReset,
   createPasswordReset,
@@ -15,8 +15,8 @@ import {
   userNames,
 } from '@app/persistence';
 import * as argon2 from 'argon2';
-import { createHash, randomBytes } from 'node:crypto';
-import { isQueueReachable } from '../common/queue-reachable';
+import { enqueueMails, QueuedMail } from '../common/mail-enqueue';
+import { hashLinkToken, isLinkToken, newLinkToken } from '../common/single-use-token';
 import { PASSWORD_MIN_LENGTH } from '../organisations/dto/organisation.dto';
 import { PASSWORD_RESET_TEXTS } from './password-reset.texts';
 
@@ -28,14 +28,6 @@ export const PASSWORD_RESET_CONFIRM_PATH = '/password-reset/confirm';
 
 /** The injection token of PUBLIC_URL, the start of every link in a mail. */
 export const PUBLIC_URL = Symbol('PUBLIC_URL');
-
-/** A reset token: 256 random bits, as it goes into the link. */
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
-
-/** Tokens are 256 random bits: a fast hash is as safe as a slow one. */
-function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
 
 const refused = (message: LocalizedMessage) =>
   new DomainError(DomainErrorCode.ValidationFailed, message, [
@@ -115,8 +107,8 @@ export class PasswordResetService {
   }
 
   private async usableToken(token: string) {
-    const found = TOKEN.test(token)
-      ? await this.db.withoutTenant((m) => passwordResetByHash(m, hashToken(token)))
+    const found = isLinkToken(token)
+      ? await this.db.withoutTenant((m) => passwordResetByHash(m, hashLinkToken(token)))
       : undefined;
     if (!found) {
       throw refused(PASSWORD_RESET_TEXTS.tokenUnknown);
@@ -132,9 +124,9 @@ export class PasswordResetService {
 
   /** Writes a token and its mail per account, then enqueues the mails. */
   private async sendLinks(accounts: LoginAccount[]): Promise<void> {
-    const queued: { tenantId: string; messageId: string }[] = [];
+    const queued: QueuedMail[] = [];
     for (const account of accounts) {
-      const token = randomBytes(32).toString('base64url');
+      const token = newLinkToken();
       const messageId = await this.db.withTenant(asTenantId(account.tenant_id), async (m) => {
         const names = await userNames(m, account.id);
         if (!names) {
@@ -143,7 +135,7 @@ export class PasswordResetService {
         const tokenId = await createPasswordReset(
           m,
           account.id,
-          hashToken(token),
+          hashLinkToken(token),
           PASSWORD_RESET_VALID_SECONDS,
         );
         return queueMail(m, {
@@ -163,18 +155,7 @@ export class PasswordResetService {
         queued.push({ tenantId: account.tenant_id, messageId });
       }
     }
-    for (const { tenantId, messageId } of queued) {
-      try {
-        // With Redis lost, an add would wait for it: the reconciler delivers the mail instead.
-        if (isQueueReachable(this.queue)) {
-          await enqueueUnlessLive(this.queue, workJob('mail', tenantId, messageId));
-        }
-      } catch (error) {
-        this.logger.warn(
-          `mail ${messageId}: not enqueued (${messageOf(error)}); the reconciler will`,
-        );
-      }
-    }
+    await enqueueMails(this.queue, this.logger, queued);
   }
 }
 

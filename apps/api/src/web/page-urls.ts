@@ -63,4 +63,20 @@ export const pagePaths = {
   units: (): string => '/units',
   newUnit: (): string => '/units/new',
   unit: (unitId: string): string => `/units/${encodeURIComponent(unitId)}`,
+  // Invitations: the list with its forms, and following a link (public).
+  invitations: (): string => '/invitations',
+  studyInvitations: (studyId: string): string =>
+    `/studies/${encodeURIComponent(studyId)}/invitations`,
+  invitationResend: (invitationId: string): string =>
+    `/invitations/${encodeURIComponent(invitationId)}/resend`,
+  invitationRevoke: (invitationId: string): string =>
+    `/invitations/${encodeURIComponent(invitationId)}/revoke`,
+  invitationAccept: (): string => '/invitations/accept',
+  // The operator's console: a tenant with its users and invitations.
+  organisation: (organisationId: string): string =>
+    `/organisations/${encodeURIComponent(organisationId)}`,
+  organisationDisable: (organisationId: string): string =>
+    `/organisations/${encodeURIComponent(organisationId)}/disable`,
+  organisationInvitationResend: (organisationId: string, invitationId: string): string =>
+    `/organisations/${encodeURIComponent(organisationId)}/invitations/${encodeURIComponent(invitationId)}/resend`,
 } as const;

@@ -7,6 +7,8 @@ import { CyclesPagesController } from './cycles/cycles.controller';
 import { DisclosureReportsPagesController } from './disclosure-reports/disclosure-reports.controller';
 import { HomeController } from './home/home.controller';
 import { HomeService } from './home/home.service';
+import { InvitationsPagesController } from './invitations/invitations.controller';
+import { OrganisationsPagesController } from './organisations/organisations.controller';
 import { PasswordResetPagesController } from './password-reset/password-reset.controller';
 import { ReportBatchesPagesController } from './report-batches/report-batches.controller';
 import { ReportsPagesController } from './reports/reports.controller';
@@ -63,7 +65,16 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *   /snapshots/:snapshotId/disclosure-report        a snapshot's disclosure report        publisher
  *   /report-batches/:batchId                        progress of a batch of reports        publisher
  *   /trend-reports/:reportId, .../xlsx              a trend report's progress; its data   publisher
- *   /organisations                                  tenants                               platform
+ *   /organisations                                  tenants: create (inviting the first   platform
+ *                                                   admin); /organisations/:organisationId
+ *                                                   its users and invitations (resend),
+ *                                                   POST .../disable
+ *   /invitations                                    invitations sent: invite a company    publisher,
+ *                                                   (POST /studies/:studyId/invitations)  company
+ *                                                   or a colleague (POST), .../resend,    admins
+ *                                                   .../revoke
+ *   GET, POST /invitations/accept?token=            set the password through an           all
+ *                                                   invitation's link, signed in after
  *
  * Forms post to the page's path or to a verb below it (`POST /cycles/:id/close`) and answer
  * with a redirect (303) to the page that shows the result, or with the form again and its
@@ -110,6 +121,8 @@ export const WEB_PAGES: { controllers: Type[]; providers: Provider[] } = {
     ReportsPagesController,
     UnitsPagesController,
     PasswordResetPagesController,
+    InvitationsPagesController,
+    OrganisationsPagesController,
   ],
   providers: [HomeService],
 };

@@ -56,6 +56,14 @@ const MATRIX: Record<Action, string> = {
   [Action.ReportBatchRetry]: '. x x . . .',
   [Action.TrendCompute]: '. x x . . .',
   [Action.TrendReportRead]: '. x x . . .',
+  [Action.InvitationInviteCompany]: '. x . . . .',
+  [Action.InvitationInviteColleague]: '. . . x . .',
+  [Action.InvitationRead]: '. x . x . .',
+  [Action.InvitationResend]: '. x . x . .',
+  [Action.InvitationRevoke]: '. x . x . .',
+  [Action.OrganisationDisable]: 'x . . . . .',
+  [Action.OrganisationMembersRead]: 'x . . . . .',
+  [Action.OrganisationInvitationResend]: 'x . . . . .',
 };
 
 const ORDER: readonly Role[] = [

@@ -71,6 +71,21 @@ export enum Action {
   TrendCompute = 'trend.compute',
   /** Read a trend report's page and its data as a workbook. */
   TrendReportRead = 'trend_report.read',
+  /** Invite a company's first contact to one of the publisher's studies, by e-mail. */
+  InvitationInviteCompany = 'invitation.invite_company',
+  /** Invite a colleague into one's company as an editor or a viewer, by e-mail. */
+  InvitationInviteColleague = 'invitation.invite_colleague',
+  /** List the invitations one's organisation sent, with their state. */
+  InvitationRead = 'invitation.read',
+  /** Send an invitation again with a new link; the old link stops working. */
+  InvitationResend = 'invitation.resend',
+  InvitationRevoke = 'invitation.revoke',
+  /** Disable a tenant: its users can no longer sign in. */
+  OrganisationDisable = 'organisation.disable',
+  /** The operator reads a tenant's users and the invitations into it. */
+  OrganisationMembersRead = 'organisation.members_read',
+  /** The operator sends an invitation into a tenant again with a new link. */
+  OrganisationInvitationResend = 'organisation.invitation_resend',
 }
 
 /** Who may carry out an action: roles, and the scope an API key needs besides its role. */
@@ -138,6 +153,14 @@ export const ACCESS_POLICY: Readonly<Record<Action, AccessRule>> = {
   [Action.ReportBatchRetry]: { roles: PUBLISHER_ROLES },
   [Action.TrendCompute]: { roles: PUBLISHER_ROLES },
   [Action.TrendReportRead]: { roles: PUBLISHER_ROLES },
+  [Action.InvitationInviteCompany]: { roles: ['publisher_admin'] },
+  [Action.InvitationInviteColleague]: { roles: ['company_admin'] },
+  [Action.InvitationRead]: { roles: ['publisher_admin', 'company_admin'] },
+  [Action.InvitationResend]: { roles: ['publisher_admin', 'company_admin'] },
+  [Action.InvitationRevoke]: { roles: ['publisher_admin', 'company_admin'] },
+  [Action.OrganisationDisable]: { roles: ['platform_admin'] },
+  [Action.OrganisationMembersRead]: { roles: ['platform_admin'] },
+  [Action.OrganisationInvitationResend]: { roles: ['platform_admin'] },
 };
 
 /** What an action is done to, as found by its id: the thing and the tenant that owns it. */

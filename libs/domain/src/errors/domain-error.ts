@@ -80,6 +80,8 @@ export class DomainError extends Error {
 const THINGS = {
   'API key': { de: 'API-Schlüssel', en: 'API key' },
   Cycle: { de: 'Zyklus', en: 'Cycle' },
+  Invitation: { de: 'Einladung', en: 'Invitation' },
+  Organisation: { de: 'Organisation', en: 'Organisation' },
   Participation: { de: 'Teilnahme', en: 'Participation' },
   'Peer group': { de: 'Vergleichsgruppe', en: 'Peer group' },
   Report: { de: 'Bericht', en: 'Report' },

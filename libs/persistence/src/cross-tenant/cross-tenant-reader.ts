@@ -12,6 +12,7 @@ import {
   WorkFailure,
 } from '@app/domain';
 import type { WorkKind } from '@app/jobs';
+import type { InvitationRow, IssuedInvitation } from '../invitations/invitations';
 import type { PeerGroupRow } from '../snapshots/snapshot-reader';
 import { columnsOfVectors, decodeValues, unpackUnits } from '../snapshots/frozen-inputs';
 import { type NoTenantTx, type TenantRead, tenantRead, type TenantTx } from '../tenant/tenant-db';
@@ -77,6 +78,97 @@ export async function passwordResetByHash(
     tokenHash,
   ]);
   return row;
+}
+
+/** An invitation as `auth_find_invitation` finds it by its token's hash. */
+export interface FoundInvitation {
+  id: string;
+  tenant_id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  role: Role;
+  language: 'de' | 'en';
+  expired: boolean;
+  accepted: boolean;
+  revoked: boolean;
+  organisation_disabled: boolean;
+}
+
+/** The invitation of a token's hash in any organisation, through the door that needs no tenant. */
+export async function invitationByHash(
+  m: NoTenantTx,
+  tokenHash: string,
+): Promise<FoundInvitation | undefined> {
+  const [row] = await m.query<FoundInvitation[]>('SELECT * FROM auth_find_invitation($1)', [
+    tokenHash,
+  ]);
+  return row;
+}
+
+/** A user of a tenant as the operator sees it: no password hash. */
+export interface TenantUserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+  disabledAt: Date | null;
+}
+
+/**
+ * The users of any tenant, for the platform operator only (`platform_tenant_users` answers
+ * nothing to another caller).
+ */
+export function tenantUsers(m: TenantTx, organisationId: string): Promise<TenantUserRow[]> {
+  return m.query<TenantUserRow[]>(
+    `SELECT id, email, name, role, created_at AS "createdAt", disabled_at AS "disabledAt"
+       FROM platform_tenant_users($1)`,
+    [organisationId],
+  );
+}
+
+/**
+ * The invitations into any tenant, whoever sent them, for the platform operator only
+ * (`platform_tenant_invitations`); the organisation's name is the caller's to add.
+ */
+export function tenantInvitations(m: TenantTx, organisationId: string): Promise<InvitationRow[]> {
+  return m.query<InvitationRow[]>(
+    `SELECT id, tenant_id AS "tenantId", organisation_id AS "organisationId",
+            NULL AS "organisationName", study_id AS "studyId", NULL AS "studyName", email, name,
+            role, language, created_at AS "createdAt", sent_at AS "sentAt",
+            expires_at AS "expiresAt", accepted_at AS "acceptedAt", revoked_at AS "revokedAt"
+       FROM platform_tenant_invitations($1)`,
+    [organisationId],
+  );
+}
+
+/** An invitation the operator renewed, with what its mail needs. */
+export interface RenewedInvitation extends IssuedInvitation {
+  organisationId: string;
+  email: string;
+  name: string;
+  role: Role;
+  language: 'de' | 'en';
+}
+
+/**
+ * Gives an open invitation of any tenant a new token, for the platform operator only
+ * (`platform_renew_invitation`); null when there is no open invitation of that id.
+ */
+export async function renewTenantInvitation(
+  m: TenantTx,
+  invitationId: string,
+  tokenHash: string,
+  validSeconds: number,
+): Promise<RenewedInvitation | null> {
+  const [row] = await m.query<RenewedInvitation[]>(
+    `SELECT id, organisation_id AS "organisationId", email, name, role, language,
+            token_id AS "tokenId"
+       FROM platform_renew_invitation($1, $2, $3)`,
+    [invitationId, tokenHash, validSeconds],
+  );
+  return row ?? null;
 }
 
 /**

@@ -16,4 +16,8 @@ export class OrganisationEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Since when its users cannot sign in (the operator disabled the tenant); null: active. */
+  @Column('timestamptz', { name: 'disabled_at', nullable: true })
+  disabledAt!: Date | null;
 }

@@ -2,8 +2,8 @@ import type { Role, TenantId } from '@app/domain';
 import { type TenantDb, tenantRead } from '../tenant/tenant-db';
 
 /**
- * The current role of a user who may act, or null when the user was disabled or deleted, or
- * when the credential (a session, an access token) began at `signedInAt`, before the user's
+ * The current role of a user who may act, or null when the user or its organisation was
+ * disabled, the user deleted, or when the credential (a session, an access token) began at `signedInAt`, before the user's
  * sessions were ended (a password reset). Read in the user's own tenant on every request that
  * a session or an access token authenticates, so that disabling a user or resetting a password
  * takes effect at the next request and a changed role at once; one round trip (`TenantDb.read`).
@@ -17,8 +17,9 @@ export async function activeUserRole(
   const [row] = await db.read(
     tenant,
     tenantRead<{ role: Role; disabled_at: Date | null; revoked: boolean }>`
-      SELECT role, disabled_at, coalesce(sessions_revoked_at > ${signedInAt}, false) AS revoked
-        FROM users WHERE id = ${userId}`,
+      SELECT u.role, coalesce(u.disabled_at, o.disabled_at) AS disabled_at,
+             coalesce(u.sessions_revoked_at > ${signedInAt}, false) AS revoked
+        FROM users u JOIN organisations o ON o.id = u.tenant_id WHERE u.id = ${userId}`,
   );
   return row && !row.disabled_at && !row.revoked ? row.role : null;
 }

@@ -1,6 +1,14 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsEmail, IsIn, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '@app/domain';
 
 export const PASSWORD_MIN_LENGTH = 10;
@@ -32,6 +40,37 @@ export class CreateUserDto extends NewUserDto {
   role!: Role;
 }
 
+/**
+ * A new organisation's first administrator: with a password, the account is made at once;
+ * without one, an invitation is mailed in `language` and the person sets the password.
+ */
+export class FirstAdminDto {
+  @ApiProperty({ example: 'anna.berger@example.com' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'Anna Berger' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name!: string;
+
+  /** At least 10 characters; leave out to invite the administrator by e-mail instead. */
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(1024)
+  password?: string;
+
+  /** The language of the invitation's mail (without a password); default German. */
+  @ApiPropertyOptional({ enum: ['de', 'en'], default: 'de' })
+  @IsOptional()
+  @IsIn(['de', 'en'])
+  language?: 'de' | 'en';
+}
+
 export class CreateOrganisationDto {
   @ApiProperty({ enum: ['publisher', 'company'] })
   @IsIn(['publisher', 'company'])
@@ -44,10 +83,10 @@ export class CreateOrganisationDto {
   name!: string;
 
   /** The organisation's first administrator (publisher_admin or company_admin). */
-  @ApiProperty({ type: NewUserDto })
+  @ApiProperty({ type: FirstAdminDto })
   @ValidateNested()
-  @Type(() => NewUserDto)
-  admin!: NewUserDto;
+  @Type(() => FirstAdminDto)
+  admin!: FirstAdminDto;
 }
 
 export class OrganisationDto {
@@ -55,6 +94,8 @@ export class OrganisationDto {
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
   @ApiProperty() name!: string;
   @ApiProperty() createdAt!: string;
+  /** Since when its users cannot sign in; null while it is active. */
+  @ApiProperty({ nullable: true, type: String }) disabledAt!: string | null;
 }
 
 export class UserDto {
@@ -63,4 +104,9 @@ export class UserDto {
   @ApiProperty() name!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty() createdAt!: string;
+}
+
+/** A user of a tenant as the operator sees it. */
+export class TenantUserDto extends UserDto {
+  @ApiProperty({ nullable: true, type: String }) disabledAt!: string | null;
 }

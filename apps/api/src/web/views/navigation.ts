@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '@app/domain';
+import { Action, roleMay, type OrganisationKind, type Role } from '@app/domain';
 import { pagePaths } from '../page-urls';
 import type { PageTexts } from './page-texts';
 
@@ -14,13 +14,26 @@ export interface NavigationLink {
  * The main navigation of each kind of organisation. A feature whose pages belong in it adds its
  * entry here (see the URL scheme in web.module.ts); pages reached from other pages stay out.
  */
-function entries(kind: OrganisationKind, texts: PageTexts): { href: string; label: string }[] {
+function entries(
+  kind: OrganisationKind,
+  role: Role | null,
+  texts: PageTexts,
+): { href: string; label: string }[] {
   const overview = { href: pagePaths.home(), label: texts.common.nav.overview };
+  // Only those who send invitations see the page that lists them.
+  const invitations =
+    role !== null && roleMay(role, Action.InvitationRead)
+      ? [{ href: pagePaths.invitations(), label: texts.invitations.nav }]
+      : [];
   switch (kind) {
     case 'company':
-      return [overview, { href: pagePaths.units(), label: texts.units.nav }];
+      return [overview, { href: pagePaths.units(), label: texts.units.nav }, ...invitations];
     case 'publisher':
-      return [overview, { href: pagePaths.studies(), label: texts.common.nav.studies }];
+      return [
+        overview,
+        { href: pagePaths.studies(), label: texts.common.nav.studies },
+        ...invitations,
+      ];
     case 'platform':
       return [overview, { href: pagePaths.organisations(), label: texts.common.nav.organisations }];
   }
@@ -31,12 +44,13 @@ export function navigationFor(
   kind: OrganisationKind | null,
   texts: PageTexts,
   path: string,
+  role: Role | null = null,
 ): NavigationLink[] {
   if (kind === null) {
     return [];
   }
   const pathname = path.split('?')[0];
-  return entries(kind, texts).map((entry) => ({
+  return entries(kind, role, texts).map((entry) => ({
     ...entry,
     current:
       entry.href === '/'

@@ -64,7 +64,12 @@ export class PageRenderer implements OnModuleInit {
         title: model.title,
         body: new Handlebars.SafeString(body),
         user: page.user,
-        navigation: navigationFor(page.user?.organisationKind ?? null, page.texts, page.path),
+        navigation: navigationFor(
+          page.user?.organisationKind ?? null,
+          page.texts,
+          page.path,
+          page.user?.role ?? null,
+        ),
         languages: LANGUAGES.map((code) => ({
           code,
           label: page.texts.common.languageNames[code],

@@ -4,6 +4,8 @@ import { CYCLES_TEXTS } from '../cycles/cycles.texts';
 import { DISCLOSURE_REPORTS_TEXTS } from '../disclosure-reports/disclosure-reports.texts';
 import { ERROR_TEXTS } from '../errors/errors.texts';
 import { HOME_TEXTS } from '../home/home.texts';
+import { INVITATIONS_TEXTS } from '../invitations/invitations.texts';
+import { ORGANISATIONS_TEXTS } from '../organisations/organisations.texts';
 import { PASSWORD_RESET_PAGE_TEXTS } from '../password-reset/password-reset.texts';
 import { REPORT_BATCHES_TEXTS } from '../report-batches/report-batches.texts';
 import { REPORTS_TEXTS } from '../reports/reports.texts';
@@ -38,6 +40,8 @@ const NAMESPACES = {
   reports: REPORTS_TEXTS,
   units: UNITS_TEXTS,
   passwordReset: PASSWORD_RESET_PAGE_TEXTS,
+  invitations: INVITATIONS_TEXTS,
+  organisations: ORGANISATIONS_TEXTS,
 } as const;
 
 /** The words of the pages in one language. */
