@@ -50,3 +50,5 @@ export * from './trend/trend-data';
 export * from './trend/trend-kpis';
 export * from './trend/scatter-bins';
 export * from './demo/demo-trend-input';
+export * from './catalogue/catalogue-diff';
+export * from './catalogue/catalogue-editor';
