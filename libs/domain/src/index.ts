@@ -52,3 +52,4 @@ export * from './trend/scatter-bins';
 export * from './demo/demo-trend-input';
 export * from './catalogue/catalogue-diff';
 export * from './catalogue/catalogue-editor';
+export { compileCatalogue } from './catalogue/catalogue-validator';
