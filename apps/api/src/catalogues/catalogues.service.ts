@@ -88,6 +88,18 @@ function itemOf(input: CatalogueItemInputDto): CatalogueItemEdit {
 export class CataloguesService {
   constructor(private readonly db: TenantDb) {}
 
+  /** The caller's versions with their definitions and uses, by key, the newest first. */
+  listVersions(actor: Actor): Promise<CatalogueVersionDetailDto[]> {
+    requireAccess(actor, Action.CatalogueVersionRead);
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const versions = await m.find(CatalogueVersionEntity, {
+        where: { tenantId: actor.tenantId },
+        order: { key: 'ASC', version: 'DESC' },
+      });
+      return Promise.all(versions.map((v) => this.detail(m, v)));
+    });
+  }
+
   /** A version of the caller's with its definition, its studies and whether it is a draft. */
   getVersion(actor: Actor, versionId: string): Promise<CatalogueVersionDetailDto> {
     requireAccess(actor, Action.CatalogueVersionRead);

@@ -20,7 +20,11 @@ function entries(kind: OrganisationKind, texts: PageTexts): { href: string; labe
     case 'company':
       return [overview, { href: pagePaths.units(), label: texts.units.nav }];
     case 'publisher':
-      return [overview, { href: pagePaths.studies(), label: texts.common.nav.studies }];
+      return [
+        overview,
+        { href: pagePaths.studies(), label: texts.common.nav.studies },
+        { href: pagePaths.catalogues(), label: texts.catalogues.nav },
+      ];
     case 'platform':
       return [overview, { href: pagePaths.organisations(), label: texts.common.nav.organisations }];
   }
