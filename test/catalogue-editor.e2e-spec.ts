@@ -397,4 +397,47 @@ describe('catalogue editor (e2e): drafts, items, diff, XLSX round trip', () => {
       'position',
     ]);
   });
+
+  it('documents the editor in OpenAPI: item input, version detail, diff and the workbook upload', async () => {
+    const docs = await t.http().get('/api/docs-json');
+    expect(docs.status).toBe(200);
+    const spec = docs.body as {
+      paths: Record<string, Record<string, { requestBody?: { content: Record<string, unknown> } }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const version = '/api/v1/catalogue-versions/{versionId}';
+    expect(Object.keys(spec.paths[`${version}/items/{itemKey}`] ?? {}).sort()).toEqual([
+      'delete',
+      'put',
+    ]);
+    expect(Object.keys(spec.paths[`${version}/diff/{otherVersionId}`] ?? {})).toEqual(['get']);
+    expect(
+      Object.keys(spec.paths['/api/v1/catalogue-versions/xlsx']?.post?.requestBody?.content ?? {}),
+    ).toEqual(['multipart/form-data']);
+    expect(Object.keys(spec.components.schemas.CatalogueItemInputDto.properties)).toEqual([
+      'key',
+      'area',
+      'type',
+      'unit',
+      'label',
+      'help',
+      'min',
+      'max',
+      'required',
+      'polarity',
+      'formula',
+      'choices',
+      'benchmarked',
+      'weightKey',
+      'position',
+    ]);
+    expect(Object.keys(spec.components.schemas.CatalogueDiffDto.properties)).toEqual([
+      'from',
+      'to',
+      'name',
+      'items',
+      'rules',
+    ]);
+    expect(spec.components.schemas.CatalogueVersionDetailDto.properties).toHaveProperty('editable');
+  });
 });
