@@ -129,12 +129,19 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     expect(seen).toBeNull();
   });
 
-  it('refuses the application role any change of a stored catalogue version', async () => {
+  it('refuses the application role any change of a catalogue version a cycle uses', async () => {
     const { publisher, study } = await createStudyWorld();
     const tenant = asTenantId(publisher.id);
     await expect(
       tenantDb.withTenant(tenant, (m) =>
         m.query(`UPDATE catalogue_versions SET hash = 'changed' WHERE id = $1`, [
+          study.catalogueVersionId,
+        ]),
+      ),
+    ).rejects.toThrow(/is used by a cycle and never changes/);
+    await expect(
+      tenantDb.withTenant(tenant, (m) =>
+        m.query(`UPDATE catalogue_versions SET version = 99 WHERE id = $1`, [
           study.catalogueVersionId,
         ]),
       ),
@@ -144,6 +151,28 @@ describe('row-level security (application role, real PostgreSQL)', () => {
         m.query(`DELETE FROM catalogue_versions WHERE id = $1`, [study.catalogueVersionId]),
       ),
     ).rejects.toThrow(/permission denied/);
+  });
+
+  it('lets a publisher change the definition of its own draft only', async () => {
+    const { publisher, study } = await createStudyWorld();
+    const tenant = asTenantId(publisher.id);
+    const [draft] = await tenantDb.withTenant(tenant, (m) =>
+      m.query<{ id: string }[]>(
+        `INSERT INTO catalogue_versions (tenant_id, key, version, definition, hash, based_on_id)
+         SELECT tenant_id, key, version + 100, definition, hash, id FROM catalogue_versions
+          WHERE id = $1 RETURNING id`,
+        [study.catalogueVersionId],
+      ),
+    );
+    const changed = await tenantDb.withTenant(tenant, (m) =>
+      m.query(`UPDATE catalogue_versions SET hash = 'edited' WHERE id = $1`, [draft.id]),
+    );
+    expect(changed[1]).toBe(1);
+    const intruder = await createOrganisation('publisher');
+    const foreign = await tenantDb.withTenant(asTenantId(intruder.id), (m) =>
+      m.query(`UPDATE catalogue_versions SET hash = 'foreign' WHERE id = $1`, [draft.id]),
+    );
+    expect(foreign[1]).toBe(0);
   });
 
   it("refuses a cycle that a publisher adds to another publisher's study", async () => {

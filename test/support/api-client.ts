@@ -8,6 +8,11 @@ import type {
   OrganisationDto,
   TenantUserDto,
 } from '../../apps/api/src/organisations/dto/organisation.dto';
+import type {
+  CatalogueDiffDto,
+  CatalogueItemInputDto,
+  CatalogueVersionDetailDto,
+} from '../../apps/api/src/catalogues/dto/catalogue-editor.dto';
 import type { CreatedReportDto, ReportDto } from '../../apps/api/src/reports/dto/report.dto';
 import type {
   SnapshotDto,
@@ -101,18 +106,43 @@ export class ApiClient {
     );
   }
 
+  catalogueVersion(versionId: string): Promise<CatalogueVersionDetailDto> {
+    return this.call('get', `/api/v1/catalogue-versions/${versionId}`, 200);
+  }
+
+  /** Starts a new version (a draft) from a stored one (201). */
+  startCatalogueDraft(fromId: string): Promise<CatalogueVersionDetailDto> {
+    return this.call('post', `/api/v1/catalogue-versions/${fromId}/drafts`, 201);
+  }
+
+  saveCatalogueItem(
+    versionId: string,
+    itemKey: string,
+    item: CatalogueItemInputDto,
+  ): Promise<CatalogueVersionDetailDto> {
+    return this.call('put', `/api/v1/catalogue-versions/${versionId}/items/${itemKey}`, 200, item);
+  }
+
+  addCatalogueItem(
+    versionId: string,
+    item: CatalogueItemInputDto,
+  ): Promise<CatalogueVersionDetailDto> {
+    return this.call('post', `/api/v1/catalogue-versions/${versionId}/items`, 201, item);
+  }
+
+  catalogueDiff(fromId: string, toId: string): Promise<CatalogueDiffDto> {
+    return this.call('get', `/api/v1/catalogue-versions/${fromId}/diff/${toId}`, 200);
+  }
+
   /** Sends the request as the user; any other status than `expected` fails with the answer. */
   private async call<T>(
-    method: 'get' | 'post',
+    method: 'get' | 'post' | 'put',
     path: string,
     expected: number,
     body?: object,
   ): Promise<T> {
     const http = this.t.http();
-    const request = (method === 'get' ? http.get(path) : http.post(path)).set(
-      'Authorization',
-      await this.t.tokenFor(this.user),
-    );
+    const request = http[method](path).set('Authorization', await this.t.tokenFor(this.user));
     const response = body === undefined ? await request : await request.send(body);
     if (response.status !== expected) {
       throw new Error(

@@ -15,6 +15,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuthController } from './auth/auth.controller';
+import { CataloguesController } from './catalogues/catalogues.controller';
+import { CataloguesService } from './catalogues/catalogues.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
@@ -124,6 +126,7 @@ export class AppModule {
         ApiKeysController,
         OrganisationsController,
         StudiesController,
+        CataloguesController,
         UnitsController,
         SnapshotsController,
         ReportsController,
@@ -139,6 +142,7 @@ export class AppModule {
         ApiKeysService,
         OrganisationsService,
         StudiesService,
+        CataloguesService,
         UnitsService,
         SnapshotsService,
         ReportsService,

@@ -51,3 +51,6 @@ export * from './trend/trend-kpis';
 export * from './trend/scatter-bins';
 export * from './demo/demo-trend-input';
 export * from './invitation/invitation';
+export * from './catalogue/catalogue-diff';
+export * from './catalogue/catalogue-editor';
+export { compileCatalogue } from './catalogue/catalogue-validator';

@@ -17,3 +17,4 @@ export * from './table-writer';
 export * from './trend-workbook';
 export * from './spreadsheet-parse-task';
 export * from './spreadsheet-parse-pool';
+export * from './catalogue-workbook';

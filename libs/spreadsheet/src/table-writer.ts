@@ -75,21 +75,28 @@ export function writeCsv(table: ExportTable): Promise<Buffer> {
 }
 
 /**
- * Writes a table as an XLSX workbook of one sheet with a bold, frozen header row. Numbers and
- * booleans are typed cells; text cells are escaped as in `writeCsv`, so that a file saved
+ * Writes tables as an XLSX workbook, one sheet each, with a bold, frozen header row. Numbers
+ * and booleans are typed cells; text cells are escaped as in `writeCsv`, so that a file saved
  * again as CSV from a spreadsheet does not turn them into formulas either.
  */
-export async function writeXlsx(table: ExportTable): Promise<Buffer> {
+export async function writeXlsxSheets(tables: readonly ExportTable[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Benchmark Cockpit';
-  const sheet = workbook.addWorksheet(table.sheet, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
-  sheet.addRow(table.columns.map((c) => escapeFormulaText(c))).font = { bold: true };
-  for (const row of table.rows) {
-    sheet.addRow(row.map(xlsxCellValue));
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(table.sheet, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.addRow(table.columns.map((c) => escapeFormulaText(c))).font = { bold: true };
+    for (const row of table.rows) {
+      sheet.addRow(row.map(xlsxCellValue));
+    }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** Writes a table as an XLSX workbook of one sheet (`writeXlsxSheets`). */
+export function writeXlsx(table: ExportTable): Promise<Buffer> {
+  return writeXlsxSheets([table]);
 }
 
 /** Writes a table in the chosen format. */

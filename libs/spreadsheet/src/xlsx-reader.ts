@@ -96,6 +96,13 @@ export async function readXlsxTable(buffer: Buffer, options: XlsxReadOptions): P
       { key: 'file', rule: 'empty_file', message: M.emptyFile(language) },
     ]);
   }
+  const { rows, widest } = sheetRowsOf(worksheet);
+  assertTableSize(rows.length, widest, limits, language);
+  return { sheet: worksheet.name, format: 'xlsx', numbersAsText: false, decimalComma: false, rows };
+}
+
+/** The non-empty rows of a worksheet as raw cells, and the widest row's last column. */
+export function sheetRowsOf(worksheet: ExcelJS.Worksheet): { rows: SheetRow[]; widest: number } {
   const rows: SheetRow[] = [];
   let widest = 0;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -113,8 +120,7 @@ export async function readXlsxTable(buffer: Buffer, options: XlsxReadOptions): P
       rows.push({ number: rowNumber, cells });
     }
   });
-  assertTableSize(rows.length, widest, limits, language);
-  return { sheet: worksheet.name, format: 'xlsx', numbersAsText: false, decimalComma: false, rows };
+  return { rows, widest };
 }
 
 /** Refuses more data rows (below a header) or columns than the limits allow. */

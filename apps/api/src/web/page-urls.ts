@@ -60,6 +60,25 @@ export const pagePaths = {
     `/studies/${encodeURIComponent(studyId)}/participations`,
   participationWithdraw: (studyId: string, participationId: string): string =>
     `/studies/${encodeURIComponent(studyId)}/participations/${encodeURIComponent(participationId)}/withdraw`,
+  // The questionnaire editor: versions, a draft's items, diffs and the assignment to a study.
+  catalogues: (): string => '/catalogues',
+  catalogueUpload: (): string => '/catalogues/xlsx',
+  catalogue: (versionId: string): string => `/catalogues/${encodeURIComponent(versionId)}`,
+  catalogueDrafts: (versionId: string): string =>
+    `/catalogues/${encodeURIComponent(versionId)}/drafts`,
+  catalogueXlsx: (versionId: string): string => `/catalogues/${encodeURIComponent(versionId)}/xlsx`,
+  catalogueItems: (versionId: string): string =>
+    `/catalogues/${encodeURIComponent(versionId)}/items`,
+  catalogueNewItem: (versionId: string): string =>
+    `/catalogues/${encodeURIComponent(versionId)}/new-item`,
+  catalogueItem: (versionId: string, itemKey: string): string =>
+    `/catalogues/${encodeURIComponent(versionId)}/items/${encodeURIComponent(itemKey)}`,
+  catalogueItemRemove: (versionId: string, itemKey: string): string =>
+    `/catalogues/${encodeURIComponent(versionId)}/items/${encodeURIComponent(itemKey)}/remove`,
+  catalogueDiff: (fromId: string, toId: string): string =>
+    `/catalogues/${encodeURIComponent(fromId)}/diff/${encodeURIComponent(toId)}`,
+  studyCatalogue: (studyId: string, versionId: string): string =>
+    `/studies/${encodeURIComponent(studyId)}/catalogue/${encodeURIComponent(versionId)}`,
   units: (): string => '/units',
   newUnit: (): string => '/units/new',
   unit: (unitId: string): string => `/units/${encodeURIComponent(unitId)}`,

@@ -3,6 +3,7 @@ import type { AppConfig } from '@app/config';
 import { FAIL_FAST_REDIS, logOutages } from '../common/redis.provider';
 import { AssetsController } from './assets/assets.controller';
 import { BenchmarksPagesController } from './benchmarks/benchmarks.controller';
+import { CataloguesPagesController } from './catalogues/catalogues.controller';
 import { CyclesPagesController } from './cycles/cycles.controller';
 import { DisclosureReportsPagesController } from './disclosure-reports/disclosure-reports.controller';
 import { HomeController } from './home/home.controller';
@@ -54,6 +55,11 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *                                                   settings, participants, units, cycles
  *   POST /studies/:studyId/participations           enrol a company; withdraw it after a  publisher
  *     .../participations/:participationId/withdraw  confirm page (GET, then POST)
+ *   /catalogues, /catalogues/:versionId             questionnaire versions; a version's   publisher
+ *     .../items/:itemKey, .../new-item, .../xlsx,   items (a draft's to edit, add and
+ *     .../diff/:otherVersionId, POST .../drafts     remove), XLSX, diff, a new draft
+ *   /studies/:studyId/catalogue/:versionId          assign a version to a study after a   publisher
+ *                                                   confirm page with the diff
  *   /units, /units/new, /units/:unitId              a company's units: add, edit (a       company,
  *                                                   publisher sees its participants')     publisher
  *   /cycles/:cycleId                                a cycle: close, publish, snapshots,   publisher
@@ -110,6 +116,7 @@ export const WEB_PAGES: { controllers: Type[]; providers: Provider[] } = {
     HomeController,
     AssetsController,
     StudiesPagesController,
+    CataloguesPagesController,
     CyclesPagesController,
     ReviewPagesController,
     SnapshotStatusPagesController,

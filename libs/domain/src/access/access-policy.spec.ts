@@ -30,6 +30,7 @@ const MATRIX: Record<Action, string> = {
   [Action.ParticipationWithdraw]: '. x . . . .',
   [Action.CatalogueVersionRead]: '. x x . . .',
   [Action.CatalogueVersionCreate]: '. x . . . .',
+  [Action.CatalogueVersionEdit]: '. x . . . .',
   [Action.CycleCreate]: '. x . . . .',
   [Action.CycleClose]: '. x . . . .',
   [Action.CyclePublish]: '. x . . . .',

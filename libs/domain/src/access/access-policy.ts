@@ -31,7 +31,10 @@ export enum Action {
   ParticipationEnrol = 'participation.enrol',
   ParticipationWithdraw = 'participation.withdraw',
   CatalogueVersionRead = 'catalogue_version.read',
+  /** Start a new version: a draft from a stored one, or from an uploaded workbook. */
   CatalogueVersionCreate = 'catalogue_version.create',
+  /** Change a draft's items, one by one or by an uploaded workbook, until a cycle uses it. */
+  CatalogueVersionEdit = 'catalogue_version.edit',
   CycleCreate = 'cycle.create',
   CycleClose = 'cycle.close',
   CyclePublish = 'cycle.publish',
@@ -125,6 +128,7 @@ export const ACCESS_POLICY: Readonly<Record<Action, AccessRule>> = {
   [Action.ParticipationWithdraw]: { roles: ['publisher_admin'] },
   [Action.CatalogueVersionRead]: { roles: PUBLISHER_ROLES },
   [Action.CatalogueVersionCreate]: { roles: ['publisher_admin'] },
+  [Action.CatalogueVersionEdit]: { roles: ['publisher_admin'] },
   [Action.CycleCreate]: { roles: ['publisher_admin'] },
   [Action.CycleClose]: { roles: ['publisher_admin'] },
   [Action.CyclePublish]: { roles: ['publisher_admin'] },

@@ -79,6 +79,8 @@ export class DomainError extends Error {
 /** What an id names, in the words of each language. */
 const THINGS = {
   'API key': { de: 'API-Schlüssel', en: 'API key' },
+  'Catalogue item': { de: 'Fragebogenelement', en: 'Catalogue item' },
+  'Catalogue version': { de: 'Fragebogenversion', en: 'Catalogue version' },
   Cycle: { de: 'Zyklus', en: 'Cycle' },
   Invitation: { de: 'Einladung', en: 'Invitation' },
   Organisation: { de: 'Organisation', en: 'Organisation' },

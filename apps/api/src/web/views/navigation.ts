@@ -33,6 +33,7 @@ function entries(
         overview,
         { href: pagePaths.studies(), label: texts.common.nav.studies },
         ...invitations,
+        { href: pagePaths.catalogues(), label: texts.catalogues.nav },
       ];
     case 'platform':
       return [overview, { href: pagePaths.organisations(), label: texts.common.nav.organisations }];

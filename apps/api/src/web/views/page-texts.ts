@@ -1,5 +1,6 @@
 import type { Language } from '../../common/request-context';
 import { BENCHMARKS_TEXTS } from '../benchmarks/benchmarks.texts';
+import { CATALOGUES_TEXTS } from '../catalogues/catalogues.texts';
 import { CYCLES_TEXTS } from '../cycles/cycles.texts';
 import { DISCLOSURE_REPORTS_TEXTS } from '../disclosure-reports/disclosure-reports.texts';
 import { ERROR_TEXTS } from '../errors/errors.texts';
@@ -29,6 +30,7 @@ const NAMESPACES = {
   errors: ERROR_TEXTS,
   home: HOME_TEXTS,
   studies: STUDIES_TEXTS,
+  catalogues: CATALOGUES_TEXTS,
   cycles: CYCLES_TEXTS,
   review: REVIEW_TEXTS,
   snapshotStatus: SNAPSHOT_STATUS_TEXTS,
