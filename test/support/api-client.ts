@@ -1,3 +1,4 @@
+import type { PositionHistoryDto } from '../../apps/api/src/position-history/dto/position-history.dto';
 import type { CreatedReportDto, ReportDto } from '../../apps/api/src/reports/dto/report.dto';
 import type {
   SnapshotDto,
@@ -41,6 +42,11 @@ export class ApiClient {
 
   report(reportId: string): Promise<ReportDto> {
     return this.call('get', `/api/v1/reports/${reportId}`, 200);
+  }
+
+  /** A unit's positions in every published cycle of a study, oldest first. */
+  positionHistory(studyId: string, unitId: string): Promise<PositionHistoryDto> {
+    return this.call('get', `/api/v1/studies/${studyId}/units/${unitId}/position-history`, 200);
   }
 
   /** Sends the request as the user; any other status than `expected` fails with the answer. */

@@ -26,6 +26,8 @@ import { HealthController } from './health/health.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { OrganisationsService } from './organisations/organisations.service';
+import { PositionHistoryController } from './position-history/position-history.controller';
+import { PositionHistoryService } from './position-history/position-history.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { SnapshotsController } from './snapshots/snapshots.controller';
@@ -124,6 +126,7 @@ export class AppModule {
         StudiesController,
         UnitsController,
         SnapshotsController,
+        PositionHistoryController,
         ReportsController,
         HealthController,
         ...WEB_PAGES.controllers,
@@ -139,6 +142,7 @@ export class AppModule {
         StudiesService,
         UnitsService,
         SnapshotsService,
+        PositionHistoryService,
         ReportsService,
         ...WEB_PAGES.providers,
         { provide: APP_GUARD, useClass: AuthGuard },
