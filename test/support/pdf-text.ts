@@ -86,15 +86,18 @@ process.stdin.on('end', async () => {
     const headings = [];
     for (let p = 1; p <= doc.numPages; p++) {
       const page = await doc.getPage(p);
+      // Marked content nests (a ligature is a sequence of its own inside the word's): text
+      // belongs to the innermost sequence with an id.
       const textOf = new Map();
-      let current = null;
+      const open = [];
       for (const item of (await page.getTextContent({ includeMarkedContent: true })).items) {
         if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
-          current = item.id ?? null;
+          open.push(item.id ?? open[open.length - 1] ?? null);
         } else if (item.type === 'endMarkedContent') {
-          current = null;
-        } else if (current !== null && typeof item.str === 'string') {
-          textOf.set(current, (textOf.get(current) ?? '') + item.str);
+          open.pop();
+        } else if (open.length > 0 && open[open.length - 1] !== null && typeof item.str === 'string') {
+          const id = open[open.length - 1];
+          textOf.set(id, (textOf.get(id) ?? '') + item.str);
         }
       }
       const contentText = (node) =>
@@ -135,9 +138,13 @@ export function pdfStructure(pdf: Uint8Array): Promise<PdfStructure> {
   return runInChild(STRUCTURE, pdf).then((out) => JSON.parse(out) as PdfStructure);
 }
 
-/** The text of an HTML fragment, entities decoded, with no white space (PDF text breaks lines). */
+/**
+ * The text of an HTML fragment, entities decoded, with no white space (PDF text breaks lines)
+ * and ligatures spelt out (a PDF may carry "ﬁ" for "fi").
+ */
 function squeezed(html: string): string {
   return html
+    .normalize('NFKC')
     .replace(/<[^>]+>/g, '')
     .replace(/&amp;/g, '&')
     .replace(/&quot;/g, '"')
