@@ -26,7 +26,7 @@ import {
   ownerDataSource,
   TestUser,
 } from './support/factories';
-import { pdfText } from './support/pdf-text';
+import { outlineOfHtml, pdfStructure, pdfText, readingOutline } from './support/pdf-text';
 import { testConfig } from './support/test-env';
 import { until } from './support/waiting';
 
@@ -185,6 +185,24 @@ describe('company reports (e2e, real worker and Chromium)', () => {
     expect(text.text).not.toContain('Grundausbildung neuer Agenten');
     expect(text.text).toMatch(/\bn = 6\b/);
   }, 60_000);
+
+  it.each(['de', 'en'] as const)(
+    'renders a tagged PDF in %s with its language, its title and its headings in reading order',
+    async (language) => {
+      const { reportId, pdf } = await renderedReport(viewer, unitIds[0], language);
+      const html = await t
+        .http()
+        .get(`/api/v1/reports/${reportId}/html`)
+        .set(await auth(viewer));
+      expect(html.status).toBe(200);
+      const expected = outlineOfHtml(html.text, 8);
+      // The preview is the report's own HTML in its language, with headings enough to compare.
+      expect(expected.language).toBe(language);
+      expect(expected.headings).toHaveLength(8);
+      expect(readingOutline(await pdfStructure(pdf), 8)).toEqual(expected);
+    },
+    60_000,
+  );
 
   it('stores one report when the same report is ordered twice', async () => {
     const headers = await auth(viewer);

@@ -26,7 +26,7 @@ import {
   ownerDataSource,
   TestUser,
 } from './support/factories';
-import { pdfText } from './support/pdf-text';
+import { outlineOfHtml, pdfStructure, pdfText, readingOutline } from './support/pdf-text';
 import { testConfig } from './support/test-env';
 import { binary, until } from './support/waiting';
 
@@ -292,6 +292,28 @@ describe('trend reports (e2e, real worker and Chromium)', () => {
       ).trendId;
     expect(await trendOf(english)).toBe(await trendOf(reportId));
   }, 120_000);
+
+  it.each(['de', 'en'] as const)(
+    'renders a tagged trend report PDF in %s with its language, its title and its headings in reading order',
+    async (language) => {
+      const id = await orderTrendReport(language);
+      const headers = await auth(publisher);
+      const pdf = await t
+        .http()
+        .get(`/api/v1/reports/${id}/pdf`)
+        .set(headers)
+        .buffer(true)
+        .parse(binary);
+      const html = await t.http().get(`/api/v1/reports/${id}/html`).set(headers);
+      expect([pdf.status, html.status]).toEqual([200, 200]);
+      const expected = outlineOfHtml(html.text, 8);
+      // The preview is the report's own HTML in its language, with headings enough to compare.
+      expect(expected.language).toBe(language);
+      expect(expected.headings).toHaveLength(8);
+      expect(readingOutline(await pdfStructure(pdf.body as Buffer), 8)).toEqual(expected);
+    },
+    120_000,
+  );
 
   it('keeps every trend path from a company user: 403 or 404', async () => {
     const headers = await auth(companyAdmin);

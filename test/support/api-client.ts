@@ -13,6 +13,7 @@ import type {
   CatalogueItemInputDto,
   CatalogueVersionDetailDto,
 } from '../../apps/api/src/catalogues/dto/catalogue-editor.dto';
+import type { PositionHistoryDto } from '../../apps/api/src/position-history/dto/position-history.dto';
 import type { CreatedReportDto, ReportDto } from '../../apps/api/src/reports/dto/report.dto';
 import type {
   SnapshotDto,
@@ -132,6 +133,11 @@ export class ApiClient {
 
   catalogueDiff(fromId: string, toId: string): Promise<CatalogueDiffDto> {
     return this.call('get', `/api/v1/catalogue-versions/${fromId}/diff/${toId}`, 200);
+  }
+
+  /** A unit's positions in every published cycle of a study, oldest first. */
+  positionHistory(studyId: string, unitId: string): Promise<PositionHistoryDto> {
+    return this.call('get', `/api/v1/studies/${studyId}/units/${unitId}/position-history`, 200);
   }
 
   /** Sends the request as the user; any other status than `expected` fails with the answer. */

@@ -29,6 +29,8 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { OrganisationsService } from './organisations/organisations.service';
+import { PositionHistoryController } from './position-history/position-history.controller';
+import { PositionHistoryService } from './position-history/position-history.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { SnapshotsController } from './snapshots/snapshots.controller';
@@ -129,6 +131,7 @@ export class AppModule {
         CataloguesController,
         UnitsController,
         SnapshotsController,
+        PositionHistoryController,
         ReportsController,
         HealthController,
         ...WEB_PAGES.controllers,
@@ -145,6 +148,7 @@ export class AppModule {
         CataloguesService,
         UnitsService,
         SnapshotsService,
+        PositionHistoryService,
         ReportsService,
         ...WEB_PAGES.providers,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -3,6 +3,7 @@ export * from './escape.util';
 export * from './report-texts';
 export * from './percentile-strip-chart';
 export * from './trend-line-chart';
+export * from './rank-history-chart';
 export * from './company-report-model';
 export * from './report-templates';
 export { chartMarkupOf } from './svg-markup';

@@ -25,7 +25,9 @@ const TOP = 8;
 const BOTTOM = HEIGHT - 18;
 
 /** Runs of consecutive present values: a missing cycle breaks the line instead of bridging it. */
-function segments(points: ReadonlyArray<[number, number | null]>): Array<Array<[number, number]>> {
+export function segments(
+  points: ReadonlyArray<[number, number | null]>,
+): Array<Array<[number, number]>> {
   const runs: Array<Array<[number, number]>> = [];
   let run: Array<[number, number]> = [];
   for (const [x, y] of points) {

@@ -51,6 +51,8 @@ export const pagePaths = {
     `/snapshots/${encodeURIComponent(snapshotId)}/benchmarks`,
   peerGroupBenchmarks: (snapshotId: string, unitId: string, peerGroupId: string): string =>
     `/snapshots/${encodeURIComponent(snapshotId)}/benchmarks?unitId=${encodeURIComponent(unitId)}&peerGroup=${encodeURIComponent(peerGroupId)}`,
+  positionHistory: (studyId: string, unitId: string): string =>
+    `/studies/${encodeURIComponent(studyId)}/units/${encodeURIComponent(unitId)}/position-history`,
   peerGroups: (snapshotId: string): string =>
     `/snapshots/${encodeURIComponent(snapshotId)}/peer-groups`,
   reportOrder: (snapshotId: string): string =>

@@ -11,6 +11,7 @@ import { HomeService } from './home/home.service';
 import { InvitationsPagesController } from './invitations/invitations.controller';
 import { OrganisationsPagesController } from './organisations/organisations.controller';
 import { PasswordResetPagesController } from './password-reset/password-reset.controller';
+import { PositionHistoryPagesController } from './position-history/position-history.controller';
 import { ReportBatchesPagesController } from './report-batches/report-batches.controller';
 import { ReportsPagesController } from './reports/reports.controller';
 import { ReviewPagesController } from './review/review.controller';
@@ -49,6 +50,8 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *   /snapshots/:snapshotId/benchmarks?unitId=       benchmark view of a unit              company
  *     &peerGroup=; POST /snapshots/:snapshotId/peer-groups (custom peer group),
  *     POST /snapshots/:snapshotId/reports (order a unit's report)
+ *   /studies/:studyId/units/:unitId/position-history  a unit's percentile rank per KPI   company
+ *                                                   in every published cycle of a study
  *   /reports/:reportId                              report preview, PDF download          both
  *     /reports/:reportId/preview, /reports/:reportId/pdf  (session; the API's need a token)
  *   /studies, /studies/:studyId                     studies (new study); a study: its     publisher
@@ -125,6 +128,7 @@ export const WEB_PAGES: { controllers: Type[]; providers: Provider[] } = {
     TrendReportsPagesController,
     SubmissionPagesController,
     BenchmarksPagesController,
+    PositionHistoryPagesController,
     ReportsPagesController,
     UnitsPagesController,
     PasswordResetPagesController,

@@ -273,6 +273,12 @@ export class PdfRenderer implements OnModuleDestroy {
       printBackground: true,
       margin: withHeader ? MARGIN_WITH_HEADER : MARGIN_PLAIN,
       timeout: 0,
+      // Accessible PDF (PDF/UA's basics): a structure tree from the HTML's elements, in their
+      // order, with the document language from <html lang> and the title from <title>; and
+      // bookmarks from the headings. Puppeteer marks both options experimental and tags by
+      // default today, so they are asked for by name, and the report tests check the result.
+      tagged: true,
+      outline: true,
       ...(withHeader && {
         displayHeaderFooter: true,
         headerTemplate: options.headerTemplate ?? EMPTY_TEMPLATE,

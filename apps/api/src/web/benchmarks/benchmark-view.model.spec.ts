@@ -4,11 +4,11 @@ import type {
   KpiPositionDto,
   PeerGroupDto,
 } from '../../snapshots/dto/snapshot.dto';
+import { defaultPeerGroup } from '../../snapshots/default-peer-group';
 import { BENCHMARKS_TEXTS } from './benchmarks.texts';
 import {
   benchmarkViewModel,
   BenchmarkViewState,
-  defaultPeerGroup,
   peerGroupName,
   refusalText,
 } from './benchmark-view.model';

@@ -4,7 +4,6 @@ import {
   Catalogue,
   CUSTOM_GROUP_LIMIT_RULE,
   matchesPeerGroup,
-  peerGroupId,
   PROFILE_DIMENSION_LABELS,
   PROFILE_DIMENSION_VALUES,
   PROFILE_DIMENSIONS,
@@ -170,32 +169,11 @@ export function peerGroupName(
   return parts.length === 0 ? group.label : parts.join(' · ');
 }
 
-/**
- * The group a unit's view opens with: the narrowest released group the report uses too
- * (industry and size band, then industry, then all participants), else the first released.
- */
-export function defaultPeerGroup(
-  groups: readonly PeerGroupDto[],
-  profile: Pick<BenchmarkUnitProfile, 'industry' | 'sizeBand'>,
-): PeerGroupDto | undefined {
-  const candidates = [
-    peerGroupId({ industry: [profile.industry], sizeBand: [profile.sizeBand] }),
-    peerGroupId({ industry: [profile.industry] }),
-    ALL_PEER_GROUP_ID,
-  ];
-  for (const id of candidates) {
-    const group = groups.find((g) => g.id === id && g.released);
-    if (group) {
-      return group;
-    }
-  }
-  return groups.find((g) => g.released);
-}
-
 const isFiniteNumber = (value: unknown): value is number =>
   typeof value === 'number' && Number.isFinite(value);
 
-function ruleName(rule: string, language: Language): string {
+/** A suppression rule's name in the language (`Mindestanzahl`), or its code when it has none. */
+export function ruleName(rule: string, language: Language): string {
   const labels = SUPPRESSION_RULE_LABELS as Record<string, { de: string; en: string } | undefined>;
   return labels[rule as SuppressionRule]?.[language] ?? rule;
 }

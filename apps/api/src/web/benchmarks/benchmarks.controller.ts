@@ -13,7 +13,8 @@ import { Page, PageContext } from '../views/page-context';
 import { PageIdPipe } from '../views/page-id.pipe';
 import { PageRenderer } from '../views/page-renderer';
 import { seeOther, sendPage } from '../views/page-response';
-import { benchmarkViewModel, defaultPeerGroup, refusalText } from './benchmark-view.model';
+import { defaultPeerGroup } from '../../snapshots/default-peer-group';
+import { benchmarkViewModel, refusalText } from './benchmark-view.model';
 import { PeerGroupFormDto } from './dto/peer-group-form.dto';
 
 /** A custom peer group that was refused, to show at its form. */
@@ -175,6 +176,7 @@ export class BenchmarksPagesController {
       heading: fill(t.heading, { year: cycle.year, unit: unit.name }),
       lead: fill(t.lead, { study: study.name, year: cycle.year }),
       homeHref: pagePaths.home(),
+      historyHref: pagePaths.positionHistory(study.id, unitId),
       notPublished: !snapshot.published,
       note,
       viewAction: pagePaths.snapshotBenchmarks(snapshotId),

@@ -8,6 +8,7 @@ import { HOME_TEXTS } from '../home/home.texts';
 import { INVITATIONS_TEXTS } from '../invitations/invitations.texts';
 import { ORGANISATIONS_TEXTS } from '../organisations/organisations.texts';
 import { PASSWORD_RESET_PAGE_TEXTS } from '../password-reset/password-reset.texts';
+import { POSITION_HISTORY_TEXTS } from '../position-history/position-history.texts';
 import { REPORT_BATCHES_TEXTS } from '../report-batches/report-batches.texts';
 import { REPORTS_TEXTS } from '../reports/reports.texts';
 import { REVIEW_TEXTS } from '../review/review.texts';
@@ -39,6 +40,7 @@ const NAMESPACES = {
   trendReports: TREND_REPORTS_TEXTS,
   submission: SUBMISSION_TEXTS,
   benchmarks: BENCHMARKS_TEXTS,
+  positionHistory: POSITION_HISTORY_TEXTS,
   reports: REPORTS_TEXTS,
   units: UNITS_TEXTS,
   passwordReset: PASSWORD_RESET_PAGE_TEXTS,
