@@ -176,7 +176,7 @@ describe('company reports (e2e, real worker and Chromium)', () => {
     expect(text.text).toMatch(/\bn = 6\b/);
     expect(text.text).not.toContain('Basic training of new agents');
     expect(worker.get(PdfRenderer).blockedRequests).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   it('renders the English PDF with English labels and number formats', async () => {
     const { pdf } = await renderedReport(viewer, unitIds[0], 'en');
@@ -184,7 +184,7 @@ describe('company reports (e2e, real worker and Chromium)', () => {
     expect(text.text).toContain('Basic training of new agents');
     expect(text.text).not.toContain('Grundausbildung neuer Agenten');
     expect(text.text).toMatch(/\bn = 6\b/);
-  }, 60_000);
+  }, 240_000);
 
   it.each(['de', 'en'] as const)(
     'renders a tagged PDF in %s with its language, its title and its headings in reading order',
@@ -201,7 +201,7 @@ describe('company reports (e2e, real worker and Chromium)', () => {
       expect(expected.headings).toHaveLength(8);
       expect(readingOutline(await pdfStructure(pdf), 8)).toEqual(expected);
     },
-    60_000,
+    240_000,
   );
 
   it('stores one report when the same report is ordered twice', async () => {
@@ -234,7 +234,7 @@ describe('company reports (e2e, real worker and Chromium)', () => {
     expect(res.text).not.toMatch(/<script/i);
     expect(res.text).not.toContain('<img src="http://127.0.0.1:9/x">');
     expect(res.text).toContain('&lt;img');
-  }, 60_000);
+  }, 240_000);
 
   it('answers another tenant with 404 on every report path', async () => {
     const { reportId } = await renderedReport(viewer, unitIds[0], 'de');
@@ -261,7 +261,7 @@ describe('company reports (e2e, real worker and Chromium)', () => {
       .set(await auth(viewer))
       .send({ unitId: unitIds[1], language: 'de' });
     expect(foreignUnit.status).toBe(404);
-  }, 60_000);
+  }, 240_000);
 
   it('completes a batch with every report exactly once when the browser is killed midway', async () => {
     const headers = await auth(publisher);

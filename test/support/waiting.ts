@@ -1,14 +1,14 @@
 import type { Response } from 'supertest';
 
 /**
- * Reads until `done` holds, every `everyMs` (100 ms), for at most `timeoutMs` (a minute): for
+ * Reads until `done` holds, every `everyMs` (100 ms), for at most `timeoutMs` (three minutes: a busy machine renders slowly): for
  * work the worker does in the background (snapshots, reports). Not a timed assertion: the limit
  * only ends a hung test.
  */
 export async function until<T>(
   read: () => Promise<T>,
   done: (value: T) => boolean,
-  { timeoutMs = 60_000, everyMs = 100 }: { timeoutMs?: number; everyMs?: number } = {},
+  { timeoutMs = 180_000, everyMs = 100 }: { timeoutMs?: number; everyMs?: number } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
