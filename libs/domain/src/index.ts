@@ -50,3 +50,4 @@ export * from './trend/trend-data';
 export * from './trend/trend-kpis';
 export * from './trend/scatter-bins';
 export * from './demo/demo-trend-input';
+export * from './submission/review-queue';

@@ -23,3 +23,4 @@ export * from './submissions/submission.repository';
 export * from './auth/password-resets';
 export * from './mail/outbox';
 export * from './users/preferred-language';
+export * from './submissions/review-queue';
