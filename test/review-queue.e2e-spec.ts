@@ -9,33 +9,22 @@ import type {
 import { startApp, TestApp } from './support/app';
 import {
   closeOwnerDataSource,
-  createCycle,
   createOrganisation,
   createStudy,
   createUser,
   ownerDataSource,
   TestUser,
 } from './support/factories';
+import {
+  indices,
+  seedReviewQueue,
+  stateOf,
+  unitName,
+  warningsOf,
+} from './support/review-queue-world';
 import { appUrl } from './support/test-env';
 
-/**
- * The review queue at the size of a real study: 2,000 units of 400 companies (5 each), every
- * unit's state, warnings and age following from its number i, so that each expected figure
- * below is counted from that scheme, not from the code under test:
- * - i % 10: 0..5 submitted, 6 draft, 7 accepted, 8 returned, 9 no data;
- * - a submitted unit has i % 3 warnings: the first a jump against the previous cycle (AHT),
- *   the second a value outside the previous benchmark's range (CSAT);
- * - submitted i % 30 days and one hour ago; unit `Unit 0042` of company `Company 008`.
- */
-const UNITS = 2000;
-const stateOf = (i: number): 'submitted' | 'draft' | 'accepted' | 'returned' | 'none' =>
-  i % 10 <= 5 ? 'submitted' : (['draft', 'accepted', 'returned', 'none'] as const)[(i % 10) - 6];
-const warningsOf = (i: number): number => (stateOf(i) === 'submitted' ? i % 3 : 0);
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-const unitName = (i: number): string => `Unit ${pad(i, 4)}`;
-const companyName = (c: number): string => `Company ${pad(c, 3)}`;
-const indices = Array.from({ length: UNITS }, (_, i) => i);
-
+/** The scheme of `seedReviewQueue` (test/support/review-queue-world.ts) gives every expected figure. */
 describe('review queue at 2,000 submissions (e2e)', () => {
   let t: TestApp;
   let publisher: TestUser;
@@ -86,58 +75,10 @@ describe('review queue at 2,000 submissions (e2e)', () => {
     publisher = await createUser(publisherOrg, 'publisher_admin');
     otherPublisher = await createUser(await createOrganisation('publisher'), 'publisher_admin');
     const study = await createStudy(publisherOrg);
-    const previous = await createCycle(study, 2025);
-    cycle = await createCycle(study, 2026);
-
-    const companies = await owner.query<{ id: string }[]>(
-      `INSERT INTO organisations (kind, name) SELECT 'company', n FROM unnest($1::text[]) n RETURNING id`,
-      [Array.from({ length: UNITS / 5 }, (_, c) => companyName(c))],
-    );
-    await owner.query(
-      `INSERT INTO participations (tenant_id, study_id, company_id) SELECT $1, $2, c FROM unnest($3::uuid[]) c`,
-      [publisherOrg.id, study.id, companies.map((c) => c.id)],
-    );
-    const tenantOf = (i: number): string => companies[Math.floor(i / 5)].id;
-    const units = await owner.query<{ id: string }[]>(
-      `INSERT INTO units (tenant_id, name, industry, country, customer_type, sourcing, agent_fte, size_band)
-       SELECT t, n, 'telecom', 'DE', 'b2c', 'inhouse', 120, 'M' FROM unnest($1::uuid[], $2::text[]) AS x(t, n)
-       RETURNING id`,
-      [indices.map(tenantOf), indices.map(unitName)],
-    );
-    unitIds.push(...units.map((u) => u.id));
-    // The previous cycle: every unit accepted with an AHT of 200 + i % 100 seconds.
-    await owner.query(
-      `INSERT INTO submissions (tenant_id, cycle_id, unit_id, state, answers)
-       SELECT t, $1, u, 'accepted', jsonb_build_object('aht_seconds', a)
-         FROM unnest($2::uuid[], $3::uuid[], $4::int[]) AS x(t, u, a)`,
-      [previous.id, indices.map(tenantOf), unitIds, indices.map((i) => 200 + (i % 100))],
-    );
-    const current = indices.filter((i) => stateOf(i) !== 'none');
-    const warnings = (i: number) =>
-      [
-        {
-          key: 'aht_seconds',
-          rule: 'previous_cycle_deviation',
-          params: { value: 500, previous: 200 },
-        },
-        { key: 'csat', rule: 'benchmark_range', params: { value: 10, lower: 70, upper: 90 } },
-      ].slice(0, warningsOf(i));
-    await owner.query(
-      `INSERT INTO submissions (tenant_id, cycle_id, unit_id, state, answers, warnings, submitted_at)
-       SELECT t, $1, u, s, jsonb_build_object('aht_seconds', a), w::jsonb,
-              CASE WHEN s = 'draft' THEN NULL ELSE now() - make_interval(days => d, hours => 1) END
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::text[], $7::int[])
-           AS x(t, u, s, a, w, d)`,
-      [
-        cycle.id,
-        current.map(tenantOf),
-        current.map((i) => unitIds[i]),
-        current.map(stateOf),
-        current.map((i) => 300 + (i % 50)),
-        current.map((i) => JSON.stringify(warnings(i))),
-        current.map((i) => i % 30),
-      ],
-    );
+    const world = await seedReviewQueue(study);
+    cycle = world.cycle;
+    unitIds.push(...world.unitIds);
+    const previous = world.previous;
     // The previous cycle's benchmark, computed as the worker computes it, and published.
     const snapshot = await owner.getRepository(SnapshotEntity).save({
       tenantId: publisherOrg.id,
@@ -205,9 +146,11 @@ describe('review queue at 2,000 submissions (e2e)', () => {
     expect((await queue('state=submitted&minAgeDays=10&maxAgeDays=12')).total).toBe(
       count((i) => submitted(i) && i % 30 >= 10 && i % 30 <= 12),
     );
-    const aged = await queue('state=submitted&minAgeDays=29');
-    expect(aged.items.every((item) => item.ageDays === 29)).toBe(true);
-    expect(aged.total).toBe(count((i) => submitted(i) && i % 30 === 29));
+    // The oldest submitted ones: i % 30 = 25 (i % 30 decides i % 10, and 26..29 are not submitted).
+    const aged = await queue('state=submitted&minAgeDays=25&pageSize=200');
+    expect(aged.total).toBe(count((i) => submitted(i) && i % 30 === 25));
+    expect(aged.total).toBeGreaterThan(0);
+    expect(aged.items.every((item) => item.ageDays === 25)).toBe(true);
 
     const mostWarned = await queue('state=submitted&sort=-warnings&pageSize=5');
     expect(mostWarned.items.map((item) => item.warnings.length)).toEqual([2, 2, 2, 2, 2]);

@@ -240,4 +240,22 @@ describe('bulkConfirmModel', () => {
       submit: '1 Datensätze annehmen',
     });
   });
+
+  it('names every submission that refused the accept', () => {
+    const model = bulkConfirmModel(
+      { cycle: cycle('open'), study, eligible: [], selected: 1 },
+      page('en'),
+      query(),
+      {
+        message: 'No submission was accepted.',
+        detail: '1 of the 1 selected submissions cannot be accepted together; none was accepted.',
+        problems: [{ key: 'units[0]', rule: 'changed', message: 'Wien: changed.' }],
+      },
+    );
+    expect(model.errors.map((e) => e.message)).toEqual([
+      'No submission was accepted.',
+      '1 of the 1 selected submissions cannot be accepted together; none was accepted.',
+      'Wien: changed.',
+    ]);
+  });
 });

@@ -321,7 +321,11 @@ export function bulkConfirmModel(
     queueHref: `${pagePaths.review(cycle.id)}${back}`,
     backLabel: fill(t.backToQueue, { year: cycle.year }),
     studyName: data.study.name,
-    errors: formErrorsOf(refusal),
+    // Every submission that refused the accept, by name: the person sees which changed.
+    errors: [
+      ...formErrorsOf(refusal),
+      ...(refusal?.problems ?? []).map((p) => ({ field: null, message: p.message })),
+    ],
     count: data.eligible.length,
     lead: fill(t.confirmLead, { count: data.eligible.length }),
     notEligible: left > 0 ? fill(t.confirmNotEligible, { count: left }) : null,
