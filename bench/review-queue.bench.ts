@@ -14,8 +14,9 @@
  *   and the API's list of the same filtered page.
  *
  * Prints the median and p95 of each route's response time (the whole request on the loopback
- * interface: the page's server time and a few tenths of a millisecond of transport), and the
- * rows per page. Ends by itself and drops what it made.
+ * interface: the page's server time and a few tenths of a millisecond of transport), the median
+ * less that of the bare route `/health/live` (what the machine's load adds to any request
+ * mostly cancels out), and the size of the answer. Ends by itself and drops what it made.
  */
 import { generateDemoData } from '@app/domain';
 import { dataSourceOptions, TenantDb } from '@app/persistence';
@@ -151,6 +152,7 @@ async function main(): Promise<void> {
     const filtered =
       'state=submitted&minWarnings=1&warningKind=benchmark_range&sort=-submitted&page=3';
     const routes: Array<[string, string, Record<string, string>]> = [
+      ['bare (health/live)', '/health/live', {}],
       ['queue, first page', `/cycles/${cycleId}/review`, session],
       ['queue, filtered p.3', `/cycles/${cycleId}/review?${filtered}`, session],
       ['side by side', `/cycles/${cycleId}/review/units/${unitId}`, session],
@@ -159,12 +161,14 @@ async function main(): Promise<void> {
     const pad = (text: string | number, width: number) => String(text).padStart(width);
     const lines = [
       `units ${units}, ${requests} requests per route one after the other (after ${WARM_UP} of warm-up)`,
-      `${'route'.padEnd(22)}${pad('median ms', 11)}${pad('p95 ms', 9)}${pad('KiB', 7)}`,
+      `${'route'.padEnd(22)}${pad('median ms', 11)}${pad('p95 ms', 9)}${pad('- bare ms', 11)}${pad('KiB', 7)}`,
     ];
+    let bare = 0;
     for (const [name, path, headers] of routes) {
       const result = await time(`${base}${path}`, headers, requests);
+      bare ||= result.median;
       lines.push(
-        `${name.padEnd(22)}${pad(result.median.toFixed(1), 11)}${pad(result.p95.toFixed(1), 9)}${pad((result.bytes / 1024).toFixed(0), 7)}`,
+        `${name.padEnd(22)}${pad(result.median.toFixed(1), 11)}${pad(result.p95.toFixed(1), 9)}${pad((result.median - bare).toFixed(1), 11)}${pad((result.bytes / 1024).toFixed(0), 7)}`,
       );
     }
     console.log(lines.join('\n'));
