@@ -264,12 +264,14 @@ describe('web cockpit, the whole story across the roles (e2e, real worker and Ch
       await screenshot(desk, 'flow-publisher-home-de');
       expect(await clickAndWait(desk, `main a[href="/cycles/${open.id}/review"]`)).toBe(200);
       expect(await heading(desk)).toBe('Prüfung: Zyklus 2026');
+      await screenshot(desk, 'flow-publisher-review-de');
+      expect(await clickAndWait(desk, `#unit-${unit.id} th a`)).toBe(200);
       const entry = await textOf(desk, `#unit-${unit.id}`);
       expect(entry).toContain(UNIT_NAME);
       expect(entry).toContain('Durchschnittliche Bearbeitungszeit (AHT)');
       expect(entry).toContain(WARNING_COMMENT);
-      await screenshot(desk, 'flow-publisher-review-de');
-      expect(await clickAndWait(desk, `#unit-${unit.id} form[action$="/accept"] button`)).toBe(200);
+      await screenshot(desk, 'flow-publisher-review-unit-de');
+      expect(await clickAndWait(desk, `#unit-${unit.id} form[action*="/accept"] button`)).toBe(200);
       expect(await textOf(desk, '.notice[role=status]')).toBe(
         `Der Datensatz von ${UNIT_NAME} ist angenommen.`,
       );

@@ -193,23 +193,30 @@ describe('web cockpit for publishers (e2e, real worker and Chromium)', () => {
       expect(await textOf(page, 'td[data-state="accepted"]')).toBe('6');
       await screenshot(page, 'publisher-cycle-open-de');
 
-      // The review queue: both submitted ones, the warning with the company's comment.
+      // The review queue: both submitted ones in its table; each reviewed on its own page with
+      // the warning and the company's comment.
       await clickAndWait(page, `main a[href="/cycles/${cycle2026.id}/review"]`);
       expect(await heading(page)).toBe('Prüfung: Zyklus 2026');
+      expect(await textOf(page, `#unit-${toAccept.id} td[data-warnings]`)).toContain(
+        '1 (Abweichung vom Vorjahr)',
+      );
+      expect(await mainText(page)).toContain(toReturn.name);
+      await screenshot(page, 'publisher-review-de');
+      await clickAndWait(page, `#unit-${toAccept.id} th a`);
       const entry = await textOf(page, `#unit-${toAccept.id}`);
       expect(entry).toContain('Bearbeitungszeit');
       expect(entry).toContain(
         'Durchschnittliche Bearbeitungszeit (AHT): 450 s ist mehr als das Doppelte des Vorjahreswerts von 200 s.',
       );
       expect(entry).toContain(WARNING_COMMENT);
-      expect(await mainText(page)).toContain(toReturn.name);
       expect(await attributeOf(page, `#unit-${toAccept.id} a[href$="/submission"]`, 'href')).toBe(
         `/cycles/${cycle2026.id}/units/${toAccept.id}/submission`,
       );
-      await screenshot(page, 'publisher-review-de');
+      await screenshot(page, 'publisher-review-unit-de');
 
       // Returning needs a comment: the empty one is refused at its field.
-      const returnForm = `#unit-${toReturn.id} form[action$="/return"]`;
+      await page.goto(t.url(`/cycles/${cycle2026.id}/review/units/${toReturn.id}`));
+      const returnForm = `#unit-${toReturn.id} form[action*="/return"]`;
       expect(await clickAndWait(page, `${returnForm} button`)).toBe(422);
       expect(await textOf(page, `#return-comment-${toReturn.id}-error`)).toBe(
         'Bitte schreiben Sie, was das Unternehmen prüfen soll.',
@@ -225,7 +232,8 @@ describe('web cockpit for publishers (e2e, real worker and Chromium)', () => {
         return_comment: RETURN_COMMENT,
       });
 
-      await clickAndWait(page, `#unit-${toAccept.id} form[action$="/accept"] button`);
+      await clickAndWait(page, `#unit-${toAccept.id} th a`);
+      await clickAndWait(page, `#unit-${toAccept.id} form[action*="/accept"] button`);
       expect(await textOf(page, '.notice[role=status]')).toBe(
         `Der Datensatz von ${toAccept.name} ist angenommen.`,
       );

@@ -99,7 +99,10 @@ interface PageElement {
   getAttribute(name: string): string | null;
 }
 interface PageWindow {
-  document: { querySelector(selector: string): PageElement | null };
+  document: {
+    querySelector(selector: string): PageElement | null;
+    querySelectorAll(selector: string): ArrayLike<PageElement>;
+  };
   getComputedStyle(element: PageElement): Record<string, string>;
 }
 
@@ -114,6 +117,18 @@ export async function textOf(page: Page, selector: string): Promise<string> {
     throw new Error(`no element ${selector} on ${page.url()}`);
   }
   return text.trim();
+}
+
+/** The texts of every element a selector matches, in document order (trimmed). */
+export async function textsOf(page: Page, selector: string): Promise<string[]> {
+  const texts = await page.evaluate(
+    (sel: string) =>
+      Array.from((globalThis as unknown as PageWindow).document.querySelectorAll(sel)).map(
+        (element) => element.innerText,
+      ),
+    selector,
+  );
+  return texts.map((text) => text.trim());
 }
 
 /** An attribute of the first element a selector matches; null when it or the element is missing. */

@@ -54,3 +54,4 @@ export * from './invitation/invitation';
 export * from './catalogue/catalogue-diff';
 export * from './catalogue/catalogue-editor';
 export { compileCatalogue } from './catalogue/catalogue-validator';
+export * from './submission/review-queue';

@@ -24,3 +24,4 @@ export * from './auth/password-resets';
 export * from './mail/outbox';
 export * from './users/preferred-language';
 export * from './invitations/invitations';
+export * from './submissions/review-queue';

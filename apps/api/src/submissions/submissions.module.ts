@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ReviewQueueController } from './review-queue.controller';
+import { ReviewQueueService } from './review-queue.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
 
@@ -7,8 +9,8 @@ import { SubmissionsService } from './submissions.service';
  * access, SubmissionRepository, is a reader and writer of @app/persistence.
  */
 @Module({
-  controllers: [SubmissionsController],
-  providers: [SubmissionsService],
-  exports: [SubmissionsService],
+  controllers: [SubmissionsController, ReviewQueueController],
+  providers: [SubmissionsService, ReviewQueueService],
+  exports: [SubmissionsService, ReviewQueueService],
 })
 export class SubmissionsModule {}

@@ -29,6 +29,11 @@ export const pagePaths = {
     `/cycles/${encodeURIComponent(cycleId)}/review/units/${encodeURIComponent(unitId)}/accept`,
   reviewReturn: (cycleId: string, unitId: string): string =>
     `/cycles/${encodeURIComponent(cycleId)}/review/units/${encodeURIComponent(unitId)}/return`,
+  reviewUnit: (cycleId: string, unitId: string): string =>
+    `/cycles/${encodeURIComponent(cycleId)}/review/units/${encodeURIComponent(unitId)}`,
+  /** The confirm step of a bulk accept (GET) and the bulk accept itself (POST). */
+  reviewBulkAccept: (cycleId: string): string =>
+    `/cycles/${encodeURIComponent(cycleId)}/review/accept`,
   snapshotStatus: (snapshotId: string): string =>
     `/snapshots/${encodeURIComponent(snapshotId)}/status`,
   snapshotDisclosureReport: (snapshotId: string): string =>

@@ -69,7 +69,11 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *                                                   batch reports, cycle import
  *   /cycles/:cycleId/import, .../export?format=     import of a cycle (upload, errors);   publisher
  *                                                   its CSV/XLSX export
- *   /cycles/:cycleId/review                         review queue of a cycle               publisher
+ *   /cycles/:cycleId/review                         review queue of a cycle: a page of    publisher
+ *                                                   units, filtered and sorted
+ *     .../review/units/:unitId                      one submission beside the previous    publisher
+ *                                                   year and the quartiles; accept, return
+ *     .../review/accept                             bulk accept: confirm (GET), accept    publisher
  *   /snapshots/:snapshotId/status                   progress of a snapshot, manifest      publisher
  *   /snapshots/:snapshotId/disclosure-report        a snapshot's disclosure report        publisher
  *   /report-batches/:batchId                        progress of a batch of reports        publisher

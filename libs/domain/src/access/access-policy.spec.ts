@@ -45,6 +45,7 @@ const MATRIX: Record<Action, string> = {
   [Action.SubmissionSaveDraft]: '. . . x x .',
   [Action.SubmissionSubmit]: '. . . x x .',
   [Action.SubmissionReview]: '. x x . . .',
+  [Action.SubmissionBulkAccept]: '. x x . . .',
   [Action.SnapshotCompute]: '. x x . . .',
   [Action.SnapshotRead]: '. x x x x x',
   [Action.BenchmarkRead]: '. x x x x x',

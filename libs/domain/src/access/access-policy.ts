@@ -55,6 +55,8 @@ export enum Action {
   SubmissionSubmit = 'submission.submit',
   /** See the review queue of a cycle and accept or return a submitted data set. */
   SubmissionReview = 'submission.review',
+  /** Accept many submitted data sets without warnings at once, after a confirm step. */
+  SubmissionBulkAccept = 'submission.bulk_accept',
   SnapshotCompute = 'snapshot.compute',
   SnapshotRead = 'snapshot.read',
   /** Read benchmarks, peer groups and a unit's position in a snapshot. */
@@ -143,6 +145,7 @@ export const ACCESS_POLICY: Readonly<Record<Action, AccessRule>> = {
   [Action.SubmissionSaveDraft]: { roles: COMPANY_EDITORS },
   [Action.SubmissionSubmit]: { roles: COMPANY_EDITORS },
   [Action.SubmissionReview]: { roles: PUBLISHER_ROLES },
+  [Action.SubmissionBulkAccept]: { roles: PUBLISHER_ROLES },
   [Action.SnapshotCompute]: { roles: PUBLISHER_ROLES },
   [Action.SnapshotRead]: { roles: PARTICIPANTS_AND_PUBLISHERS },
   [Action.BenchmarkRead]: { roles: PARTICIPANTS_AND_PUBLISHERS },
