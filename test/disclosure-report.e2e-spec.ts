@@ -37,7 +37,7 @@ import { appUrl, testConfig } from './support/test-env';
 
 /** The cap of this study's policy: small, so that a test reaches it. */
 const CAP = 3;
-const BROWSER_TEST_MS = 60_000;
+const BROWSER_TEST_MS = 180_000;
 
 interface LedgerRow {
   peer_group_id: string;

@@ -46,7 +46,7 @@ import { testConfig } from './support/test-env';
 
 /** The whole flow renders a snapshot and a PDF with the real worker: it has a limit of its own. */
 const FLOW_TEST_MS = 240_000;
-const BROWSER_TEST_MS = 60_000;
+const BROWSER_TEST_MS = 180_000;
 const SETUP_MS = 180_000;
 
 const COMPANY_NAME = 'Kundenservice Süd AG';

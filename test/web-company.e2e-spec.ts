@@ -36,7 +36,7 @@ import { pdfText } from './support/pdf-text';
 import { testConfig } from './support/test-env';
 
 /** Browser tests start Chromium and render several pages; each has its own limit. */
-const BROWSER_TEST_MS = 90_000;
+const BROWSER_TEST_MS = 180_000;
 const SETUP_MS = 180_000;
 
 const COMPANY_NAME = 'Kundenservice Nord GmbH';

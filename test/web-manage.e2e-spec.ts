@@ -25,7 +25,7 @@ import {
 } from './support/factories';
 
 /** Each browser test signs in and goes through several pages: its own limit. */
-const BROWSER_TEST_MS = 90_000;
+const BROWSER_TEST_MS = 180_000;
 const SETUP_MS = 120_000;
 const TEARDOWN_MS = 60_000;
 

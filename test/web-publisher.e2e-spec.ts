@@ -40,7 +40,7 @@ import { testConfig } from './support/test-env';
 
 /** The whole publisher flow renders PDFs with the real worker: it has a limit of its own. */
 const FLOW_TEST_MS = 240_000;
-const BROWSER_TEST_MS = 60_000;
+const BROWSER_TEST_MS = 180_000;
 const SETUP_MS = 120_000;
 
 const WARNING_ID = 'previous_cycle_deviation|aht_seconds';

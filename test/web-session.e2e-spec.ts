@@ -20,8 +20,8 @@ import {
 } from './support/factories';
 
 /** Browser tests start Chromium and render several pages; each has its own limit. */
-const BROWSER_TEST_MS = 60_000;
-const HTTP_TEST_MS = 20_000;
+const BROWSER_TEST_MS = 180_000;
+const HTTP_TEST_MS = 60_000;
 
 /** The CSRF token of the first form on a page. */
 function csrfTokenIn(html: string): string {
