@@ -24,6 +24,7 @@ import { TRUST_PROXY } from './common/trust-proxy';
 import { DisclosureReportsModule } from './disclosure-reports/disclosure-reports.module';
 import { HealthController } from './health/health.controller';
 import { OrganisationsController } from './organisations/organisations.controller';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { OrganisationsService } from './organisations/organisations.service';
 import { ReportsController } from './reports/reports.controller';
@@ -103,6 +104,7 @@ export class AppModule {
         ImportsModule,
         DisclosureReportsModule,
         PasswordResetModule.forRoot(config),
+        DeadlinesModule.forRoot(config),
         JwtModule.register({
           // A key object rather than the string: given a string, jsonwebtoken first tries it as
           // a PEM public key and builds a secret key only after that throws, on every request

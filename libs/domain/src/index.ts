@@ -50,3 +50,6 @@ export * from './trend/trend-data';
 export * from './trend/trend-kpis';
 export * from './trend/scatter-bins';
 export * from './demo/demo-trend-input';
+export * from './notification/deadline';
+export * from './notification/deadline.texts';
+export * from './notification/notification-purpose';

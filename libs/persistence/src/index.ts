@@ -23,3 +23,5 @@ export * from './submissions/submission.repository';
 export * from './auth/password-resets';
 export * from './mail/outbox';
 export * from './users/preferred-language';
+export * from './notifications/deadline-reminders';
+export * from './notifications/notification-preferences';

@@ -1,4 +1,6 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
+import { QueueName } from '@app/jobs';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
 
@@ -7,6 +9,7 @@ import { SubmissionsService } from './submissions.service';
  * access, SubmissionRepository, is a reader and writer of @app/persistence.
  */
 @Module({
+  imports: [BullModule.registerQueue({ name: QueueName.Mail })],
   controllers: [SubmissionsController],
   providers: [SubmissionsService],
   exports: [SubmissionsService],

@@ -56,6 +56,11 @@ const MATRIX: Record<Action, string> = {
   [Action.ReportBatchRetry]: '. x x . . .',
   [Action.TrendCompute]: '. x x . . .',
   [Action.TrendReportRead]: '. x x . . .',
+  [Action.CycleUpdate]: '. x . . . .',
+  [Action.CycleCompletionRead]: '. x x . . .',
+  [Action.ReminderSend]: '. x x . . .',
+  [Action.NotificationSettingsRead]: 'x x x x x x',
+  [Action.NotificationSettingsUpdate]: 'x x x x x x',
 };
 
 const ORDER: readonly Role[] = [

@@ -71,6 +71,15 @@ export enum Action {
   TrendCompute = 'trend.compute',
   /** Read a trend report's page and its data as a workbook. */
   TrendReportRead = 'trend_report.read',
+  /** Set a cycle's submission deadline and reminder offsets. */
+  CycleUpdate = 'cycle.update',
+  /** See where each unit of a cycle stands (not started to accepted) and its last reminder. */
+  CycleCompletionRead = 'cycle.completion_read',
+  /** Remind one unit or every unit that has not submitted, now. */
+  ReminderSend = 'reminder.send',
+  /** Read and switch off or on one's own optional notifications. */
+  NotificationSettingsRead = 'notification_settings.read',
+  NotificationSettingsUpdate = 'notification_settings.update',
 }
 
 /** Who may carry out an action: roles, and the scope an API key needs besides its role. */
@@ -138,6 +147,11 @@ export const ACCESS_POLICY: Readonly<Record<Action, AccessRule>> = {
   [Action.ReportBatchRetry]: { roles: PUBLISHER_ROLES },
   [Action.TrendCompute]: { roles: PUBLISHER_ROLES },
   [Action.TrendReportRead]: { roles: PUBLISHER_ROLES },
+  [Action.CycleUpdate]: { roles: ['publisher_admin'] },
+  [Action.CycleCompletionRead]: { roles: PUBLISHER_ROLES },
+  [Action.ReminderSend]: { roles: PUBLISHER_ROLES },
+  [Action.NotificationSettingsRead]: { roles: ROLES },
+  [Action.NotificationSettingsUpdate]: { roles: ROLES },
 };
 
 /** What an action is done to, as found by its id: the thing and the tenant that owns it. */

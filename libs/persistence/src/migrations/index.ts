@@ -15,6 +15,7 @@ import { WorkFailuresAsData1764290000000 } from './1764290000000-work-failures-a
 import { AuditPerWrite1764295000000 } from './1764295000000-audit-per-write';
 import { MailOutbox1764300000000 } from './1764300000000-mail-outbox';
 import { ReportBatchReports1764310000000 } from './1764310000000-report-batch-reports';
+import { DeadlinesAndNotifications1764330000000 } from './1764330000000-deadlines-and-notifications';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   AuditPerWrite1764295000000,
   MailOutbox1764300000000,
   ReportBatchReports1764310000000,
+  DeadlinesAndNotifications1764330000000,
 ];

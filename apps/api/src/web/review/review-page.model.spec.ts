@@ -65,6 +65,8 @@ function data(state: CycleDto['state']): ReviewPageData {
       closedAt: null,
       publishedAt: null,
       publishedSnapshotId: null,
+      submissionDeadline: null,
+      reminderOffsets: [-14, -3, 1],
     },
     study: { id: 's1', name: 'Study' } as StudyDto,
     submissions: [submission('u1', 'submitted'), submission('u2', 'accepted')],
