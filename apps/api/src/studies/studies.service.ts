@@ -7,6 +7,7 @@ import {
   DEFAULT_DISCLOSURE_POLICY,
   DEFAULT_REMINDER_OFFSETS,
   parseSubmissionDeadline,
+  checkReminderOffsets,
   DomainError,
   DomainErrorCode,
   loadCatalogue,
@@ -70,6 +71,11 @@ function toCycleDto(cycle: CycleEntity): CycleDto {
   };
 }
 
+function checkedOffsets(offsets: number[]): number[] {
+  checkReminderOffsets(offsets);
+  return offsets;
+}
+
 /** The deadline and reminder columns a cycle request sets; a field left out is not set. */
 function deadlineColumns(
   input: UpdateCycleDto,
@@ -83,7 +89,9 @@ function deadlineColumns(
               : parseSubmissionDeadline(input.submissionDeadline),
         }
       : {}),
-    ...(input.reminderOffsets !== undefined ? { reminderOffsets: input.reminderOffsets } : {}),
+    ...(input.reminderOffsets !== undefined
+      ? { reminderOffsets: checkedOffsets(input.reminderOffsets) }
+      : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import {
+  checkReminderOffsets,
   dueReminderOffset,
   inCollectionWindow,
   namedUuid,
@@ -75,6 +76,23 @@ describe('parseSubmissionDeadline', () => {
       expect((refusal as DomainError).problemsIn('en')).toEqual([
         expect.objectContaining({ key: 'submissionDeadline', rule: 'date_time' }),
       ]);
+    },
+  );
+});
+
+describe('checkReminderOffsets', () => {
+  it('takes the default and a single offset on the bounds', () => {
+    expect(() => checkReminderOffsets([-14, -3, 1])).not.toThrow();
+    expect(() => checkReminderOffsets([-365])).not.toThrow();
+    expect(() => checkReminderOffsets([365])).not.toThrow();
+  });
+
+  it.each([[[]], [[-3, -3]], [[366]], [[1.5]], [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]]])(
+    'refuses %p naming reminderOffsets',
+    (offsets) => {
+      expect(() => checkReminderOffsets(offsets)).toThrow(
+        'reminderOffsets must be 1 to 10 different whole days between -365 and 365 (negative: before the deadline, positive: after it).',
+      );
     },
   );
 });

@@ -6,6 +6,10 @@ export const DEADLINE_TEXTS = {
     de: `submissionDeadline muss ein Datum (JJJJ-MM-TT, gemeint ist das Tagesende in UTC) oder ein Zeitpunkt nach ISO 8601 mit Zeitzone sein, nicht „${given.slice(0, 40)}“.`,
     en: `submissionDeadline must be a date (YYYY-MM-DD, meaning the end of that day in UTC) or an ISO 8601 date and time with its offset, not "${given.slice(0, 40)}".`,
   }),
+  reminderOffsets: (most: number, bound: number): LocalizedMessage => ({
+    de: `reminderOffsets müssen 1 bis ${most} verschiedene ganze Tage zwischen -${bound} und ${bound} sein (negativ: vor der Frist, positiv: danach).`,
+    en: `reminderOffsets must be 1 to ${most} different whole days between -${bound} and ${bound} (negative: before the deadline, positive: after it).`,
+  }),
   remindedRecently: (unitName: string, minutes: number): LocalizedMessage => ({
     de: `${unitName} wurde vor weniger als ${minutes} Minuten erinnert; eine weitere Erinnerung geht frühestens ${minutes} Minuten nach der letzten.`,
     en: `${unitName} was reminded less than ${minutes} minutes ago; another reminder can go ${minutes} minutes after the last one at the earliest.`,

@@ -75,6 +75,28 @@ export function parseSubmissionDeadline(text: string): Date {
   return parsed;
 }
 
+/**
+ * Refuses reminder offsets that are not 1 to 10 distinct whole days within a year of the
+ * deadline (the API's DTO says so too; a page's form comes here with what was typed).
+ *
+ * @throws DomainError ValidationFailed naming `reminderOffsets` and the rule
+ */
+export function checkReminderOffsets(offsets: readonly number[]): void {
+  const valid =
+    offsets.length >= 1 &&
+    offsets.length <= MAX_REMINDER_OFFSETS &&
+    new Set(offsets).size === offsets.length &&
+    offsets.every(
+      (offset) => Number.isInteger(offset) && Math.abs(offset) <= REMINDER_OFFSET_BOUND,
+    );
+  if (!valid) {
+    const message = T.reminderOffsets(MAX_REMINDER_OFFSETS, REMINDER_OFFSET_BOUND);
+    throw new DomainError(DomainErrorCode.ValidationFailed, message, [
+      { key: 'reminderOffsets', rule: 'reminder_offsets', message },
+    ]);
+  }
+}
+
 function deadlineRefused(message: LocalizedMessage): DomainError {
   return new DomainError(DomainErrorCode.ValidationFailed, message, [
     { key: 'submissionDeadline', rule: 'date_time', message },

@@ -16,11 +16,19 @@ export interface NavigationLink {
  */
 function entries(kind: OrganisationKind, texts: PageTexts): { href: string; label: string }[] {
   const overview = { href: pagePaths.home(), label: texts.common.nav.overview };
+  const notifications = {
+    href: pagePaths.notificationSettings(),
+    label: texts.notificationSettings.nav,
+  };
   switch (kind) {
     case 'company':
-      return [overview, { href: pagePaths.units(), label: texts.units.nav }];
+      return [overview, { href: pagePaths.units(), label: texts.units.nav }, notifications];
     case 'publisher':
-      return [overview, { href: pagePaths.studies(), label: texts.common.nav.studies }];
+      return [
+        overview,
+        { href: pagePaths.studies(), label: texts.common.nav.studies },
+        notifications,
+      ];
     case 'platform':
       return [overview, { href: pagePaths.organisations(), label: texts.common.nav.organisations }];
   }

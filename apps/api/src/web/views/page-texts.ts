@@ -1,9 +1,11 @@
 import type { Language } from '../../common/request-context';
 import { BENCHMARKS_TEXTS } from '../benchmarks/benchmarks.texts';
 import { CYCLES_TEXTS } from '../cycles/cycles.texts';
+import { DEADLINES_TEXTS } from '../deadlines/deadlines.texts';
 import { DISCLOSURE_REPORTS_TEXTS } from '../disclosure-reports/disclosure-reports.texts';
 import { ERROR_TEXTS } from '../errors/errors.texts';
 import { HOME_TEXTS } from '../home/home.texts';
+import { NOTIFICATION_SETTINGS_TEXTS } from '../notification-settings/notification-settings.texts';
 import { PASSWORD_RESET_PAGE_TEXTS } from '../password-reset/password-reset.texts';
 import { REPORT_BATCHES_TEXTS } from '../report-batches/report-batches.texts';
 import { REPORTS_TEXTS } from '../reports/reports.texts';
@@ -38,6 +40,8 @@ const NAMESPACES = {
   reports: REPORTS_TEXTS,
   units: UNITS_TEXTS,
   passwordReset: PASSWORD_RESET_PAGE_TEXTS,
+  deadlines: DEADLINES_TEXTS,
+  notificationSettings: NOTIFICATION_SETTINGS_TEXTS,
 } as const;
 
 /** The words of the pages in one language. */
