@@ -2,13 +2,20 @@ import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NotificationRun } from '@app/application';
 import { generateDemoData } from '@app/domain';
-import type { CycleEntity, UnitEntity } from '@app/persistence';
+import type { CycleEntity, StudyEntity, UnitEntity } from '@app/persistence';
 import type { HTTPResponse, Page } from 'puppeteer';
 import request from 'supertest';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { ApiClient } from './support/api-client';
 import { publishSnapshot } from './support/published-snapshot';
-import { attributeOf, BrowserTestApp, heading, startBrowserApp, textOf } from './support/browser';
+import {
+  attributeOf,
+  BrowserTestApp,
+  heading,
+  mainText,
+  startBrowserApp,
+  textOf,
+} from './support/browser';
 import {
   closeOwnerDataSource,
   createCycle,
@@ -55,6 +62,7 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
   let database: TestDatabase;
   let editor: TestUser;
   let publisher: TestUser;
+  let study: StudyEntity;
   let cycle: CycleEntity;
   let unit: UnitEntity;
 
@@ -90,7 +98,7 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
 
     const publisherOrg = await createOrganisation('publisher');
     publisher = await createUser(publisherOrg, 'publisher_admin');
-    const study = await createStudy(publisherOrg, 'Service Benchmark Nord', { minNQuantiles: 5 });
+    study = await createStudy(publisherOrg, 'Service Benchmark Nord', { minNQuantiles: 5 });
     cycle = await createCycle(study, 2026);
     const answers = generateDemoData({ units: 8, years: [2026] }).submissions.map((s) => s.answers);
     for (let i = 1; i < 8; i++) {
@@ -217,5 +225,57 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
       'Ihre',
       'Ihr',
     ]);
+  });
+  it("sets the deadline on the completion page, answers another publisher's cycle with the not-found page, and switches a notification off", async () => {
+    // The story's cycle is published: the next year's is open.
+    const next = await createCycle(study, 2027);
+    const page = await t.newPage({ acceptLanguage: 'de-DE' });
+    await t.signIn(page, publisher);
+    await page.goto(t.url(`/cycles/${next.id}/completion`));
+    expect(await heading(page)).toBe('Abgabestand: Zyklus 2027');
+    await page.locator('#reminder-offsets').fill('');
+    await page.locator('#reminder-offsets').fill('-7, zwei');
+    const refused = await send(page, 'form[action$="/deadline"] button');
+    expect(refused?.status()).toBe(422);
+    expect(await textOf(page, '.form-errors')).toContain(
+      'Die Erinnerungstage müssen ganze Zahlen sein',
+    );
+    expect(await attributeOf(page, '#reminder-offsets', 'value')).toBe('-7, zwei');
+    await page.locator('#reminder-offsets').fill('');
+    await page.locator('#reminder-offsets').fill('-7, 2');
+    const saved = await send(page, 'form[action$="/deadline"] button');
+    expect(saved?.status()).toBe(200);
+    expect(await textOf(page, '.notice')).toBe('Frist und Erinnerungstage sind gespeichert.');
+    expect(await attributeOf(page, '#reminder-offsets', 'value')).toBe('-7, 2');
+    expect(await mainText(page)).toContain('Der Zyklus hat noch keine Frist');
+
+    const otherPublisher = await createUser(
+      await createOrganisation('publisher'),
+      'publisher_admin',
+    );
+    const other = await t.newPage({ acceptLanguage: 'de-DE' });
+    await t.signIn(other, otherPublisher);
+    const foreign = await other.goto(t.url(`/cycles/${next.id}/completion`));
+    expect(foreign?.status()).toBe(404);
+    expect(await heading(other)).toBe('Seite nicht gefunden');
+
+    const company = await t.newPage({ acceptLanguage: 'en' });
+    await t.signIn(company, editor);
+    await company.goto(t.url('/settings/notifications'));
+    expect(await heading(company)).toBe('Notifications');
+    await company.locator('#notification-report-ready').click();
+    const stored = await send(company, 'form[action="/settings/notifications"] button');
+    expect(stored?.status()).toBe(200);
+    expect(await textOf(company, '.notice')).toBe('Your notifications are saved.');
+    expect(await attributeOf(company, '#notification-report-ready', 'checked')).toBeNull();
+    const preferences = await t
+      .http()
+      .get('/api/v1/me/notification-preferences')
+      .set('Authorization', await t.tokenFor(editor));
+    expect(preferences.body).toEqual({
+      submission_digest: true,
+      submission_accepted: true,
+      report_ready: false,
+    });
   });
 });
