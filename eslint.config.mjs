@@ -13,8 +13,8 @@ const mintsTransaction = {
 // (libs/persistence/src/cross-tenant/cross-tenant-reader.ts) and nowhere else.
 const securityDefinerCall = {
   selector: [
-    'Literal[value=/\\b(auth_find_user|auth_find_api_key|auth_find_password_reset|auth_find_invitation|platform_tenant_users|platform_tenant_invitations|platform_renew_invitation|benchmark_source|benchmark_source_hash|benchmark_frozen_inputs|benchmark_frozen_inputs_readable|organisation_kind|peer_group_request_record|peer_group_request_tally|unfinished_work)\\s*\\(/]',
-    'TemplateElement[value.raw=/\\b(auth_find_user|auth_find_api_key|auth_find_password_reset|auth_find_invitation|platform_tenant_users|platform_tenant_invitations|platform_renew_invitation|benchmark_source|benchmark_source_hash|benchmark_frozen_inputs|benchmark_frozen_inputs_readable|organisation_kind|peer_group_request_record|peer_group_request_tally|unfinished_work)\\s*\\(/]',
+    'Literal[value=/\\b(auth_find_user|auth_find_api_key|auth_find_password_reset|auth_find_invitation|platform_tenant_users|platform_tenant_invitations|platform_renew_invitation|benchmark_source|benchmark_source_hash|benchmark_frozen_inputs|benchmark_frozen_inputs_readable|organisation_kind|peer_group_request_record|peer_group_request_tally|unfinished_work|notification_open_cycles|notification_contacts)\\s*\\(/]',
+    'TemplateElement[value.raw=/\\b(auth_find_user|auth_find_api_key|auth_find_password_reset|auth_find_invitation|platform_tenant_users|platform_tenant_invitations|platform_renew_invitation|benchmark_source|benchmark_source_hash|benchmark_frozen_inputs|benchmark_frozen_inputs_readable|organisation_kind|peer_group_request_record|peer_group_request_tally|unfinished_work|notification_open_cycles|notification_contacts)\\s*\\(/]',
   ].join(', '),
   message:
     'Security-definer functions are called in the cross-tenant reader of @app/persistence only.',

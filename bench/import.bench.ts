@@ -1,3 +1,4 @@
+import type { JobQueue, QueueName } from '@app/jobs';
 // Benchmark: a publisher's cycle import of 5,000 units x every input KPI (XLSX), against the
 // time exceljs alone needs to read the same file, both measured in this run. It makes its own
 // database (like the tests' global set-up) and drops it at the end.
@@ -168,7 +169,8 @@ async function main(): Promise<void> {
     const store = new SubmissionRepository(new SnapshotReader());
     const imports = new ImportsService(
       tenantDb,
-      new SubmissionsService(tenantDb, store),
+      // An import saves drafts and never reviews: it writes no mail and needs no mail queue.
+      new SubmissionsService(tenantDb, store, {} as JobQueue<QueueName.Mail>, 'http://localhost'),
       store,
       parser,
     );

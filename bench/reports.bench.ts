@@ -73,7 +73,7 @@ async function main(): Promise<void> {
 
     // Both runs start with a warm Chromium.
     await renderer.render('<p>warm-up</p>');
-    const store = new ReportStore(tenantDb, new SnapshotReader());
+    const store = new ReportStore(tenantDb, new SnapshotReader(), 'http://localhost:8080');
     const documents: ReportDocument[] = [];
     let pages = 0;
     const pipelineStart = process.hrtime.bigint();

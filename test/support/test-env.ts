@@ -28,6 +28,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     // The test files share one database: a reconciler would give the rows that other files
     // set up as work in progress real jobs. The recovery tests turn it on in their own.
     JOB_RECONCILE_INTERVAL_MS: '0',
+    NOTIFICATION_INTERVAL_MS: '0',
     ...overrides,
   });
 }

@@ -27,6 +27,7 @@ import { DisclosureReportsModule } from './disclosure-reports/disclosure-reports
 import { HealthController } from './health/health.controller';
 import { InvitationsModule } from './invitations/invitations.module';
 import { OrganisationsController } from './organisations/organisations.controller';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PositionHistoryController } from './position-history/position-history.controller';
@@ -109,6 +110,7 @@ export class AppModule {
         DisclosureReportsModule,
         PasswordResetModule.forRoot(config),
         InvitationsModule.forRoot(config),
+        DeadlinesModule.forRoot(config),
         JwtModule.register({
           // A key object rather than the string: given a string, jsonwebtoken first tries it as
           // a PEM public key and builds a secret key only after that throws, on every request

@@ -41,7 +41,7 @@ describe('requireProcessorForEveryJob', () => {
     const check = () => requireProcessorForEveryJob([HealthCheckOnly, ReportsOnly]);
     expect(check).toThrow(MissingProcessorError);
     expect(check).toThrow(
-      `The worker has no processor for job '${SnapshotJob.Compute}' of queue '${QueueName.Snapshots}'`,
+      `The worker has no processor for job '${MaintenanceJob.Notify}' of queue '${QueueName.Maintenance}', job '${SnapshotJob.Compute}' of queue '${QueueName.Snapshots}'`,
     );
   });
 
@@ -53,7 +53,7 @@ describe('requireProcessorForEveryJob', () => {
 
   it('names every job that lacks a processor', () => {
     expect(() => requireProcessorForEveryJob([ReportsOnly])).toThrow(
-      "The worker has no processor for job 'health-check' of queue 'maintenance', job 'compute-snapshot' of queue 'snapshots'",
+      "The worker has no processor for job 'health-check' of queue 'maintenance', job 'send-notifications' of queue 'maintenance', job 'compute-snapshot' of queue 'snapshots'",
     );
   });
 });

@@ -1,14 +1,26 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig } from '@app/config';
+import { AppConfig, publicUrlOf } from '@app/config';
 import { DEFAULT_JOB_OPTIONS, QueueName, queueSettings } from '@app/jobs';
-import { MAIL_TRANSPORT, MailDelivery, ReportStore, SnapshotComputation } from '@app/application';
+import {
+  MAIL_TRANSPORT,
+  MailDelivery,
+  NotificationRun,
+  PUBLIC_URL,
+  ReportStore,
+  SnapshotComputation,
+} from '@app/application';
 import { PersistenceModule, UnfinishedWorkStore } from '@app/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import { requireProcessorForEveryJob } from './job-handlers.util';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MailProcessor } from './mail/mail.processor';
 import { SmtpMailTransport } from './mail/smtp-mail-transport';
+import { NotificationProcessor } from './notifications/notification.processor';
+import {
+  NOTIFICATION_INTERVAL_MS,
+  NotificationSchedule,
+} from './notifications/notification-schedule';
 import { JobReconciler, RECONCILE_INTERVAL_MS } from './recovery/job-reconciler';
 import { PdfRenderer } from './reports/pdf-renderer';
 import { ReportProcessor } from './reports/report.processor';
@@ -20,6 +32,7 @@ export const WORKER_PROCESSORS = [
   SnapshotProcessor,
   ReportProcessor,
   MailProcessor,
+  NotificationProcessor,
 ];
 
 /** The worker: Bull processors sharing the api's libraries. */
@@ -51,6 +64,10 @@ export class WorkerModule {
         SnapshotComputation,
         ReportStore,
         MailDelivery,
+        NotificationRun,
+        NotificationSchedule,
+        { provide: PUBLIC_URL, useValue: publicUrlOf(config) },
+        { provide: NOTIFICATION_INTERVAL_MS, useValue: config.NOTIFICATION_INTERVAL_MS },
         {
           // One pool of SMTP connections per worker process, closed with the module.
           provide: MAIL_TRANSPORT,

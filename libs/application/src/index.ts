@@ -6,3 +6,6 @@ export * from './seed/demo-seed';
 export * from './mail/mail-transport';
 export * from './mail/mail-failure';
 export * from './mail/mail-delivery';
+export * from './notifications/public-url';
+export * from './notifications/notification-mails';
+export * from './notifications/notification-run';

@@ -169,6 +169,17 @@ export class AppConfig {
   JOB_RECONCILE_INTERVAL_MS = 60000;
 
   /**
+   * How often the worker looks for due deadline reminders and publisher digests (a repeatable
+   * job of the maintenance queue, one pass at a time however many workers run); 0 turns the
+   * schedule off (tests run the pass themselves, at a moment of their choosing).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'NOTIFICATION_INTERVAL_MS must be an integer' })
+  @Min(0, { message: 'NOTIFICATION_INTERVAL_MS must be 0 or between 1000 and 86400000' })
+  @Max(86400000, { message: 'NOTIFICATION_INTERVAL_MS must be 0 or between 1000 and 86400000' })
+  NOTIFICATION_INTERVAL_MS = 900000;
+
+  /**
    * The SMTP server the worker sends mails through (`smtp://user:pass@host:587`, `smtps://` for
    * TLS from the start). The default is where Mailpit and MailDev listen; `npm start` without
    * it runs an SMTP catcher of its own and sets it.

@@ -55,3 +55,6 @@ export * from './catalogue/catalogue-diff';
 export * from './catalogue/catalogue-editor';
 export { compileCatalogue } from './catalogue/catalogue-validator';
 export * from './submission/review-queue';
+export * from './notification/deadline';
+export * from './notification/deadline.texts';
+export * from './notification/notification-purpose';

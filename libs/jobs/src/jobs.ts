@@ -13,6 +13,8 @@ export enum QueueName {
 /** Every job name, per queue. */
 export enum MaintenanceJob {
   HealthCheck = 'health-check',
+  /** The repeatable pass that sends due deadline reminders and publishers' digests. */
+  Notify = 'send-notifications',
 }
 
 export enum SnapshotJob {
@@ -43,6 +45,7 @@ export type JobName = QueueJobs[QueueName];
 /** The payload of each job: ids only, never tenant data. */
 interface PayloadOf {
   [MaintenanceJob.HealthCheck]: { requestedAt: string };
+  [MaintenanceJob.Notify]: Record<string, never>;
   [SnapshotJob.Compute]: { tenantId: string; snapshotId: string };
   [ReportJob.Render]: { tenantId: string; reportId: string };
   [MailJob.Send]: { tenantId: string; messageId: string };
@@ -99,6 +102,8 @@ export const jobIds = {
   computeSnapshot: (snapshotId: string): string => `snapshot:${snapshotId}`,
   renderReport: (reportId: string): string => `report:${reportId}`,
   sendMail: (messageId: string): string => `mail:${messageId}`,
+  /** The one repeatable notification pass: a second worker's schedule is the same job. */
+  notify: (): string => 'notifications',
 };
 
 /**

@@ -25,3 +25,5 @@ export * from './mail/outbox';
 export * from './users/preferred-language';
 export * from './invitations/invitations';
 export * from './submissions/review-queue';
+export * from './notifications/deadline-reminders';
+export * from './notifications/notification-preferences';

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, publicUrlOf } from '@app/config';
 import { QueueName } from '@app/jobs';
-import { PUBLIC_URL } from '../password-reset/password-reset.service';
+import { PUBLIC_URL } from '@app/application';
 import { InvitationsController } from './invitations.controller';
 import { InvitationsService } from './invitations.service';
 

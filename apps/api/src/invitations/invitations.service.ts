@@ -45,7 +45,7 @@ import { enqueueMails, QueuedMail } from '../common/mail-enqueue';
 import { hashLinkToken, isLinkToken, newLinkToken } from '../common/single-use-token';
 import { PASSWORD_MIN_LENGTH } from '../organisations/dto/organisation.dto';
 import { PASSWORD_RESET_TEXTS } from '../password-reset/password-reset.texts';
-import { PUBLIC_URL } from '../password-reset/password-reset.service';
+import { PUBLIC_URL } from '@app/application';
 import {
   ContactLanguage,
   InvitationDto,

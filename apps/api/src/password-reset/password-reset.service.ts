@@ -1,5 +1,6 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PUBLIC_URL } from '@app/application';
 import { asTenantId, DomainError, DomainErrorCode, type LocalizedMessage } from '@app/domain';
 import { JobQueue, QueueName } from '@app/jobs';
 import {
@@ -25,9 +26,6 @@ export const PASSWORD_RESET_VALID_SECONDS = 3600;
 
 /** Where a reset link leads: the page that takes the new password. */
 export const PASSWORD_RESET_CONFIRM_PATH = '/password-reset/confirm';
-
-/** The injection token of PUBLIC_URL, the start of every link in a mail. */
-export const PUBLIC_URL = Symbol('PUBLIC_URL');
 
 const refused = (message: LocalizedMessage) =>
   new DomainError(DomainErrorCode.ValidationFailed, message, [

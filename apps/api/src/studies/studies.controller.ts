@@ -29,6 +29,7 @@ import {
   CycleDto,
   ParticipationDto,
   StudyDto,
+  UpdateCycleDto,
   UpdateStudyDto,
   PublishCycleDto,
 } from './dto/study.dto';
@@ -93,7 +94,8 @@ export class StudiesController {
     @Param('studyId', ParseUUIDPipe) studyId: string,
     @Body() body: CreateCycleDto,
   ): Promise<CycleDto> {
-    return this.studies.createCycle(actor, studyId, body.year);
+    const { year, ...deadline } = body;
+    return this.studies.createCycle(actor, studyId, year, deadline);
   }
 
   @Get('cycles/:cycleId')
@@ -104,6 +106,17 @@ export class StudiesController {
     @Param('cycleId', ParseUUIDPipe) cycleId: string,
   ): Promise<CycleDto> {
     return this.studies.getCycle(actor, cycleId);
+  }
+
+  @Patch('cycles/:cycleId')
+  @UseCase(Action.CycleUpdate)
+  @ApiOkResponse({ type: CycleDto })
+  updateCycle(
+    @CurrentActor() actor: Actor,
+    @Param('cycleId', ParseUUIDPipe) cycleId: string,
+    @Body() body: UpdateCycleDto,
+  ): Promise<CycleDto> {
+    return this.studies.updateCycle(actor, cycleId, body);
   }
 
   @Post('cycles/:cycleId/close')

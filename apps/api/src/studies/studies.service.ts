@@ -5,6 +5,9 @@ import {
   CatalogueDefinition,
   CycleTransition,
   DEFAULT_DISCLOSURE_POLICY,
+  DEFAULT_REMINDER_OFFSETS,
+  parseSubmissionDeadline,
+  checkReminderOffsets,
   DomainError,
   DomainErrorCode,
   loadCatalogue,
@@ -34,6 +37,7 @@ import {
   CycleDto,
   ParticipationDto,
   StudyDto,
+  UpdateCycleDto,
   UpdateStudyDto,
 } from './dto/study.dto';
 import { STUDY_FIELD_PROBLEMS as P } from './studies.texts';
@@ -62,6 +66,32 @@ function toCycleDto(cycle: CycleEntity): CycleDto {
     closedAt: cycle.closedAt?.toISOString() ?? null,
     publishedAt: cycle.publishedAt?.toISOString() ?? null,
     publishedSnapshotId: cycle.publishedSnapshotId,
+    submissionDeadline: cycle.submissionDeadline?.toISOString() ?? null,
+    reminderOffsets: [...cycle.reminderOffsets].sort((a, b) => a - b),
+  };
+}
+
+function checkedOffsets(offsets: number[]): number[] {
+  checkReminderOffsets(offsets);
+  return offsets;
+}
+
+/** The deadline and reminder columns a cycle request sets; a field left out is not set. */
+function deadlineColumns(
+  input: UpdateCycleDto,
+): Partial<Pick<CycleEntity, 'submissionDeadline' | 'reminderOffsets'>> {
+  return {
+    ...(input.submissionDeadline !== undefined
+      ? {
+          submissionDeadline:
+            input.submissionDeadline === null
+              ? null
+              : parseSubmissionDeadline(input.submissionDeadline),
+        }
+      : {}),
+    ...(input.reminderOffsets !== undefined
+      ? { reminderOffsets: checkedOffsets(input.reminderOffsets) }
+      : {}),
   };
 }
 
@@ -139,7 +169,13 @@ export class StudiesService {
     });
   }
 
-  createCycle(actor: Actor, studyId: string, year: number): Promise<CycleDto> {
+  createCycle(
+    actor: Actor,
+    studyId: string,
+    year: number,
+    deadline: UpdateCycleDto = {},
+  ): Promise<CycleDto> {
+    const columns = deadlineColumns(deadline);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const study = await this.findOwnStudy(m, actor, studyId, Action.CycleCreate);
       if ((study.cycles ?? []).some((c) => c.year === year)) {
@@ -153,9 +189,36 @@ export class StudiesService {
         );
       }
       const cycle = await m.save(
-        m.create(CycleEntity, { tenantId: actor.tenantId, studyId, year, state: 'open' }),
+        m.create(CycleEntity, {
+          tenantId: actor.tenantId,
+          studyId,
+          year,
+          state: 'open',
+          reminderOffsets: [...DEFAULT_REMINDER_OFFSETS],
+          ...columns,
+        }),
       );
       return toCycleDto(cycle);
+    });
+  }
+
+  /**
+   * Sets a cycle's submission deadline and reminder offsets. A reminder already sent stays
+   * sent; one whose moment a new deadline makes due goes at the worker's next pass.
+   *
+   * @throws DomainError ValidationFailed naming `submissionDeadline`; NotFound for a cycle the
+   * caller does not run
+   */
+  updateCycle(actor: Actor, cycleId: string, input: UpdateCycleDto): Promise<CycleDto> {
+    const columns = deadlineColumns(input);
+    return this.db.withTenant(actor.tenantId, async (m) => {
+      const cycle = await this.findCycle(m, cycleId, true);
+      requireAccess(actor, Action.CycleUpdate, {
+        thing: 'Cycle',
+        id: cycleId,
+        ownerId: cycle.tenantId,
+      });
+      return toCycleDto(await m.save(Object.assign(cycle, columns)));
     });
   }
 

@@ -1,6 +1,8 @@
+import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ReviewQueueController } from './review-queue.controller';
 import { ReviewQueueService } from './review-queue.service';
+import { QueueName } from '@app/jobs';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
 
@@ -9,6 +11,7 @@ import { SubmissionsService } from './submissions.service';
  * access, SubmissionRepository, is a reader and writer of @app/persistence.
  */
 @Module({
+  imports: [BullModule.registerQueue({ name: QueueName.Mail })],
   controllers: [SubmissionsController, ReviewQueueController],
   providers: [SubmissionsService, ReviewQueueService],
   exports: [SubmissionsService, ReviewQueueService],

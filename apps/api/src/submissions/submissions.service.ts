@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bull';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PUBLIC_URL, queueReviewMails, type QueuedMail } from '@app/application';
+import { JobQueue, QueueName } from '@app/jobs';
+import { enqueueMails } from '../common/enqueue-mails';
 import {
   Action,
   AnswerValidationResult,
@@ -94,9 +98,13 @@ function sameValue(a: unknown, b: unknown): boolean {
 /** The draft, submit and review workflow of a unit's answers for one cycle. */
 @Injectable()
 export class SubmissionsService {
+  private readonly logger = new Logger(SubmissionsService.name);
+
   constructor(
     private readonly db: TenantDb,
     private readonly store: SubmissionRepository,
+    @InjectQueue(QueueName.Mail) private readonly mail: JobQueue<QueueName.Mail>,
+    @Inject(PUBLIC_URL) private readonly publicUrl: string,
   ) {}
 
   get(req: SubmissionRequest, cycleId: string, unitId: string): Promise<SubmissionDto> {
@@ -358,14 +366,14 @@ export class SubmissionsService {
     });
   }
 
-  private review(
+  private async review(
     req: SubmissionRequest,
     cycleId: string,
     unitId: string,
     transition: Extract<SubmissionTransition, 'accept' | 'return'>,
     comment: string | null,
   ): Promise<SubmissionDto> {
-    return this.db.withTenant(req.actor.tenantId, async (m) => {
+    const reviewed = await this.db.withTenant(req.actor.tenantId, async (m) => {
       const located = await this.store.locate(m, cycleId, unitId, true);
       requireAccess(req.actor, Action.SubmissionReview, {
         thing: 'Cycle',
@@ -381,8 +389,24 @@ export class SubmissionsService {
         ]);
         submission.returnComment = comment;
       }
-      return this.moveTo(m, req, located, submission, next, { reviewedAt: new Date() });
+      const dto = await this.moveTo(m, req, located, submission, next, { reviewedAt: new Date() });
+      // The company is told in the transaction of the change: both happen, or neither.
+      const mails: QueuedMail[] = await queueReviewMails(
+        m,
+        {
+          cycle: located.cycle,
+          unitId,
+          submissionId: submission.id,
+          version: dto.version,
+          transition,
+          comment,
+        },
+        this.publicUrl,
+      );
+      return { dto, mails };
     });
+    await enqueueMails(this.mail, reviewed.mails, this.logger);
+    return reviewed.dto;
   }
 
   private async moveTo(

@@ -20,6 +20,10 @@ export const pagePaths = {
   studyTrendReports: (studyId: string): string =>
     `/studies/${encodeURIComponent(studyId)}/trend-reports`,
   cycleClose: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/close`,
+  cycleCompletion: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/completion`,
+  cycleDeadline: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/deadline`,
+  cycleReminders: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/reminders`,
+  notificationSettings: (): string => '/settings/notifications',
   cyclePublish: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/publish`,
   cycleSnapshots: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/snapshots`,
   cycleImport: (cycleId: string): string => `/cycles/${encodeURIComponent(cycleId)}/import`,

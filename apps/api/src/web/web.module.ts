@@ -23,6 +23,8 @@ import {
   WebSessionMiddleware,
 } from './session/web-session.middleware';
 import { WebSessionService } from './session/web-session.service';
+import { DeadlinesPagesController } from './deadlines/deadlines.controller';
+import { NotificationSettingsPagesController } from './notification-settings/notification-settings.controller';
 import { SnapshotStatusPagesController } from './snapshot-status/snapshot-status.controller';
 import { StudiesPagesController } from './studies/studies.controller';
 import { SubmissionPagesController } from './submission/submission.controller';
@@ -74,6 +76,9 @@ import { WEB_SETTINGS, webSettingsOf } from './web-settings';
  *     .../review/units/:unitId                      one submission beside the previous    publisher
  *                                                   year and the quartiles; accept, return
  *     .../review/accept                             bulk accept: confirm (GET), accept    publisher
+ *   /cycles/:cycleId/completion; POST .../deadline,  units by state with their last         publisher
+ *     POST .../reminders                             reminder; deadline; remind now
+ *   GET, POST /settings/notifications               one's optional notifications          all
  *   /snapshots/:snapshotId/status                   progress of a snapshot, manifest      publisher
  *   /snapshots/:snapshotId/disclosure-report        a snapshot's disclosure report        publisher
  *   /report-batches/:batchId                        progress of a batch of reports        publisher
@@ -138,6 +143,8 @@ export const WEB_PAGES: { controllers: Type[]; providers: Provider[] } = {
     PasswordResetPagesController,
     InvitationsPagesController,
     OrganisationsPagesController,
+    DeadlinesPagesController,
+    NotificationSettingsPagesController,
   ],
   providers: [HomeService],
 };

@@ -1,11 +1,14 @@
-import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { InjectQueue, OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger } from '@nestjs/common';
 import {
+  enqueueAllUnlessLive,
   isInfrastructureError,
   JobPayloads,
+  JobQueue,
   QueueName,
   ReportJob,
   untilInfrastructureHolds,
+  workJob,
 } from '@app/jobs';
 import { ReportStore } from '@app/application';
 import { WorkFailure, workFailureOf } from '@app/domain';
@@ -32,6 +35,7 @@ export class ReportProcessor {
     private readonly store: ReportStore,
     private readonly renderer: PdfRenderer,
     private readonly reconciler: JobReconciler,
+    @InjectQueue(QueueName.Mail) private readonly mail: JobQueue<QueueName.Mail>,
   ) {}
 
   @Process({ name: ReportJob.Render, concurrency: JOBS_IN_FLIGHT })
@@ -56,7 +60,9 @@ export class ReportProcessor {
       );
       if (!stored) {
         this.logger.warn(`report ${reportId}: attempt ${claimed.attempt} was taken over`);
+        return;
       }
+      await this.enqueueMails(stored.map((m) => workJob('mail', m.tenantId, m.messageId)));
     } catch (error) {
       const errorId = randomUUID();
       // Ids and the error only: never a figure or a name of the report.
@@ -74,6 +80,17 @@ export class ReportProcessor {
         }
       }
       throw error;
+    }
+  }
+
+  /** The report is stored: a lost add leaves its mails queued for the reconciler. */
+  private async enqueueMails(jobs: ReturnType<typeof workJob<'mail'>>[]): Promise<void> {
+    try {
+      await enqueueAllUnlessLive(this.mail, jobs);
+    } catch (error) {
+      this.logger.warn(
+        `report-ready mails not enqueued (${messageOf(error)}); the reconciler will`,
+      );
     }
   }
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { asTenantId, type WorkFailure } from '@app/domain';
 import {
   claimReport,
@@ -11,6 +11,8 @@ import {
 } from '@app/persistence';
 import type { ReportContent } from '@app/reporting';
 import { trendReportInput } from '../trends/trend-computation';
+import { queueReportReadyMails, type QueuedMail } from '../notifications/notification-mails';
+import { PUBLIC_URL } from '../notifications/public-url';
 import { companyReportInput } from './company-report-data';
 
 /** A claimed report: what it shows, and which attempt claimed it. */
@@ -29,6 +31,7 @@ export class ReportStore {
   constructor(
     private readonly db: TenantDb,
     private readonly reader: SnapshotReader,
+    @Inject(PUBLIC_URL) private readonly publicUrl: string,
   ) {}
 
   /**
@@ -51,9 +54,11 @@ export class ReportStore {
   }
 
   /**
-   * Stores the PDF of the claiming attempt. False when a later attempt has claimed the report
-   * meanwhile (this one's worker was taken for dead): that attempt stores its own, so a report
-   * is stored once.
+   * Stores the PDF of the claiming attempt, and in the same transaction writes the mails that
+   * tell the unit's company its report of a published snapshot is ready (see
+   * queueReportReadyMails), for the caller to enqueue. Null when a later attempt has claimed the
+   * report meanwhile (this one's worker was taken for dead): that attempt stores its own, so a
+   * report is stored once.
    */
   complete(
     tenantId: string,
@@ -61,9 +66,11 @@ export class ReportStore {
     attempt: number,
     pdf: Buffer,
     pages: number,
-  ): Promise<boolean> {
-    return this.db.withTenant(asTenantId(tenantId), (m) =>
-      storeReportPdf(m, reportId, attempt, pdf, pages),
+  ): Promise<QueuedMail[] | null> {
+    return this.db.withTenant(asTenantId(tenantId), async (m) =>
+      (await storeReportPdf(m, reportId, attempt, pdf, pages))
+        ? queueReportReadyMails(m, reportId, this.publicUrl)
+        : null,
     );
   }
 

@@ -66,6 +66,11 @@ const MATRIX: Record<Action, string> = {
   [Action.OrganisationDisable]: 'x . . . . .',
   [Action.OrganisationMembersRead]: 'x . . . . .',
   [Action.OrganisationInvitationResend]: 'x . . . . .',
+  [Action.CycleUpdate]: '. x . . . .',
+  [Action.CycleCompletionRead]: '. x x . . .',
+  [Action.ReminderSend]: '. x x . . .',
+  [Action.NotificationSettingsRead]: 'x x x x x x',
+  [Action.NotificationSettingsUpdate]: 'x x x x x x',
 };
 
 const ORDER: readonly Role[] = [

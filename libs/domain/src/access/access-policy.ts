@@ -91,6 +91,15 @@ export enum Action {
   OrganisationMembersRead = 'organisation.members_read',
   /** The operator sends an invitation into a tenant again with a new link. */
   OrganisationInvitationResend = 'organisation.invitation_resend',
+  /** Set a cycle's submission deadline and reminder offsets. */
+  CycleUpdate = 'cycle.update',
+  /** See where each unit of a cycle stands (not started to accepted) and its last reminder. */
+  CycleCompletionRead = 'cycle.completion_read',
+  /** Remind one unit or every unit that has not submitted, now. */
+  ReminderSend = 'reminder.send',
+  /** Read and switch off or on one's own optional notifications. */
+  NotificationSettingsRead = 'notification_settings.read',
+  NotificationSettingsUpdate = 'notification_settings.update',
 }
 
 /** Who may carry out an action: roles, and the scope an API key needs besides its role. */
@@ -168,6 +177,11 @@ export const ACCESS_POLICY: Readonly<Record<Action, AccessRule>> = {
   [Action.OrganisationDisable]: { roles: ['platform_admin'] },
   [Action.OrganisationMembersRead]: { roles: ['platform_admin'] },
   [Action.OrganisationInvitationResend]: { roles: ['platform_admin'] },
+  [Action.CycleUpdate]: { roles: ['publisher_admin'] },
+  [Action.CycleCompletionRead]: { roles: PUBLISHER_ROLES },
+  [Action.ReminderSend]: { roles: PUBLISHER_ROLES },
+  [Action.NotificationSettingsRead]: { roles: ROLES },
+  [Action.NotificationSettingsUpdate]: { roles: ROLES },
 };
 
 /** What an action is done to, as found by its id: the thing and the tenant that owns it. */

@@ -361,3 +361,54 @@ export async function ownPeerGroupRequestTallies(
     [snapshotId],
   );
 }
+
+/** An open cycle of some publisher: the worker's notification pass acts as its tenant. */
+export interface OpenCycleRef {
+  id: string;
+  tenant_id: string;
+}
+
+/** Every open cycle of every publisher, ids only, for the reminder and digest pass. */
+export function openCyclesOfEveryTenant(m: NoTenantTx): Promise<OpenCycleRef[]> {
+  return m.query<OpenCycleRef[]>('SELECT id, tenant_id FROM notification_open_cycles()');
+}
+
+/** A person a mail about a unit of a cycle goes to, as `notification_contacts` releases them. */
+export interface NotificationContact {
+  unitId: string;
+  unitName: string;
+  userId: string;
+  email: string;
+  name: string;
+  language: 'de' | 'en';
+}
+
+/**
+ * The people of the cycle's participating companies a mail of `purpose` goes to, per unit: the
+ * active company admins and editors (every active user for `report_ready`), less those who
+ * switched the purpose off. Empty unless the caller's tenant runs the cycle.
+ */
+export async function notificationContacts(
+  m: TenantTx,
+  cycleId: string,
+  purpose: string,
+): Promise<NotificationContact[]> {
+  const rows = await m.query<
+    {
+      unit_id: string;
+      unit_name: string;
+      user_id: string;
+      email: string;
+      name: string;
+      language: 'de' | 'en';
+    }[]
+  >('SELECT * FROM notification_contacts($1, $2)', [cycleId, purpose]);
+  return rows.map((r) => ({
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    userId: r.user_id,
+    email: r.email,
+    name: r.name,
+    language: r.language,
+  }));
+}

@@ -43,4 +43,12 @@ export class CycleEntity {
   /** The snapshot publishing froze: the only one the participants see. */
   @Column('uuid', { name: 'published_snapshot_id', nullable: true })
   publishedSnapshotId!: string | null;
+
+  /** When the cycle's submissions are due; null while the publisher has set none. */
+  @Column('timestamptz', { name: 'submission_deadline', nullable: true })
+  submissionDeadline!: Date | null;
+
+  /** Days from the deadline on which units that have not submitted are reminded. */
+  @Column('integer', { name: 'reminder_offsets', array: true, default: () => `'{-14,-3,1}'` })
+  reminderOffsets!: number[];
 }

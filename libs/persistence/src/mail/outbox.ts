@@ -2,7 +2,14 @@ import type { WorkFailure } from '@app/domain';
 import type { TenantTx } from '../tenant/tenant-db';
 
 /** Why an e-mail is sent; each purpose has its templates under `templates/mail/<purpose>/`. */
-export type MailPurpose = 'password_reset' | 'invitation';
+export type MailPurpose =
+  | 'password_reset'
+  | 'invitation'
+  | 'deadline_reminder'
+  | 'submission_returned'
+  | 'submission_accepted'
+  | 'report_ready'
+  | 'submission_digest';
 
 /** The languages a mail is written in: the recipient's. */
 export type MailLanguage = 'de' | 'en';

@@ -16,6 +16,7 @@ import { AuditPerWrite1764295000000 } from './1764295000000-audit-per-write';
 import { MailOutbox1764300000000 } from './1764300000000-mail-outbox';
 import { ReportBatchReports1764310000000 } from './1764310000000-report-batch-reports';
 import { Invitations1764320000000 } from './1764320000000-invitations';
+import { DeadlinesAndNotifications1764330000000 } from './1764330000000-deadlines-and-notifications';
 import { CatalogueDrafts1764360000000 } from './1764360000000-catalogue-drafts';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   MailOutbox1764300000000,
   ReportBatchReports1764310000000,
   Invitations1764320000000,
+  DeadlinesAndNotifications1764330000000,
   CatalogueDrafts1764360000000,
 ];

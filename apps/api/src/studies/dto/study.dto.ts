@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -16,6 +16,8 @@ import {
   MinLength,
 } from 'class-validator';
 import {
+  MAX_REMINDER_OFFSETS,
+  REMINDER_OFFSET_BOUND,
   CYCLE_STATES,
   PROFILE_DIMENSIONS,
   type CycleState,
@@ -84,7 +86,35 @@ export class CreateCycleDto {
   @Min(2000)
   @Max(2100)
   year!: number;
+
+  /**
+   * When the submissions are due: a date (the end of that day in UTC) or an ISO 8601 date and
+   * time with its offset.
+   */
+  @ApiPropertyOptional({ example: '2026-03-31', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  submissionDeadline?: string | null;
+
+  /**
+   * Days from the deadline on which the units that have not submitted are reminded: negative
+   * before it, positive after it. Default -14, -3 and 1.
+   */
+  @ApiPropertyOptional({ example: [-14, -3, 1], type: [Number] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_REMINDER_OFFSETS)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(-REMINDER_OFFSET_BOUND, { each: true })
+  @Max(REMINDER_OFFSET_BOUND, { each: true })
+  reminderOffsets?: number[];
 }
+
+/** A cycle's deadline and reminders; a field left out keeps its value, `null` clears the deadline. */
+export class UpdateCycleDto extends OmitType(CreateCycleDto, ['year'] as const) {}
 
 export class CreateParticipationDto {
   /** The company organisation to enrol. */
@@ -109,6 +139,10 @@ export class CycleDto {
   @ApiProperty({ nullable: true, type: String }) publishedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the snapshot participants see' })
   publishedSnapshotId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'when submissions are due (ISO 8601)' })
+  submissionDeadline!: string | null;
+  @ApiProperty({ type: [Number], description: 'days from the deadline on which reminders go' })
+  reminderOffsets!: number[];
 }
 
 export class PublishCycleDto {

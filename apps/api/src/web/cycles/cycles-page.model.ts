@@ -77,6 +77,7 @@ export function cyclePageModel(data: CyclePageData, page: PageContext, forms: Cy
       href: pagePaths.review(cycle.id),
       label: fill(t.submissions.review, { count: submitted }),
     },
+    completionHref: pagePaths.cycleCompletion(cycle.id),
     snapshots: data.snapshots.map((s) => ({
       state: s.state,
       progress: s.progress,

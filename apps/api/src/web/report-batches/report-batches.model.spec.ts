@@ -26,6 +26,8 @@ const cycle: CycleDto = {
   closedAt: null,
   publishedAt: null,
   publishedSnapshotId: 'snapshot-1',
+  submissionDeadline: null,
+  reminderOffsets: [-14, -3, 1],
 };
 
 const summary = (

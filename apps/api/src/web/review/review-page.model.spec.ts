@@ -30,6 +30,8 @@ const cycle = (state: CycleDto['state']): CycleDto => ({
   closedAt: null,
   publishedAt: null,
   publishedSnapshotId: null,
+  submissionDeadline: null,
+  reminderOffsets: [-14, -3, 1],
 });
 const study = { id: 's1', name: 'Study' } as StudyDto;
 

@@ -25,15 +25,25 @@ function entries(
     role !== null && roleMay(role, Action.InvitationRead)
       ? [{ href: pagePaths.invitations(), label: texts.invitations.nav }]
       : [];
+  const notifications = {
+    href: pagePaths.notificationSettings(),
+    label: texts.notificationSettings.nav,
+  };
   switch (kind) {
     case 'company':
-      return [overview, { href: pagePaths.units(), label: texts.units.nav }, ...invitations];
+      return [
+        overview,
+        { href: pagePaths.units(), label: texts.units.nav },
+        ...invitations,
+        notifications,
+      ];
     case 'publisher':
       return [
         overview,
         { href: pagePaths.studies(), label: texts.common.nav.studies },
         ...invitations,
         { href: pagePaths.catalogues(), label: texts.catalogues.nav },
+        notifications,
       ];
     case 'platform':
       return [overview, { href: pagePaths.organisations(), label: texts.common.nav.organisations }];

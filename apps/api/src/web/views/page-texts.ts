@@ -2,11 +2,13 @@ import type { Language } from '../../common/request-context';
 import { BENCHMARKS_TEXTS } from '../benchmarks/benchmarks.texts';
 import { CATALOGUES_TEXTS } from '../catalogues/catalogues.texts';
 import { CYCLES_TEXTS } from '../cycles/cycles.texts';
+import { DEADLINES_TEXTS } from '../deadlines/deadlines.texts';
 import { DISCLOSURE_REPORTS_TEXTS } from '../disclosure-reports/disclosure-reports.texts';
 import { ERROR_TEXTS } from '../errors/errors.texts';
 import { HOME_TEXTS } from '../home/home.texts';
 import { INVITATIONS_TEXTS } from '../invitations/invitations.texts';
 import { ORGANISATIONS_TEXTS } from '../organisations/organisations.texts';
+import { NOTIFICATION_SETTINGS_TEXTS } from '../notification-settings/notification-settings.texts';
 import { PASSWORD_RESET_PAGE_TEXTS } from '../password-reset/password-reset.texts';
 import { POSITION_HISTORY_TEXTS } from '../position-history/position-history.texts';
 import { REPORT_BATCHES_TEXTS } from '../report-batches/report-batches.texts';
@@ -46,6 +48,8 @@ const NAMESPACES = {
   passwordReset: PASSWORD_RESET_PAGE_TEXTS,
   invitations: INVITATIONS_TEXTS,
   organisations: ORGANISATIONS_TEXTS,
+  deadlines: DEADLINES_TEXTS,
+  notificationSettings: NOTIFICATION_SETTINGS_TEXTS,
 } as const;
 
 /** The words of the pages in one language. */

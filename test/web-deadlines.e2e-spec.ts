@@ -1,0 +1,281 @@
+import { Test } from '@nestjs/testing';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NotificationRun } from '@app/application';
+import { generateDemoData } from '@app/domain';
+import type { CycleEntity, StudyEntity, UnitEntity } from '@app/persistence';
+import type { HTTPResponse, Page } from 'puppeteer';
+import request from 'supertest';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { ApiClient } from './support/api-client';
+import { publishSnapshot } from './support/published-snapshot';
+import {
+  attributeOf,
+  BrowserTestApp,
+  heading,
+  mainText,
+  startBrowserApp,
+  textOf,
+} from './support/browser';
+import {
+  closeOwnerDataSource,
+  createCycle,
+  createOrganisation,
+  createStudy,
+  createSubmission,
+  createUnit,
+  createUser,
+  enrol,
+  ownerDataSource,
+  TestUser,
+} from './support/factories';
+import { pdfText } from './support/pdf-text';
+import { startSmtpInbox, SmtpInbox } from './support/smtp-inbox';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+import { testConfig } from './support/test-env';
+
+/**
+ * The story of a cycle's deadline in Chromium, with mail through a real SMTP server: a company
+ * editor enters data, misses the deadline and is reminded, follows the mail's link and submits;
+ * the publisher accepts (a mail) and publishes; the company is told its report is ready,
+ * follows that link and downloads the PDF. The publisher's completion page shows the reminder.
+ * (The invitation that brings the editor in comes before this story once invitations exist;
+ * here the editor is made by the factories.)
+ */
+jest.setTimeout(600_000);
+
+const PUBLIC_URL = 'https://cockpit.test';
+const UNIT_NAME = 'Contact Center Bremen';
+
+/** The path of the first link to the cockpit in a mail's text. */
+function linkIn(text: string): string {
+  const match = /https:\/\/cockpit\.test(\/\S+)/.exec(text);
+  if (!match) {
+    throw new Error(`no link in: ${text}`);
+  }
+  return match[1];
+}
+
+describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worker)', () => {
+  let t: BrowserTestApp;
+  let worker: INestApplicationContext;
+  let inbox: SmtpInbox;
+  let database: TestDatabase;
+  let editor: TestUser;
+  let publisher: TestUser;
+  let study: StudyEntity;
+  let cycle: CycleEntity;
+  let unit: UnitEntity;
+
+  /** Clicks a button that sends a form and waits for the page it leads to. */
+  async function send(page: Page, selector: string): Promise<HTTPResponse | null> {
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.locator(selector).click(),
+    ]);
+    return response;
+  }
+
+  beforeAll(async () => {
+    // A database of its own: the worker's reconciler (on, every second) sees no other file's work.
+    database = await createTestDatabase(process.env.TEST_SUPERUSER_URL ?? '');
+    process.env.TEST_OWNER_URL = database.ownerUrl;
+    process.env.TEST_APP_URL = database.appUrl;
+    inbox = await startSmtpInbox();
+    const overrides = {
+      SMTP_URL: inbox.url,
+      MAIL_FROM: 'Benchmark Cockpit <cockpit@cockpit.test>',
+      PUBLIC_URL,
+      REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX ?? 'cockpit-test'}-webdl`,
+      JOB_RECONCILE_INTERVAL_MS: '1000',
+      LOGIN_ATTEMPTS_PER_MINUTE: '100',
+    };
+    t = await startBrowserApp(overrides);
+    worker = await (
+      await Test.createTestingModule({
+        imports: [WorkerModule.forRoot(testConfig(overrides))],
+      }).compile()
+    ).init();
+
+    const publisherOrg = await createOrganisation('publisher');
+    publisher = await createUser(publisherOrg, 'publisher_admin');
+    study = await createStudy(publisherOrg, 'Service Benchmark Nord', { minNQuantiles: 5 });
+    cycle = await createCycle(study, 2026);
+    const answers = generateDemoData({ units: 8, years: [2026] }).submissions.map((s) => s.answers);
+    for (let i = 1; i < 8; i++) {
+      const company = await createOrganisation('company');
+      await enrol(study, company);
+      await createSubmission(cycle, await createUnit(company, 100 + 10 * i), answers[i]);
+    }
+    const company = await createOrganisation('company', 'Nordwind Service GmbH');
+    await enrol(study, company);
+    unit = await createUnit(company, 120);
+    await (
+      await ownerDataSource()
+    ).query('UPDATE units SET name = $1 WHERE id = $2', [UNIT_NAME, unit.id]);
+    await createSubmission(cycle, unit, answers[0], 'draft');
+    editor = await createUser(company, 'company_editor');
+
+    const set = await t
+      .http()
+      .patch(`/api/v1/cycles/${cycle.id}`)
+      .set('Authorization', await t.tokenFor(publisher))
+      .send({ submissionDeadline: '2026-03-31' });
+    expect(set.status).toBe(200);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await t?.close();
+    await inbox?.stop();
+    await closeOwnerDataSource();
+    await database?.drop();
+  });
+
+  it('reminds a company that missed the deadline, tells it of the acceptance and of its ready report, which it downloads', async () => {
+    const page = await t.newPage({ acceptLanguage: 'de-DE' });
+    await t.signIn(page, editor);
+    const formPath = `/cycles/${cycle.id}/units/${unit.id}/submission`;
+
+    // Enters data and saves the draft, but does not submit.
+    await page.goto(t.url(formPath));
+    await page.locator('#kpi-training_days_new').fill('');
+    await page.locator('#kpi-training_days_new').fill('21');
+    const saved = await send(page, 'button[value=draft]');
+    expect(saved?.status()).toBe(200);
+
+    // A day after the deadline: the worker's pass reminds the editor.
+    const run = worker.get(NotificationRun);
+    const written = await run.pass(new Date('2026-04-02T06:00:00Z'));
+    expect(written.filter((m) => m.tenantId === cycle.tenantId)).toHaveLength(1);
+    const reminder = await inbox.waitForMailTo(editor.email);
+    expect(reminder.subject).toBe(
+      `Erinnerung: Ihre Daten für Service Benchmark Nord 2026 (${UNIT_NAME})`,
+    );
+    expect(reminder.text).toContain('ist am 31.03.2026, 23:59 UTC abgelaufen');
+    expect(linkIn(reminder.text)).toBe(formPath);
+
+    // The publisher sees the reminder on the cycle's completion page.
+    const publisherPage = await t.newPage({ acceptLanguage: 'en' });
+    await t.signIn(publisherPage, publisher);
+    await publisherPage.goto(t.url(`/cycles/${cycle.id}`));
+    await Promise.all([
+      publisherPage.waitForNavigation(),
+      publisherPage.locator('#cycle-completion').click(),
+    ]);
+    expect(await heading(publisherPage)).toBe('Completion: cycle 2026');
+    expect(await textOf(publisherPage, `#unit-${unit.id}`)).toContain('1 days after the deadline');
+
+    // The editor follows the mail's link and submits.
+    await page.goto(t.url(linkIn(reminder.text)));
+    let submitted = await send(page, 'button[value=submit]');
+    if (submitted?.status() === 422) {
+      for (const textarea of await page.$$('.field-warning textarea')) {
+        await textarea.type('Geprüft.');
+      }
+      submitted = await send(page, 'button[value=submit]');
+    }
+    expect(submitted?.status()).toBe(200);
+    expect(await textOf(page, '.page-header .badge')).toBe('eingereicht');
+
+    // Accepted: a mail.
+    const accepted = await t
+      .http()
+      .post(`/api/v1/cycles/${cycle.id}/units/${unit.id}/submission/accept`)
+      .set('Authorization', await t.tokenFor(publisher))
+      .send();
+    expect(accepted.status).toBe(200);
+    const acceptedMail = await inbox.waitForMailTo(editor.email, 2);
+    expect(acceptedMail.subject).toBe(
+      `Ihre Daten für Service Benchmark Nord 2026 (${UNIT_NAME}) wurden angenommen`,
+    );
+
+    // Published, the reports ordered: the company is told its report is ready.
+    const snapshotId = await publishSnapshot(new ApiClient(t, publisher), cycle.id);
+    const batch = await t
+      .http()
+      .post(`/api/v1/snapshots/${snapshotId}/reports/batch`)
+      .set('Authorization', await t.tokenFor(publisher))
+      .send({ languages: ['de'] });
+    expect(batch.status).toBe(202);
+    const ready = await inbox.waitForMailTo(editor.email, 3);
+    expect(ready.subject).toBe(
+      `Ihr Bericht für Service Benchmark Nord 2026 (${UNIT_NAME}) ist fertig`,
+    );
+    const reportPath = linkIn(ready.text);
+    expect(reportPath).toMatch(/^\/reports\/[0-9a-f-]{36}$/);
+
+    await page.goto(t.url(reportPath));
+    await page.waitForSelector('#report-pdf');
+    const cookies = await page.browserContext().cookies();
+    const pdf = await request(t.app.getHttpServer())
+      .get((await attributeOf(page, '#report-pdf', 'href')) ?? '')
+      .set('Cookie', cookies.map((c) => `${c.name}=${c.value}`).join('; '))
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((await pdfText(pdf.body as Buffer)).text).toContain(UNIT_NAME);
+    // One mail each: a reminder, an acceptance, a ready report.
+    expect(inbox.mailsTo(editor.email).map((m) => m.subject.split(':')[0].split(' ')[0])).toEqual([
+      'Erinnerung',
+      'Ihre',
+      'Ihr',
+    ]);
+  });
+  it("sets the deadline on the completion page, answers another publisher's cycle with the not-found page, and switches a notification off", async () => {
+    // The story's cycle is published: the next year's is open.
+    const next = await createCycle(study, 2027);
+    const page = await t.newPage({ acceptLanguage: 'de-DE' });
+    await t.signIn(page, publisher);
+    await page.goto(t.url(`/cycles/${next.id}/completion`));
+    expect(await heading(page)).toBe('Abgabestand: Zyklus 2027');
+    await page.locator('#reminder-offsets').fill('');
+    await page.locator('#reminder-offsets').fill('-7, zwei');
+    const refused = await send(page, 'form[action$="/deadline"] button');
+    expect(refused?.status()).toBe(422);
+    expect(await textOf(page, '.form-errors')).toContain(
+      'Die Erinnerungstage müssen ganze Zahlen sein',
+    );
+    expect(await attributeOf(page, '#reminder-offsets', 'value')).toBe('-7, zwei');
+    await page.locator('#reminder-offsets').fill('');
+    await page.locator('#reminder-offsets').fill('-7, 2');
+    const saved = await send(page, 'form[action$="/deadline"] button');
+    expect(saved?.status()).toBe(200);
+    expect(await textOf(page, '.notice')).toBe('Frist und Erinnerungstage sind gespeichert.');
+    expect(await attributeOf(page, '#reminder-offsets', 'value')).toBe('-7, 2');
+    expect(await mainText(page)).toContain('Der Zyklus hat noch keine Frist');
+
+    const otherPublisher = await createUser(
+      await createOrganisation('publisher'),
+      'publisher_admin',
+    );
+    const other = await t.newPage({ acceptLanguage: 'de-DE' });
+    await t.signIn(other, otherPublisher);
+    const foreign = await other.goto(t.url(`/cycles/${next.id}/completion`));
+    expect(foreign?.status()).toBe(404);
+    expect(await heading(other)).toBe('Seite nicht gefunden');
+
+    const company = await t.newPage({ acceptLanguage: 'en' });
+    await t.signIn(company, editor);
+    await company.goto(t.url('/settings/notifications'));
+    expect(await heading(company)).toBe('Notifications');
+    await company.locator('#notification-report-ready').click();
+    const stored = await send(company, 'form[action="/settings/notifications"] button');
+    expect(stored?.status()).toBe(200);
+    expect(await textOf(company, '.notice')).toBe('Your notifications are saved.');
+    expect(await attributeOf(company, '#notification-report-ready', 'checked')).toBeNull();
+    const preferences = await t
+      .http()
+      .get('/api/v1/me/notification-preferences')
+      .set('Authorization', await t.tokenFor(editor));
+    expect(preferences.body).toEqual({
+      submission_digest: true,
+      submission_accepted: true,
+      report_ready: false,
+    });
+  });
+});
