@@ -2,7 +2,7 @@ import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NotificationRun } from '@app/application';
 import { generateDemoData } from '@app/domain';
-import type { CycleEntity, StudyEntity, UnitEntity } from '@app/persistence';
+import type { CycleEntity, StudyEntity } from '@app/persistence';
 import type { HTTPResponse, Page } from 'puppeteer';
 import request from 'supertest';
 import { WorkerModule } from '../apps/worker/src/worker.module';
@@ -25,7 +25,6 @@ import {
   createUnit,
   createUser,
   enrol,
-  ownerDataSource,
   TestUser,
 } from './support/factories';
 import { pdfText } from './support/pdf-text';
@@ -34,17 +33,18 @@ import { createTestDatabase, TestDatabase } from './support/test-database';
 import { testConfig } from './support/test-env';
 
 /**
- * The story of a cycle's deadline in Chromium, with mail through a real SMTP server: a company
- * editor enters data, misses the deadline and is reminded, follows the mail's link and submits;
- * the publisher accepts (a mail) and publishes; the company is told its report is ready,
- * follows that link and downloads the PDF. The publisher's completion page shows the reminder.
- * (The invitation that brings the editor in comes before this story once invitations exist;
- * here the editor is made by the factories.)
+ * The story of a study run without a developer, in Chromium, with mail through a real SMTP
+ * server: a publisher invites a company new to the platform; its contact follows the mail's
+ * link, sets a password and lands in the cockpit; the company enters data, misses the deadline
+ * and is reminded, follows the mail's link and submits; the publisher accepts (a mail) and
+ * publishes; the company is told its report is ready, follows that link and downloads the PDF.
+ * The publisher's completion page shows the reminder.
  */
 jest.setTimeout(600_000);
 
 const PUBLIC_URL = 'https://cockpit.test';
 const UNIT_NAME = 'Contact Center Bremen';
+const COMPANY_NAME = 'Nordwind Service GmbH';
 
 /** The path of the first link to the cockpit in a mail's text. */
 function linkIn(text: string): string {
@@ -55,16 +55,18 @@ function linkIn(text: string): string {
   return match[1];
 }
 
-describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worker)', () => {
+describe('a study run by mail: invitation, deadline, reminder and notifications (e2e: Chromium, SMTP, worker)', () => {
   let t: BrowserTestApp;
   let worker: INestApplicationContext;
   let inbox: SmtpInbox;
   let database: TestDatabase;
-  let editor: TestUser;
+  /** The company's first contact, invited in the story. */
+  const contact = { email: 'nora@nordwind.example', password: 'nordwind-password-2026' };
+  let answers: Record<string, string | number | boolean | null>[];
   let publisher: TestUser;
   let study: StudyEntity;
   let cycle: CycleEntity;
-  let unit: UnitEntity;
+  let unitId: string;
 
   /** Clicks a button that sends a form and waits for the page it leads to. */
   async function send(page: Page, selector: string): Promise<HTTPResponse | null> {
@@ -100,20 +102,12 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
     publisher = await createUser(publisherOrg, 'publisher_admin');
     study = await createStudy(publisherOrg, 'Service Benchmark Nord', { minNQuantiles: 5 });
     cycle = await createCycle(study, 2026);
-    const answers = generateDemoData({ units: 8, years: [2026] }).submissions.map((s) => s.answers);
+    answers = generateDemoData({ units: 8, years: [2026] }).submissions.map((s) => s.answers);
     for (let i = 1; i < 8; i++) {
       const company = await createOrganisation('company');
       await enrol(study, company);
       await createSubmission(cycle, await createUnit(company, 100 + 10 * i), answers[i]);
     }
-    const company = await createOrganisation('company', 'Nordwind Service GmbH');
-    await enrol(study, company);
-    unit = await createUnit(company, 120);
-    await (
-      await ownerDataSource()
-    ).query('UPDATE units SET name = $1 WHERE id = $2', [UNIT_NAME, unit.id]);
-    await createSubmission(cycle, unit, answers[0], 'draft');
-    editor = await createUser(company, 'company_editor');
 
     const set = await t
       .http()
@@ -132,9 +126,47 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
   });
 
   it('reminds a company that missed the deadline, tells it of the acceptance and of its ready report, which it downloads', async () => {
+    // The publisher invites the company, new to the platform, on its invitations page.
+    const publisherPage = await t.newPage({ acceptLanguage: 'en' });
+    await t.signIn(publisherPage, publisher, '/login?next=%2Finvitations');
+    await publisherPage.locator(`#companyName-${study.id}`).fill(COMPANY_NAME);
+    await publisherPage.locator(`#name-${study.id}`).fill('Nora Nordwind');
+    await publisherPage.locator(`#email-${study.id}`).fill(contact.email);
+    await publisherPage.select(`#language-${study.id}`, 'de');
+    await send(publisherPage, 'form.invite-company-form button');
+    expect(await textOf(publisherPage, '.notice')).toBe('The invitation is on its way.');
+
+    // Its contact follows the mail's link, sets a password and lands signed in in the cockpit.
+    const invitation = await inbox.waitForMailTo(contact.email);
+    expect(invitation.subject).toBe(`Einladung zu Benchmark Cockpit: ${COMPANY_NAME}`);
     const page = await t.newPage({ acceptLanguage: 'de-DE' });
-    await t.signIn(page, editor);
-    const formPath = `/cycles/${cycle.id}/units/${unit.id}/submission`;
+    await page.goto(t.url(linkIn(invitation.text)));
+    await page.locator('#password').fill(contact.password);
+    await page.locator('#passwordRepeat').fill(contact.password);
+    await send(page, 'form.form button');
+    expect(page.url()).toBe(t.url('/'));
+    expect(await mainText(page)).toContain(COMPANY_NAME);
+
+    // The company adds its contact center and the data it has so far, as a draft (by the API,
+    // as its BI tool would).
+    const token = await t.tokenFor(contact);
+    const created = await t.http().post('/api/v1/units').set('Authorization', token).send({
+      name: UNIT_NAME,
+      industry: 'telecom',
+      country: 'DE',
+      customerType: 'b2c',
+      sourcing: 'inhouse',
+      agentFte: 120,
+    });
+    expect(created.status).toBe(201);
+    unitId = (created.body as { id: string }).id;
+    const draft = await t
+      .http()
+      .put(`/api/v1/cycles/${cycle.id}/units/${unitId}/submission`)
+      .set('Authorization', token)
+      .send({ answers: answers[0], version: 0 });
+    expect(draft.status).toBe(200);
+    const formPath = `/cycles/${cycle.id}/units/${unitId}/submission`;
 
     // Enters data and saves the draft, but does not submit.
     await page.goto(t.url(formPath));
@@ -143,11 +175,11 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
     const saved = await send(page, 'button[value=draft]');
     expect(saved?.status()).toBe(200);
 
-    // A day after the deadline: the worker's pass reminds the editor.
+    // A day after the deadline: the worker's pass reminds the contact.
     const run = worker.get(NotificationRun);
     const written = await run.pass(new Date('2026-04-02T06:00:00Z'));
     expect(written.filter((m) => m.tenantId === cycle.tenantId)).toHaveLength(1);
-    const reminder = await inbox.waitForMailTo(editor.email);
+    const reminder = await inbox.waitForMailTo(contact.email, 2);
     expect(reminder.subject).toBe(
       `Erinnerung: Ihre Daten für Service Benchmark Nord 2026 (${UNIT_NAME})`,
     );
@@ -155,17 +187,15 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
     expect(linkIn(reminder.text)).toBe(formPath);
 
     // The publisher sees the reminder on the cycle's completion page.
-    const publisherPage = await t.newPage({ acceptLanguage: 'en' });
-    await t.signIn(publisherPage, publisher);
     await publisherPage.goto(t.url(`/cycles/${cycle.id}`));
     await Promise.all([
       publisherPage.waitForNavigation(),
       publisherPage.locator('#cycle-completion').click(),
     ]);
     expect(await heading(publisherPage)).toBe('Completion: cycle 2026');
-    expect(await textOf(publisherPage, `#unit-${unit.id}`)).toContain('1 days after the deadline');
+    expect(await textOf(publisherPage, `#unit-${unitId}`)).toContain('1 days after the deadline');
 
-    // The editor follows the mail's link and submits.
+    // The contact follows the mail's link and submits.
     await page.goto(t.url(linkIn(reminder.text)));
     let submitted = await send(page, 'button[value=submit]');
     if (submitted?.status() === 422) {
@@ -180,11 +210,11 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
     // Accepted: a mail.
     const accepted = await t
       .http()
-      .post(`/api/v1/cycles/${cycle.id}/units/${unit.id}/submission/accept`)
+      .post(`/api/v1/cycles/${cycle.id}/units/${unitId}/submission/accept`)
       .set('Authorization', await t.tokenFor(publisher))
       .send();
     expect(accepted.status).toBe(200);
-    const acceptedMail = await inbox.waitForMailTo(editor.email, 2);
+    const acceptedMail = await inbox.waitForMailTo(contact.email, 3);
     expect(acceptedMail.subject).toBe(
       `Ihre Daten für Service Benchmark Nord 2026 (${UNIT_NAME}) wurden angenommen`,
     );
@@ -197,7 +227,7 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
       .set('Authorization', await t.tokenFor(publisher))
       .send({ languages: ['de'] });
     expect(batch.status).toBe(202);
-    const ready = await inbox.waitForMailTo(editor.email, 3);
+    const ready = await inbox.waitForMailTo(contact.email, 4);
     expect(ready.subject).toBe(
       `Ihr Bericht für Service Benchmark Nord 2026 (${UNIT_NAME}) ist fertig`,
     );
@@ -219,8 +249,9 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((await pdfText(pdf.body as Buffer)).text).toContain(UNIT_NAME);
-    // One mail each: a reminder, an acceptance, a ready report.
-    expect(inbox.mailsTo(editor.email).map((m) => m.subject.split(':')[0].split(' ')[0])).toEqual([
+    // One mail each: the invitation, a reminder, an acceptance, a ready report.
+    expect(inbox.mailsTo(contact.email).map((m) => m.subject.split(':')[0].split(' ')[0])).toEqual([
+      'Einladung',
       'Erinnerung',
       'Ihre',
       'Ihr',
@@ -260,7 +291,7 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
     expect(await heading(other)).toBe('Seite nicht gefunden');
 
     const company = await t.newPage({ acceptLanguage: 'en' });
-    await t.signIn(company, editor);
+    await t.signIn(company, contact);
     await company.goto(t.url('/settings/notifications'));
     expect(await heading(company)).toBe('Notifications');
     await company.locator('#notification-report-ready').click();
@@ -271,7 +302,7 @@ describe('deadline, reminder and notifications story (e2e: Chromium, SMTP, worke
     const preferences = await t
       .http()
       .get('/api/v1/me/notification-preferences')
-      .set('Authorization', await t.tokenFor(editor));
+      .set('Authorization', await t.tokenFor(contact));
     expect(preferences.body).toEqual({
       submission_digest: true,
       submission_accepted: true,
