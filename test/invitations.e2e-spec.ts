@@ -1,102 +1,52 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { createHash } from 'node:crypto';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { ApiClient } from './support/api-client';
-import { attributeOf, startBrowserApp, BrowserTestApp, textOf } from './support/browser';
+import type { BrowserTestApp } from './support/browser';
 import {
-  closeOwnerDataSource,
   createOrganisation,
   createStudy,
   createUser,
   enrol,
   ownerDataSource,
-  TEST_PASSWORD,
 } from './support/factories';
-import { startSmtpInbox, SmtpInbox } from './support/smtp-inbox';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-import { testConfig } from './support/test-env';
+import {
+  accept,
+  MailWorld,
+  login,
+  NEW_PASSWORD,
+  nextToken,
+  PUBLIC_URL,
+  publisherWorld,
+  startMailWorld,
+  tokenIn,
+} from './support/mail-world';
+import type { SmtpInbox } from './support/smtp-inbox';
 
 /**
- * Invitations by e-mail and the operator's console, against a real SMTP server (smtp-server),
- * the api, the worker, PostgreSQL, Redis and Chromium: the links are read from the mails that
- * arrive.
- *
- * The file has a database and Redis keys of its own, so that no other file's worker takes its
- * mail jobs.
+ * Invitations by e-mail and the operator's console over the API, against a real SMTP server
+ * (smtp-server), the api, the worker, PostgreSQL and Redis: the links are read from the mails
+ * that arrive. The pages are web-invitations.e2e-spec.ts.
  */
 jest.setTimeout(300_000);
-
-const PUBLIC_URL = 'https://cockpit.test';
-const NEW_PASSWORD = 'a-new-password-of-length';
-
-/** The token of the invitation link in a mail. */
-function tokenIn(text: string): string {
-  const match = /\/invitations\/accept\?token=([A-Za-z0-9_-]+)/.exec(text);
-  if (!match) {
-    throw new Error(`no invitation link in: ${text}`);
-  }
-  return match[1];
-}
 
 /** SHA-256 in hex, computed here rather than by the code under test. */
 const sha256 = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-describe('invitations and the operator console (e2e: SMTP server, api, worker, Chromium)', () => {
-  let database: TestDatabase;
-  let inbox: SmtpInbox;
+describe('invitations and the operator console (e2e: SMTP server, api, worker)', () => {
+  let world: MailWorld;
   let t: BrowserTestApp;
-  let worker: INestApplicationContext;
-
-  const overrides = (): Record<string, string> => ({
-    SMTP_URL: inbox.url,
-    MAIL_FROM: 'Benchmark Cockpit <cockpit@cockpit.test>',
-    PUBLIC_URL,
-    REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX ?? 'cockpit-test'}-invitations`,
-    JOB_RECONCILE_INTERVAL_MS: '1000',
-  });
-
-  const accept = (token: string, password: string) =>
-    t.http().post('/api/v1/auth/invitations/accept').send({ token, password });
-
-  const login = (email: string, password: string) =>
-    t.http().post('/api/v1/auth/login').send({ email, password });
-
-  /** The token of the next mail to `email`, after `before` mails to it. */
-  const nextToken = async (email: string, before: number): Promise<string> =>
-    tokenIn((await inbox.waitForMailTo(email, before + 1)).text);
+  let inbox: SmtpInbox;
 
   beforeAll(async () => {
-    database = await createTestDatabase(process.env.TEST_SUPERUSER_URL ?? '');
-    process.env.TEST_OWNER_URL = database.ownerUrl;
-    process.env.TEST_APP_URL = database.appUrl;
-    inbox = await startSmtpInbox();
-    t = await startBrowserApp(overrides());
-    worker = await (
-      await Test.createTestingModule({
-        imports: [WorkerModule.forRoot(testConfig(overrides()))],
-      }).compile()
-    ).init();
+    world = await startMailWorld('inv');
+    ({ t, inbox } = world);
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await t?.close();
-    await inbox?.stop();
-    await closeOwnerDataSource();
-    await database?.drop();
+    await world?.close();
   });
 
-  /** A publisher with an admin and a study. */
-  async function publisherWorld() {
-    const publisher = await createOrganisation('publisher', 'Benchmark Verlag GmbH');
-    const admin = await createUser(publisher, 'publisher_admin');
-    const study = await createStudy(publisher, 'Contact Center Benchmark DACH');
-    return { publisher, admin, api: new ApiClient(t, admin), study };
-  }
-
   it('invites a new company to a study: the company is made and enrolled, and the link in the contact language makes its admin', async () => {
-    const { api, study } = await publisherWorld();
+    const { api, study } = await publisherWorld(t);
     const email = 'erika.muster@nordlicht.example';
 
     const invitation = await api.inviteCompany(study.id, {
@@ -147,13 +97,13 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
     );
     expect(stored).toEqual([{ token_hash: sha256(token) }]);
 
-    const short = await accept(token, 'too-short');
+    const short = await accept(t, token, 'too-short');
     expect(short.status).toBe(422);
     expect(short.body.message).toBe(
       'password: The new password must be at least 10 characters long.',
     );
-    expect((await accept(token, NEW_PASSWORD)).status).toBe(204);
-    const signedIn = await login(email, NEW_PASSWORD);
+    expect((await accept(t, token, NEW_PASSWORD)).status).toBe(204);
+    const signedIn = await login(t, email, NEW_PASSWORD);
     expect(signedIn.status).toBe(200);
     const me = await t
       .http()
@@ -174,7 +124,7 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
     expect([listed.id, listed.state]).toEqual([invitation.id, 'accepted']);
 
     // Single use: the link is refused once it was used, in the reader's language.
-    const reused = await accept(token, 'another-password-1').set('Accept-Language', 'de');
+    const reused = await accept(t, token, 'another-password-1').set('Accept-Language', 'de');
     expect(reused.status).toBe(422);
     expect(reused.body.message).toBe(
       'token: Diese Einladung wurde schon angenommen; ihr Link gilt nur einmal. Melden Sie sich an.',
@@ -188,7 +138,7 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
   });
 
   it('invites a company the publisher knows by name, without making a second one', async () => {
-    const { publisher, api } = await publisherWorld();
+    const { publisher, api } = await publisherWorld(t);
     const known = await createOrganisation('company', 'Südwind Service GmbH');
     await enrol(await createStudy(publisher), known);
     const study = await createStudy(publisher);
@@ -211,7 +161,7 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
   });
 
   it('refuses an expired link, and sending the invitation again replaces its link', async () => {
-    const { api, study } = await publisherWorld();
+    const { api, study } = await publisherWorld(t);
     const email = 'spaet@nordwest.example';
     const invitation = await api.inviteCompany(study.id, {
       companyName: 'Nordwest Kundendienst AG',
@@ -219,13 +169,13 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
       name: 'Petra Spät',
       language: 'de',
     });
-    const first = await nextToken(email, 0);
+    const first = await nextToken(inbox, email, 0);
     await (
       await ownerDataSource()
     ).query(`UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = $1`, [
       invitation.id,
     ]);
-    const expired = await accept(first, NEW_PASSWORD);
+    const expired = await accept(t, first, NEW_PASSWORD);
     expect(expired.status).toBe(422);
     expect(expired.body.message).toBe(
       'token: This invitation link has expired (it is valid for 7 days). Ask for a new invitation.',
@@ -245,14 +195,14 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
       language: 'de',
     });
     expect([again.id, again.state]).toEqual([invitation.id, 'pending']);
-    const second = await nextToken(email, 1);
+    const second = await nextToken(inbox, email, 1);
     expect(second).not.toBe(first);
     // And sending it again replaces that link too.
     const resent = await api.resendInvitation(invitation.id);
     expect(resent.state).toBe('pending');
-    const third = await nextToken(email, 2);
+    const third = await nextToken(inbox, email, 2);
     for (const old of [first, second]) {
-      const refused = await accept(old, NEW_PASSWORD);
+      const refused = await accept(t, old, NEW_PASSWORD);
       expect(refused.status).toBe(422);
       expect(refused.body.message).toBe(
         'token: This invitation link is not valid. Ask for a new invitation.',
@@ -267,11 +217,11 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
     );
     expect(outbox).toEqual([{ n: '3' }]);
     expect(inbox.mailsTo(email)).toHaveLength(3);
-    expect((await accept(third, NEW_PASSWORD)).status).toBe(204);
+    expect((await accept(t, third, NEW_PASSWORD)).status).toBe(204);
   });
 
   it('revokes an open invitation, whose link is then refused', async () => {
-    const { admin, api, study } = await publisherWorld();
+    const { admin, api, study } = await publisherWorld(t);
     const email = 'widerruf@ostsee.example';
     const invitation = await api.inviteCompany(study.id, {
       companyName: 'Ostsee Service KG',
@@ -279,11 +229,11 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
       name: 'Olaf Ost',
       language: 'en',
     });
-    const token = await nextToken(email, 0);
+    const token = await nextToken(inbox, email, 0);
     const revoked = await api.revokeInvitation(invitation.id);
     expect(revoked.state).toBe('revoked');
     expect(revoked.revokedAt).not.toBeNull();
-    const refused = await accept(token, NEW_PASSWORD);
+    const refused = await accept(t, token, NEW_PASSWORD);
     expect(refused.status).toBe(422);
     expect(refused.body.message).toBe(
       'token: This invitation was revoked. Ask for a new invitation.',
@@ -299,7 +249,7 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
   });
 
   it("answers another organisation's invitations as not found: listed, revoked or sent again", async () => {
-    const { api, study } = await publisherWorld();
+    const { api, study } = await publisherWorld(t);
     const invitation = await api.inviteCompany(study.id, {
       companyName: 'Fremd AG',
       email: 'fremd@fremd.example',
@@ -386,11 +336,11 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
       role: 'company_editor',
       language: 'de',
     });
-    const token = await nextToken('editor@kollegen.example', 0);
+    const token = await nextToken(inbox, 'editor@kollegen.example', 0);
     const mail = inbox.mailsTo('editor@kollegen.example')[0];
     expect(mail.text).toContain(`Test company_admin (Kollegen AG) lädt Sie ein, bei Kollegen AG`);
-    expect((await accept(token, NEW_PASSWORD)).status).toBe(204);
-    const signedIn = await login('editor@kollegen.example', NEW_PASSWORD);
+    expect((await accept(t, token, NEW_PASSWORD)).status).toBe(204);
+    const signedIn = await login(t, 'editor@kollegen.example', NEW_PASSWORD);
     const me = await t
       .http()
       .get('/api/v1/auth/me')
@@ -412,7 +362,7 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
       admin: { email, name: 'Nina Neu', language: 'en' },
     });
     expect(tenant).toMatchObject({ kind: 'publisher', name: 'Neuverlag GmbH', disabledAt: null });
-    const first = await nextToken(email, 0);
+    const first = await nextToken(inbox, email, 0);
     const [pending] = await api.tenantInvitations(tenant.id);
     expect(pending).toMatchObject({
       senderId: platform.id,
@@ -425,9 +375,9 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
 
     const resent = await api.resendTenantInvitation(tenant.id, pending.id);
     expect(resent.state).toBe('pending');
-    const second = await nextToken(email, 1);
-    expect((await accept(first, NEW_PASSWORD)).status).toBe(422);
-    expect((await accept(second, NEW_PASSWORD)).status).toBe(204);
+    const second = await nextToken(inbox, email, 1);
+    expect((await accept(t, first, NEW_PASSWORD)).status).toBe(422);
+    expect((await accept(t, second, NEW_PASSWORD)).status).toBe(204);
     const users = await api.tenantUsers(tenant.id);
     expect(users.map((u) => [u.email, u.name, u.role, u.disabledAt])).toEqual([
       [email, 'Nina Neu', 'publisher_admin', null],
@@ -439,12 +389,12 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
       .set('Authorization', await t.tokenFor(operator));
     expect(resendAccepted.status).toBe(409);
 
-    const signedIn = await login(email, NEW_PASSWORD);
+    const signedIn = await login(t, email, NEW_PASSWORD);
     expect(signedIn.status).toBe(200);
     const bearer = `Bearer ${(signedIn.body as { accessToken: string }).accessToken}`;
     const disabled = await api.disableOrganisation(tenant.id);
     expect(disabled.disabledAt).not.toBeNull();
-    expect((await login(email, NEW_PASSWORD)).status).toBe(401);
+    expect((await login(t, email, NEW_PASSWORD)).status).toBe(401);
     expect((await t.http().get('/api/v1/auth/me').set('Authorization', bearer)).status).toBe(401);
     const own = await t
       .http()
@@ -464,151 +414,5 @@ describe('invitations and the operator console (e2e: SMTP server, api, worker, C
       .post(`/api/v1/organisations/${platform.id}/invitations/${pending.id}/resend`)
       .set('Authorization', await t.tokenFor(operator));
     expect(wrongTenant.status).toBe(404);
-  });
-
-  it('lets a publisher invite a company on its page; the contact follows the link in Chromium, sets a password and lands signed in in the cockpit', async () => {
-    const { admin, study } = await publisherWorld();
-    const email = 'lea.licht@leuchtturm.example';
-    const publisherPage = await t.newPage({ acceptLanguage: 'en' });
-    await t.signIn(publisherPage, admin, '/login?next=%2Finvitations');
-    expect(publisherPage.url()).toBe(t.url('/invitations'));
-    expect(await textOf(publisherPage, 'main h1')).toBe('Invitations');
-    await publisherPage.locator(`#companyName-${study.id}`).fill('Leuchtturm Service AG');
-    await publisherPage.locator(`#name-${study.id}`).fill('Lea Licht');
-    await publisherPage.locator(`#email-${study.id}`).fill(email);
-    await publisherPage.select(`#language-${study.id}`, 'de');
-    await Promise.all([
-      publisherPage.waitForNavigation(),
-      publisherPage.locator('form.invite-company-form button').click(),
-    ]);
-    expect(await textOf(publisherPage, '.notice')).toBe('The invitation is on its way.');
-    expect(await textOf(publisherPage, '#invitations-table tbody tr')).toContain('Lea Licht');
-    expect(await textOf(publisherPage, '#invitations-table .invitation-state')).toBe('pending');
-
-    const mail = await inbox.waitForMailTo(email);
-    expect(mail.subject).toBe('Einladung zu Benchmark Cockpit: Leuchtturm Service AG');
-    const link = `${t.baseUrl}/invitations/accept?token=${tokenIn(mail.text)}`;
-    const page = await t.newPage({ acceptLanguage: 'de-DE' });
-    await page.goto(link);
-    expect(await textOf(page, 'main h1')).toBe('Einladung annehmen');
-    expect(await textOf(page, '#accept-intro')).toBe(
-      `Guten Tag Lea Licht, legen Sie ein Passwort mit mindestens 10 Zeichen für Ihren Zugang ${email} fest. Danach sind Sie angemeldet.`,
-    );
-    // Two passwords that differ are refused at the form, and nothing is used up.
-    await page.locator('#password').fill(NEW_PASSWORD);
-    await page.locator('#passwordRepeat').fill('something-else-entirely');
-    await Promise.all([page.waitForNavigation(), page.locator('form.form button').click()]);
-    expect(await textOf(page, '#password-error')).toBe(
-      'Die beiden Passwörter stimmen nicht überein.',
-    );
-    await page.locator('#password').fill(NEW_PASSWORD);
-    await page.locator('#passwordRepeat').fill(NEW_PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.locator('form.form button').click()]);
-    expect(page.url()).toBe(t.url('/'));
-    expect(await textOf(page, 'main')).toContain('Leuchtturm Service AG');
-    expect(await textOf(page, 'header')).toContain('Lea Licht');
-
-    // Back on the publisher's page, the invitation is accepted.
-    await publisherPage.reload();
-    expect(await textOf(publisherPage, '#invitations-table .invitation-state')).toBe('accepted');
-  });
-
-  it("shows the operator's console: a tenant is created inviting its admin, its invitation sent again, and it is disabled", async () => {
-    const platform = await createOrganisation('platform');
-    const operator = await createUser(platform, 'platform_admin');
-    const email = 'admin@konsole.example';
-    const page = await t.newPage({ acceptLanguage: 'de-DE' });
-    await t.signIn(page, operator, '/login?next=%2Forganisations');
-    expect(page.url()).toBe(t.url('/organisations'));
-    // A form with a wrong address comes back with the rule at its field.
-    await page.locator('#name').fill('Konsole GmbH');
-    await page.locator('[id="admin.name"]').fill('Karl Konsole');
-    await page.locator('[id="admin.email"]').fill('not-an-address');
-    await Promise.all([
-      page.waitForNavigation(),
-      page.locator('form.create-organisation-form button').click(),
-    ]);
-    expect(await textOf(page, '.form-errors')).toContain('admin.email');
-    await page.locator('[id="admin.email"]').fill(email);
-    await page.select('[id="admin.language"]', 'en');
-    await Promise.all([
-      page.waitForNavigation(),
-      page.locator('form.create-organisation-form button').click(),
-    ]);
-    expect(await textOf(page, '.notice')).toBe(
-      'Der Mandant ist angelegt; die Einladung ist unterwegs.',
-    );
-    const first = await nextToken(email, 0);
-    await Promise.all([page.waitForNavigation(), page.locator('a::-p-text(Konsole GmbH)').click()]);
-    expect(await textOf(page, 'main h1')).toBe('Konsole GmbH');
-    expect(await textOf(page, '#tenant-invitations-table tbody tr')).toContain('Karl Konsole');
-    expect(await textOf(page, '.invitation-state')).toBe('offen');
-    expect(await textOf(page, '.empty')).toBe('Dieser Mandant hat noch keine Benutzer.');
-
-    await Promise.all([
-      page.waitForNavigation(),
-      page.locator('#tenant-invitations-table form button').click(),
-    ]);
-    expect(await textOf(page, '.notice')).toBe(
-      'Die Einladung wurde mit einem neuen Link erneut gesendet; der alte Link gilt nicht mehr.',
-    );
-    const second = await nextToken(email, 1);
-    expect((await accept(first, NEW_PASSWORD)).status).toBe(422);
-    expect((await accept(second, NEW_PASSWORD)).status).toBe(204);
-    await page.reload();
-    expect(await textOf(page, '#users-table tbody tr')).toContain(email);
-    expect(await textOf(page, '.invitation-state')).toBe('angenommen');
-
-    await Promise.all([page.waitForNavigation(), page.locator('form.disable-form button').click()]);
-    expect(await textOf(page, '.notice')).toBe('Der Mandant ist gesperrt.');
-    expect(await textOf(page, '#disabled-since')).toMatch(/^Gesperrt seit \d{4}-\d{2}-\d{2}\.$/);
-    expect((await login(email, NEW_PASSWORD)).status).toBe(401);
-  });
-
-  it('lets a company admin invite a colleague on the page, with a mistake shown at its field, and revoke the invitation', async () => {
-    const company = await createOrganisation('company', 'Seitenweise AG');
-    const admin = await createUser(company, 'company_admin');
-    const email = 'viewer@seitenweise.example';
-    const page = await t.newPage({ acceptLanguage: 'en' });
-    await t.signIn(page, admin, '/login?next=%2Finvitations');
-    await page.locator('#name').fill('Vera Viewer');
-    await page.locator('#email').fill('no-address');
-    await page.select('#role', 'company_viewer');
-    await Promise.all([
-      page.waitForNavigation(),
-      page.locator('form.invite-colleague-form button').click(),
-    ]);
-    expect(await textOf(page, '.form-errors a[href="#email"]')).toContain('email');
-    // The refused form keeps what was typed.
-    expect(await attributeOf(page, '#name', 'value')).toBe('Vera Viewer');
-    await page.locator('#email').fill(email);
-    await Promise.all([
-      page.waitForNavigation(),
-      page.locator('form.invite-colleague-form button').click(),
-    ]);
-    expect(await textOf(page, '.notice')).toBe('The invitation is on its way.');
-    expect(await textOf(page, '#invitations-table tbody tr')).toContain('viewer');
-    const token = await nextToken(email, 0);
-    await Promise.all([
-      page.waitForNavigation(),
-      page.locator('#invitations-table button::-p-text(Revoke)').click(),
-    ]);
-    expect(await textOf(page, '.notice')).toBe(
-      'The invitation was revoked; its link no longer works.',
-    );
-    expect(await textOf(page, '#invitations-table .invitation-state')).toBe('revoked');
-    expect((await accept(token, NEW_PASSWORD)).status).toBe(422);
-  });
-
-  it('refuses the sign-in form to a user of a disabled tenant', async () => {
-    const platform = await createOrganisation('platform');
-    const operator = await createUser(platform, 'platform_admin');
-    const company = await createOrganisation('company', 'Gesperrt AG');
-    const user = await createUser(company, 'company_editor');
-    await new ApiClient(t, operator).disableOrganisation(company.id);
-    const page = await t.newPage({ acceptLanguage: 'en' });
-    await t.signIn(page, { email: user.email, password: TEST_PASSWORD });
-    expect(page.url()).toBe(t.url('/login'));
-    expect(await textOf(page, '.form-errors')).toContain('wrong');
   });
 });

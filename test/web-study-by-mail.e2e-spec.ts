@@ -1,23 +1,13 @@
-import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NotificationRun } from '@app/application';
 import { generateDemoData } from '@app/domain';
 import type { CycleEntity, StudyEntity } from '@app/persistence';
 import type { HTTPResponse, Page } from 'puppeteer';
 import request from 'supertest';
-import { WorkerModule } from '../apps/worker/src/worker.module';
 import { ApiClient } from './support/api-client';
 import { publishSnapshot } from './support/published-snapshot';
+import { attributeOf, BrowserTestApp, heading, mainText, textOf } from './support/browser';
 import {
-  attributeOf,
-  BrowserTestApp,
-  heading,
-  mainText,
-  startBrowserApp,
-  textOf,
-} from './support/browser';
-import {
-  closeOwnerDataSource,
   createCycle,
   createOrganisation,
   createStudy,
@@ -28,9 +18,8 @@ import {
   TestUser,
 } from './support/factories';
 import { pdfText } from './support/pdf-text';
-import { startSmtpInbox, SmtpInbox } from './support/smtp-inbox';
-import { createTestDatabase, TestDatabase } from './support/test-database';
-import { testConfig } from './support/test-env';
+import { MailWorld, startMailWorld } from './support/mail-world';
+import type { SmtpInbox } from './support/smtp-inbox';
 
 /**
  * The story of a study run without a developer, in Chromium, with mail through a real SMTP
@@ -42,7 +31,6 @@ import { testConfig } from './support/test-env';
  */
 jest.setTimeout(600_000);
 
-const PUBLIC_URL = 'https://cockpit.test';
 const UNIT_NAME = 'Contact Center Bremen';
 const COMPANY_NAME = 'Nordwind Service GmbH';
 
@@ -56,10 +44,10 @@ function linkIn(text: string): string {
 }
 
 describe('a study run by mail: invitation, deadline, reminder and notifications (e2e: Chromium, SMTP, worker)', () => {
+  let world: MailWorld;
   let t: BrowserTestApp;
   let worker: INestApplicationContext;
   let inbox: SmtpInbox;
-  let database: TestDatabase;
   /** The company's first contact, invited in the story. */
   const contact = { email: 'nora@nordwind.example', password: 'nordwind-password-2026' };
   let answers: Record<string, string | number | boolean | null>[];
@@ -78,25 +66,8 @@ describe('a study run by mail: invitation, deadline, reminder and notifications 
   }
 
   beforeAll(async () => {
-    // A database of its own: the worker's reconciler (on, every second) sees no other file's work.
-    database = await createTestDatabase(process.env.TEST_SUPERUSER_URL ?? '');
-    process.env.TEST_OWNER_URL = database.ownerUrl;
-    process.env.TEST_APP_URL = database.appUrl;
-    inbox = await startSmtpInbox();
-    const overrides = {
-      SMTP_URL: inbox.url,
-      MAIL_FROM: 'Benchmark Cockpit <cockpit@cockpit.test>',
-      PUBLIC_URL,
-      REDIS_PREFIX: `${process.env.TEST_REDIS_PREFIX ?? 'cockpit-test'}-webdl`,
-      JOB_RECONCILE_INTERVAL_MS: '1000',
-      LOGIN_ATTEMPTS_PER_MINUTE: '100',
-    };
-    t = await startBrowserApp(overrides);
-    worker = await (
-      await Test.createTestingModule({
-        imports: [WorkerModule.forRoot(testConfig(overrides))],
-      }).compile()
-    ).init();
+    world = await startMailWorld('story', { LOGIN_ATTEMPTS_PER_MINUTE: '100' });
+    ({ t, inbox, worker } = world);
 
     const publisherOrg = await createOrganisation('publisher');
     publisher = await createUser(publisherOrg, 'publisher_admin');
@@ -118,11 +89,7 @@ describe('a study run by mail: invitation, deadline, reminder and notifications 
   });
 
   afterAll(async () => {
-    await worker?.close();
-    await t?.close();
-    await inbox?.stop();
-    await closeOwnerDataSource();
-    await database?.drop();
+    await world?.close();
   });
 
   it('reminds a company that missed the deadline, tells it of the acceptance and of its ready report, which it downloads', async () => {

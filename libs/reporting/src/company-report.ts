@@ -71,8 +71,9 @@ export function reportPdfFileName(parts: readonly string[]): string {
 
 /**
  * The `page.pdf()` options the report's layout is made for: A4 with the margins of
- * `report.css` (`preferCSSPageSize` lets the stylesheet win), room for the running header and
- * footer, colours printed. Pass `headerTemplate` and `footerTemplate` from the functions above.
+ * `styles/10-page.css` (`preferCSSPageSize` lets the stylesheet win), room for the running
+ * header and footer, colours printed. Pass `headerTemplate` and `footerTemplate` from the
+ * functions above.
  */
 export const COMPANY_REPORT_PDF_LAYOUT = {
   format: 'A4',

@@ -124,8 +124,16 @@ function compileTemplates(dir: string): ReportTemplates {
       env.compile(readFileSync(join(partialsDir, file), 'utf8'), COMPILE_OPTIONS),
     );
   }
-  // The stylesheet is the folder's own file, not data: inserted as it is.
-  const styles = new env.SafeString(read('report.css'));
+  // The stylesheet is the folder's own files (styles/*.css, joined in the order of their names:
+  // the page, the company report, the trend report's own rules), not data: inserted as it is.
+  const stylesDir = join(dir, 'styles');
+  const styles = new env.SafeString(
+    readdirSync(stylesDir)
+      .filter((name) => name.endsWith('.css'))
+      .sort()
+      .map((name) => readFileSync(join(stylesDir, name), 'utf8'))
+      .join(''),
+  );
   env.registerHelper(
     'include',
     function (this: unknown, name: unknown, options: Handlebars.HelperOptions) {

@@ -5,13 +5,8 @@ import {
   DomainErrorCode,
   loadCatalogue,
 } from '@app/domain';
-import {
-  catalogueFromSheets,
-  catalogueTables,
-  readWorkbookSheets,
-  WorkbookSheets,
-  writeCatalogueWorkbook,
-} from './catalogue-workbook';
+import { catalogueFromSheets, readWorkbookSheets, WorkbookSheets } from './catalogue-workbook';
+import { catalogueTables, writeCatalogueWorkbook } from './catalogue-workbook-writer';
 import type { RawCell, SheetRow } from './sheet-table';
 import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
 

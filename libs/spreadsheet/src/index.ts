@@ -18,3 +18,4 @@ export * from './trend-workbook';
 export * from './spreadsheet-parse-task';
 export * from './spreadsheet-parse-pool';
 export * from './catalogue-workbook';
+export * from './catalogue-workbook-writer';

@@ -6,7 +6,7 @@ import { PageRenderer } from '../views/page-renderer';
 /** A day; the layout links the stylesheet with its hash (`?v=`), so a new one is a new URL. */
 const MAX_AGE_S = 24 * 60 * 60;
 
-/** The static files of the pages: the one stylesheet, `templates/pages/cockpit.css`. */
+/** The static files of the pages: the one stylesheet, joined from `templates/pages/styles/`. */
 @ApiExcludeController()
 @Controller('assets')
 export class AssetsController {

@@ -28,8 +28,10 @@ function folderWith(pages: Record<string, string>): string {
   const real = resolvePageTemplatesDir();
   const dir = mkdtempSync(join(tmpdir(), 'cockpit-pages-'));
   mkdirSync(join(dir, 'partials'));
-  for (const file of ['layout.hbs', 'cockpit.css']) {
-    writeFileSync(join(dir, file), readFileSync(join(real, file)));
+  mkdirSync(join(dir, 'styles'));
+  writeFileSync(join(dir, 'layout.hbs'), readFileSync(join(real, 'layout.hbs')));
+  for (const file of readdirSync(join(real, 'styles'))) {
+    writeFileSync(join(dir, 'styles', file), readFileSync(join(real, 'styles', file)));
   }
   for (const file of readdirSync(join(real, 'partials'))) {
     writeFileSync(join(dir, 'partials', file), readFileSync(join(real, 'partials', file)));

@@ -20,8 +20,12 @@ import { textAt } from './page-texts';
 /** The file whose presence marks a folder as the page templates. */
 const MARKER = 'layout.hbs';
 
-/** The stylesheet of the pages, served as `/assets/cockpit.css`. */
-export const STYLESHEET = 'cockpit.css';
+/**
+ * The folder of the pages' stylesheet, one file per part (base, charts and print, the pages of
+ * each kind of organisation), joined in the order of their names and served as
+ * `/assets/cockpit.css`.
+ */
+export const STYLESHEET_DIR = 'styles';
 
 /**
  * The helpers a page template may call; with `knownHelpersOnly` nothing else compiles.
@@ -216,7 +220,11 @@ export function compilePageTemplates(dir: string): PageTemplates {
     throw new Error(`no ${MARKER} in ${dir}`);
   }
   pages.delete('layout');
-  const stylesheet = readFileSync(join(dir, STYLESHEET), 'utf8');
+  const stylesheet = readdirSync(join(dir, STYLESHEET_DIR))
+    .filter((file) => file.endsWith('.css'))
+    .sort()
+    .map((file) => readFileSync(join(dir, STYLESHEET_DIR, file), 'utf8'))
+    .join('');
   return {
     dir,
     layout,
