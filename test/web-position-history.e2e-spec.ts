@@ -63,6 +63,8 @@ describe('a unit over the years (e2e, real worker and Chromium)', () => {
     const publisher = await createUser(publisherOrg, 'publisher_admin');
     // Quartiles from 6 contributors, so that twelve units get a released cell per KPI.
     study = await createStudy(publisherOrg, 'Kundenservice-Benchmark', { minNQuantiles: 6 });
+    // A year of three contributors only, fewer than any group of the policy may have.
+    const cycle2023 = await createCycle(study, 2023);
     const cycle2024 = await createCycle(study, 2024);
     const cycle2025 = await createCycle(study, 2025);
     const answers = generateDemoData({ units: 12, years: [2025] }).submissions.map(
@@ -74,6 +76,9 @@ describe('a unit over the years (e2e, real worker and Chromium)', () => {
       await enrol(study, company);
       const created = await createUnit(company, 120, { industry: 'telecom' });
       units.push(created);
+      if (i < 3) {
+        await createSubmission(cycle2023, created, answers[i]);
+      }
       await createSubmission(cycle2024, created, {
         ...answers[i],
         training_days_new: TRAINING_2024[i],
@@ -96,6 +101,7 @@ describe('a unit over the years (e2e, real worker and Chromium)', () => {
     const owner = await ownerDataSource();
     await owner.query('UPDATE units SET name = $1 WHERE id = $2', [UNIT_NAME, unit.id]);
     const api = new ApiClient(t, publisher);
+    await publishSnapshot(api, cycle2023.id);
     await publishSnapshot(api, cycle2024.id);
     await publishSnapshot(api, cycle2025.id);
   }, 600_000);
@@ -108,7 +114,7 @@ describe('a unit over the years (e2e, real worker and Chromium)', () => {
 
   it('gives the percentile ranks of every published cycle as each cycle releases them', async () => {
     const history = await new ApiClient(t, viewer).positionHistory(study.id, unit.id);
-    expect(history.years.map((y) => y.year)).toEqual([2024, 2025]);
+    expect(history.years.map((y) => y.year)).toEqual([2023, 2024, 2025]);
     const of = (year: number, key: string) =>
       history.years.find((y) => y.year === year)?.positions.find((p) => p.kpiKey === key);
     expect(of(2024, 'training_days_new')?.percentileRank).toBeCloseTo((5 / 12) * 100, 9);
@@ -121,9 +127,17 @@ describe('a unit over the years (e2e, real worker and Chromium)', () => {
       quartile: null,
       cell: { suppressed: { rule: 'give_to_get' }, n: null, mean: null, p50: null },
     });
-    for (const year of history.years) {
+    for (const year of history.years.filter((y) => y.year > 2023)) {
       expect(year.peerGroup?.n).toBe(12);
     }
+  });
+
+  it('releases nothing of a year whose contributors are too few for any group: no group, no rank, no figure', async () => {
+    const history = await new ApiClient(t, viewer).positionHistory(study.id, unit.id);
+    const year2023 = history.years.find((y) => y.year === 2023);
+    // Three contributors, the unit one of them: a rank or a quartile there would tell the
+    // other two's values apart.
+    expect(year2023).toMatchObject({ peerGroup: null, positions: [] });
   });
 
   it("answers another company's unit, and the unit to another company, with 404", async () => {
@@ -151,8 +165,16 @@ describe('a unit over the years (e2e, real worker and Chromium)', () => {
       'de-DE',
       {
         heading: `Position im Zeitverlauf: ${UNIT_NAME}`,
-        training: ['2024 besser als 42 % der Gruppe', '2025 besser als 79 % der Gruppe'],
-        nps: ['2024 besser als 4 % der Gruppe', '2025 nicht veröffentlicht: Give-to-get'],
+        training: [
+          '2023 nicht enthalten',
+          '2024 besser als 42 % der Gruppe',
+          '2025 besser als 79 % der Gruppe',
+        ],
+        nps: [
+          '2023 nicht enthalten',
+          '2024 besser als 4 % der Gruppe',
+          '2025 nicht veröffentlicht: Give-to-get',
+        ],
       },
     ],
     [
@@ -160,8 +182,16 @@ describe('a unit over the years (e2e, real worker and Chromium)', () => {
       'en-GB',
       {
         heading: `Position over the years: ${UNIT_NAME}`,
-        training: ['2024 better than 42 % of the group', '2025 better than 79 % of the group'],
-        nps: ['2024 better than 4 % of the group', '2025 not released: give-to-get'],
+        training: [
+          '2023 not included',
+          '2024 better than 42 % of the group',
+          '2025 better than 79 % of the group',
+        ],
+        nps: [
+          '2023 not included',
+          '2024 better than 4 % of the group',
+          '2025 not released: give-to-get',
+        ],
       },
     ],
   ] as const)(
@@ -189,10 +219,10 @@ describe('a unit over the years (e2e, real worker and Chromium)', () => {
           )
           .filter((line) => line !== '');
       const training = await rows('kpi-training_days_new');
-      expect(training.slice(0, 2)).toEqual(expected.training);
+      expect(training.slice(0, 3)).toEqual(expected.training);
       const nps = await rows('kpi-employee_nps');
-      expect(nps[0]).toBe(expected.nps[0]);
-      expect(nps[1].startsWith(expected.nps[1])).toBe(true);
+      expect(nps.slice(0, 2)).toEqual(expected.nps.slice(0, 2));
+      expect(nps[2].startsWith(expected.nps[2])).toBe(true);
       await screenshot(page, `company-position-history-${language}`);
       expect(await accessibilityViolations(page)).toEqual([]);
       await page.browserContext().close();
