@@ -26,7 +26,7 @@ import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { freePort, startApi, stopApi } from './support/bench-api';
+import { startBenchApi, stopApi } from './support/bench-api';
 import { argument, benchDatabase, seconds } from './support/bench-database';
 import { publishBenchSnapshot, seedBenchStudy } from './support/bench-study';
 
@@ -118,22 +118,9 @@ async function main(): Promise<void> {
       [companyId, email, await argon2.hash(PASSWORD, { type: argon2.argon2id })],
     );
 
-    const port = await freePort();
-    console.log(`starting the api on port ${port} ...`);
-    api = await startApi(
-      {
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-        DATABASE_URL: bench.appUrl,
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        REDIS_PREFIX: `bench-api-${randomBytes(3).toString('hex')}`,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        JWT_TTL_SECONDS: '3600',
-      },
-      port,
-    );
-    const base = `http://127.0.0.1:${port}`;
+    const started = await startBenchApi(bench.appUrl, 'api');
+    api = started.child;
+    const base = started.base;
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

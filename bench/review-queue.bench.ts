@@ -24,7 +24,7 @@ import * as argon2 from 'argon2';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { freePort, startApi, stopApi } from './support/bench-api';
+import { startBenchApi, stopApi } from './support/bench-api';
 import { argument, benchDatabase } from './support/bench-database';
 import { publishBenchSnapshot, seedBenchStudy } from './support/bench-study';
 
@@ -125,22 +125,9 @@ async function main(): Promise<void> {
       [study.publisherId, email, await argon2.hash(PASSWORD, { type: argon2.argon2id })],
     );
 
-    const port = await freePort();
-    console.log(`starting the api on port ${port} ...`);
-    api = await startApi(
-      {
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'warn',
-        PORT: String(port),
-        DATABASE_URL: bench.appUrl,
-        REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-        REDIS_PREFIX: `bench-review-${randomBytes(3).toString('hex')}`,
-        JWT_SECRET: randomBytes(32).toString('hex'),
-        JWT_TTL_SECONDS: '3600',
-      },
-      port,
-    );
-    const base = `http://127.0.0.1:${port}`;
+    const started = await startBenchApi(bench.appUrl, 'review');
+    api = started.child;
+    const base = started.base;
     const session = { cookie: await signIn(base, email) };
     const login = await fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',

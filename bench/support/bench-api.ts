@@ -1,11 +1,12 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(__dirname, '..', '..');
 
 /** A free local port, from the kernel. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);
@@ -16,8 +17,34 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * The api on a free port as in production (warnings logged only), against `databaseUrl` and the
+ * local Redis under keys of its own (`bench-<name>-...`), with a secret of its own.
+ */
+export async function startBenchApi(
+  databaseUrl: string,
+  name: string,
+): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  console.log(`starting the api on port ${port} ...`);
+  const child = await startApi(
+    {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      REDIS_PREFIX: `bench-${name}-${randomBytes(3).toString('hex')}`,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_TTL_SECONDS: '3600',
+    },
+    port,
+  );
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
 /** The api in its own process group, resolved once it answers /health/live. */
-export async function startApi(env: Record<string, string>, port: number): Promise<ChildProcess> {
+async function startApi(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [
