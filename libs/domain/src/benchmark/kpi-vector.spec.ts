@@ -22,4 +22,18 @@ describe('kpiVector', () => {
     // Choices are no KPI of a snapshot.
     expect(kpis.some((k) => k.key === 'strategy_horizon')).toBe(false);
   });
+
+  it('takes the derived KPIs the caller computed already instead of deriving them again', () => {
+    const catalogue = loadCatalogue(DEMO_CATALOGUE);
+    const kpis = benchmarkKpis(catalogue);
+    const answers = { headcount_avg: 80, leavers: 12 };
+    // A derived value that the answers would not give (15 %) shows that it is not recomputed.
+    const vector = kpiVector(catalogue, answers, {
+      ...catalogue.derive(answers),
+      attrition_rate: 42,
+    });
+    const at = (key: string) => vector.readDoubleLE(kpis.findIndex((k) => k.key === key) * 8);
+    expect(at('attrition_rate')).toBe(42);
+    expect(at('leavers')).toBe(12);
+  });
 });

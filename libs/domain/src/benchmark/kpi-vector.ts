@@ -1,4 +1,4 @@
-import type { Answers, Catalogue } from '../catalogue/catalogue';
+import type { Answers, Catalogue, KpiValues } from '../catalogue/catalogue';
 import type { BenchmarkKpi } from './benchmark-input';
 
 /**
@@ -24,13 +24,24 @@ function numeric(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : NaN;
 }
 
+/** A catalogue never changes, so its benchmark KPIs are listed once for all its vectors. */
+const KPIS_OF = new WeakMap<Catalogue, readonly BenchmarkKpi[]>();
+
 /**
  * One submission's KPIs (inputs as answered, derived ones computed) as little-endian float64 in
- * the order of `benchmarkKpis`: what `submissions.kpi_vector` holds.
+ * the order of `benchmarkKpis`: what `submissions.kpi_vector` holds. `derived`: the answers'
+ * derived KPIs, when the caller has computed them already.
  */
-export function kpiVector(catalogue: Catalogue, answers: Answers): Buffer {
-  const derived = catalogue.derive(answers);
-  const kpis = benchmarkKpis(catalogue);
+export function kpiVector(
+  catalogue: Catalogue,
+  answers: Answers,
+  derived: KpiValues = catalogue.derive(answers),
+): Buffer {
+  let kpis = KPIS_OF.get(catalogue);
+  if (!kpis) {
+    kpis = benchmarkKpis(catalogue);
+    KPIS_OF.set(catalogue, kpis);
+  }
   const buffer = Buffer.alloc(kpis.length * 8);
   kpis.forEach((kpi, k) => {
     const value = kpi.key in derived ? derived[kpi.key] : answers[kpi.key];
