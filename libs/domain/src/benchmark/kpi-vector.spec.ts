@@ -1,6 +1,6 @@
 import { DEMO_CATALOGUE } from '../catalogue/demo-catalogue';
 import { loadCatalogue } from '../catalogue/catalogue';
-import { benchmarkKpis, kpiVector } from './kpi-vector';
+import { benchmarkKpis, kpiVector, numericInputsOf } from './kpi-vector';
 
 describe('kpiVector', () => {
   it('puts every KPI of a submission into its vector: answers, yes/no as 1/0, derived values', () => {
@@ -35,5 +35,22 @@ describe('kpiVector', () => {
     const at = (key: string) => vector.readDoubleLE(kpis.findIndex((k) => k.key === key) * 8);
     expect(at('attrition_rate')).toBe(42);
     expect(at('leavers')).toBe(12);
+  });
+
+  it('gives back the finite numeric inputs of a vector, no yes/no, derived or missing KPI', () => {
+    const catalogue = loadCatalogue(DEMO_CATALOGUE);
+    const vector = kpiVector(catalogue, {
+      headcount_avg: 80,
+      leavers: 12,
+      has_service_strategy: true,
+      strategy_horizon: 'three_years',
+    });
+    // attrition_rate (15 %) is derived, has_service_strategy a yes/no, the rest unanswered.
+    expect(numericInputsOf(catalogue, vector)).toEqual({ headcount_avg: 80, leavers: 12 });
+  });
+
+  it('reads no vector of another length as one of the catalogue', () => {
+    const catalogue = loadCatalogue(DEMO_CATALOGUE);
+    expect(numericInputsOf(catalogue, Buffer.alloc(16))).toBeUndefined();
   });
 });

@@ -24,7 +24,7 @@ export interface BenchmarkQuartiles {
 
 /** What the plausibility checks compare the answers with. */
 export interface PlausibilityContext {
-  /** The same unit's answers in the previous cycle. */
+  /** The same unit's answers in the previous cycle; its numeric inputs are all that is read. */
   previousValues?: Answers;
   /** The previous published benchmark of the unit's peer group, by KPI key. */
   previousBenchmark?: Readonly<Record<string, BenchmarkQuartiles>>;

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   ALL_PEER_GROUP_ID,
   BenchmarkCell,
+  benchmarkKpis,
   BenchmarkQuartiles,
   Catalogue,
   loadCatalogue,
   notFound,
+  numericInputsOf,
   PlausibilityContext,
 } from '@app/domain';
 import { IsNull, LessThan, Not } from 'typeorm';
@@ -101,10 +103,12 @@ export class SubmissionRepository {
 
   /**
    * What the plausibility warnings compare with, in a few queries whatever the number of units:
-   * each unit's answers of the study's previous cycle, and the quartiles of the group of all
-   * participants in the latest published benchmark before this cycle, as the unit sees them
-   * there: released cells of the KPIs it supplied to that benchmark (give-to-get), since a
-   * warning's range gives both quartiles away.
+   * each unit's numeric inputs of the study's previous cycle, and the quartiles of the group
+   * of all participants in the latest published benchmark before this cycle, as the unit sees
+   * them there: released cells of the KPIs it supplied to that benchmark (give-to-get), since
+   * a warning's range gives both quartiles away. The previous inputs are read from the KPI
+   * vectors (the study's catalogue is that of all its cycles), and from the answers only where
+   * a vector is missing: 8 bytes a KPI instead of JSON that PostgreSQL prints and Node parses.
    */
   async plausibilityContext(
     m: TenantTx,
@@ -115,14 +119,26 @@ export class SubmissionRepository {
       where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
       order: { year: 'DESC' },
     });
-    const rows =
-      previousCycle && unitIds.length > 0
-        ? await m.query<{ unit_id: string; answers: Answers }[]>(
-            'SELECT unit_id, answers FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])',
-            [previousCycle.id, unitIds],
-          )
-        : [];
-    const answers = new Map(rows.map((r) => [r.unit_id, r.answers]));
+    const previous = new Map<string, Answers>();
+    if (previousCycle && unitIds.length > 0) {
+      const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+      const catalogue = await this.catalogueOf(m, study.catalogueVersionId);
+      const rows = await m.query<
+        { unit_id: string; kpi_vector: Buffer | null; answers: Answers | null }[]
+      >(
+        `SELECT unit_id, kpi_vector,
+                CASE WHEN length(kpi_vector) = $3 THEN NULL ELSE answers END AS answers
+           FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])`,
+        [previousCycle.id, unitIds, benchmarkKpis(catalogue).length * 8],
+      );
+      for (const row of rows) {
+        const values =
+          (row.kpi_vector && numericInputsOf(catalogue, row.kpi_vector)) ?? row.answers;
+        if (values) {
+          previous.set(row.unit_id, values);
+        }
+      }
+    }
     const published = await m.findOne(CycleEntity, {
       where: {
         studyId: cycle.studyId,
@@ -136,7 +152,7 @@ export class SubmissionRepository {
       ? await this.reader.cellsOf(m, published.publishedSnapshotId, ALL_PEER_GROUP_ID)
       : null;
     return (unitId) => ({
-      previousValues: answers.get(unitId),
+      previousValues: previous.get(unitId),
       previousBenchmark: benchmark ? quartilesOf(benchmark({ kind: 'unit', unitId })) : {},
     });
   }
