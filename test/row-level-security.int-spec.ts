@@ -3,9 +3,13 @@ import { dataSourceOptions, TenantDb, UnitEntity } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import {
   closeOwnerDataSource,
+  createCycle,
   createOrganisation,
+  createStudy,
   createStudyWorld,
+  createSubmission,
   createUnit,
+  enrol,
   ownerDataSource,
 } from './support/factories';
 import { appUrl } from './support/test-env';
@@ -118,6 +122,41 @@ describe('row-level security (application role, real PostgreSQL)', () => {
       ]),
     );
     expect(updated[1]).toBe(0);
+  });
+
+  it("lets a publisher read, update and create the submissions of its own cycles only, not another publisher's", async () => {
+    // One company takes part in two publishers' studies, with a submission in each cycle.
+    const { publisher, company, cycle, unit } = await createStudyWorld();
+    const otherPublisher = await createOrganisation('publisher');
+    const otherStudy = await createStudy(otherPublisher);
+    const otherCycle = await createCycle(otherStudy);
+    await enrol(otherStudy, company);
+    const own = await createSubmission(cycle, unit, { leavers: 1 }, 'draft');
+    const other = await createSubmission(otherCycle, unit, { leavers: 2 }, 'draft');
+    const newUnit = await createUnit(company);
+    const tenant = asTenantId(publisher.id);
+
+    const seen = await tenantDb.withTenant(tenant, (m) =>
+      m.query<{ id: string }[]>('SELECT id FROM submissions WHERE unit_id = $1', [unit.id]),
+    );
+    expect(seen.map((s) => s.id)).toEqual([own.id]);
+    const updated = await tenantDb.withTenant(tenant, (m) =>
+      m.query<[unknown[], number]>(
+        `UPDATE submissions SET return_comment = 'checked' WHERE id IN ($1, $2)`,
+        [own.id, other.id],
+      ),
+    );
+    expect(updated[1]).toBe(1);
+    const insert = (cycleId: string) =>
+      tenantDb.withTenant(tenant, (m) =>
+        m.query('INSERT INTO submissions (tenant_id, cycle_id, unit_id) VALUES ($1, $2, $3)', [
+          company.id,
+          cycleId,
+          newUnit.id,
+        ]),
+      );
+    await expect(insert(otherCycle.id)).rejects.toThrow(/row-level security/);
+    await expect(insert(cycle.id)).resolves.toBeDefined();
   });
 
   it("hides a company's units from a publisher whose studies it does not take part in", async () => {

@@ -34,7 +34,7 @@ import {
 import type { TenantTx } from '@app/persistence';
 import type { CallerContext, Language } from '../common/request-context';
 import { AuditEntryDto, SubmissionDto } from './dto/submission.dto';
-import { AuditChange, Located, SubmissionRepository } from '@app/persistence';
+import { AuditChange, BatchedDraft, Located, SubmissionRepository } from '@app/persistence';
 import { SUBMISSION_REFUSALS as R } from './submissions.texts';
 
 type SubmissionRequest = CallerContext;
@@ -234,8 +234,9 @@ export class SubmissionsService {
   /**
    * Stores validated drafts of many units of one cycle in the caller's transaction, with their
    * audit rows, in a few statements whatever their number: the previous cycle's answers in
-   * one query, new submissions in one insert and changed ones in one update per few thousand,
-   * audit rows likewise. A submission whose answers do not change is left alone.
+   * one query, then rounds of a few hundred drafts, each prepared here while the database
+   * stores the round before (`SubmissionRepository.writeDrafts`). A submission whose answers
+   * do not change is left alone.
    */
   async storeDrafts(
     m: TenantTx,
@@ -249,8 +250,29 @@ export class SubmissionsService {
       cycle,
       items.map((i) => i.unitId),
     );
-    const created: { entity: SubmissionEntity; changes: AuditChange[] }[] = [];
-    const updated: { entity: SubmissionEntity; changes: AuditChange[] }[] = [];
+    const written = await this.store.writeDrafts(
+      m,
+      req,
+      cycle.id,
+      this.appliedDrafts(cycle, catalogue, items, context),
+    );
+    if (!written.stored) {
+      throw new DomainError(DomainErrorCode.Conflict, R.changedDuringImport);
+    }
+    return {
+      created: written.created,
+      updated: written.updated,
+      unchanged: items.length - written.created - written.updated,
+    };
+  }
+
+  /** The drafts of a batch with their answers applied, one at a time as the writer takes them. */
+  private *appliedDrafts(
+    cycle: CycleEntity,
+    catalogue: Catalogue,
+    items: readonly DraftBatchItem[],
+    context: (unitId: string) => PlausibilityContext,
+  ): Generator<BatchedDraft> {
     for (const item of items) {
       if (item.current) {
         nextSubmissionState(item.current.state, 'edit');
@@ -258,33 +280,11 @@ export class SubmissionsService {
       const entity =
         item.current ?? this.store.newSubmission(item.companyId, cycle.id, item.unitId);
       const changes = this.applyDraft(entity, catalogue, item.checked, context(item.unitId));
-      if (!item.current) {
-        created.push({ entity, changes });
-      } else if (changes.length > 0) {
-        updated.push({ entity, changes });
+      // A submission whose answers do not change is left alone.
+      if (!item.current || changes.length > 0) {
+        yield { entity, changes, isNew: !item.current };
       }
     }
-    await this.store.insertDrafts(
-      m,
-      cycle.id,
-      created.map(({ entity }) => entity),
-    );
-    const stored = await this.store.updateDrafts(
-      m,
-      updated.map(({ entity }) => entity),
-    );
-    if (!stored) {
-      throw new DomainError(DomainErrorCode.Conflict, R.changedDuringImport);
-    }
-    await this.store.writeAudit(m, req, [
-      ...created.map(({ entity, changes }) => ({ submission: entity, changes })),
-      ...updated.map(({ entity, changes }) => ({ submission: entity, changes })),
-    ]);
-    return {
-      created: created.length,
-      updated: updated.length,
-      unchanged: items.length - created.length - updated.length,
-    };
   }
 
   /** Submits the answers for review: no errors, every warning commented. */
@@ -446,11 +446,11 @@ export class SubmissionsService {
       }
     }
     submission.answers = answers;
-    submission.derived = catalogue.derive(answers);
-    submission.kpiVector = kpiVector(catalogue, answers);
+    submission.derived = checked.derived;
+    submission.kpiVector = kpiVector(catalogue, answers, checked.derived);
     submission.warnings = [
       ...checked.warnings,
-      ...plausibilityWarnings(catalogue, answers, context),
+      ...plausibilityWarnings(catalogue, answers, context, checked.derived),
     ];
     return audit;
   }

@@ -1,4 +1,4 @@
-import type { Answers, Catalogue } from '../catalogue/catalogue';
+import type { Answers, Catalogue, KpiValues } from '../catalogue/catalogue';
 import type { BenchmarkKpi } from './benchmark-input';
 
 /**
@@ -24,17 +24,60 @@ function numeric(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : NaN;
 }
 
+/** A catalogue never changes, so its benchmark KPIs are listed once for all its vectors. */
+const KPIS_OF = new WeakMap<Catalogue, readonly BenchmarkKpi[]>();
+
+function kpisOf(catalogue: Catalogue): readonly BenchmarkKpi[] {
+  let kpis = KPIS_OF.get(catalogue);
+  if (!kpis) {
+    kpis = benchmarkKpis(catalogue);
+    KPIS_OF.set(catalogue, kpis);
+  }
+  return kpis;
+}
+
 /**
  * One submission's KPIs (inputs as answered, derived ones computed) as little-endian float64 in
- * the order of `benchmarkKpis`: what `submissions.kpi_vector` holds.
+ * the order of `benchmarkKpis`: what `submissions.kpi_vector` holds. `derived`: the answers'
+ * derived KPIs, when the caller has computed them already.
  */
-export function kpiVector(catalogue: Catalogue, answers: Answers): Buffer {
-  const derived = catalogue.derive(answers);
-  const kpis = benchmarkKpis(catalogue);
+export function kpiVector(
+  catalogue: Catalogue,
+  answers: Answers,
+  derived: KpiValues = catalogue.derive(answers),
+): Buffer {
+  const kpis = kpisOf(catalogue);
   const buffer = Buffer.alloc(kpis.length * 8);
   kpis.forEach((kpi, k) => {
     const value = kpi.key in derived ? derived[kpi.key] : answers[kpi.key];
     buffer.writeDoubleLE(numeric(value), k * 8);
   });
   return buffer;
+}
+
+/**
+ * The numeric inputs a KPI vector of the catalogue holds (items of type number, integer,
+ * percent or currency whose value is finite), by key: all that plausibility compares with a
+ * unit's previous cycle, read from 8 bytes a KPI instead of the answers' JSON. Undefined for a
+ * vector of another length, which is no vector of this catalogue.
+ */
+export function numericInputsOf(
+  catalogue: Catalogue,
+  vector: Buffer,
+): Record<string, number> | undefined {
+  const kpis = kpisOf(catalogue);
+  if (vector.length !== kpis.length * 8) {
+    return undefined;
+  }
+  const inputs: Record<string, number> = {};
+  kpis.forEach((kpi, k) => {
+    if (kpi.boolean || catalogue.item(kpi.key)?.formula !== undefined) {
+      return;
+    }
+    const value = vector.readDoubleLE(k * 8);
+    if (Number.isFinite(value)) {
+      inputs[kpi.key] = value;
+    }
+  });
+  return inputs;
 }

@@ -466,6 +466,21 @@ describe('Catalogue', () => {
     ]);
   });
 
+  it('evaluates the derived KPIs and the rules that do not hold of the same answers at once', () => {
+    // Hand-worked: 300 of 200 is a share of 150 %, squared over 100 is 225; part > total.
+    expect(catalogue.evaluate({ part: 300, total: 200, measured: true, score: 7 })).toEqual({
+      derived: { share_squared: 225, share: 150 },
+      violations: [
+        {
+          id: 'part_within_total',
+          severity: 'error',
+          keys: ['part', 'total'],
+          message: { de: 'Regel verletzt', en: 'Rule broken' },
+        },
+      ],
+    });
+  });
+
   it('skips a rule whose values are missing and passes rules that hold', () => {
     expect(catalogue.checkRules({ part: 300 })).toEqual([]);
     expect(catalogue.checkRules({ measured: false })).toEqual([]);

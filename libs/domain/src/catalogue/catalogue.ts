@@ -116,12 +116,7 @@ export class Catalogue {
    * a derived value is always recomputed.
    */
   derive(answers: Answers): KpiValues {
-    const values = this.computeValues(answers);
-    const result: KpiValues = {};
-    for (const item of this.derivedItems) {
-      result[item.key] = values[item.key];
-    }
-    return result;
+    return this.derivedOf(this.computeValues(answers));
   }
 
   /**
@@ -131,7 +126,27 @@ export class Catalogue {
    * apply while some of its values are missing, e.g. a channel left blank.
    */
   checkRules(answers: Answers): RuleViolation[] {
+    return this.violationsOf(this.computeValues(answers));
+  }
+
+  /**
+   * `derive` and `checkRules` of the same answers from one computation of the formulas, for
+   * a caller that needs both (a draft's validation keeps its derived KPIs).
+   */
+  evaluate(answers: Answers): { derived: KpiValues; violations: RuleViolation[] } {
     const values = this.computeValues(answers);
+    return { derived: this.derivedOf(values), violations: this.violationsOf(values) };
+  }
+
+  private derivedOf(values: KpiValues): KpiValues {
+    const result: KpiValues = {};
+    for (const item of this.derivedItems) {
+      result[item.key] = values[item.key];
+    }
+    return result;
+  }
+
+  private violationsOf(values: KpiValues): RuleViolation[] {
     const violations: RuleViolation[] = [];
     for (const rule of this.compiled.rules) {
       if (evaluateFormula(rule.expression, values) === false) {

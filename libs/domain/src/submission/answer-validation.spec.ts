@@ -26,6 +26,17 @@ describe('validateAnswers', () => {
     expect(result.values).toEqual(VALID_TEST_ANSWERS);
   });
 
+  it('returns the derived KPIs of the values it keeps, a wrongly typed answer counting as missing', () => {
+    // Hand-worked: 12 leavers of 100 heads is 12 %, 1,000,000 over 250,000 contacts is 4.
+    expect(validateAnswers(catalogue, { ...VALID_TEST_ANSWERS }, draft).derived).toEqual({
+      attrition_rate: 12,
+      cost_per_contact: 4,
+    });
+    expect(
+      validateAnswers(catalogue, { ...VALID_TEST_ANSWERS, leavers: '12' }, draft).derived,
+    ).toEqual({ attrition_rate: null, cost_per_contact: 4 });
+  });
+
   describe('types', () => {
     it('refuses a numeric string for a number item as type_number, in English and German', () => {
       expect(errorsOf({ agent_fte: '12' })).toEqual([

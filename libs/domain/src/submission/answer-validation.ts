@@ -1,4 +1,4 @@
-import { AnswerValue, Answers, Catalogue } from '../catalogue/catalogue';
+import { AnswerValue, Answers, Catalogue, KpiValues } from '../catalogue/catalogue';
 import { KpiItemDefinition } from '../catalogue/catalogue-definition';
 import { Problem } from '../errors/domain-error';
 import { MessageLanguage, SUBMISSION_MESSAGES as M } from './submission-messages';
@@ -23,6 +23,8 @@ export interface AnswerValidationResult {
   errors: Problem[];
   /** Problems that need a comment from the submitter before submitting, as data. */
   warnings: SubmissionWarning[];
+  /** The derived KPIs of `values`, computed once here for whoever stores them. */
+  derived: KpiValues;
 }
 
 type Check = { value: AnswerValue } | { problem: Omit<Problem, 'key'> };
@@ -144,7 +146,8 @@ export function validateAnswers(
     }
   }
 
-  for (const violation of catalogue.checkRules(values)) {
+  const { derived, violations } = catalogue.evaluate(values);
+  for (const violation of violations) {
     const rule = `${CROSS_FIELD_RULE_PREFIX}${violation.id}`;
     for (const key of violation.keys) {
       if (violation.severity === 'error') {
@@ -155,7 +158,7 @@ export function validateAnswers(
     }
   }
 
-  return { values, errors, warnings };
+  return { values, errors, warnings, derived };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Answers, Catalogue } from '../catalogue/catalogue';
+import { Answers, Catalogue, KpiValues } from '../catalogue/catalogue';
 import { KpiItemDefinition } from '../catalogue/catalogue-definition';
 import { SubmissionWarning } from './submission-warning';
 
@@ -24,7 +24,7 @@ export interface BenchmarkQuartiles {
 
 /** What the plausibility checks compare the answers with. */
 export interface PlausibilityContext {
-  /** The same unit's answers in the previous cycle. */
+  /** The same unit's answers in the previous cycle; its numeric inputs are all that is read. */
   previousValues?: Answers;
   /** The previous published benchmark of the unit's peer group, by KPI key. */
   previousBenchmark?: Readonly<Record<string, BenchmarkQuartiles>>;
@@ -87,14 +87,15 @@ export function benchmarkFences(
  * above or below the unit's previous-cycle value (both non-zero). `benchmark_range`: a numeric
  * input or derived KPI outside the previous benchmark's fences
  * [P25 − 3·IQR, P75 + 3·IQR]. Warnings come in questionnaire order, as data with the figures
- * found (`warningMessage` makes the sentence).
+ * found (`warningMessage` makes the sentence). `derived`: the derived KPIs of `values`, when the
+ * caller has computed them already.
  */
 export function plausibilityWarnings(
   catalogue: Catalogue,
   values: Answers,
   context: PlausibilityContext,
+  derived: KpiValues = catalogue.derive(values),
 ): SubmissionWarning[] {
-  const derived = catalogue.derive(values);
   const warnings: SubmissionWarning[] = [];
   for (const item of catalogue.items) {
     if (!isNumeric(item)) {

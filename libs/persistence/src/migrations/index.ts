@@ -18,6 +18,7 @@ import { ReportBatchReports1764310000000 } from './1764310000000-report-batch-re
 import { Invitations1764320000000 } from './1764320000000-invitations';
 import { DeadlinesAndNotifications1764330000000 } from './1764330000000-deadlines-and-notifications';
 import { CatalogueDrafts1764360000000 } from './1764360000000-catalogue-drafts';
+import { PublisherCyclesPerStatement1764410000000 } from './1764410000000-publisher-cycles-per-statement';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   Invitations1764320000000,
   DeadlinesAndNotifications1764330000000,
   CatalogueDrafts1764360000000,
+  PublisherCyclesPerStatement1764410000000,
 ];

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import {
-  Actor,
   ALL_PEER_GROUP_ID,
   BenchmarkCell,
+  benchmarkKpis,
   BenchmarkQuartiles,
   Catalogue,
   loadCatalogue,
   notFound,
+  numericInputsOf,
   PlausibilityContext,
 } from '@app/domain';
 import { IsNull, LessThan, Not } from 'typeorm';
@@ -15,13 +16,12 @@ import {
   CycleEntity,
   ParticipationEntity,
   StudyEntity,
-  SubmissionAuditAction,
-  SubmissionAuditChange,
-  SubmissionAuditValue,
   SubmissionEntity,
   UnitEntity,
 } from '../entities';
 import { SnapshotReader } from '../snapshots/snapshot-reader';
+import { type BatchedDraft, type DraftBatchWritten, writeDraftBatches } from './draft-batch-writer';
+import { type AuditAuthor, type AuditBatch, auditStatements } from './submission-audit-rows';
 import type { TenantTx } from '../tenant/tenant-db';
 
 /** A submission with the cycle, unit, study and catalogue it is read against. */
@@ -33,38 +33,7 @@ export interface Located {
   submission: SubmissionEntity | null;
 }
 
-/** One audit row to be: action, field, old value, new value. */
-export type AuditChange = [
-  SubmissionAuditAction,
-  string | null,
-  SubmissionAuditValue,
-  SubmissionAuditValue,
-];
-
-/** Who made audited changes: the caller, and the request they came with. */
-export interface AuditAuthor {
-  actor: Actor;
-  requestId: string | null;
-}
-
-/** The audit changes of one submission. */
-export interface AuditBatch {
-  submission: Pick<SubmissionEntity, 'id' | 'tenantId'>;
-  changes: AuditChange[];
-}
-
-/** Rows of a batch statement: a JSON parameter of this many rows stays a few megabytes. */
-const BATCH_ROWS = 5000;
-
 type Answers = SubmissionEntity['answers'];
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
-}
 
 /** The quartiles of the released cells, by KPI key. */
 function quartilesOf(cells: readonly BenchmarkCell[]): Record<string, BenchmarkQuartiles> {
@@ -134,10 +103,12 @@ export class SubmissionRepository {
 
   /**
    * What the plausibility warnings compare with, in a few queries whatever the number of units:
-   * each unit's answers of the study's previous cycle, and the quartiles of the group of all
-   * participants in the latest published benchmark before this cycle, as the unit sees them
-   * there: released cells of the KPIs it supplied to that benchmark (give-to-get), since a
-   * warning's range gives both quartiles away.
+   * each unit's numeric inputs of the study's previous cycle, and the quartiles of the group
+   * of all participants in the latest published benchmark before this cycle, as the unit sees
+   * them there: released cells of the KPIs it supplied to that benchmark (give-to-get), since
+   * a warning's range gives both quartiles away. The previous inputs are read from the KPI
+   * vectors (the study's catalogue is that of all its cycles), and from the answers only where
+   * a vector is missing: 8 bytes a KPI instead of JSON that PostgreSQL prints and Node parses.
    */
   async plausibilityContext(
     m: TenantTx,
@@ -148,14 +119,26 @@ export class SubmissionRepository {
       where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
       order: { year: 'DESC' },
     });
-    const rows =
-      previousCycle && unitIds.length > 0
-        ? await m.query<{ unit_id: string; answers: Answers }[]>(
-            'SELECT unit_id, answers FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])',
-            [previousCycle.id, unitIds],
-          )
-        : [];
-    const answers = new Map(rows.map((r) => [r.unit_id, r.answers]));
+    const previous = new Map<string, Answers>();
+    if (previousCycle && unitIds.length > 0) {
+      const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+      const catalogue = await this.catalogueOf(m, study.catalogueVersionId);
+      const rows = await m.query<
+        { unit_id: string; kpi_vector: Buffer | null; answers: Answers | null }[]
+      >(
+        `SELECT unit_id, kpi_vector,
+                CASE WHEN length(kpi_vector) = $3 THEN NULL ELSE answers END AS answers
+           FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])`,
+        [previousCycle.id, unitIds, benchmarkKpis(catalogue).length * 8],
+      );
+      for (const row of rows) {
+        const values =
+          (row.kpi_vector && numericInputsOf(catalogue, row.kpi_vector)) ?? row.answers;
+        if (values) {
+          previous.set(row.unit_id, values);
+        }
+      }
+    }
     const published = await m.findOne(CycleEntity, {
       where: {
         studyId: cycle.studyId,
@@ -169,7 +152,7 @@ export class SubmissionRepository {
       ? await this.reader.cellsOf(m, published.publishedSnapshotId, ALL_PEER_GROUP_ID)
       : null;
     return (unitId) => ({
-      previousValues: answers.get(unitId),
+      previousValues: previous.get(unitId),
       previousBenchmark: benchmark ? quartilesOf(benchmark({ kind: 'unit', unitId })) : {},
     });
   }
@@ -189,77 +172,14 @@ export class SubmissionRepository {
     } satisfies Partial<SubmissionEntity>);
   }
 
-  /** Inserts new drafts of one cycle, one statement per few thousand, and sets their ids. */
-  async insertDrafts(
+  /** Stores the drafts of one cycle with their audit rows: see `writeDraftBatches`. */
+  writeDrafts(
     m: TenantTx,
+    author: AuditAuthor,
     cycleId: string,
-    entities: readonly SubmissionEntity[],
-  ): Promise<void> {
-    for (const batch of chunks(entities, BATCH_ROWS)) {
-      const rows = await m.query<{ id: string; unit_id: string }[]>(
-        `INSERT INTO submissions (tenant_id, cycle_id, unit_id, state, answers, derived, kpi_vector, warnings, warning_comments)
-         SELECT r.tenant_id, $2, r.unit_id, 'draft', r.answers, r.derived, decode(r.kpi_vector, 'hex'), r.warnings, '{}'::jsonb
-           FROM jsonb_to_recordset($1::jsonb)
-             AS r(tenant_id uuid, unit_id uuid, answers jsonb, derived jsonb, kpi_vector text, warnings jsonb)
-         RETURNING id, unit_id`,
-        [
-          JSON.stringify(
-            batch.map((e) => ({
-              tenant_id: e.tenantId,
-              unit_id: e.unitId,
-              answers: e.answers,
-              derived: e.derived,
-              kpi_vector: e.kpiVector?.toString('hex') ?? null,
-              warnings: e.warnings,
-            })),
-          ),
-          cycleId,
-        ],
-      );
-      const idOf = new Map(rows.map((r) => [r.unit_id, r.id]));
-      for (const entity of batch) {
-        const id = idOf.get(entity.unitId);
-        if (!id) {
-          throw new Error(`the insert returned no submission for unit ${entity.unitId}`);
-        }
-        entity.id = id;
-      }
-    }
-  }
-
-  /**
-   * Stores the new answers of drafts read before, one statement per few thousand, each only if
-   * its version is still the one read; returns whether every one was stored.
-   */
-  async updateDrafts(m: TenantTx, entities: readonly SubmissionEntity[]): Promise<boolean> {
-    for (const batch of chunks(entities, BATCH_ROWS)) {
-      // TypeORM returns [rows, affected count] for an UPDATE ... RETURNING.
-      const [, count] = await m.query<[unknown[], number]>(
-        `UPDATE submissions s
-            SET answers = r.answers, derived = r.derived, kpi_vector = decode(r.kpi_vector, 'hex'),
-                warnings = r.warnings, version = s.version + 1, updated_at = now()
-           FROM jsonb_to_recordset($1::jsonb)
-             AS r(id uuid, version integer, answers jsonb, derived jsonb, kpi_vector text, warnings jsonb)
-          WHERE s.id = r.id AND s.version = r.version
-         RETURNING s.id`,
-        [
-          JSON.stringify(
-            batch.map((e) => ({
-              id: e.id,
-              version: e.version,
-              answers: e.answers,
-              derived: e.derived,
-              kpi_vector: e.kpiVector?.toString('hex') ?? null,
-              warnings: e.warnings,
-            })),
-          ),
-        ],
-      );
-      if (count !== batch.length) {
-        return false;
-      }
-    }
-    return true;
+    drafts: Iterable<BatchedDraft>,
+  ): Promise<DraftBatchWritten> {
+    return writeDraftBatches(m, author, cycleId, drafts);
   }
 
   /**
@@ -267,33 +187,8 @@ export class SubmissionRepository {
    * rows a statement; the actor is the caller, whatever tenant the submission belongs to.
    */
   async writeAudit(m: TenantTx, req: AuditAuthor, batches: readonly AuditBatch[]): Promise<void> {
-    const rows = batches
-      .filter(({ changes }) => changes.length > 0)
-      .map(({ submission, changes }) => ({
-        tenant_id: submission.tenantId,
-        submission_id: submission.id,
-        changes: changes.map(([action, field, oldValue, newValue]): SubmissionAuditChange => ({
-          action,
-          field,
-          old: oldValue,
-          new: newValue,
-        })),
-      }));
-    for (const batch of chunks(rows, BATCH_ROWS)) {
-      await m.query(
-        `INSERT INTO submission_audit (tenant_id, submission_id, actor_organisation_id, actor_user_id,
-           actor_api_key_id, actor_role, changes, request_id)
-         SELECT r.tenant_id, r.submission_id, $2, $3, $4, $5, r.changes, $6
-           FROM jsonb_to_recordset($1::jsonb) AS r(tenant_id uuid, submission_id uuid, changes jsonb)`,
-        [
-          JSON.stringify(batch),
-          req.actor.tenantId,
-          req.actor.userId,
-          req.actor.apiKeyId,
-          req.actor.role,
-          req.requestId,
-        ],
-      );
+    for (const statement of auditStatements(req, batches)) {
+      await m.query(statement.sql, statement.params);
     }
   }
 }

@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import { setImmediate as turn } from 'node:timers/promises';
+import type { SubmissionEntity } from '../entities';
+import type { TenantTx } from '../tenant/tenant-db';
+import { type AuditAuthor, type AuditChange, auditStatements } from './submission-audit-rows';
+
+/** One draft of a batch: the submission as it is to be stored, and what its audit row lists. */
+export interface BatchedDraft {
+  entity: SubmissionEntity;
+  changes: AuditChange[];
+  /** A submission not stored yet (inserted), or one read for update (updated if changed). */
+  isNew: boolean;
+}
+
+/** What storing a batch of drafts did; `stored` is false when a draft read for update had changed. */
+export interface DraftBatchWritten {
+  stored: boolean;
+  created: number;
+  updated: number;
+}
+
+/**
+ * Drafts per round of statements. PostgreSQL runs a transaction's statements one after the
+ * other, so the rounds overlap the application's work on the next round with the database's
+ * on this one; a round is small so that the last one, which nothing overlaps, is short, and
+ * large enough that a statement's fixed cost is spread thin.
+ */
+const ROUND_DRAFTS = 500;
+
+/**
+ * The application yields to the event loop after this many drafts, so that the database's
+ * answer is read and the next statement sent while drafts are still being prepared.
+ */
+const YIELD_DRAFTS = 50;
+
+interface Statement {
+  sql: string;
+  params: unknown[];
+  /** For an update: the rows it must find, or the drafts it stores had changed. */
+  rows?: number;
+}
+
+/**
+ * The KPI vectors of a round as one binary parameter, each row naming its slice: as text in
+ * the JSON of the rows they would be twice their size and parsed by PostgreSQL as strings.
+ */
+function vectorSlices(entities: readonly SubmissionEntity[]): {
+  vectors: Buffer;
+  slices: ({ kpi_at: number; kpi_length: number } | { kpi_at: null; kpi_length: null })[];
+} {
+  let at = 0;
+  const slices = entities.map((e) => {
+    if (!e.kpiVector) {
+      return { kpi_at: null, kpi_length: null };
+    }
+    const slice = { kpi_at: at, kpi_length: e.kpiVector.length };
+    at += e.kpiVector.length;
+    return slice;
+  });
+  const vectors = Buffer.concat(entities.flatMap((e) => (e.kpiVector ? [e.kpiVector] : [])));
+  return { vectors, slices };
+}
+
+/** Inserts new drafts of one cycle, with the ids the writer gave them. */
+function insertStatement(cycleId: string, entities: readonly SubmissionEntity[]): Statement {
+  const { vectors, slices } = vectorSlices(entities);
+  return {
+    sql: `INSERT INTO submissions (id, tenant_id, cycle_id, unit_id, state, answers, derived, kpi_vector, warnings, warning_comments)
+          SELECT r.id, r.tenant_id, $2, r.unit_id, 'draft', r.answers, r.derived,
+                 substring($3::bytea FROM r.kpi_at + 1 FOR r.kpi_length), r.warnings, '{}'::jsonb
+            FROM jsonb_to_recordset($1::jsonb)
+              AS r(id uuid, tenant_id uuid, unit_id uuid, answers jsonb, derived jsonb,
+                   kpi_at integer, kpi_length integer, warnings jsonb)`,
+    params: [
+      JSON.stringify(
+        entities.map((e, i) => ({
+          id: e.id,
+          tenant_id: e.tenantId,
+          unit_id: e.unitId,
+          answers: e.answers,
+          derived: e.derived,
+          warnings: e.warnings,
+          ...slices[i],
+        })),
+      ),
+      cycleId,
+      vectors,
+    ],
+  };
+}
+
+/** Stores the new answers of drafts read before, each only if its version is still the one read. */
+function updateStatement(entities: readonly SubmissionEntity[]): Statement {
+  const { vectors, slices } = vectorSlices(entities);
+  return {
+    sql: `UPDATE submissions s
+             SET answers = r.answers, derived = r.derived,
+                 kpi_vector = substring($2::bytea FROM r.kpi_at + 1 FOR r.kpi_length),
+                 warnings = r.warnings, version = s.version + 1, updated_at = now()
+            FROM jsonb_to_recordset($1::jsonb)
+              AS r(id uuid, version integer, answers jsonb, derived jsonb, kpi_at integer,
+                   kpi_length integer, warnings jsonb)
+           WHERE s.id = r.id AND s.version = r.version
+          RETURNING s.id`,
+    params: [
+      JSON.stringify(
+        entities.map((e, i) => ({
+          id: e.id,
+          version: e.version,
+          answers: e.answers,
+          derived: e.derived,
+          warnings: e.warnings,
+          ...slices[i],
+        })),
+      ),
+      vectors,
+    ],
+    rows: entities.length,
+  };
+}
+
+/**
+ * Stores the drafts of one cycle in the caller's transaction, with one audit row each, in
+ * rounds of a few hundred: new ones in one insert, changed ones in one update, their audit
+ * rows in one insert per round. Drafts are taken from `drafts` as they are prepared, so the
+ * database stores one round while the caller prepares the next; each round's statements go
+ * out when the round before is stored. New submissions get their ids here, so that a round's
+ * audit rows are ready with its drafts. Once a draft read for update is found changed, no
+ * further round is sent and `stored` is false; the caller rolls the transaction back. When
+ * preparing a draft throws, the rounds sent are awaited before the error is passed on, so that
+ * no statement of this transaction is still running when the caller ends it.
+ */
+export async function writeDraftBatches(
+  m: TenantTx,
+  author: AuditAuthor,
+  cycleId: string,
+  drafts: Iterable<BatchedDraft>,
+): Promise<DraftBatchWritten> {
+  let stored: Promise<boolean> = Promise.resolve(true);
+  // A failed round is reported below; until then its rejection must not count as unhandled.
+  const settled = (): Promise<unknown> => stored.catch(() => undefined);
+  let round: BatchedDraft[] = [];
+  let created = 0;
+  let updated = 0;
+
+  const send = (): void => {
+    if (round.length === 0) {
+      return;
+    }
+    const statements = roundStatements(author, cycleId, round);
+    round = [];
+    stored = stored.then(async (before) => {
+      let ok = before;
+      for (const statement of statements) {
+        if (!ok) {
+          return false;
+        }
+        if (statement.rows === undefined) {
+          await m.query(statement.sql, statement.params);
+        } else {
+          // TypeORM returns [rows, affected count] for an UPDATE ... RETURNING.
+          const [, count] = await m.query<[unknown[], number]>(statement.sql, statement.params);
+          ok = count === statement.rows;
+        }
+      }
+      return ok;
+    });
+    void settled();
+  };
+
+  try {
+    let prepared = 0;
+    for (const draft of drafts) {
+      round.push(draft);
+      if (draft.isNew) {
+        created += 1;
+      } else {
+        updated += 1;
+      }
+      if (round.length >= ROUND_DRAFTS) {
+        send();
+      }
+      prepared += 1;
+      if (prepared % YIELD_DRAFTS === 0) {
+        await turn();
+      }
+    }
+    send();
+  } catch (e: unknown) {
+    await settled();
+    throw e;
+  }
+  return { stored: await stored, created, updated };
+}
+
+function roundStatements(
+  author: AuditAuthor,
+  cycleId: string,
+  round: readonly BatchedDraft[],
+): Statement[] {
+  const created = round.filter((d) => d.isNew).map((d) => d.entity);
+  const updated = round.filter((d) => !d.isNew).map((d) => d.entity);
+  for (const entity of created) {
+    entity.id = randomUUID();
+  }
+  return [
+    ...(created.length > 0 ? [insertStatement(cycleId, created)] : []),
+    ...(updated.length > 0 ? [updateStatement(updated)] : []),
+    ...auditStatements(
+      author,
+      round.map(({ entity, changes }) => ({ submission: entity, changes })),
+    ),
+  ];
+}
