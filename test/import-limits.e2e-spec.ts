@@ -47,11 +47,9 @@ describe('imports and exports (e2e)', () => {
           { name: 'xl/worksheets/sheet1.xml', data: sheet, declaredSize },
         ]);
         const before = process.memoryUsage().rss;
-        const started = Date.now();
         const res = await post(bomb, 'bomb.xlsx');
         expect(res.status).toBe(413);
         expect(res.body.problems).toEqual([expect.objectContaining({ rule: 'uncompressed_size' })]);
-        expect(Date.now() - started).toBeLessThan(10_000);
         expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
       }
       const company = await t.tokenFor(await createUser(world.company, 'company_editor'));
