@@ -69,7 +69,7 @@ export default tseslint.config(
             },
             {
               name: 'typeorm',
-              importNames: ['DataSource'],
+              importNames: ['DataSource', 'EntityManager'],
               message: 'Reach the database through TenantDb and the readers of @app/persistence.',
             },
             {
@@ -77,6 +77,15 @@ export default tseslint.config(
               importNames: ['Queue'],
               message:
                 "Inject a JobQueue<QueueName.X> of @app/jobs: its add takes only that queue's job names with their payloads.",
+            },
+          ],
+          // A TenantTx is opaque outside persistence; its entity manager (managerOf) is reached
+          // through a path into the library only, and its index does not export it.
+          patterns: [
+            {
+              group: ['**/libs/persistence/**', '@app/persistence/*'],
+              message:
+                'Import @app/persistence (its index) and call one of its readers or writers.',
             },
           ],
         },

@@ -11,7 +11,14 @@ import {
   Role,
   rolesFor,
 } from '@app/domain';
-import { ApiKeyEntity, TenantDb } from '@app/persistence';
+import {
+  ApiKeyEntity,
+  TenantDb,
+  insertApiKey,
+  apiKeysByAge,
+  findApiKey,
+  saveApiKey,
+} from '@app/persistence';
 import { randomBytes } from 'node:crypto';
 import { API_KEY_PREFIX, hashApiKeySecret } from '../auth/auth.service';
 import { ROLE_REFUSALS } from '../common/roles.texts';
@@ -64,17 +71,15 @@ export class ApiKeysService {
     const prefix = randomPrefix();
     const secret = randomBytes(32).toString('base64url');
     const saved = await this.db.withTenant(actor.tenantId, (m) =>
-      m.save(
-        m.create(ApiKeyEntity, {
-          tenantId: actor.tenantId,
-          name,
-          role,
-          scopes: [...scopes],
-          prefix,
-          secretHash: hashApiKeySecret(secret),
-          createdBy: actor.userId,
-        }),
-      ),
+      insertApiKey(m, {
+        tenantId: actor.tenantId,
+        name,
+        role,
+        scopes: [...scopes],
+        prefix,
+        secretHash: hashApiKeySecret(secret),
+        createdBy: actor.userId,
+      }),
     );
     const reloaded = await this.get(actor, saved.id);
     return { ...reloaded, key: `${API_KEY_PREFIX}${prefix}_${secret}` };
@@ -82,14 +87,12 @@ export class ApiKeysService {
 
   list(actor: Actor): Promise<ApiKeyDto[]> {
     requireAccess(actor, Action.ApiKeyRead);
-    return this.db.withTenant(actor.tenantId, async (m) =>
-      (await m.find(ApiKeyEntity, { order: { createdAt: 'ASC' } })).map(toDto),
-    );
+    return this.db.withTenant(actor.tenantId, async (m) => (await apiKeysByAge(m)).map(toDto));
   }
 
   async get(actor: Actor, id: string): Promise<ApiKeyDto> {
     requireAccess(actor, Action.ApiKeyRead);
-    const key = await this.db.withTenant(actor.tenantId, (m) => m.findOneBy(ApiKeyEntity, { id }));
+    const key = await this.db.withTenant(actor.tenantId, (m) => findApiKey(m, id));
     if (!key) {
       throw notFound('API key', id);
     }
@@ -100,12 +103,12 @@ export class ApiKeysService {
   async revoke(actor: Actor, id: string): Promise<ApiKeyDto> {
     requireAccess(actor, Action.ApiKeyRevoke);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const key = await m.findOneBy(ApiKeyEntity, { id });
+      const key = await findApiKey(m, id);
       if (!key) {
         throw notFound('API key', id);
       }
       key.revokedAt ??= new Date();
-      return toDto(await m.save(key));
+      return toDto(await saveApiKey(m, key));
     });
   }
 }

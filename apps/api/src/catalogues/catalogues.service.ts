@@ -16,7 +16,17 @@ import {
   withItemRemoved,
   withItemReplaced,
 } from '@app/domain';
-import { CatalogueVersionEntity, StudyEntity, TenantDb } from '@app/persistence';
+import {
+  CatalogueVersionEntity,
+  TenantDb,
+  catalogueVersionsOf,
+  updateCatalogueDraft,
+  getCatalogueVersion,
+  studiesUsingCatalogueVersion,
+  latestCatalogueVersion,
+  insertCatalogueVersion,
+  findCatalogueVersion,
+} from '@app/persistence';
 import type { TenantTx } from '@app/persistence';
 import {
   DEFAULT_SPREADSHEET_LIMITS,
@@ -92,10 +102,7 @@ export class CataloguesService {
   listVersions(actor: Actor): Promise<CatalogueVersionDetailDto[]> {
     requireAccess(actor, Action.CatalogueVersionRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const versions = await m.find(CatalogueVersionEntity, {
-        where: { tenantId: actor.tenantId },
-        order: { key: 'ASC', version: 'DESC' },
-      });
+      const versions = await catalogueVersionsOf(m, actor.tenantId, 'newest first');
       return Promise.all(versions.map((v) => this.detail(m, v)));
     });
   }
@@ -255,12 +262,8 @@ export class CataloguesService {
           ? loadCatalogue(definition)
           : loadEditedCatalogue(definition, itemKey, kind);
       // Only these columns: the application role may change nothing else of a version.
-      await m.update(
-        CatalogueVersionEntity,
-        { id: version.id },
-        { definition, hash: catalogue.hash },
-      );
-      return this.detail(m, await m.findOneByOrFail(CatalogueVersionEntity, { id: version.id }));
+      await updateCatalogueDraft(m, version.id, { definition, hash: catalogue.hash });
+      return this.detail(m, await getCatalogueVersion(m, version.id));
     });
   }
 
@@ -276,11 +279,7 @@ export class CataloguesService {
   }
 
   private async usesOf(m: TenantTx, versionId: string): Promise<CatalogueVersionUseDto[]> {
-    const studies = await m.find(StudyEntity, {
-      where: { catalogueVersionId: versionId },
-      relations: { cycles: true },
-      order: { name: 'ASC' },
-    });
+    const studies = await studiesUsingCatalogueVersion(m, versionId);
     return studies.map((s) => ({
       studyId: s.id,
       studyName: s.name,
@@ -308,23 +307,18 @@ export class CataloguesService {
     key: string,
     basedOnId: string | null,
   ): Promise<CatalogueVersionEntity> {
-    const last = await m.findOne(CatalogueVersionEntity, {
-      where: { tenantId: actor.tenantId, key },
-      order: { version: 'DESC' },
-    });
+    const last = await latestCatalogueVersion(m, actor.tenantId, key);
     // The stored key is the truth: a definition of an older version may name another.
     const numbered = { ...definition, key, version: (last?.version ?? 0) + 1 };
     const catalogue = loadCatalogue(numbered);
-    return m.save(
-      m.create(CatalogueVersionEntity, {
-        tenantId: actor.tenantId,
-        key,
-        version: numbered.version,
-        definition: numbered,
-        hash: catalogue.hash,
-        basedOnId,
-      }),
-    );
+    return insertCatalogueVersion(m, {
+      tenantId: actor.tenantId,
+      key,
+      version: numbered.version,
+      definition: numbered,
+      hash: catalogue.hash,
+      basedOnId,
+    });
   }
 
   /** A version of the caller's organisation; another's (or a participant's view) is not found. */
@@ -335,10 +329,7 @@ export class CataloguesService {
     action: Action,
     lock = false,
   ): Promise<CatalogueVersionEntity> {
-    const version = await m.findOne(CatalogueVersionEntity, {
-      where: { id: versionId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const version = await findCatalogueVersion(m, versionId, lock);
     if (!version) {
       throw notFound('Catalogue version', versionId);
     }

@@ -19,6 +19,7 @@ import {
   reminderOfRequest,
   TenantDb,
   type TenantTx,
+  findCycle,
 } from '@app/persistence';
 import { enqueueMails } from '../common/enqueue-mails';
 import { CycleCompletionDto, RemindersSentDto, SendRemindersDto } from './dto/deadline.dto';
@@ -154,10 +155,7 @@ export class DeadlinesService {
     action: Action,
     lock = false,
   ): Promise<CycleEntity> {
-    const cycle = await m.findOne(CycleEntity, {
-      where: { id: cycleId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const cycle = await findCycle(m, cycleId, lock);
     if (!cycle) {
       throw notFound('Cycle', cycleId);
     }

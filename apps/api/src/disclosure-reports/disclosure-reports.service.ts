@@ -16,6 +16,8 @@ import {
   snapshotCellTallies,
   snapshotStatisticTallies,
   TenantDb,
+  findSnapshot,
+  cycleOf,
 } from '@app/persistence';
 import type { CallerContext, Language } from '../common/request-context';
 import { CellSummaryDto, DisclosureReportDto } from './dto/disclosure-report.dto';
@@ -39,7 +41,7 @@ export class DisclosureReportsService {
     return this.db.withTenant(
       actor.tenantId,
       async (m) => {
-        const owned = await m.findOneBy(SnapshotEntity, { id: snapshotId });
+        const owned = await findSnapshot(m, snapshotId);
         if (!owned) {
           throw notFound('Snapshot', snapshotId);
         }
@@ -51,7 +53,7 @@ export class DisclosureReportsService {
           ownerId: owned.tenantId,
         });
         const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
-        const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
+        const cycle = await cycleOf(m, snapshot);
         const manifest = snapshot.manifest ?? {};
         const setting = await this.reader.setting(m, snapshot.cycleId);
         // The policy the snapshot was computed under, as createPeerGroup applies it.

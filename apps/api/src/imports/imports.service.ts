@@ -16,7 +16,11 @@ import {
   StudyEntity,
   SubmissionEntity,
   TenantDb,
-  UnitEntity,
+  lockSubmissionsOfUnits,
+  unitsTakingPartById,
+  submissionsOfCycle,
+  findCycle,
+  studyOf,
 } from '@app/persistence';
 import {
   type CellProblem,
@@ -213,11 +217,7 @@ export class ImportsService {
       // Visible units are those of companies in any of this publisher's studies.
       const companyOf = await companiesOfUnits(m, unitIds);
       const participants = await participatingCompanies(m, cycle.studyId);
-      const current = await m
-        .createQueryBuilder(SubmissionEntity, 's')
-        .where('s.cycle_id = :cycleId AND s.unit_id = ANY(:unitIds)', { cycleId, unitIds })
-        .setLock('pessimistic_write')
-        .getMany();
+      const current = await lockSubmissionsOfUnits(m, cycleId, unitIds);
       const submissionOf = new Map(current.map((s) => [s.unitId, s]));
 
       const items: DraftBatchItem[] = [];
@@ -272,15 +272,8 @@ export class ImportsService {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const { cycle, study } = await this.publishersCycle(m, req, cycleId, Action.CycleExport);
       const catalogue = await this.store.catalogueOf(m, study.catalogueVersionId);
-      const units = await m
-        .createQueryBuilder(UnitEntity, 'u')
-        .where(
-          'u.tenant_id IN (SELECT p.company_id FROM participations p WHERE p.study_id = :studyId)',
-          { studyId: study.id },
-        )
-        .orderBy('u.id')
-        .getMany();
-      const submissions = await m.find(SubmissionEntity, { where: { cycleId } });
+      const units = await unitsTakingPartById(m, study.id);
+      const submissions = await submissionsOfCycle(m, cycleId);
       const submissionOf = new Map(submissions.map((s) => [s.unitId, s]));
       const inputs = catalogue.inputs().map((i) => i.key);
       const derived = catalogue.derived().map((i) => i.key);
@@ -373,12 +366,12 @@ export class ImportsService {
     cycleId: string,
     action: Action,
   ): Promise<{ cycle: CycleEntity; study: StudyEntity }> {
-    const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
+    const cycle = await findCycle(m, cycleId);
     if (!cycle) {
       throw notFound('Cycle', cycleId);
     }
     requireAccess(req.actor, action, { thing: 'Cycle', id: cycleId, ownerId: cycle.tenantId });
-    const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+    const study = await studyOf(m, cycle);
     return { cycle, study };
   }
 

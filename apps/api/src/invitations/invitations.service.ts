@@ -25,19 +25,23 @@ import {
   issueInvitation,
   OrganisationEntity,
   organisationKindOf,
-  ParticipationEntity,
   queueMail,
   renewInvitation,
   renewTenantInvitation,
   revokeInvitation,
   sentInvitation,
   sentInvitations,
-  StudyEntity,
   TenantDb,
   tenantInvitations,
   type TenantTx,
-  UserEntity,
   userNames,
+  findStudy,
+  takesPart,
+  insertParticipation,
+  getOrganisation,
+  userWithEmailExists,
+  insertOrganisation,
+  findCompanyNamed,
 } from '@app/persistence';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
@@ -130,7 +134,7 @@ export class InvitationsService {
   ): Promise<InvitationDto> {
     requireAccess(actor, Action.InvitationInviteCompany);
     const { dto, mail } = await this.db.withTenant(actor.tenantId, async (m) => {
-      const study = await m.findOneBy(StudyEntity, { id: studyId });
+      const study = await findStudy(m, studyId);
       if (!study) {
         throw notFound('Study', studyId);
       }
@@ -140,12 +144,10 @@ export class InvitationsService {
         ownerId: study.tenantId,
       });
       const companyId = await this.companyToInvite(m, input);
-      if (!(await m.existsBy(ParticipationEntity, { studyId, companyId }))) {
-        await m.save(
-          m.create(ParticipationEntity, { tenantId: actor.tenantId, studyId, companyId }),
-        );
+      if (!(await takesPart(m, studyId, companyId))) {
+        await insertParticipation(m, { tenantId: actor.tenantId, studyId, companyId });
       }
-      const company = await m.findOneByOrFail(OrganisationEntity, { id: companyId });
+      const company = await getOrganisation(m, companyId);
       return this.issue(m, actor, companyId, study.id, input, 'company_admin', {
         organisationName: company.name,
         studyName: study.name,
@@ -165,13 +167,13 @@ export class InvitationsService {
     requireAccess(actor, Action.InvitationInviteColleague);
     assertInvitable(actor.role, actor.organisationKind, input.role);
     const { dto, mail } = await this.db.withTenant(actor.tenantId, async (m) => {
-      if (await m.existsBy(UserEntity, { email: input.email })) {
+      if (await userWithEmailExists(m, input.email)) {
         const message = T.colleagueExists(input.email);
         throw new DomainError(DomainErrorCode.Conflict, message, [
           { key: 'email', rule: 'unique', message },
         ]);
       }
-      const own = await m.findOneByOrFail(OrganisationEntity, { id: actor.tenantId });
+      const own = await getOrganisation(m, actor.tenantId);
       return this.issue(m, actor, actor.tenantId, null, input, input.role, {
         organisationName: own.name,
         studyName: null,
@@ -196,7 +198,7 @@ export class InvitationsService {
     const role: Role = kind === 'publisher' ? 'publisher_admin' : 'company_admin';
     assertInvitable(actor.role, kind, role);
     const { organisation, mail } = await this.db.withTenant(actor.tenantId, async (m) => {
-      const created = await m.save(m.create(OrganisationEntity, { kind, name }));
+      const created = await insertOrganisation(m, { kind, name });
       const issued = await this.issue(m, actor, created.id, null, admin, role, {
         organisationName: created.name,
         studyName: null,
@@ -302,7 +304,7 @@ export class InvitationsService {
       if (!renewed) {
         throw new DomainError(DomainErrorCode.Conflict, T.notOpen);
       }
-      const organisation = await m.findOneByOrFail(OrganisationEntity, { id: organisationId });
+      const organisation = await getOrganisation(m, organisationId);
       const messageId = await this.queueInvitationMail(m, row, renewed.tokenId, token, {
         organisationName: organisation.name,
         studyName: null,
@@ -411,7 +413,7 @@ export class InvitationsService {
     }
     // Row-level security: only the companies of the publisher's studies are found by name, so
     // the answer tells nothing about other publishers' participants.
-    const known = await m.findOneBy(OrganisationEntity, { kind: 'company', name });
+    const known = await findCompanyNamed(m, name);
     if (known) {
       return known.id;
     }
@@ -501,7 +503,7 @@ export class InvitationsService {
     if (names) {
       return `${names.name} (${names.organisationName})`;
     }
-    const own = await m.findOneByOrFail(OrganisationEntity, { id: actor.tenantId });
+    const own = await getOrganisation(m, actor.tenantId);
     return own.name;
   }
 }

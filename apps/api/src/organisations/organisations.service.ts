@@ -17,6 +17,14 @@ import {
   tenantInvitations,
   tenantUsers,
   UserEntity,
+  insertOrganisation,
+  organisationsByName,
+  organisationNames,
+  saveOrganisation,
+  findOrganisation,
+  usersByEmail,
+  userWithEmailExists,
+  insertUser,
 } from '@app/persistence';
 import * as argon2 from 'argon2';
 import type { TenantTx } from '@app/persistence';
@@ -79,7 +87,7 @@ export class OrganisationsService {
     // other tenants' users.
     return this.db.withNewTenant(
       actor.tenantId,
-      (m) => m.save(m.create(OrganisationEntity, { kind: input.kind, name: input.name })),
+      (m) => insertOrganisation(m, { kind: input.kind, name: input.name }),
       async (m, organisation) => {
         const adminRole: Role = input.kind === 'publisher' ? 'publisher_admin' : 'company_admin';
         await this.insertUser(m, organisation.id, { ...admin, password }, adminRole);
@@ -91,7 +99,7 @@ export class OrganisationsService {
   listOrganisations(actor: Actor): Promise<OrganisationDto[]> {
     requireAccess(actor, Action.OrganisationRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
-      (await m.find(OrganisationEntity, { order: { name: 'ASC' } })).map(toOrganisationDto),
+      (await organisationsByName(m)).map(toOrganisationDto),
     );
   }
 
@@ -101,10 +109,7 @@ export class OrganisationsService {
    * use-case, which checked the caller's access, not one of its own.
    */
   organisationNames(actor: Actor): Promise<Map<string, string>> {
-    return this.db.withTenant(
-      actor.tenantId,
-      async (m) => new Map((await m.find(OrganisationEntity)).map((o) => [o.id, o.name])),
-    );
+    return this.db.withTenant(actor.tenantId, organisationNames);
   }
 
   /**
@@ -127,7 +132,7 @@ export class OrganisationsService {
       }
       if (organisation.disabledAt === null) {
         organisation.disabledAt = new Date();
-        await m.save(organisation);
+        await saveOrganisation(m, organisation);
       }
       return toOrganisationDto(organisation);
     });
@@ -182,7 +187,7 @@ export class OrganisationsService {
     action: Action,
     organisationId: string,
   ): Promise<OrganisationEntity> {
-    const organisation = await m.findOneBy(OrganisationEntity, { id: organisationId });
+    const organisation = await findOrganisation(m, organisationId);
     if (!organisation) {
       throw notFound('Organisation', organisationId);
     }
@@ -197,9 +202,7 @@ export class OrganisationsService {
 
   listUsers(actor: Actor): Promise<UserDto[]> {
     requireAccess(actor, Action.UserRead);
-    return this.db.withTenant(actor.tenantId, async (m) =>
-      (await m.find(UserEntity, { order: { email: 'ASC' } })).map(toUserDto),
-    );
+    return this.db.withTenant(actor.tenantId, async (m) => (await usersByEmail(m)).map(toUserDto));
   }
 
   async createUser(actor: Actor, input: NewUserDto, role: Role): Promise<UserDto> {
@@ -218,7 +221,7 @@ export class OrganisationsService {
   ): Promise<UserEntity> {
     // Only the organisation's own users count (row-level security): whether the address has an
     // account elsewhere is none of this organisation's business, and the answer must not tell.
-    if (await m.existsBy(UserEntity, { email: input.email })) {
+    if (await userWithEmailExists(m, input.email)) {
       throw new DomainError(
         DomainErrorCode.Conflict,
         {
@@ -237,7 +240,7 @@ export class OrganisationsService {
         ],
       );
     }
-    const user = m.create(UserEntity, {
+    return insertUser(m, {
       tenantId: asTenantId(tenantId),
       email: input.email,
       name: input.name,
@@ -245,7 +248,6 @@ export class OrganisationsService {
       passwordHash: await argon2.hash(input.password, { type: argon2.argon2id }),
       preferredLanguage: 'de',
     });
-    return m.save(user);
   }
 }
 

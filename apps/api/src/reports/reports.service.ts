@@ -11,25 +11,27 @@ import {
 import { enqueueAllUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
-  CycleEntity,
   failedBatchReports,
   orderBatchReports,
   orderCompanyReport,
   orderTrendReport,
   reportBatch,
-  ReportBatchEntity,
   reportBatchesOfSnapshot,
   ReportEntity,
   reportPdf,
   requeueFailedBatchReports,
-  SnapshotEntity,
   SnapshotReader,
-  StudyEntity,
   TenantDb,
-  TrendEntity,
   unfinishedBatchReportIds,
   unfinishedReportIds,
-  UnitEntity,
+  findUnit,
+  trendNaming,
+  studyOf,
+  getSnapshot,
+  cycleOf,
+  insertReportBatch,
+  findSnapshot,
+  findReport,
 } from '@app/persistence';
 import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';
 import { EXPORT_MEDIA_TYPES, trendWorkbook } from '@app/spreadsheet';
@@ -105,7 +107,7 @@ export class ReportsService {
     const { actor } = caller;
     const report = await this.db.withTenant(actor.tenantId, async (m) => {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
-      const unit = await m.findOneBy(UnitEntity, { id: unitId });
+      const unit = await findUnit(m, unitId);
       const inputs = await this.reader.frozenInputs(m, snapshotId);
       if (!unit || !inputs.unitIds.includes(unitId)) {
         throw notFound('Unit', unitId);
@@ -163,20 +165,17 @@ export class ReportsService {
       const pdf = await reportPdf(m, reportId);
       if (report.trendId !== null) {
         // The name needs the study and the years only, not the trend's data.
-        const trend = await m.findOneOrFail(TrendEntity, {
-          where: { id: report.trendId },
-          select: { id: true, studyId: true, years: true },
-        });
-        const study = await m.findOneByOrFail(StudyEntity, { id: trend.studyId });
+        const trend = await trendNaming(m, report.trendId);
+        const study = await studyOf(m, trend);
         return {
           buffer: pdf,
           type: PDF_TYPE,
           fileName: trendReportFileName({ language: report.language, study, trend }),
         };
       }
-      const snapshot = await m.findOneByOrFail(SnapshotEntity, { id: report.snapshotId ?? '' });
-      const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
-      const unit = await m.findOneBy(UnitEntity, { id: report.unitId ?? '' });
+      const snapshot = await getSnapshot(m, report.snapshotId ?? '');
+      const cycle = await cycleOf(m, snapshot);
+      const unit = await findUnit(m, report.unitId ?? '');
       return {
         buffer: pdf,
         type: PDF_TYPE,
@@ -263,9 +262,7 @@ export class ReportsService {
         ownerId: snapshot.tenantId,
       });
       const inputs = await this.reader.frozenInputs(m, snapshotId);
-      const batch = await m.save(
-        m.create(ReportBatchEntity, { tenantId: actor.tenantId, snapshotId, languages }),
-      );
+      const batch = await insertReportBatch(m, { tenantId: actor.tenantId, snapshotId, languages });
       const { own, kept } = await orderBatchReports(
         m,
         { tenantId: actor.tenantId, batchId: batch.id, snapshotId },
@@ -303,7 +300,7 @@ export class ReportsService {
   batches(caller: CallerContext, snapshotId: string): Promise<ReportBatchSummaryDto[]> {
     requireAccess(caller.actor, Action.ReportBatchRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
-      const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
+      const snapshot = await findSnapshot(m, snapshotId);
       if (!snapshot) {
         throw notFound('Snapshot', snapshotId);
       }
@@ -368,7 +365,7 @@ export class ReportsService {
   }
 
   private async find(m: TenantTx, reportId: string): Promise<ReportEntity> {
-    const report = await m.findOneBy(ReportEntity, { id: reportId });
+    const report = await findReport(m, reportId);
     if (!report) {
       throw notFound('Report', reportId);
     }

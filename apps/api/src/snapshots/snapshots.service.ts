@@ -38,11 +38,17 @@ import {
   OpenedSnapshot,
   StoredPeerGroup,
   sourceHash,
-  SubmissionEntity,
   TenantDb,
-  UnitEntity,
   writePeerGroups,
   lockForTransaction,
+  acceptedSubmissionCount,
+  reusableSnapshot,
+  queueSnapshot,
+  cycleOf,
+  findCycle,
+  snapshotsOfCycle,
+  findSnapshot,
+  findUnit,
 } from '@app/persistence';
 import type { TenantTx } from '@app/persistence';
 import { requireQueueReachable } from '../common/queue-reachable';
@@ -87,7 +93,7 @@ export class SnapshotsService {
       });
       // One request at a time per cycle decides between reuse and a new snapshot.
       await lockForTransaction(m, `snapshot:${cycleId}`);
-      const accepted = await m.countBy(SubmissionEntity, { cycleId, state: 'accepted' });
+      const accepted = await acceptedSubmissionCount(m, cycleId);
       if (accepted === 0) {
         throw new DomainError(
           DomainErrorCode.InvalidState,
@@ -97,30 +103,11 @@ export class SnapshotsService {
         );
       }
       const inputKey = snapshotInputKey(setting, await sourceHash(m, cycleId));
-      const existing = recompute
-        ? null
-        : await m
-            .createQueryBuilder(SnapshotEntity, 's')
-            .where('s.cycle_id = :cycleId AND s.input_key = :inputKey AND s.state <> :failed', {
-              cycleId,
-              inputKey,
-              failed: 'failed',
-            })
-            .orderBy('s.created_at', 'DESC')
-            .getOne();
+      const existing = recompute ? null : await reusableSnapshot(m, cycleId, inputKey);
       if (existing) {
         return { snapshot: existing, reused: true };
       }
-      const snapshot = await m.save(
-        m.create(SnapshotEntity, {
-          tenantId: actor.tenantId,
-          cycleId,
-          inputKey,
-          state: 'queued',
-          progress: 0,
-          attempts: 0,
-        }),
-      );
+      const snapshot = await queueSnapshot(m, { tenantId: actor.tenantId, cycleId, inputKey });
       return { snapshot, reused: false };
     });
     if (started.snapshot.state !== 'done') {
@@ -136,7 +123,7 @@ export class SnapshotsService {
     requireAccess(caller.actor, Action.SnapshotRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const snapshot = await this.findSnapshot(m, snapshotId);
-      const cycle = await m.findOneByOrFail(CycleEntity, { id: snapshot.cycleId });
+      const cycle = await cycleOf(m, snapshot);
       return toSnapshotDto(snapshot, cycle, caller.language);
     });
   }
@@ -145,14 +132,11 @@ export class SnapshotsService {
   list(caller: CallerContext, cycleId: string): Promise<SnapshotDto[]> {
     requireAccess(caller.actor, Action.SnapshotRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
-      const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
+      const cycle = await findCycle(m, cycleId);
       if (!cycle) {
         throw notFound('Cycle', cycleId);
       }
-      const snapshots = await m.find(SnapshotEntity, {
-        where: { cycleId },
-        order: { createdAt: 'DESC' },
-      });
+      const snapshots = await snapshotsOfCycle(m, cycleId);
       return snapshots.map((s) => toSnapshotDto(s, cycle, caller.language));
     });
   }
@@ -371,7 +355,7 @@ export class SnapshotsService {
   }
 
   private async findSnapshot(m: TenantTx, snapshotId: string): Promise<SnapshotEntity> {
-    const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
+    const snapshot = await findSnapshot(m, snapshotId);
     if (!snapshot) {
       throw notFound('Snapshot', snapshotId);
     }
@@ -392,11 +376,7 @@ export class SnapshotsService {
     const owner =
       u >= 0
         ? inputs.unitTenants[u]
-        : (
-            await this.db.withTenant(caller.actor.tenantId, (m) =>
-              m.findOneBy(UnitEntity, { id: unitId }),
-            )
-          )?.tenantId;
+        : (await this.db.withTenant(caller.actor.tenantId, (m) => findUnit(m, unitId)))?.tenantId;
     if (owner === undefined) {
       throw notFound('Unit', unitId);
     }

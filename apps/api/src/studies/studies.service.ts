@@ -21,13 +21,30 @@ import {
 import {
   CatalogueVersionEntity,
   CycleEntity,
-  OrganisationEntity,
-  ParticipationEntity,
-  SnapshotEntity,
   sourceHash,
   StudyEntity,
   TenantDb,
   organisationKindOf,
+  studiesWithCycles,
+  insertStudy,
+  saveStudy,
+  insertCycle,
+  saveCycle,
+  findSnapshotOfCycle,
+  latestComputedSnapshot,
+  studyOf,
+  participationsOf,
+  takesPart,
+  insertParticipation,
+  getOrganisation,
+  deleteParticipation,
+  getCatalogueVersion,
+  catalogueVersionsOf,
+  findNumberedCatalogueVersion,
+  insertCatalogueVersion,
+  findStudy,
+  findCycle,
+  findOwnCatalogueVersion,
 } from '@app/persistence';
 import type { TenantTx } from '@app/persistence';
 import {
@@ -114,11 +131,7 @@ export class StudiesService {
   listStudies(actor: Actor): Promise<StudyDto[]> {
     requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const studies = await m.find(StudyEntity, {
-        relations: { cycles: true },
-        order: { name: 'ASC' },
-      });
-      return studies.map(toStudyDto);
+      return (await studiesWithCycles(m)).map(toStudyDto);
     });
   }
 
@@ -133,17 +146,15 @@ export class StudiesService {
     requireAccess(actor, Action.StudyCreate);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findOwnCatalogueVersion(m, actor, input.catalogueVersionId);
-      const study = await m.save(
-        m.create(StudyEntity, {
-          tenantId: actor.tenantId,
-          name: input.name,
-          catalogueVersionId: input.catalogueVersionId,
-          languages: input.languages ?? ['de', 'en'],
-          peerGroupDimensions: input.peerGroupDimensions ?? [...PROFILE_DIMENSIONS],
-          peerGroupPairs: [['industry', 'sizeBand']],
-          disclosurePolicy: { ...DEFAULT_DISCLOSURE_POLICY },
-        }),
-      );
+      const study = await insertStudy(m, {
+        tenantId: actor.tenantId,
+        name: input.name,
+        catalogueVersionId: input.catalogueVersionId,
+        languages: input.languages ?? ['de', 'en'],
+        peerGroupDimensions: input.peerGroupDimensions ?? [...PROFILE_DIMENSIONS],
+        peerGroupPairs: [['industry', 'sizeBand']],
+        disclosurePolicy: { ...DEFAULT_DISCLOSURE_POLICY },
+      });
       return toStudyDto({ ...study, cycles: [] });
     });
   }
@@ -164,7 +175,7 @@ export class StudiesService {
       study.name = input.name ?? study.name;
       study.languages = input.languages ?? study.languages;
       const { cycles, ...columns } = study;
-      await m.save(StudyEntity, columns);
+      await saveStudy(m, columns);
       return toStudyDto({ ...study, cycles });
     });
   }
@@ -188,16 +199,14 @@ export class StudiesService {
           [{ key: 'year', rule: 'unique', message: P.cycleYearTaken(year) }],
         );
       }
-      const cycle = await m.save(
-        m.create(CycleEntity, {
-          tenantId: actor.tenantId,
-          studyId,
-          year,
-          state: 'open',
-          reminderOffsets: [...DEFAULT_REMINDER_OFFSETS],
-          ...columns,
-        }),
-      );
+      const cycle = await insertCycle(m, {
+        tenantId: actor.tenantId,
+        studyId,
+        year,
+        state: 'open',
+        reminderOffsets: [...DEFAULT_REMINDER_OFFSETS],
+        ...columns,
+      });
       return toCycleDto(cycle);
     });
   }
@@ -218,7 +227,7 @@ export class StudiesService {
         id: cycleId,
         ownerId: cycle.tenantId,
       });
-      return toCycleDto(await m.save(Object.assign(cycle, columns)));
+      return toCycleDto(await saveCycle(m, Object.assign(cycle, columns)));
     });
   }
 
@@ -250,7 +259,7 @@ export class StudiesService {
         cycle.publishedSnapshotId = await this.snapshotToPublish(m, cycle, snapshotId);
         cycle.publishedAt = new Date();
       }
-      return toCycleDto(await m.save(cycle));
+      return toCycleDto(await saveCycle(m, cycle));
     });
   }
 
@@ -265,11 +274,8 @@ export class StudiesService {
     snapshotId: string | undefined,
   ): Promise<string> {
     const snapshot = snapshotId
-      ? await m.findOneBy(SnapshotEntity, { id: snapshotId, cycleId: cycle.id })
-      : await m.findOne(SnapshotEntity, {
-          where: { cycleId: cycle.id, state: 'done' },
-          order: { finishedAt: 'DESC' },
-        });
+      ? await findSnapshotOfCycle(m, snapshotId, cycle.id)
+      : await latestComputedSnapshot(m, cycle.id);
     if (!snapshot || snapshot.state !== 'done' || !snapshot.manifest) {
       throw new DomainError(
         DomainErrorCode.InvalidState,
@@ -284,7 +290,7 @@ export class StudiesService {
             },
       );
     }
-    const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+    const study = await studyOf(m, cycle);
     const current =
       snapshot.manifest.sourceHash === (await sourceHash(m, cycle.id)) &&
       canonicalJson(snapshot.manifest.policy) ===
@@ -302,19 +308,7 @@ export class StudiesService {
     requireAccess(actor, Action.ParticipationRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findStudy(m, studyId, false);
-      const rows = await m
-        .createQueryBuilder(ParticipationEntity, 'p')
-        .innerJoin(OrganisationEntity, 'o', 'o.id = p.company_id')
-        .select([
-          'p.id AS id',
-          'p.study_id AS "studyId"',
-          'p.company_id AS "companyId"',
-          'o.name AS "companyName"',
-        ])
-        .addSelect('p.created_at', 'createdAt')
-        .where('p.study_id = :studyId', { studyId })
-        .orderBy('o.name')
-        .getRawMany<Omit<ParticipationDto, 'createdAt'> & { createdAt: Date }>();
+      const rows = await participationsOf(m, studyId);
       return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
     });
   }
@@ -336,17 +330,18 @@ export class StudiesService {
           },
         ]);
       }
-      const existing = await m.findOneBy(ParticipationEntity, { studyId, companyId });
-      if (existing) {
+      if (await takesPart(m, studyId, companyId)) {
         throw new DomainError(DomainErrorCode.Conflict, {
           de: 'Das Unternehmen nimmt schon an dieser Studie teil.',
           en: 'The company takes part in this study already.',
         });
       }
-      const participation = await m.save(
-        m.create(ParticipationEntity, { tenantId: actor.tenantId, studyId, companyId }),
-      );
-      const company = await m.findOneByOrFail(OrganisationEntity, { id: companyId });
+      const participation = await insertParticipation(m, {
+        tenantId: actor.tenantId,
+        studyId,
+        companyId,
+      });
+      const company = await getOrganisation(m, companyId);
       return {
         id: participation.id,
         studyId,
@@ -361,8 +356,7 @@ export class StudiesService {
   withdraw(actor: Actor, studyId: string, participationId: string): Promise<void> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findOwnStudy(m, actor, studyId, Action.ParticipationWithdraw);
-      const result = await m.delete(ParticipationEntity, { id: participationId, studyId });
-      if (!result.affected) {
+      if (!(await deleteParticipation(m, studyId, participationId))) {
         throw notFound('Participation', participationId);
       }
     });
@@ -373,9 +367,7 @@ export class StudiesService {
     requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const study = await this.findStudy(m, studyId, false);
-      const version = await m.findOneByOrFail(CatalogueVersionEntity, {
-        id: study.catalogueVersionId,
-      });
+      const version = await getCatalogueVersion(m, study.catalogueVersionId);
       return { ...toCatalogueVersionDto(version), definition: { ...version.definition } };
     });
   }
@@ -383,12 +375,7 @@ export class StudiesService {
   listCatalogueVersions(actor: Actor): Promise<CatalogueVersionDto[]> {
     requireAccess(actor, Action.CatalogueVersionRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
-      (
-        await m.find(CatalogueVersionEntity, {
-          where: { tenantId: actor.tenantId },
-          order: { key: 'ASC', version: 'ASC' },
-        })
-      ).map(toCatalogueVersionDto),
+      (await catalogueVersionsOf(m, actor.tenantId, 'oldest first')).map(toCatalogueVersionDto),
     );
   }
 
@@ -400,35 +387,31 @@ export class StudiesService {
     requireAccess(actor, Action.CatalogueVersionCreate);
     const catalogue = loadCatalogue(definition);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const existing = await m.findOneBy(CatalogueVersionEntity, {
-        tenantId: actor.tenantId,
-        key: definition.key,
-        version: definition.version,
-      });
+      const existing = await findNumberedCatalogueVersion(
+        m,
+        actor.tenantId,
+        definition.key,
+        definition.version,
+      );
       if (existing) {
         throw new DomainError(DomainErrorCode.Conflict, {
           de: `Den Fragebogen ${definition.key} gibt es schon in Version ${definition.version}; eine Version ändert sich nie, geben Sie der neuen also eine höhere Nummer.`,
           en: `Catalogue ${definition.key} version ${definition.version} exists already; a version never changes, so give the new one a higher number.`,
         });
       }
-      const saved = await m.save(
-        m.create(CatalogueVersionEntity, {
-          tenantId: actor.tenantId,
-          key: definition.key,
-          version: definition.version,
-          definition,
-          hash: catalogue.hash,
-        }),
-      );
+      const saved = await insertCatalogueVersion(m, {
+        tenantId: actor.tenantId,
+        key: definition.key,
+        version: definition.version,
+        definition,
+        hash: catalogue.hash,
+      });
       return toCatalogueVersionDto(saved);
     });
   }
 
   private async findStudy(m: TenantTx, studyId: string, withCycles: boolean): Promise<StudyEntity> {
-    const study = await m.findOne(StudyEntity, {
-      where: { id: studyId },
-      relations: { cycles: withCycles },
-    });
+    const study = await findStudy(m, studyId, withCycles);
     if (!study) {
       throw notFound('Study', studyId);
     }
@@ -451,10 +434,7 @@ export class StudiesService {
   }
 
   private async findCycle(m: TenantTx, cycleId: string, lock = false): Promise<CycleEntity> {
-    const cycle = await m.findOne(CycleEntity, {
-      where: { id: cycleId },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const cycle = await findCycle(m, cycleId, lock);
     if (!cycle) {
       throw notFound('Cycle', cycleId);
     }
@@ -466,7 +446,7 @@ export class StudiesService {
     actor: Actor,
     id: string,
   ): Promise<CatalogueVersionEntity> {
-    const version = await m.findOneBy(CatalogueVersionEntity, { id, tenantId: actor.tenantId });
+    const version = await findOwnCatalogueVersion(m, actor.tenantId, id);
     if (!version) {
       throw new DomainError(
         DomainErrorCode.ValidationFailed,

@@ -21,14 +21,16 @@ import {
   reviewQueueCounts,
   reviewQueueRows,
   SnapshotReader,
-  StudyEntity,
-  SubmissionEntity,
   SubmissionRepository,
   TenantDb,
   unitNames,
+  findPreviousCycle,
+  acceptedSubmission,
+  previousPublishedCycle,
+  findCycle,
+  studyOf,
 } from '@app/persistence';
 import type { TenantTx } from '@app/persistence';
-import { IsNull, LessThan, Not } from 'typeorm';
 import type { CallerContext, Language } from '../common/request-context';
 import {
   BulkAcceptItemDto,
@@ -117,24 +119,9 @@ export class ReviewQueueService {
       if (!row) {
         throw notFound('Unit', unitId);
       }
-      const previousCycle = await m.findOne(CycleEntity, {
-        where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
-        order: { year: 'DESC' },
-      });
-      const previous = previousCycle
-        ? await m.findOne(SubmissionEntity, {
-            where: { cycleId: previousCycle.id, unitId, state: 'accepted' },
-          })
-        : null;
-      const published = await m.findOne(CycleEntity, {
-        where: {
-          studyId: cycle.studyId,
-          year: LessThan(cycle.year),
-          state: 'published',
-          publishedSnapshotId: Not(IsNull()),
-        },
-        order: { year: 'DESC' },
-      });
+      const previousCycle = await findPreviousCycle(m, cycle);
+      const previous = previousCycle ? await acceptedSubmission(m, previousCycle.id, unitId) : null;
+      const published = await previousPublishedCycle(m, cycle);
       const cells = published?.publishedSnapshotId
         ? await this.reader.cells(m, published.publishedSnapshotId, ALL_PEER_GROUP_ID, {
             kind: 'publisher',
@@ -242,12 +229,12 @@ export class ReviewQueueService {
     cycleId: string,
     action: Action,
   ): Promise<{ cycle: CycleEntity; catalogue: Catalogue }> {
-    const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
+    const cycle = await findCycle(m, cycleId);
     if (!cycle) {
       throw notFound('Cycle', cycleId);
     }
     requireAccess(req.actor, action, { thing: 'Cycle', id: cycleId, ownerId: cycle.tenantId });
-    const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+    const study = await studyOf(m, cycle);
     return { cycle, catalogue: await this.store.catalogueOf(m, study.catalogueVersionId) };
   }
 }

@@ -27,9 +27,13 @@ import {
 import {
   CycleEntity,
   StudyEntity,
-  SubmissionAuditEntity,
   SubmissionEntity,
   TenantDb,
+  findCycle,
+  studyOf,
+  submissionsOfCycle,
+  saveSubmission,
+  auditOfSubmission,
 } from '@app/persistence';
 import type { TenantTx } from '@app/persistence';
 import type { CallerContext, Language } from '../common/request-context';
@@ -122,7 +126,7 @@ export class SubmissionsService {
    */
   listForCycle(req: SubmissionRequest, cycleId: string): Promise<SubmissionDto[]> {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
+      const cycle = await findCycle(m, cycleId);
       if (!cycle) {
         throw notFound('Cycle', cycleId);
       }
@@ -131,12 +135,9 @@ export class SubmissionsService {
         id: cycleId,
         ownerId: cycle.tenantId,
       });
-      const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+      const study = await studyOf(m, cycle);
       const catalogue = await this.store.catalogueOf(m, study.catalogueVersionId);
-      const submissions = await m.find(SubmissionEntity, {
-        where: { cycleId },
-        order: { updatedAt: 'ASC', id: 'ASC' },
-      });
+      const submissions = await submissionsOfCycle(m, cycleId);
       return submissions.map((s) => this.toDto(req, catalogue, cycleId, s.unitId, s));
     });
   }
@@ -225,7 +226,7 @@ export class SubmissionsService {
         }
       }
       submission.warningComments = comments;
-      const saved = await m.save(submission);
+      const saved = await saveSubmission(m, submission);
       await this.store.writeAudit(m, req, [{ submission: saved, changes: audit }]);
       return this.toDto(req, located.catalogue, cycleId, unitId, saved);
     });
@@ -345,10 +346,7 @@ export class SubmissionsService {
       if (!submission) {
         return [];
       }
-      const rows = await m.find(SubmissionAuditEntity, {
-        where: { submissionId: submission.id },
-        order: { id: 'ASC' },
-      });
+      const rows = await auditOfSubmission(m, submission.id);
       // An entry per change, as the audit was read when it kept a row per change.
       return rows.flatMap((r) =>
         r.changes.map((change) => ({
@@ -420,7 +418,7 @@ export class SubmissionsService {
     const previous = submission.state;
     submission.state = next;
     Object.assign(submission, times);
-    const saved = await m.save(submission);
+    const saved = await saveSubmission(m, submission);
     await this.store.writeAudit(m, req, [
       { submission: saved, changes: [['state', null, previous, next]] },
     ]);

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Action, Actor, notFound, requireAccess, sizeBandFor } from '@app/domain';
-import { ParticipationEntity, StudyEntity, TenantDb, UnitEntity } from '@app/persistence';
+import {
+  TenantDb,
+  UnitEntity,
+  unitsByName,
+  studyExists,
+  unitsTakingPart,
+  findUnit,
+  insertUnit,
+  saveUnit,
+} from '@app/persistence';
 import { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
 
 function toUnitDto(unit: UnitEntity): UnitDto {
@@ -27,37 +36,24 @@ export class UnitsService {
   /** A company's own units; a publisher's view covers its participants' units. */
   listUnits(actor: Actor): Promise<UnitDto[]> {
     requireAccess(actor, Action.UnitRead);
-    return this.db.withTenant(actor.tenantId, async (m) =>
-      (await m.find(UnitEntity, { order: { name: 'ASC' } })).map(toUnitDto),
-    );
+    return this.db.withTenant(actor.tenantId, async (m) => (await unitsByName(m)).map(toUnitDto));
   }
 
   /** The units taking part in a study that the caller may see. */
   listStudyUnits(actor: Actor, studyId: string): Promise<UnitDto[]> {
     requireAccess(actor, Action.UnitRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      if (!(await m.existsBy(StudyEntity, { id: studyId }))) {
+      if (!(await studyExists(m, studyId))) {
         throw notFound('Study', studyId);
       }
-      const units = await m
-        .createQueryBuilder(UnitEntity, 'u')
-        .innerJoin(
-          ParticipationEntity,
-          'p',
-          'p.company_id = u.tenant_id AND p.study_id = :studyId',
-          { studyId },
-        )
-        .orderBy('u.name')
-        .addOrderBy('u.id')
-        .getMany();
-      return units.map(toUnitDto);
+      return (await unitsTakingPart(m, studyId)).map(toUnitDto);
     });
   }
 
   getUnit(actor: Actor, unitId: string): Promise<UnitDto> {
     requireAccess(actor, Action.UnitRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const unit = await m.findOneBy(UnitEntity, { id: unitId });
+      const unit = await findUnit(m, unitId);
       if (!unit) {
         throw notFound('Unit', unitId);
       }
@@ -68,18 +64,18 @@ export class UnitsService {
   createUnit(actor: Actor, input: CreateUnitDto): Promise<UnitDto> {
     requireAccess(actor, Action.UnitCreate);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const unit = m.create(UnitEntity, {
+      const unit = await insertUnit(m, {
         ...input,
         tenantId: actor.tenantId,
         sizeBand: sizeBandFor(input.agentFte),
       });
-      return toUnitDto(await m.save(unit));
+      return toUnitDto(unit);
     });
   }
 
   updateUnit(actor: Actor, unitId: string, input: UpdateUnitDto): Promise<UnitDto> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const unit = await m.findOneBy(UnitEntity, { id: unitId });
+      const unit = await findUnit(m, unitId);
       if (!unit) {
         throw notFound('Unit', unitId);
       }
@@ -90,7 +86,7 @@ export class UnitsService {
       });
       Object.assign(unit, input);
       unit.sizeBand = sizeBandFor(unit.agentFte);
-      return toUnitDto(await m.save(unit));
+      return toUnitDto(await saveUnit(m, unit));
     });
   }
 }

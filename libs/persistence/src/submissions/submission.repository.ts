@@ -23,6 +23,7 @@ import {
 } from '../entities';
 import { SnapshotReader } from '../snapshots/snapshot-reader';
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** A submission with the cycle, unit, study and catalogue it is read against. */
 export interface Located {
@@ -92,23 +93,23 @@ export class SubmissionRepository {
    * caller cannot see, or a unit that does not take part in the cycle's study, is not found.
    */
   async locate(m: TenantTx, cycleId: string, unitId: string, forUpdate: boolean): Promise<Located> {
-    const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
+    const cycle = await managerOf(m).findOneBy(CycleEntity, { id: cycleId });
     if (!cycle) {
       throw notFound('Cycle', cycleId);
     }
-    const unit = await m.findOneBy(UnitEntity, { id: unitId });
+    const unit = await managerOf(m).findOneBy(UnitEntity, { id: unitId });
     if (!unit) {
       throw notFound('Unit', unitId);
     }
-    const takesPart = await m.existsBy(ParticipationEntity, {
+    const takesPart = await managerOf(m).existsBy(ParticipationEntity, {
       studyId: cycle.studyId,
       companyId: unit.tenantId,
     });
     if (!takesPart) {
       throw notFound('Unit', unitId);
     }
-    const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
-    const submission = await m.findOne(SubmissionEntity, {
+    const study = await managerOf(m).findOneByOrFail(StudyEntity, { id: cycle.studyId });
+    const submission = await managerOf(m).findOne(SubmissionEntity, {
       where: { cycleId, unitId },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
@@ -125,7 +126,7 @@ export class SubmissionRepository {
   async catalogueOf(m: TenantTx, versionId: string): Promise<Catalogue> {
     let catalogue = this.catalogues.get(versionId);
     if (!catalogue) {
-      const version = await m.findOneByOrFail(CatalogueVersionEntity, { id: versionId });
+      const version = await managerOf(m).findOneByOrFail(CatalogueVersionEntity, { id: versionId });
       catalogue = loadCatalogue(version.definition);
       this.catalogues.set(versionId, catalogue);
     }
@@ -144,19 +145,19 @@ export class SubmissionRepository {
     cycle: CycleEntity,
     unitIds: readonly string[],
   ): Promise<(unitId: string) => PlausibilityContext> {
-    const previousCycle = await m.findOne(CycleEntity, {
+    const previousCycle = await managerOf(m).findOne(CycleEntity, {
       where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
       order: { year: 'DESC' },
     });
     const rows =
       previousCycle && unitIds.length > 0
-        ? await m.query<{ unit_id: string; answers: Answers }[]>(
+        ? await managerOf(m).query<{ unit_id: string; answers: Answers }[]>(
             'SELECT unit_id, answers FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])',
             [previousCycle.id, unitIds],
           )
         : [];
     const answers = new Map(rows.map((r) => [r.unit_id, r.answers]));
-    const published = await m.findOne(CycleEntity, {
+    const published = await managerOf(m).findOne(CycleEntity, {
       where: {
         studyId: cycle.studyId,
         year: LessThan(cycle.year),
@@ -196,7 +197,7 @@ export class SubmissionRepository {
     entities: readonly SubmissionEntity[],
   ): Promise<void> {
     for (const batch of chunks(entities, BATCH_ROWS)) {
-      const rows = await m.query<{ id: string; unit_id: string }[]>(
+      const rows = await managerOf(m).query<{ id: string; unit_id: string }[]>(
         `INSERT INTO submissions (tenant_id, cycle_id, unit_id, state, answers, derived, kpi_vector, warnings, warning_comments)
          SELECT r.tenant_id, $2, r.unit_id, 'draft', r.answers, r.derived, decode(r.kpi_vector, 'hex'), r.warnings, '{}'::jsonb
            FROM jsonb_to_recordset($1::jsonb)
@@ -234,7 +235,7 @@ export class SubmissionRepository {
   async updateDrafts(m: TenantTx, entities: readonly SubmissionEntity[]): Promise<boolean> {
     for (const batch of chunks(entities, BATCH_ROWS)) {
       // TypeORM returns [rows, affected count] for an UPDATE ... RETURNING.
-      const [, count] = await m.query<[unknown[], number]>(
+      const [, count] = await managerOf(m).query<[unknown[], number]>(
         `UPDATE submissions s
             SET answers = r.answers, derived = r.derived, kpi_vector = decode(r.kpi_vector, 'hex'),
                 warnings = r.warnings, version = s.version + 1, updated_at = now()
@@ -280,7 +281,7 @@ export class SubmissionRepository {
         })),
       }));
     for (const batch of chunks(rows, BATCH_ROWS)) {
-      await m.query(
+      await managerOf(m).query(
         `INSERT INTO submission_audit (tenant_id, submission_id, actor_organisation_id, actor_user_id,
            actor_api_key_id, actor_role, changes, request_id)
          SELECT r.tenant_id, r.submission_id, $2, $3, $4, $5, r.changes, $6
