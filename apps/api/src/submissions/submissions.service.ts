@@ -1,8 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PUBLIC_URL, queueReviewMails, type QueuedMail } from '@app/application';
+import { PUBLIC_URL, queueReviewMails, type QueuedMail, enqueueMails } from '@app/application';
 import { JobQueue, QueueName } from '@app/jobs';
-import { enqueueMails } from '../common/enqueue-mails';
 import {
   Action,
   AnswerValidationResult,

@@ -22,11 +22,7 @@ import {
   SpreadsheetUploadInterceptor,
   UploadedSpreadsheetFile,
 } from '../../imports/spreadsheet-upload.interceptor';
-import { ReportsService } from '../../reports/reports.service';
-import { SnapshotsService } from '../../snapshots/snapshots.service';
-import { StudiesService } from '../../studies/studies.service';
 import { SubmissionsService } from '../../submissions/submissions.service';
-import { UnitsService } from '../../units/units.service';
 import { pagePaths } from '../page-urls';
 import { Page, PageContext } from '../views/page-context';
 import { PageIdPipe } from '../views/page-id.pipe';
@@ -35,6 +31,7 @@ import { seeOther, sendPage } from '../views/page-response';
 import { CycleForms, cycleImportModel, cyclePageModel, ImportOutcome } from './cycles-page.model';
 import { ImportSummaryQueryDto, PublishFormDto, ReportBatchFormDto } from './dto/cycle-forms.dto';
 import { refusalOf } from './form-refusal.util';
+import { UnitsService, StudiesService, SnapshotsService, ReportsService } from '@app/application';
 
 /**
  * A cycle of one of the publisher's studies: its state with the forms that close and publish

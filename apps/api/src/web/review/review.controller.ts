@@ -4,7 +4,6 @@ import { Action, ReviewQueueQuery } from '@app/domain';
 import type { Response } from 'express';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { StudiesService } from '../../studies/studies.service';
 import { ReviewQueueQueryDto } from '../../submissions/dto/review-queue.dto';
 import { reviewQuery, ReviewQueueService } from '../../submissions/review-queue.service';
 import { SubmissionsService } from '../../submissions/submissions.service';
@@ -24,6 +23,7 @@ import {
   reviewQueryString,
   reviewUnitPageModel,
 } from './review-page.model';
+import { StudiesService } from '@app/application';
 
 /** The longest return comment the API takes (ReturnSubmissionDto). */
 const MAX_COMMENT_LENGTH = 4000;

@@ -47,19 +47,19 @@ import {
   findOwnCatalogueVersion,
 } from '@app/persistence';
 import type { TenantTx } from '@app/persistence';
-import {
-  CatalogueDto,
-  CatalogueVersionDto,
-  CreateStudyDto,
-  CycleDto,
-  ParticipationDto,
-  StudyDto,
-  UpdateCycleDto,
-  UpdateStudyDto,
-} from './dto/study.dto';
+import type {
+  CatalogueVersionView,
+  CatalogueView,
+  CycleDeadline,
+  CycleView,
+  NewStudyInput,
+  ParticipationView,
+  StudyChanges,
+  StudyView,
+} from './study.types';
 import { STUDY_FIELD_PROBLEMS as P } from './studies.texts';
 
-function toStudyDto(study: StudyEntity): StudyDto {
+function toStudyDto(study: StudyEntity): StudyView {
   return {
     id: study.id,
     name: study.name,
@@ -74,7 +74,7 @@ function toStudyDto(study: StudyEntity): StudyDto {
   };
 }
 
-function toCycleDto(cycle: CycleEntity): CycleDto {
+function toCycleDto(cycle: CycleEntity): CycleView {
   return {
     id: cycle.id,
     studyId: cycle.studyId,
@@ -95,7 +95,7 @@ function checkedOffsets(offsets: number[]): number[] {
 
 /** The deadline and reminder columns a cycle request sets; a field left out is not set. */
 function deadlineColumns(
-  input: UpdateCycleDto,
+  input: CycleDeadline,
 ): Partial<Pick<CycleEntity, 'submissionDeadline' | 'reminderOffsets'>> {
   return {
     ...(input.submissionDeadline !== undefined
@@ -112,7 +112,7 @@ function deadlineColumns(
   };
 }
 
-function toCatalogueVersionDto(v: CatalogueVersionEntity): CatalogueVersionDto {
+function toCatalogueVersionDto(v: CatalogueVersionEntity): CatalogueVersionView {
   return {
     id: v.id,
     key: v.key,
@@ -128,21 +128,21 @@ export class StudiesService {
   constructor(private readonly db: TenantDb) {}
 
   /** The studies the caller may see (its own, or those its company takes part in). */
-  listStudies(actor: Actor): Promise<StudyDto[]> {
+  listStudies(actor: Actor): Promise<StudyView[]> {
     requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       return (await studiesWithCycles(m)).map(toStudyDto);
     });
   }
 
-  getStudy(actor: Actor, studyId: string): Promise<StudyDto> {
+  getStudy(actor: Actor, studyId: string): Promise<StudyView> {
     requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toStudyDto(await this.findStudy(m, studyId, true)),
     );
   }
 
-  createStudy(actor: Actor, input: CreateStudyDto): Promise<StudyDto> {
+  createStudy(actor: Actor, input: NewStudyInput): Promise<StudyView> {
     requireAccess(actor, Action.StudyCreate);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findOwnCatalogueVersion(m, actor, input.catalogueVersionId);
@@ -159,7 +159,7 @@ export class StudiesService {
     });
   }
 
-  updateStudy(actor: Actor, studyId: string, input: UpdateStudyDto): Promise<StudyDto> {
+  updateStudy(actor: Actor, studyId: string, input: StudyChanges): Promise<StudyView> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       const study = await this.findOwnStudy(m, actor, studyId, Action.StudyUpdate);
       if (input.catalogueVersionId && input.catalogueVersionId !== study.catalogueVersionId) {
@@ -184,8 +184,8 @@ export class StudiesService {
     actor: Actor,
     studyId: string,
     year: number,
-    deadline: UpdateCycleDto = {},
-  ): Promise<CycleDto> {
+    deadline: CycleDeadline = {},
+  ): Promise<CycleView> {
     const columns = deadlineColumns(deadline);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const study = await this.findOwnStudy(m, actor, studyId, Action.CycleCreate);
@@ -218,7 +218,7 @@ export class StudiesService {
    * @throws DomainError ValidationFailed naming `submissionDeadline`; NotFound for a cycle the
    * caller does not run
    */
-  updateCycle(actor: Actor, cycleId: string, input: UpdateCycleDto): Promise<CycleDto> {
+  updateCycle(actor: Actor, cycleId: string, input: CycleDeadline): Promise<CycleView> {
     const columns = deadlineColumns(input);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const cycle = await this.findCycle(m, cycleId, true);
@@ -231,7 +231,7 @@ export class StudiesService {
     });
   }
 
-  getCycle(actor: Actor, cycleId: string): Promise<CycleDto> {
+  getCycle(actor: Actor, cycleId: string): Promise<CycleView> {
     requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toCycleDto(await this.findCycle(m, cycleId)),
@@ -244,7 +244,7 @@ export class StudiesService {
     cycleId: string,
     transition: CycleTransition,
     snapshotId?: string,
-  ): Promise<CycleDto> {
+  ): Promise<CycleView> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       const cycle = await this.findCycle(m, cycleId, true);
       requireAccess(actor, transition === 'close' ? Action.CycleClose : Action.CyclePublish, {
@@ -304,7 +304,7 @@ export class StudiesService {
     return snapshot.id;
   }
 
-  listParticipations(actor: Actor, studyId: string): Promise<ParticipationDto[]> {
+  listParticipations(actor: Actor, studyId: string): Promise<ParticipationView[]> {
     requireAccess(actor, Action.ParticipationRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findStudy(m, studyId, false);
@@ -314,7 +314,7 @@ export class StudiesService {
   }
 
   /** Enrols a company in one of the publisher's studies. */
-  enrol(actor: Actor, studyId: string, companyId: string): Promise<ParticipationDto> {
+  enrol(actor: Actor, studyId: string, companyId: string): Promise<ParticipationView> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findOwnStudy(m, actor, studyId, Action.ParticipationEnrol);
       if ((await organisationKindOf(m, companyId)) !== 'company') {
@@ -363,7 +363,7 @@ export class StudiesService {
   }
 
   /** The catalogue a study pins, as its definition. */
-  getStudyCatalogue(actor: Actor, studyId: string): Promise<CatalogueDto> {
+  getStudyCatalogue(actor: Actor, studyId: string): Promise<CatalogueView> {
     requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const study = await this.findStudy(m, studyId, false);
@@ -372,7 +372,7 @@ export class StudiesService {
     });
   }
 
-  listCatalogueVersions(actor: Actor): Promise<CatalogueVersionDto[]> {
+  listCatalogueVersions(actor: Actor): Promise<CatalogueVersionView[]> {
     requireAccess(actor, Action.CatalogueVersionRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       (await catalogueVersionsOf(m, actor.tenantId, 'oldest first')).map(toCatalogueVersionDto),
@@ -383,7 +383,7 @@ export class StudiesService {
   createCatalogueVersion(
     actor: Actor,
     definition: CatalogueDefinition,
-  ): Promise<CatalogueVersionDto> {
+  ): Promise<CatalogueVersionView> {
     requireAccess(actor, Action.CatalogueVersionCreate);
     const catalogue = loadCatalogue(definition);
     return this.db.withTenant(actor.tenantId, async (m) => {

@@ -28,7 +28,8 @@ import {
   unitIndex,
 } from '@app/domain';
 import { enqueueUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
-import { snapshotInputKey } from '@app/application';
+import { requireQueueReachable } from '../common/queue-reachable';
+import { snapshotInputKey } from './snapshot-computation';
 import {
   CycleEntity,
   ownPeerGroupRequestTallies,
@@ -51,16 +52,15 @@ import {
   findUnit,
 } from '@app/persistence';
 import type { TenantTx } from '@app/persistence';
-import { requireQueueReachable } from '../common/queue-reachable';
-import type { CallerContext, Language } from '../common/request-context';
-import {
-  BenchmarkCellDto,
-  BenchmarksDto,
-  PeerGroupDto,
-  PositionDto,
-  SnapshotDto,
-  StartedSnapshotDto,
-} from './dto/snapshot.dto';
+import type { CallerContext, Language } from '../common/caller';
+import type {
+  BenchmarkCellView,
+  Benchmarks,
+  PeerGroupView,
+  PositionView,
+  SnapshotView,
+  StartedSnapshot,
+} from './snapshot.types';
 
 /** Snapshots: starting their computation, and what a publisher or participant may read of them. */
 @Injectable()
@@ -79,7 +79,7 @@ export class SnapshotsService {
     caller: CallerContext,
     cycleId: string,
     recompute: boolean,
-  ): Promise<StartedSnapshotDto> {
+  ): Promise<StartedSnapshot> {
     const { actor } = caller;
     const started = await this.db.withTenant(actor.tenantId, async (m) => {
       const setting = await this.reader.setting(m, cycleId);
@@ -119,7 +119,7 @@ export class SnapshotsService {
     return { snapshotId: started.snapshot.id, reused: started.reused };
   }
 
-  get(caller: CallerContext, snapshotId: string): Promise<SnapshotDto> {
+  get(caller: CallerContext, snapshotId: string): Promise<SnapshotView> {
     requireAccess(caller.actor, Action.SnapshotRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const snapshot = await this.findSnapshot(m, snapshotId);
@@ -129,7 +129,7 @@ export class SnapshotsService {
   }
 
   /** A cycle's snapshots, newest first; a participant sees the published one only. */
-  list(caller: CallerContext, cycleId: string): Promise<SnapshotDto[]> {
+  list(caller: CallerContext, cycleId: string): Promise<SnapshotView[]> {
     requireAccess(caller.actor, Action.SnapshotRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const cycle = await findCycle(m, cycleId);
@@ -142,7 +142,7 @@ export class SnapshotsService {
   }
 
   /** The peer groups of a snapshot; a participant sees the released ones. */
-  peerGroups(caller: CallerContext, snapshotId: string): Promise<PeerGroupDto[]> {
+  peerGroups(caller: CallerContext, snapshotId: string): Promise<PeerGroupView[]> {
     requireAccess(caller.actor, Action.BenchmarkRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       await this.reader.computedSnapshot(m, snapshotId, caller.language);
@@ -163,7 +163,7 @@ export class SnapshotsService {
     snapshotId: string,
     peerGroupId: string,
     unitId?: string,
-  ): Promise<BenchmarksDto> {
+  ): Promise<Benchmarks> {
     requireAccess(caller.actor, Action.BenchmarkRead);
     const opened = await this.reader.open(
       this.db,
@@ -198,7 +198,7 @@ export class SnapshotsService {
     caller: CallerContext,
     snapshotId: string,
     filterInput: unknown,
-  ): Promise<BenchmarksDto> {
+  ): Promise<Benchmarks> {
     const { actor } = caller;
     requireAccess(actor, Action.PeerGroupRelease);
     const filter = validatePeerGroupFilter(filterInput);
@@ -291,7 +291,7 @@ export class SnapshotsService {
     snapshotId: string,
     unitId: string,
     peerGroupId: string,
-  ): Promise<PositionDto> {
+  ): Promise<PositionView> {
     const opened = await this.reader.open(
       this.db,
       caller.actor.tenantId,
@@ -345,7 +345,7 @@ export class SnapshotsService {
     snapshotId: string,
     group: StoredPeerGroup,
     unitId?: string,
-  ): Promise<BenchmarksDto> {
+  ): Promise<Benchmarks> {
     const cells = await this.reader.cells(m, snapshotId, group.id, audienceOf(caller, unitId));
     return {
       snapshotId,
@@ -431,7 +431,7 @@ function refusal(rule: string, reason: string): DomainError {
   ]);
 }
 
-function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity, language: Language): SnapshotDto {
+function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity, language: Language): SnapshotView {
   return {
     id: s.id,
     cycleId: s.cycleId,
@@ -447,7 +447,7 @@ function toSnapshotDto(s: SnapshotEntity, cycle: CycleEntity, language: Language
   };
 }
 
-function toPeerGroupDto(group: StoredPeerGroup, language: Language): PeerGroupDto {
+function toPeerGroupDto(group: StoredPeerGroup, language: Language): PeerGroupView {
   return {
     id: group.id,
     kind: group.kind,
@@ -458,7 +458,7 @@ function toPeerGroupDto(group: StoredPeerGroup, language: Language): PeerGroupDt
   };
 }
 
-function toCellDto(cell: BenchmarkCell, language: Language): BenchmarkCellDto {
+function toCellDto(cell: BenchmarkCell, language: Language): BenchmarkCellView {
   return {
     kpiKey: cell.kpiKey,
     n: cell.n,

@@ -28,19 +28,19 @@ import {
 } from '@app/persistence';
 import * as argon2 from 'argon2';
 import type { TenantTx } from '@app/persistence';
-import {
-  CreateOrganisationDto,
-  NewUserDto,
-  OrganisationDto,
-  TenantUserDto,
-  UserDto,
-} from './dto/organisation.dto';
+import type {
+  NewOrganisationInput,
+  NewUserInput,
+  OrganisationView,
+  TenantUserView,
+  UserView,
+} from './organisation.types';
 import { ROLE_REFUSALS } from '../common/roles.texts';
-import { InvitationDto } from '../invitations/dto/invitation.dto';
-import { InvitationsService, toInvitationDto } from '../invitations/invitations.service';
+import type { InvitationView } from '../invitations/invitation.types';
+import { InvitationsService, toInvitationView } from '../invitations/invitations.service';
 import { ORGANISATION_TEXTS } from './organisations.texts';
 
-function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
+function toOrganisationView(o: OrganisationEntity): OrganisationView {
   return {
     id: o.id,
     kind: o.kind,
@@ -50,7 +50,7 @@ function toOrganisationDto(o: OrganisationEntity): OrganisationDto {
   };
 }
 
-function toUserDto(u: UserEntity): UserDto {
+function toUserView(u: UserEntity): UserView {
   return {
     id: u.id,
     email: u.email,
@@ -72,11 +72,11 @@ export class OrganisationsService {
    * Creates a publisher or company with its first administrator, in one transaction: an
    * account with the given password, or, without one, an invitation mailed to the person.
    */
-  async createOrganisation(actor: Actor, input: CreateOrganisationDto): Promise<OrganisationDto> {
+  async createOrganisation(actor: Actor, input: NewOrganisationInput): Promise<OrganisationView> {
     requireAccess(actor, Action.OrganisationCreate);
     const { password, language, ...admin } = input.admin;
     if (password === undefined) {
-      return toOrganisationDto(
+      return toOrganisationView(
         await this.invitations.createOrganisationInviting(actor, input.kind, input.name, {
           ...admin,
           language: language ?? 'de',
@@ -91,15 +91,15 @@ export class OrganisationsService {
       async (m, organisation) => {
         const adminRole: Role = input.kind === 'publisher' ? 'publisher_admin' : 'company_admin';
         await this.insertUser(m, organisation.id, { ...admin, password }, adminRole);
-        return toOrganisationDto(organisation);
+        return toOrganisationView(organisation);
       },
     );
   }
 
-  listOrganisations(actor: Actor): Promise<OrganisationDto[]> {
+  listOrganisations(actor: Actor): Promise<OrganisationView[]> {
     requireAccess(actor, Action.OrganisationRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
-      (await organisationsByName(m)).map(toOrganisationDto),
+      (await organisationsByName(m)).map(toOrganisationView),
     );
   }
 
@@ -118,7 +118,7 @@ export class OrganisationsService {
    *
    * @throws DomainError NotFound for no organisation of that id; InvalidState for the platform
    */
-  disableOrganisation(actor: Actor, organisationId: string): Promise<OrganisationDto> {
+  disableOrganisation(actor: Actor, organisationId: string): Promise<OrganisationView> {
     requireAccess(actor, Action.OrganisationDisable);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const organisation = await this.findOrganisation(
@@ -134,12 +134,12 @@ export class OrganisationsService {
         organisation.disabledAt = new Date();
         await saveOrganisation(m, organisation);
       }
-      return toOrganisationDto(organisation);
+      return toOrganisationView(organisation);
     });
   }
 
   /** A tenant's users, as the platform operator sees them (no password hashes). */
-  tenantUsers(actor: Actor, organisationId: string): Promise<TenantUserDto[]> {
+  tenantUsers(actor: Actor, organisationId: string): Promise<TenantUserView[]> {
     requireAccess(actor, Action.OrganisationMembersRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.findOrganisation(m, actor, Action.OrganisationMembersRead, organisationId);
@@ -155,7 +155,7 @@ export class OrganisationsService {
   }
 
   /** The invitations into a tenant, whoever sent them, as the platform operator sees them. */
-  tenantInvitations(actor: Actor, organisationId: string): Promise<InvitationDto[]> {
+  tenantInvitations(actor: Actor, organisationId: string): Promise<InvitationView[]> {
     requireAccess(actor, Action.OrganisationMembersRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const organisation = await this.findOrganisation(
@@ -166,16 +166,16 @@ export class OrganisationsService {
       );
       const now = new Date();
       return (await tenantInvitations(m, organisationId)).map((row) =>
-        toInvitationDto({ ...row, organisationName: organisation.name }, now),
+        toInvitationView({ ...row, organisationName: organisation.name }, now),
       );
     });
   }
 
   /** One organisation the caller sees (the operator sees every one), or not found. */
-  getOrganisation(actor: Actor, organisationId: string): Promise<OrganisationDto> {
+  getOrganisation(actor: Actor, organisationId: string): Promise<OrganisationView> {
     requireAccess(actor, Action.OrganisationRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
-      toOrganisationDto(
+      toOrganisationView(
         await this.findOrganisation(m, actor, Action.OrganisationRead, organisationId),
       ),
     );
@@ -200,23 +200,23 @@ export class OrganisationsService {
     return organisation;
   }
 
-  listUsers(actor: Actor): Promise<UserDto[]> {
+  listUsers(actor: Actor): Promise<UserView[]> {
     requireAccess(actor, Action.UserRead);
-    return this.db.withTenant(actor.tenantId, async (m) => (await usersByEmail(m)).map(toUserDto));
+    return this.db.withTenant(actor.tenantId, async (m) => (await usersByEmail(m)).map(toUserView));
   }
 
-  async createUser(actor: Actor, input: NewUserDto, role: Role): Promise<UserDto> {
+  async createUser(actor: Actor, input: NewUserInput, role: Role): Promise<UserView> {
     requireAccess(actor, Action.UserCreate);
     assertRoleFits(actor.organisationKind, role);
     return this.db.withTenant(actor.tenantId, async (m) =>
-      toUserDto(await this.insertUser(m, actor.tenantId, input, role)),
+      toUserView(await this.insertUser(m, actor.tenantId, input, role)),
     );
   }
 
   private async insertUser(
     m: TenantTx,
     tenantId: string,
-    input: NewUserDto,
+    input: NewUserInput,
     role: Role,
   ): Promise<UserEntity> {
     // Only the organisation's own users count (row-level security): whether the address has an

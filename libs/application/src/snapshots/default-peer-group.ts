@@ -1,14 +1,14 @@
 import { ALL_PEER_GROUP_ID, BenchmarkUnitProfile, peerGroupId } from '@app/domain';
-import type { PeerGroupDto } from './dto/snapshot.dto';
+import type { PeerGroupView } from './snapshot.types';
 
 /**
  * The group a unit's benchmark view and its position history open with: the narrowest released group the report uses too
  * (industry and size band, then industry, then all participants), else the first released.
  */
 export function defaultPeerGroup(
-  groups: readonly PeerGroupDto[],
+  groups: readonly PeerGroupView[],
   profile: Pick<BenchmarkUnitProfile, 'industry' | 'sizeBand'>,
-): PeerGroupDto | undefined {
+): PeerGroupView | undefined {
   const candidates = [
     peerGroupId({ industry: [profile.industry], sizeBand: [profile.sizeBand] }),
     peerGroupId({ industry: [profile.industry] }),

@@ -6,13 +6,13 @@ import {
   DomainErrorCode,
   requireAccess,
 } from '@app/domain';
-import type { CallerContext } from '../common/request-context';
+import type { CallerContext } from '../common/caller';
 import { defaultPeerGroup } from '../snapshots/default-peer-group';
 import { SnapshotsService } from '../snapshots/snapshots.service';
+import type { UnitView } from '../units/unit.types';
+import type { PositionHistory, PositionYear } from '../snapshots/snapshot.types';
 import { StudiesService } from '../studies/studies.service';
-import type { UnitDto } from '../units/dto/unit.dto';
 import { UnitsService } from '../units/units.service';
-import { PositionHistoryDto, PositionYearDto } from './dto/position-history.dto';
 
 /**
  * A unit's year over year: its position in each published cycle of a study, read through
@@ -29,16 +29,12 @@ export class PositionHistoryService {
   ) {}
 
   /** The unit's positions per published cycle of the study, oldest first. */
-  async history(
-    caller: CallerContext,
-    studyId: string,
-    unitId: string,
-  ): Promise<PositionHistoryDto> {
+  async history(caller: CallerContext, studyId: string, unitId: string): Promise<PositionHistory> {
     requireAccess(caller.actor, Action.BenchmarkRead);
     // Another organisation's study or unit is not found.
     const study = await this.studies.getStudy(caller.actor, studyId);
     const unit = await this.units.getUnit(caller.actor, unitId);
-    const years: PositionYearDto[] = [];
+    const years: PositionYear[] = [];
     for (const { id, state } of study.cycles) {
       if (state !== 'published') {
         continue;
@@ -61,8 +57,8 @@ export class PositionHistoryService {
     caller: CallerContext,
     cycle: { id: string; year: number },
     snapshotId: string,
-    unit: UnitDto,
-  ): Promise<PositionYearDto> {
+    unit: UnitView,
+  ): Promise<PositionYear> {
     const none = {
       year: cycle.year,
       cycleId: cycle.id,

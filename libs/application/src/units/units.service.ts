@@ -10,9 +10,9 @@ import {
   insertUnit,
   saveUnit,
 } from '@app/persistence';
-import { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
+import type { NewUnitInput, UnitChanges, UnitView } from './unit.types';
 
-function toUnitDto(unit: UnitEntity): UnitDto {
+function toUnitView(unit: UnitEntity): UnitView {
   return {
     id: unit.id,
     companyId: unit.tenantId,
@@ -34,34 +34,34 @@ export class UnitsService {
   constructor(private readonly db: TenantDb) {}
 
   /** A company's own units; a publisher's view covers its participants' units. */
-  listUnits(actor: Actor): Promise<UnitDto[]> {
+  listUnits(actor: Actor): Promise<UnitView[]> {
     requireAccess(actor, Action.UnitRead);
-    return this.db.withTenant(actor.tenantId, async (m) => (await unitsByName(m)).map(toUnitDto));
+    return this.db.withTenant(actor.tenantId, async (m) => (await unitsByName(m)).map(toUnitView));
   }
 
   /** The units taking part in a study that the caller may see. */
-  listStudyUnits(actor: Actor, studyId: string): Promise<UnitDto[]> {
+  listStudyUnits(actor: Actor, studyId: string): Promise<UnitView[]> {
     requireAccess(actor, Action.UnitRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       if (!(await studyExists(m, studyId))) {
         throw notFound('Study', studyId);
       }
-      return (await unitsTakingPart(m, studyId)).map(toUnitDto);
+      return (await unitsTakingPart(m, studyId)).map(toUnitView);
     });
   }
 
-  getUnit(actor: Actor, unitId: string): Promise<UnitDto> {
+  getUnit(actor: Actor, unitId: string): Promise<UnitView> {
     requireAccess(actor, Action.UnitRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const unit = await findUnit(m, unitId);
       if (!unit) {
         throw notFound('Unit', unitId);
       }
-      return toUnitDto(unit);
+      return toUnitView(unit);
     });
   }
 
-  createUnit(actor: Actor, input: CreateUnitDto): Promise<UnitDto> {
+  createUnit(actor: Actor, input: NewUnitInput): Promise<UnitView> {
     requireAccess(actor, Action.UnitCreate);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const unit = await insertUnit(m, {
@@ -69,11 +69,11 @@ export class UnitsService {
         tenantId: actor.tenantId,
         sizeBand: sizeBandFor(input.agentFte),
       });
-      return toUnitDto(unit);
+      return toUnitView(unit);
     });
   }
 
-  updateUnit(actor: Actor, unitId: string, input: UpdateUnitDto): Promise<UnitDto> {
+  updateUnit(actor: Actor, unitId: string, input: UnitChanges): Promise<UnitView> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       const unit = await findUnit(m, unitId);
       if (!unit) {
@@ -86,7 +86,7 @@ export class UnitsService {
       });
       Object.assign(unit, input);
       unit.sizeBand = sizeBandFor(unit.agentFte);
-      return toUnitDto(await saveUnit(m, unit));
+      return toUnitView(await saveUnit(m, unit));
     });
   }
 }

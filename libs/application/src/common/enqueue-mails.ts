@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { QueuedMail } from '@app/application';
+import type { QueuedMail } from '../notifications/notification-mails';
 import { enqueueAllUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
 import { isQueueReachable } from './queue-reachable';
 

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode } from '@app/domain';
 import type { Dependency } from '@app/jobs';
-import type { Language } from './request-context';
+import type { Language } from './caller';
 
 const NAMES: Record<Dependency, Record<Language, string>> = {
   database: { de: 'Die Datenbank (PostgreSQL)', en: 'The database (PostgreSQL)' },

@@ -1,6 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PUBLIC_URL } from '@app/application';
 import { asTenantId, DomainError, DomainErrorCode, type LocalizedMessage } from '@app/domain';
 import { JobQueue, QueueName } from '@app/jobs';
 import {
@@ -18,7 +17,8 @@ import {
 import * as argon2 from 'argon2';
 import { enqueueMails, QueuedMail } from '../common/mail-enqueue';
 import { hashLinkToken, isLinkToken, newLinkToken } from '../common/single-use-token';
-import { PASSWORD_MIN_LENGTH } from '../organisations/dto/organisation.dto';
+import { PUBLIC_URL } from '../notifications/public-url';
+import { PASSWORD_MIN_LENGTH } from '../organisations/organisation.types';
 import { PASSWORD_RESET_TEXTS } from './password-reset.texts';
 
 /** How long a reset link is valid. */

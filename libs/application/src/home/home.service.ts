@@ -9,11 +9,11 @@ import {
   submissionStatesOf,
   TenantDb,
 } from '@app/persistence';
-import { OrganisationDto } from '../../organisations/dto/organisation.dto';
-import { OrganisationsService } from '../../organisations/organisations.service';
-import { StudiesService } from '../../studies/studies.service';
-import { UnitDto } from '../../units/dto/unit.dto';
-import { UnitsService } from '../../units/units.service';
+import type { OrganisationView } from '../organisations/organisation.types';
+import { OrganisationsService } from '../organisations/organisations.service';
+import { StudiesService } from '../studies/studies.service';
+import type { UnitView } from '../units/unit.types';
+import { UnitsService } from '../units/units.service';
 
 /** A cycle as the home page lists it. */
 export interface HomeCycle {
@@ -26,7 +26,7 @@ export interface HomeCycle {
 
 /** Where one unit stands in one cycle. */
 export interface HomeUnitSubmission {
-  unit: Pick<UnitDto, 'id' | 'name'>;
+  unit: Pick<UnitView, 'id' | 'name'>;
   state: SubmissionState | null;
   updatedAt: Date | null;
 }
@@ -58,7 +58,7 @@ export interface PublisherHome {
 /** The platform operator's home: the tenants. */
 export interface PlatformHome {
   kind: 'platform';
-  organisations: OrganisationDto[];
+  organisations: OrganisationView[];
 }
 
 /** What the home page shows, by the kind of the caller's organisation. */

@@ -8,7 +8,7 @@ import {
   requireAccess,
 } from '@app/domain';
 import { notificationOptOuts, setNotificationOptOuts, TenantDb } from '@app/persistence';
-import { NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './dto/deadline.dto';
+import type { NotificationPreferenceChanges, NotificationPreferences } from './deadline.types';
 
 /** An API key is no person: it receives no mail, so it has no notifications to set. */
 const NO_USER = {
@@ -24,7 +24,7 @@ const NO_USER = {
 export class NotificationSettingsService {
   constructor(private readonly db: TenantDb) {}
 
-  get(actor: Actor): Promise<NotificationPreferencesDto> {
+  get(actor: Actor): Promise<NotificationPreferences> {
     requireAccess(actor, Action.NotificationSettingsRead);
     const userId = this.userOf(actor);
     return this.db.withTenant(actor.tenantId, async (m) =>
@@ -32,10 +32,7 @@ export class NotificationSettingsService {
     );
   }
 
-  update(
-    actor: Actor,
-    input: UpdateNotificationPreferencesDto,
-  ): Promise<NotificationPreferencesDto> {
+  update(actor: Actor, input: NotificationPreferenceChanges): Promise<NotificationPreferences> {
     requireAccess(actor, Action.NotificationSettingsUpdate);
     const userId = this.userOf(actor);
     return this.db.withTenant(actor.tenantId, async (m) => {
@@ -61,7 +58,7 @@ export class NotificationSettingsService {
   }
 }
 
-function preferencesOf(off: readonly string[]): NotificationPreferencesDto {
+function preferencesOf(off: readonly string[]): NotificationPreferences {
   return {
     submission_digest: !off.includes('submission_digest'),
     submission_accepted: !off.includes('submission_accepted'),

@@ -1,6 +1,6 @@
 import type { JobQueue, QueueName } from '@app/jobs';
 import { serviceUnavailable } from './service-unavailable';
-import type { Language } from './request-context';
+import type { Language } from './caller';
 
 /** The states of a connection that was lost and is being made again. */
 const LOST = new Set(['reconnecting', 'close', 'end']);

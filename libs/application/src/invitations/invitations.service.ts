@@ -47,16 +47,16 @@ import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { enqueueMails, QueuedMail } from '../common/mail-enqueue';
 import { hashLinkToken, isLinkToken, newLinkToken } from '../common/single-use-token';
-import { PASSWORD_MIN_LENGTH } from '../organisations/dto/organisation.dto';
+import { PUBLIC_URL } from '../notifications/public-url';
+import { PASSWORD_MIN_LENGTH } from '../organisations/organisation.types';
 import { PASSWORD_RESET_TEXTS } from '../password-reset/password-reset.texts';
-import { PUBLIC_URL } from '@app/application';
-import {
+import type {
+  ColleagueInvitationInput,
+  CompanyInvitationInput,
   ContactLanguage,
-  InvitationDto,
-  InviteColleagueDto,
-  InviteCompanyDto,
-  InviteeDto,
-} from './dto/invitation.dto';
+  InvitationView,
+  InviteeInput,
+} from './invitation.types';
 import { INVITATION_TEXTS as T } from './invitations.texts';
 
 /** How long an invitation's link is valid, in seconds. */
@@ -81,7 +81,7 @@ interface MailContext {
 const refused = (message: LocalizedMessage, key = 'token', rule = 'valid_invitation_token') =>
   new DomainError(DomainErrorCode.ValidationFailed, message, [{ key, rule, message }]);
 
-export function toInvitationDto(row: InvitationRow, now: Date = new Date()): InvitationDto {
+export function toInvitationView(row: InvitationRow, now: Date = new Date()): InvitationView {
   return {
     id: row.id,
     senderId: row.tenantId,
@@ -130,8 +130,8 @@ export class InvitationsService {
   async inviteCompany(
     actor: Actor,
     studyId: string,
-    input: InviteCompanyDto,
-  ): Promise<InvitationDto> {
+    input: CompanyInvitationInput,
+  ): Promise<InvitationView> {
     requireAccess(actor, Action.InvitationInviteCompany);
     const { dto, mail } = await this.db.withTenant(actor.tenantId, async (m) => {
       const study = await findStudy(m, studyId);
@@ -163,7 +163,7 @@ export class InvitationsService {
    *
    * @throws DomainError Conflict when the address has an account in the company already
    */
-  async inviteColleague(actor: Actor, input: InviteColleagueDto): Promise<InvitationDto> {
+  async inviteColleague(actor: Actor, input: ColleagueInvitationInput): Promise<InvitationView> {
     requireAccess(actor, Action.InvitationInviteColleague);
     assertInvitable(actor.role, actor.organisationKind, input.role);
     const { dto, mail } = await this.db.withTenant(actor.tenantId, async (m) => {
@@ -193,7 +193,7 @@ export class InvitationsService {
     actor: Actor,
     kind: Exclude<OrganisationKind, 'platform'>,
     name: string,
-    admin: InviteeDto,
+    admin: InviteeInput,
   ): Promise<OrganisationEntity> {
     const role: Role = kind === 'publisher' ? 'publisher_admin' : 'company_admin';
     assertInvitable(actor.role, kind, role);
@@ -211,11 +211,11 @@ export class InvitationsService {
   }
 
   /** The invitations the caller's organisation sent, newest first, with their state. */
-  list(actor: Actor): Promise<InvitationDto[]> {
+  list(actor: Actor): Promise<InvitationView[]> {
     requireAccess(actor, Action.InvitationRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const now = new Date();
-      return (await sentInvitations(m)).map((row) => toInvitationDto(row, now));
+      return (await sentInvitations(m)).map((row) => toInvitationView(row, now));
     });
   }
 
@@ -226,7 +226,7 @@ export class InvitationsService {
    * @throws DomainError NotFound for another organisation's invitation; Conflict for one that
    *   was accepted or revoked
    */
-  async resend(actor: Actor, invitationId: string): Promise<InvitationDto> {
+  async resend(actor: Actor, invitationId: string): Promise<InvitationView> {
     requireAccess(actor, Action.InvitationResend);
     const { dto, mail } = await this.db.withTenant(actor.tenantId, async (m) => {
       const row = await this.ownInvitation(m, actor, Action.InvitationResend, invitationId);
@@ -247,7 +247,7 @@ export class InvitationsService {
       });
       const reread = await sentInvitation(m, invitationId);
       return {
-        dto: toInvitationDto(reread ?? row),
+        dto: toInvitationView(reread ?? row),
         mail: messageId === null ? [] : [{ tenantId: actor.tenantId, messageId }],
       };
     });
@@ -261,7 +261,7 @@ export class InvitationsService {
    * @throws DomainError NotFound for another organisation's invitation; Conflict for one that
    *   was accepted or revoked
    */
-  revoke(actor: Actor, invitationId: string): Promise<InvitationDto> {
+  revoke(actor: Actor, invitationId: string): Promise<InvitationView> {
     requireAccess(actor, Action.InvitationRevoke);
     return this.db.withTenant(actor.tenantId, async (m) => {
       await this.ownInvitation(m, actor, Action.InvitationRevoke, invitationId);
@@ -272,7 +272,7 @@ export class InvitationsService {
       if (!row) {
         throw notFound('Invitation', invitationId);
       }
-      return toInvitationDto(row);
+      return toInvitationView(row);
     });
   }
 
@@ -287,7 +287,7 @@ export class InvitationsService {
     actor: Actor,
     organisationId: string,
     invitationId: string,
-  ): Promise<InvitationDto> {
+  ): Promise<InvitationView> {
     requireAccess(actor, Action.OrganisationInvitationResend);
     const { dto, mail } = await this.db.withTenant(actor.tenantId, async (m) => {
       const row = (await tenantInvitations(m, organisationId)).find((i) => i.id === invitationId);
@@ -314,7 +314,7 @@ export class InvitationsService {
         (i) => i.id === invitationId,
       );
       return {
-        dto: toInvitationDto({ ...(reread ?? row), organisationName: organisation.name }),
+        dto: toInvitationView({ ...(reread ?? row), organisationName: organisation.name }),
         mail: messageId === null ? [] : [{ tenantId: actor.tenantId, messageId }],
       };
     });
@@ -400,7 +400,7 @@ export class InvitationsService {
   }
 
   /** The company a publisher invites: the one given by id, one of its name, or a new one. */
-  private async companyToInvite(m: TenantTx, input: InviteCompanyDto): Promise<string> {
+  private async companyToInvite(m: TenantTx, input: CompanyInvitationInput): Promise<string> {
     if (input.companyId !== undefined) {
       if ((await organisationKindOf(m, input.companyId)) !== 'company') {
         throw refused(T.notACompany(input.companyId), 'companyId', 'company_exists');
@@ -443,10 +443,10 @@ export class InvitationsService {
     actor: Actor,
     organisationId: string,
     studyId: string | null,
-    invitee: InviteeDto,
+    invitee: InviteeInput,
     role: Role,
     context: MailContext,
-  ): Promise<{ dto: InvitationDto; mail: QueuedMail[] }> {
+  ): Promise<{ dto: InvitationView; mail: QueuedMail[] }> {
     const token = newLinkToken();
     const issued = await issueInvitation(m, {
       organisationId,
@@ -465,7 +465,7 @@ export class InvitationsService {
     }
     const messageId = await this.queueInvitationMail(m, row, issued.tokenId, token, context);
     return {
-      dto: toInvitationDto({
+      dto: toInvitationView({
         ...row,
         organisationName: row.organisationName ?? context.organisationName,
       }),

@@ -36,19 +36,19 @@ import {
   SPREADSHEET_MESSAGES as M,
   writeCatalogueWorkbook,
 } from '@app/spreadsheet';
-import type { FileResult } from '../common/file-download';
-import type { CallerContext } from '../common/request-context';
-import type { UploadedSpreadsheetFile } from '../imports/spreadsheet-upload.interceptor';
+import type { CallerContext } from '../common/caller';
+import type { FileResult } from '../common/file-result';
+import type { UploadedSpreadsheetFile } from '../common/uploaded-spreadsheet-file';
 import { CATALOGUE_TEXTS as T } from './catalogues.texts';
 import type {
-  CatalogueDiffDto,
-  CatalogueItemInputDto,
-  CatalogueVersionDetailDto,
-  CatalogueVersionUseDto,
-} from './dto/catalogue-editor.dto';
-import type { CatalogueVersionDto } from '../studies/dto/study.dto';
+  CatalogueDiffView,
+  CatalogueItemInput,
+  CatalogueVersionDetail,
+  CatalogueVersionUse,
+} from './catalogue-editor.types';
+import type { CatalogueVersionView } from '../studies/study.types';
 
-function toVersionDto(v: CatalogueVersionEntity): CatalogueVersionDto {
+function toVersionView(v: CatalogueVersionEntity): CatalogueVersionView {
   return {
     id: v.id,
     key: v.key,
@@ -59,7 +59,7 @@ function toVersionDto(v: CatalogueVersionEntity): CatalogueVersionDto {
 }
 
 /** The item as the catalogue stores it: absent optional fields stay absent. */
-function itemOf(input: CatalogueItemInputDto): CatalogueItemEdit {
+function itemOf(input: CatalogueItemInput): CatalogueItemEdit {
   const { position, unit, help, min, max, formula, choices, benchmarked, weightKey } = input;
   const trimmed = formula?.trim();
   const item: KpiItemDefinition = {
@@ -99,7 +99,7 @@ export class CataloguesService {
   constructor(private readonly db: TenantDb) {}
 
   /** The caller's versions with their definitions and uses, by key, the newest first. */
-  listVersions(actor: Actor): Promise<CatalogueVersionDetailDto[]> {
+  listVersions(actor: Actor): Promise<CatalogueVersionDetail[]> {
     requireAccess(actor, Action.CatalogueVersionRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const versions = await catalogueVersionsOf(m, actor.tenantId, 'newest first');
@@ -108,7 +108,7 @@ export class CataloguesService {
   }
 
   /** A version of the caller's with its definition, its studies and whether it is a draft. */
-  getVersion(actor: Actor, versionId: string): Promise<CatalogueVersionDetailDto> {
+  getVersion(actor: Actor, versionId: string): Promise<CatalogueVersionDetail> {
     requireAccess(actor, Action.CatalogueVersionRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const version = await this.findOwn(m, actor, versionId, Action.CatalogueVersionRead);
@@ -117,7 +117,7 @@ export class CataloguesService {
   }
 
   /** A new version (a draft) with the definition of `fromId`, numbered after the key's last. */
-  startDraft(actor: Actor, fromId: string): Promise<CatalogueVersionDetailDto> {
+  startDraft(actor: Actor, fromId: string): Promise<CatalogueVersionDetail> {
     requireAccess(actor, Action.CatalogueVersionCreate);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const from = await this.findOwn(m, actor, fromId, Action.CatalogueVersionCreate);
@@ -131,8 +131,8 @@ export class CataloguesService {
     actor: Actor,
     versionId: string,
     itemKey: string,
-    input: CatalogueItemInputDto,
-  ): Promise<CatalogueVersionDetailDto> {
+    input: CatalogueItemInput,
+  ): Promise<CatalogueVersionDetail> {
     return this.edit(actor, versionId, (definition) => {
       const edit = itemOf(input);
       return { definition: withItemReplaced(definition, itemKey, edit), itemKey: edit.item.key };
@@ -142,15 +142,15 @@ export class CataloguesService {
   addItem(
     actor: Actor,
     versionId: string,
-    input: CatalogueItemInputDto,
-  ): Promise<CatalogueVersionDetailDto> {
+    input: CatalogueItemInput,
+  ): Promise<CatalogueVersionDetail> {
     return this.edit(actor, versionId, (definition) => {
       const edit = itemOf(input);
       return { definition: withItemAdded(definition, edit), itemKey: edit.item.key };
     });
   }
 
-  removeItem(actor: Actor, versionId: string, itemKey: string): Promise<CatalogueVersionDetailDto> {
+  removeItem(actor: Actor, versionId: string, itemKey: string): Promise<CatalogueVersionDetail> {
     return this.edit(
       actor,
       versionId,
@@ -160,14 +160,14 @@ export class CataloguesService {
   }
 
   /** What changed from version `fromId` to version `toId`, both the caller's. */
-  diff(actor: Actor, fromId: string, toId: string): Promise<CatalogueDiffDto> {
+  diff(actor: Actor, fromId: string, toId: string): Promise<CatalogueDiffView> {
     requireAccess(actor, Action.CatalogueVersionRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const from = await this.findOwn(m, actor, fromId, Action.CatalogueVersionRead);
       const to = await this.findOwn(m, actor, toId, Action.CatalogueVersionRead);
       return {
-        from: toVersionDto(from),
-        to: toVersionDto(to),
+        from: toVersionView(from),
+        to: toVersionView(to),
         ...diffCatalogues(from.definition, to.definition),
       };
     });
@@ -196,7 +196,7 @@ export class CataloguesService {
   async createFromWorkbook(
     caller: CallerContext,
     file: UploadedSpreadsheetFile | undefined,
-  ): Promise<CatalogueVersionDetailDto> {
+  ): Promise<CatalogueVersionDetail> {
     const { actor } = caller;
     requireAccess(actor, Action.CatalogueVersionCreate);
     const buffer = this.requireWorkbook(file, caller);
@@ -220,7 +220,7 @@ export class CataloguesService {
     caller: CallerContext,
     versionId: string,
     file: UploadedSpreadsheetFile | undefined,
-  ): Promise<CatalogueVersionDetailDto> {
+  ): Promise<CatalogueVersionDetail> {
     const { actor } = caller;
     requireAccess(actor, Action.CatalogueVersionEdit);
     // A used version is refused before its file is read: no upload can change it anyway.
@@ -251,7 +251,7 @@ export class CataloguesService {
       itemKey: string | null;
     },
     kind: 'saved' | 'removed' = 'saved',
-  ): Promise<CatalogueVersionDetailDto> {
+  ): Promise<CatalogueVersionDetail> {
     requireAccess(actor, Action.CatalogueVersionEdit);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const version = await this.findOwn(m, actor, versionId, Action.CatalogueVersionEdit, true);
@@ -278,7 +278,7 @@ export class CataloguesService {
     }
   }
 
-  private async usesOf(m: TenantTx, versionId: string): Promise<CatalogueVersionUseDto[]> {
+  private async usesOf(m: TenantTx, versionId: string): Promise<CatalogueVersionUse[]> {
     const studies = await studiesUsingCatalogueVersion(m, versionId);
     return studies.map((s) => ({
       studyId: s.id,
@@ -287,10 +287,10 @@ export class CataloguesService {
     }));
   }
 
-  private async detail(m: TenantTx, v: CatalogueVersionEntity): Promise<CatalogueVersionDetailDto> {
+  private async detail(m: TenantTx, v: CatalogueVersionEntity): Promise<CatalogueVersionDetail> {
     const usedBy = await this.usesOf(m, v.id);
     return {
-      ...toVersionDto(v),
+      ...toVersionView(v),
       updatedAt: v.updatedAt.toISOString(),
       basedOnId: v.basedOnId,
       editable: usedBy.every((u) => u.cycleYears.length === 0),

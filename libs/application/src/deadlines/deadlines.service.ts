@@ -1,6 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PUBLIC_URL, queueReminders, type QueuedMail } from '@app/application';
 import {
   Action,
   Actor,
@@ -22,7 +21,9 @@ import {
   findCycle,
 } from '@app/persistence';
 import { enqueueMails } from '../common/enqueue-mails';
-import { CycleCompletionDto, RemindersSentDto, SendRemindersDto } from './dto/deadline.dto';
+import { PUBLIC_URL } from '../notifications/public-url';
+import { queueReminders, type QueuedMail } from '../notifications/notification-mails';
+import type { CycleCompletion, ReminderRequest, RemindersSent } from './deadline.types';
 
 /** How long after a reminder sent by hand the next one to the same unit is refused. */
 export const MANUAL_REMINDER_PAUSE_MINUTES = 60;
@@ -39,7 +40,7 @@ export class DeadlinesService {
   ) {}
 
   /** Where each unit of the cycle stands, with its last reminder. */
-  completion(actor: Actor, cycleId: string): Promise<CycleCompletionDto> {
+  completion(actor: Actor, cycleId: string): Promise<CycleCompletion> {
     return this.db.withTenant(actor.tenantId, async (m) => {
       const cycle = await this.ownCycle(m, actor, cycleId, Action.CycleCompletionRead);
       const units = await cycleCompletion(m, cycleId);
@@ -82,9 +83,9 @@ export class DeadlinesService {
   async remind(
     actor: Actor,
     cycleId: string,
-    input: SendRemindersDto,
+    input: ReminderRequest,
     now: Date,
-  ): Promise<RemindersSentDto> {
+  ): Promise<RemindersSent> {
     const result = await this.db.withTenant(actor.tenantId, async (m) => {
       // Locked, so that two clicks at once see each other's reminders.
       const cycle = await this.ownCycle(m, actor, cycleId, Action.ReminderSend, true);

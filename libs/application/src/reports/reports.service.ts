@@ -9,7 +9,6 @@ import {
   workFailureText,
 } from '@app/domain';
 import { enqueueAllUnlessLive, JobQueue, QueueName, workJob } from '@app/jobs';
-import { computedTrend, reportContent, trendSource } from '@app/application';
 import {
   failedBatchReports,
   orderBatchReports,
@@ -36,20 +35,22 @@ import {
 import { companyReportFileName, reportDocument, trendReportFileName } from '@app/reporting';
 import { EXPORT_MEDIA_TYPES, trendWorkbook } from '@app/spreadsheet';
 import type { ReportBatchRow, TenantTx } from '@app/persistence';
-import type { FileResult } from '../common/file-download';
+import type { CallerContext, Language } from '../common/caller';
+import type { FileResult } from '../common/file-result';
 import { requireQueueReachable } from '../common/queue-reachable';
-import type { CallerContext, Language } from '../common/request-context';
-import {
-  CreatedReportBatchDto,
-  CreatedReportDto,
-  ReportBatchDto,
-  ReportBatchSummaryDto,
-  ReportDto,
-} from './dto/report.dto';
+import { computedTrend, trendSource } from '../trends/trend-computation';
+import { reportContent } from './report-store';
+import type {
+  CreatedReport,
+  CreatedReportBatch,
+  ReportBatchSummary,
+  ReportBatchView,
+  ReportView,
+} from './report.types';
 
 const PDF_TYPE = 'application/pdf';
 
-function toReportDto(r: ReportEntity, language: Language): ReportDto {
+function toReportDto(r: ReportEntity, language: Language): ReportView {
   return {
     id: r.id,
     kind: r.kind,
@@ -68,7 +69,7 @@ function toReportDto(r: ReportEntity, language: Language): ReportDto {
   };
 }
 
-function toBatchSummaryDto(b: ReportBatchRow): ReportBatchSummaryDto {
+function toBatchSummaryDto(b: ReportBatchRow): ReportBatchSummary {
   return {
     id: b.id,
     snapshotId: b.snapshotId,
@@ -103,7 +104,7 @@ export class ReportsService {
     snapshotId: string,
     unitId: string,
     language: 'de' | 'en',
-  ): Promise<CreatedReportDto> {
+  ): Promise<CreatedReport> {
     const { actor } = caller;
     const report = await this.db.withTenant(actor.tenantId, async (m) => {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
@@ -137,7 +138,7 @@ export class ReportsService {
     caller: CallerContext,
     studyId: string,
     language: 'de' | 'en',
-  ): Promise<CreatedReportDto> {
+  ): Promise<CreatedReport> {
     const { actor } = caller;
     const report = await this.db.withTenant(actor.tenantId, async (m) => {
       const source = await trendSource(m, studyId, actor, caller.language);
@@ -149,7 +150,7 @@ export class ReportsService {
     return { reportId: report.id };
   }
 
-  get(caller: CallerContext, reportId: string): Promise<ReportDto> {
+  get(caller: CallerContext, reportId: string): Promise<ReportView> {
     requireAccess(caller.actor, Action.ReportRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) =>
       toReportDto(await this.find(m, reportId), caller.language),
@@ -252,7 +253,7 @@ export class ReportsService {
     caller: CallerContext,
     snapshotId: string,
     languages: ('de' | 'en')[],
-  ): Promise<CreatedReportBatchDto> {
+  ): Promise<CreatedReportBatch> {
     const { actor } = caller;
     const { batch, own, kept, pending } = await this.db.withTenant(actor.tenantId, async (m) => {
       const snapshot = await this.reader.computedSnapshot(m, snapshotId, caller.language);
@@ -281,7 +282,7 @@ export class ReportsService {
    * Progress of a batch over its own reports: done, failed and pending, why each failure
    * failed, and how many reports of the snapshot it kept.
    */
-  batch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
+  batch(caller: CallerContext, batchId: string): Promise<ReportBatchView> {
     requireAccess(caller.actor, Action.ReportBatchRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const batch = await this.findBatch(m, batchId);
@@ -297,7 +298,7 @@ export class ReportsService {
   }
 
   /** The batches of a snapshot, newest first, each with the counts of its own reports. */
-  batches(caller: CallerContext, snapshotId: string): Promise<ReportBatchSummaryDto[]> {
+  batches(caller: CallerContext, snapshotId: string): Promise<ReportBatchSummary[]> {
     requireAccess(caller.actor, Action.ReportBatchRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
       const snapshot = await findSnapshot(m, snapshotId);
@@ -317,7 +318,7 @@ export class ReportsService {
    * Renders the batch's own failed reports again, and gives a pending one whose job was lost (a
    * Redis restart, a worker that died) a new job; done reports are left as they are.
    */
-  async retryBatch(caller: CallerContext, batchId: string): Promise<ReportBatchDto> {
+  async retryBatch(caller: CallerContext, batchId: string): Promise<ReportBatchView> {
     requireAccess(caller.actor, Action.ReportBatchRetry);
     const unfinished = await this.db.withTenant(caller.actor.tenantId, async (m) => {
       await this.findBatch(m, batchId);

@@ -20,9 +20,9 @@ import {
   saveApiKey,
 } from '@app/persistence';
 import { randomBytes } from 'node:crypto';
-import { API_KEY_PREFIX, hashApiKeySecret } from '../auth/auth.service';
+import { API_KEY_PREFIX, hashApiKeySecret } from './api-key-secret';
 import { ROLE_REFUSALS } from '../common/roles.texts';
-import { ApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import type { ApiKeyView, CreatedApiKey } from './api-key.types';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -30,7 +30,7 @@ function randomPrefix(): string {
   return Array.from(randomBytes(12), (b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
 }
 
-function toDto(key: ApiKeyEntity): ApiKeyDto {
+function toDto(key: ApiKeyEntity): ApiKeyView {
   return {
     id: key.id,
     name: key.name,
@@ -52,7 +52,7 @@ export class ApiKeysService {
     name: string,
     role: Role,
     scopes: readonly ApiKeyScope[],
-  ): Promise<CreatedApiKeyDto> {
+  ): Promise<CreatedApiKey> {
     requireAccess(actor, Action.ApiKeyCreate);
     assertScopesGrantable(actor, scopes);
     if (!rolesFor(actor.organisationKind).includes(role)) {
@@ -85,12 +85,12 @@ export class ApiKeysService {
     return { ...reloaded, key: `${API_KEY_PREFIX}${prefix}_${secret}` };
   }
 
-  list(actor: Actor): Promise<ApiKeyDto[]> {
+  list(actor: Actor): Promise<ApiKeyView[]> {
     requireAccess(actor, Action.ApiKeyRead);
     return this.db.withTenant(actor.tenantId, async (m) => (await apiKeysByAge(m)).map(toDto));
   }
 
-  async get(actor: Actor, id: string): Promise<ApiKeyDto> {
+  async get(actor: Actor, id: string): Promise<ApiKeyView> {
     requireAccess(actor, Action.ApiKeyRead);
     const key = await this.db.withTenant(actor.tenantId, (m) => findApiKey(m, id));
     if (!key) {
@@ -100,7 +100,7 @@ export class ApiKeysService {
   }
 
   /** Revokes a key; it stops working at once. Revoking twice is harmless. */
-  async revoke(actor: Actor, id: string): Promise<ApiKeyDto> {
+  async revoke(actor: Actor, id: string): Promise<ApiKeyView> {
     requireAccess(actor, Action.ApiKeyRevoke);
     return this.db.withTenant(actor.tenantId, async (m) => {
       const key = await findApiKey(m, id);
