@@ -131,6 +131,34 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', mintsTransaction] },
   },
   {
+    // The api is transport: its controllers, pages and filters call the use-cases of
+    // libs/application and never a reader or writer. Its modules wire persistence in, and
+    // authentication (tokens, API keys, page sessions) reads its credentials itself.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      '**/*.module.ts',
+      '**/*.spec.ts',
+      '**/*.test-util.ts',
+      'apps/api/src/auth/auth.service.ts',
+      'apps/api/src/web/session/web-session.service.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...dataAccess.paths,
+            {
+              name: '@app/persistence',
+              message: 'Call a use-case of @app/application; it reaches the readers and writers.',
+            },
+          ],
+          patterns: dataAccess.patterns,
+        },
+      ],
+    },
+  },
+  {
     // Use-cases are shared by the api's controllers and pages and the worker's processors: Nest
     // for dependency injection only (services and their queues), nothing of a transport, a
     // DTO's validation or an app.

@@ -19,8 +19,8 @@ import {
   findSnapshot,
   cycleOf,
 } from '@app/persistence';
-import type { CallerContext, Language } from '../common/request-context';
-import { CellSummaryDto, DisclosureReportDto } from './dto/disclosure-report.dto';
+import type { CallerContext, Language } from '../common/caller';
+import type { DisclosureReportView } from './disclosure-report.types';
 
 /**
  * The disclosure report of a snapshot: what its policy released and withheld, in the standard
@@ -35,7 +35,7 @@ export class DisclosureReportsService {
     private readonly reader: SnapshotReader,
   ) {}
 
-  report(caller: CallerContext, snapshotId: string): Promise<DisclosureReportDto> {
+  report(caller: CallerContext, snapshotId: string): Promise<DisclosureReportView> {
     const { actor } = caller;
     // One state of the database for all counts: custom groups may be added meanwhile.
     return this.db.withTenant(
@@ -78,7 +78,7 @@ export class DisclosureReportsService {
   }
 }
 
-function toSummaryDto(summary: CellSummary): CellSummaryDto {
+function toSummaryDto(summary: CellSummary): CellSummary {
   return {
     ...summary,
     suppressedByRule: summary.suppressedByRule.map((r) => ({ ...r })),
@@ -91,7 +91,7 @@ function toDto(
   snapshot: SnapshotEntity,
   cycle: CycleEntity,
   language: Language,
-): DisclosureReportDto {
+): DisclosureReportView {
   return {
     snapshotId: snapshot.id,
     cycleId: snapshot.cycleId,

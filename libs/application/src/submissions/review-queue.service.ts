@@ -31,7 +31,7 @@ import {
   studyOf,
 } from '@app/persistence';
 import type { TenantTx } from '@app/persistence';
-import type { CallerContext, Language } from '../common/request-context';
+import type { CallerContext, Language } from '../common/caller';
 import {
   BulkAcceptItemDto,
   BulkAcceptResultDto,
@@ -40,7 +40,7 @@ import {
   ReviewQueueDto,
   ReviewQueueItemDto,
   ReviewQueueQueryDto,
-} from './dto/review-queue.dto';
+} from './review-queue.dto';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The order of the counts at the top of the queue, as the cycle's page shows them. */

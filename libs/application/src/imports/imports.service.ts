@@ -38,17 +38,17 @@ import {
   writeTable,
 } from '@app/spreadsheet';
 import type { TenantTx } from '@app/persistence';
-import type { FileResult } from '../common/file-download';
-import type { CallerContext, Language } from '../common/request-context';
-import type { SubmissionDto } from '../submissions/dto/submission.dto';
+import type { CallerContext, Language } from '../common/caller';
+import type { FileResult } from '../common/file-result';
+import type { UploadedSpreadsheetFile } from '../common/uploaded-spreadsheet-file';
+import type { SubmissionDto } from '../submissions/submission.dto';
 import {
   DraftBatchItem,
   SubmissionContext,
   SubmissionsService,
 } from '../submissions/submissions.service';
 import { SubmissionRepository } from '@app/persistence';
-import type { CycleImportResultDto } from './dto/imports.dto';
-import type { UploadedSpreadsheetFile } from './spreadsheet-upload.interceptor';
+import type { CycleImportResultDto } from './import.dto';
 
 /**
  * At most this many problems go back with a refused import: enough to fix a file in one

@@ -1,6 +1,5 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { PUBLIC_URL, queueReviewMails, type QueuedMail, enqueueMails } from '@app/application';
 import { JobQueue, QueueName } from '@app/jobs';
 import {
   Action,
@@ -35,8 +34,11 @@ import {
   auditOfSubmission,
 } from '@app/persistence';
 import type { TenantTx } from '@app/persistence';
-import type { CallerContext, Language } from '../common/request-context';
-import { AuditEntryDto, SubmissionDto } from './dto/submission.dto';
+import type { CallerContext, Language } from '../common/caller';
+import { enqueueMails } from '../common/enqueue-mails';
+import { queueReviewMails, type QueuedMail } from '../notifications/notification-mails';
+import { PUBLIC_URL } from '../notifications/public-url';
+import type { AuditEntryDto, SubmissionDto } from './submission.dto';
 import { AuditChange, Located, SubmissionRepository } from '@app/persistence';
 import { SUBMISSION_REFUSALS as R } from './submissions.texts';
 
