@@ -20,6 +20,36 @@ const securityDefinerCall = {
     'Security-definer functions are called in the cross-tenant reader of @app/persistence only.',
 };
 
+// Outside persistence: the database through TenantDb and the readers and writers only.
+const dataAccess = {
+  paths: [
+    {
+      name: '@nestjs/typeorm',
+      importNames: ['InjectDataSource'],
+      message: 'Reach the database through TenantDb and the readers of @app/persistence.',
+    },
+    {
+      name: 'typeorm',
+      importNames: ['DataSource', 'EntityManager'],
+      message: 'Reach the database through TenantDb and the readers of @app/persistence.',
+    },
+    {
+      name: 'bull',
+      importNames: ['Queue'],
+      message:
+        "Inject a JobQueue<QueueName.X> of @app/jobs: its add takes only that queue's job names with their payloads.",
+    },
+  ],
+  // A TenantTx is opaque outside persistence; its entity manager (managerOf) is reached
+  // through a path into the library only, and its index does not export it.
+  patterns: [
+    {
+      group: ['**/libs/persistence/**', '@app/persistence/*'],
+      message: 'Import @app/persistence (its index) and call one of its readers or writers.',
+    },
+  ],
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -58,29 +88,7 @@ export default tseslint.config(
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: ['libs/persistence/**', '**/*.spec.ts', '**/*.test-util.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            {
-              name: '@nestjs/typeorm',
-              importNames: ['InjectDataSource'],
-              message: 'Reach the database through TenantDb and the readers of @app/persistence.',
-            },
-            {
-              name: 'typeorm',
-              importNames: ['DataSource'],
-              message: 'Reach the database through TenantDb and the readers of @app/persistence.',
-            },
-            {
-              name: 'bull',
-              importNames: ['Queue'],
-              message:
-                "Inject a JobQueue<QueueName.X> of @app/jobs: its add takes only that queue's job names with their payloads.",
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', dataAccess],
       'no-restricted-syntax': [
         'error',
         {
@@ -121,6 +129,80 @@ export default tseslint.config(
       'bench/**/*.ts',
     ],
     rules: { 'no-restricted-syntax': ['error', mintsTransaction] },
+  },
+  {
+    // The api is transport: its controllers, pages and filters call the use-cases of
+    // libs/application and never a reader or writer. Its modules wire persistence in, and
+    // authentication (tokens, API keys, page sessions) reads its credentials itself.
+    files: ['apps/api/src/**/*.ts'],
+    ignores: [
+      '**/*.module.ts',
+      '**/*.spec.ts',
+      '**/*.test-util.ts',
+      'apps/api/src/auth/auth.service.ts',
+      'apps/api/src/web/session/web-session.service.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...dataAccess.paths,
+            {
+              name: '@app/persistence',
+              message: 'Call a use-case of @app/application; it reaches the readers and writers.',
+            },
+          ],
+          patterns: dataAccess.patterns,
+        },
+      ],
+    },
+  },
+  {
+    // Use-cases are shared by the api's controllers and pages and the worker's processors: Nest
+    // for dependency injection only (services and their queues), nothing of a transport, a
+    // DTO's validation or an app.
+    files: ['libs/application/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.test-util.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...dataAccess.paths,
+            {
+              name: '@nestjs/common',
+              importNames: [
+                'HttpException',
+                'BadRequestException',
+                'UnauthorizedException',
+                'ForbiddenException',
+                'NotFoundException',
+                'ConflictException',
+                'StreamableFile',
+              ],
+              message: 'A use-case throws a DomainError; the transport maps it.',
+            },
+          ],
+          patterns: [
+            ...dataAccess.patterns,
+            { group: ['**/apps/**', 'apps/**'], message: 'A use-case depends on no app.' },
+            {
+              group: [
+                '@nestjs/*',
+                '!@nestjs/common',
+                '!@nestjs/bull',
+                'express',
+                'class-validator',
+                'class-transformer',
+              ],
+              message:
+                'A use-case knows no transport: Nest for dependency injection only (@nestjs/common, @nestjs/bull for its queues).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     // Persistence is data access only: it depends on no use-case, presentation or app.

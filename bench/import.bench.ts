@@ -28,9 +28,7 @@ import ExcelJS from 'exceljs';
 import { performance } from 'node:perf_hooks';
 import { AbstractLogger, DataSource, type LogLevel, type LogMessage } from 'typeorm';
 import { benchDatabase } from './support/bench-database';
-import type { CallerContext } from '../apps/api/src/common/request-context';
-import { ImportsService } from '../apps/api/src/imports/imports.service';
-import { SubmissionsService } from '../apps/api/src/submissions/submissions.service';
+import { type CallerContext, ImportsService, SubmissionsService } from '@app/application';
 
 const UNITS = Number(process.env.BENCH_UNITS ?? 5000);
 const COMPANIES = Math.ceil(UNITS / 4);

@@ -26,6 +26,8 @@ import { DataSource } from 'typeorm';
 import { SumAudit } from '../libs/domain/src/benchmark/release-audit';
 import { argument, benchDatabase, bytes, seconds } from './support/bench-database';
 import { queueBenchSnapshot, seedBenchStudy } from './support/bench-study';
+// The benchmark writes its rows through the transaction as TypeORM's, which the application may not.
+import { managerOf } from '../libs/persistence/src/tenant/tenant-tx';
 
 const BATCH = 2000;
 
@@ -143,7 +145,7 @@ async function main(): Promise<void> {
     const bareSeconds = seconds(bareStart);
 
     const manifest = await tenantDb.withTenant(publisher, (m) =>
-      m.findOneByOrFail(SnapshotEntity, { id: snapshotId }),
+      managerOf(m).findOneByOrFail(SnapshotEntity, { id: snapshotId }),
     );
     const cycle = await owner.getRepository(CycleEntity).findOneByOrFail({ id: cycleId });
     console.log(

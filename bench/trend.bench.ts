@@ -28,6 +28,8 @@ import { DataSource } from 'typeorm';
 import { PdfRenderer } from '../apps/worker/src/reports/pdf-renderer';
 import { argument, benchDatabase, bytes, seconds } from './support/bench-database';
 import { publishBenchSnapshot, seedBenchStudy } from './support/bench-study';
+// The benchmark writes its rows through the transaction as TypeORM's, which the application may not.
+import { managerOf } from '../libs/persistence/src/tenant/tenant-tx';
 
 const LAST_YEAR = 2025;
 
@@ -76,8 +78,8 @@ async function main(): Promise<void> {
     };
     const trendId = await tenantDb.withTenant(tenant, async (m) => {
       const source = await trendSource(m, study.studyId, publisher, 'en');
-      const trend = await m.save(
-        m.create(TrendEntity, {
+      const trend = await managerOf(m).save(
+        managerOf(m).create(TrendEntity, {
           tenantId: study.publisherId,
           studyId: study.studyId,
           inputKey: source.inputKey,

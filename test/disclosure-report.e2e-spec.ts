@@ -34,6 +34,8 @@ import {
   TestUser,
 } from './support/factories';
 import { appUrl, testConfig } from './support/test-env';
+// The tests reach the tenant's transaction as TypeORM's, which the application may not.
+import { managerOf } from '../libs/persistence/src/tenant/tenant-tx';
 
 /** The cap of this study's policy: small, so that a test reaches it. */
 const CAP = 3;
@@ -250,13 +252,12 @@ describe('release ledger of custom peer groups and the disclosure report (e2e, r
       const db = new TenantDb(app);
       const asCompany = (tenantId: string) =>
         db.withTenant(asTenantId(tenantId), async (m) => ({
-          rows: await m.query<{ n: number }[]>(
+          rows: await managerOf(m).query<{ n: number }[]>(
             'SELECT count(*)::int AS n FROM peer_group_requests',
           ),
-          tally: await m.query<{ decision: string; rule: string | null; requests: number }[]>(
-            'SELECT * FROM peer_group_request_tally($1) ORDER BY decision, rule',
-            [snapshotId],
-          ),
+          tally: await managerOf(m).query<
+            { decision: string; rule: string | null; requests: number }[]
+          >('SELECT * FROM peer_group_request_tally($1) ORDER BY decision, rule', [snapshotId]),
         }));
       const a = await asCompany(companyA.tenantId);
       expect(a.rows).toEqual([{ n: 0 }]);
@@ -270,13 +271,13 @@ describe('release ledger of custom peer groups and the disclosure report (e2e, r
         { decision: 'refused', rule: 'min_n', requests: 1 },
       ]);
       const asPublisher = await db.withTenant(asTenantId(publisher.tenantId), (m) =>
-        m.query<{ n: number }[]>('SELECT count(*)::int AS n FROM peer_group_requests'),
+        managerOf(m).query<{ n: number }[]>('SELECT count(*)::int AS n FROM peer_group_requests'),
       );
       expect(asPublisher).toEqual([{ n: 9 }]);
 
       await expect(
         db.withTenant(asTenantId(companyA.tenantId), (m) =>
-          m.query(
+          managerOf(m).query(
             `INSERT INTO peer_group_requests (snapshot_id, tenant_id, requester_tenant_id,
                requester_user_id, peer_group_id, filter, n, decision)
              VALUES ($1, $2, $2, $3, 'all', '{}', 12, 'released')`,
@@ -287,7 +288,7 @@ describe('release ledger of custom peer groups and the disclosure report (e2e, r
       // A company outside the study cannot write a request on the snapshot either.
       await expect(
         db.withTenant(asTenantId(outsider.tenantId), (m) =>
-          m.query(
+          managerOf(m).query(
             `SELECT peer_group_request_record($1, 'all', '{}', 12, 'released', NULL, $2, NULL)`,
             [snapshotId, outsider.id],
           ),

@@ -15,6 +15,7 @@ import {
   ownerDataSource,
 } from './support/factories';
 import { appUrl } from './support/test-env';
+import { managerOf } from '../libs/persistence/src/tenant/tenant-tx';
 
 /** A vector of two doubles that no other draft of the test has: i and -i. */
 function vectorOf(i: number): Buffer {
@@ -135,11 +136,11 @@ describe('SubmissionRepository.writeDrafts (application role, real PostgreSQL)',
 
     const seen = await tenantDb.withTenant(asTenantId(publisher.id), async (m) => {
       const written = await repository.writeDrafts(m, author(publisher.id), cycle.id, drafts);
-      const [{ n }] = await m.query<{ n: number }[]>(
+      const [{ n }] = await managerOf(m).query<{ n: number }[]>(
         'SELECT count(*)::int AS n FROM submissions WHERE cycle_id = $1',
         [cycle.id],
       );
-      const [{ a }] = await m.query<{ a: number }[]>(
+      const [{ a }] = await managerOf(m).query<{ a: number }[]>(
         `SELECT count(*)::int AS a FROM submission_audit a
            JOIN submissions s ON s.id = a.submission_id WHERE s.cycle_id = $1`,
         [cycle.id],

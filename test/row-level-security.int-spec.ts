@@ -13,6 +13,8 @@ import {
   ownerDataSource,
 } from './support/factories';
 import { appUrl } from './support/test-env';
+// The tests reach the tenant's transaction as TypeORM's, which the application may not.
+import { managerOf } from '../libs/persistence/src/tenant/tenant-tx';
 
 describe('row-level security (application role, real PostgreSQL)', () => {
   let appDb: DataSource;
@@ -61,11 +63,13 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     const unitA = await createUnit(companyA);
     await createUnit(companyB);
 
-    const seenByB = await tenantDb.withTenant(asTenantId(companyB.id), (m) => m.find(UnitEntity));
+    const seenByB = await tenantDb.withTenant(asTenantId(companyB.id), (m) =>
+      managerOf(m).find(UnitEntity),
+    );
     expect(seenByB.length).toBe(1);
     expect(seenByB.map((u) => u.tenantId)).toEqual([companyB.id]);
     const direct = await tenantDb.withTenant(asTenantId(companyB.id), (m) =>
-      m.query<unknown[]>('SELECT * FROM units WHERE id = $1', [unitA.id]),
+      managerOf(m).query<unknown[]>('SELECT * FROM units WHERE id = $1', [unitA.id]),
     );
     expect(direct).toEqual([]);
   });
@@ -75,7 +79,7 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     const companyB = await createOrganisation('company');
     await expect(
       tenantDb.withTenant(asTenantId(companyB.id), (m) =>
-        m.query(
+        managerOf(m).query(
           `INSERT INTO units (tenant_id, name, industry, country, customer_type, sourcing, agent_fte, size_band)
            VALUES ($1, 'smuggled', 'telecom', 'DE', 'b2c', 'inhouse', 10, 'S')`,
           [companyA.id],
@@ -94,7 +98,10 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     const unitB = await createUnit(companyB);
     await expect(
       tenantDb.withTenant(asTenantId(companyB.id), (m) =>
-        m.query('UPDATE units SET tenant_id = $1 WHERE id = $2', [companyA.id, unitB.id]),
+        managerOf(m).query('UPDATE units SET tenant_id = $1 WHERE id = $2', [
+          companyA.id,
+          unitB.id,
+        ]),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -102,7 +109,7 @@ describe('row-level security (application role, real PostgreSQL)', () => {
   it('shows nothing when no tenant is set', async () => {
     await createStudyWorld();
     const counts = await tenantDb.withoutTenant((m) =>
-      m.query<{ n: string }[]>(
+      managerOf(m).query<{ n: string }[]>(
         `SELECT (SELECT count(*) FROM units) + (SELECT count(*) FROM studies) + (SELECT count(*) FROM cycles)
               + (SELECT count(*) FROM users) + (SELECT count(*) FROM participations)
               + (SELECT count(*) FROM organisations) + (SELECT count(*) FROM catalogue_versions) AS n`,
@@ -114,12 +121,15 @@ describe('row-level security (application role, real PostgreSQL)', () => {
   it("lets a publisher read its participants' units but not write them", async () => {
     const { publisher, unit } = await createStudyWorld();
     const tenant = asTenantId(publisher.id);
-    const seen = await tenantDb.withTenant(tenant, (m) => m.findOneBy(UnitEntity, { id: unit.id }));
+    const seen = await tenantDb.withTenant(tenant, (m) =>
+      managerOf(m).findOneBy(UnitEntity, { id: unit.id }),
+    );
     expect(seen?.id).toBe(unit.id);
     const updated = await tenantDb.withTenant(tenant, (m) =>
-      m.query<[unknown[], number]>(`UPDATE units SET name = 'renamed by publisher' WHERE id = $1`, [
-        unit.id,
-      ]),
+      managerOf(m).query<[unknown[], number]>(
+        `UPDATE units SET name = 'renamed by publisher' WHERE id = $1`,
+        [unit.id],
+      ),
     );
     expect(updated[1]).toBe(0);
   });
@@ -137,11 +147,13 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     const tenant = asTenantId(publisher.id);
 
     const seen = await tenantDb.withTenant(tenant, (m) =>
-      m.query<{ id: string }[]>('SELECT id FROM submissions WHERE unit_id = $1', [unit.id]),
+      managerOf(m).query<{ id: string }[]>('SELECT id FROM submissions WHERE unit_id = $1', [
+        unit.id,
+      ]),
     );
     expect(seen.map((s) => s.id)).toEqual([own.id]);
     const updated = await tenantDb.withTenant(tenant, (m) =>
-      m.query<[unknown[], number]>(
+      managerOf(m).query<[unknown[], number]>(
         `UPDATE submissions SET return_comment = 'checked' WHERE id IN ($1, $2)`,
         [own.id, other.id],
       ),
@@ -149,11 +161,10 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     expect(updated[1]).toBe(1);
     const insert = (cycleId: string) =>
       tenantDb.withTenant(tenant, (m) =>
-        m.query('INSERT INTO submissions (tenant_id, cycle_id, unit_id) VALUES ($1, $2, $3)', [
-          company.id,
-          cycleId,
-          newUnit.id,
-        ]),
+        managerOf(m).query(
+          'INSERT INTO submissions (tenant_id, cycle_id, unit_id) VALUES ($1, $2, $3)',
+          [company.id, cycleId, newUnit.id],
+        ),
       );
     await expect(insert(otherCycle.id)).rejects.toThrow(/row-level security/);
     await expect(insert(cycle.id)).resolves.toBeDefined();
@@ -163,7 +174,7 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     const { unit } = await createStudyWorld();
     const otherPublisher = await createOrganisation('publisher');
     const seen = await tenantDb.withTenant(asTenantId(otherPublisher.id), (m) =>
-      m.findOneBy(UnitEntity, { id: unit.id }),
+      managerOf(m).findOneBy(UnitEntity, { id: unit.id }),
     );
     expect(seen).toBeNull();
   });
@@ -173,21 +184,23 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     const tenant = asTenantId(publisher.id);
     await expect(
       tenantDb.withTenant(tenant, (m) =>
-        m.query(`UPDATE catalogue_versions SET hash = 'changed' WHERE id = $1`, [
+        managerOf(m).query(`UPDATE catalogue_versions SET hash = 'changed' WHERE id = $1`, [
           study.catalogueVersionId,
         ]),
       ),
     ).rejects.toThrow(/is used by a cycle and never changes/);
     await expect(
       tenantDb.withTenant(tenant, (m) =>
-        m.query(`UPDATE catalogue_versions SET version = 99 WHERE id = $1`, [
+        managerOf(m).query(`UPDATE catalogue_versions SET version = 99 WHERE id = $1`, [
           study.catalogueVersionId,
         ]),
       ),
     ).rejects.toThrow(/permission denied/);
     await expect(
       tenantDb.withTenant(tenant, (m) =>
-        m.query(`DELETE FROM catalogue_versions WHERE id = $1`, [study.catalogueVersionId]),
+        managerOf(m).query(`DELETE FROM catalogue_versions WHERE id = $1`, [
+          study.catalogueVersionId,
+        ]),
       ),
     ).rejects.toThrow(/permission denied/);
   });
@@ -196,7 +209,7 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     const { publisher, study } = await createStudyWorld();
     const tenant = asTenantId(publisher.id);
     const [draft] = await tenantDb.withTenant(tenant, (m) =>
-      m.query<{ id: string }[]>(
+      managerOf(m).query<{ id: string }[]>(
         `INSERT INTO catalogue_versions (tenant_id, key, version, definition, hash, based_on_id)
          SELECT tenant_id, key, version + 100, definition, hash, id FROM catalogue_versions
           WHERE id = $1 RETURNING id`,
@@ -204,12 +217,14 @@ describe('row-level security (application role, real PostgreSQL)', () => {
       ),
     );
     const changed = await tenantDb.withTenant(tenant, (m) =>
-      m.query(`UPDATE catalogue_versions SET hash = 'edited' WHERE id = $1`, [draft.id]),
+      managerOf(m).query(`UPDATE catalogue_versions SET hash = 'edited' WHERE id = $1`, [draft.id]),
     );
     expect(changed[1]).toBe(1);
     const intruder = await createOrganisation('publisher');
     const foreign = await tenantDb.withTenant(asTenantId(intruder.id), (m) =>
-      m.query(`UPDATE catalogue_versions SET hash = 'foreign' WHERE id = $1`, [draft.id]),
+      managerOf(m).query(`UPDATE catalogue_versions SET hash = 'foreign' WHERE id = $1`, [
+        draft.id,
+      ]),
     );
     expect(foreign[1]).toBe(0);
   });
@@ -219,7 +234,7 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     const intruder = await createOrganisation('publisher');
     await expect(
       tenantDb.withTenant(asTenantId(intruder.id), (m) =>
-        m.query(`INSERT INTO cycles (tenant_id, study_id, year) VALUES ($1, $2, 2029)`, [
+        managerOf(m).query(`INSERT INTO cycles (tenant_id, study_id, year) VALUES ($1, $2, 2029)`, [
           intruder.id,
           study.id,
         ]),
@@ -235,7 +250,7 @@ describe('row-level security (application role, real PostgreSQL)', () => {
     const tenants: TenantId[] = [asTenantId(companyA.id), asTenantId(companyB.id)];
     for (let round = 0; round < 10; round++) {
       const tenant = tenants[round % 2];
-      const rows = await tenantDb.withTenant(tenant, (m) => m.find(UnitEntity));
+      const rows = await tenantDb.withTenant(tenant, (m) => managerOf(m).find(UnitEntity));
       expect(rows.map((r) => r.tenantId)).toEqual([tenant]);
       // After the transaction, the pooled session carries no tenant any more.
       const leaked = await appDb.query<{ t: string | null }[]>(

@@ -14,6 +14,8 @@ import {
   TestUser,
 } from './support/factories';
 import { appUrl } from './support/test-env';
+// The tests reach the tenant's transaction as TypeORM's, which the application may not.
+import { managerOf } from '../libs/persistence/src/tenant/tenant-tx';
 
 /** A complete, plausible answer set for the demo catalogue, from the demo generator. */
 function completeAnswers(): Record<string, number | boolean | string> {
@@ -369,17 +371,19 @@ describe('submissions (e2e)', () => {
       const tenantDb = new TenantDb(db);
       const tenant = asTenantId(world.company.id);
       const rows = await tenantDb.withTenant(tenant, (m) =>
-        m.query<{ id: string }[]>('SELECT id FROM submission_audit LIMIT 1'),
+        managerOf(m).query<{ id: string }[]>('SELECT id FROM submission_audit LIMIT 1'),
       );
       expect(rows.length).toBe(1);
       await expect(
         tenantDb.withTenant(tenant, (m) =>
-          m.query(`UPDATE submission_audit SET changes = '[]' WHERE id = $1`, [rows[0].id]),
+          managerOf(m).query(`UPDATE submission_audit SET changes = '[]' WHERE id = $1`, [
+            rows[0].id,
+          ]),
         ),
       ).rejects.toThrow(/permission denied/);
       await expect(
         tenantDb.withTenant(tenant, (m) =>
-          m.query('DELETE FROM submission_audit WHERE id = $1', [rows[0].id]),
+          managerOf(m).query('DELETE FROM submission_audit WHERE id = $1', [rows[0].id]),
         ),
       ).rejects.toThrow(/permission denied/);
     } finally {

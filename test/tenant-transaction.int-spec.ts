@@ -8,6 +8,8 @@ import {
   ownerDataSource,
 } from './support/factories';
 import { appUrl } from './support/test-env';
+// The tests reach the tenant's transaction as TypeORM's, which the application may not.
+import { managerOf } from '../libs/persistence/src/tenant/tenant-tx';
 
 /** A unit as the company would write it (the factories write as the owner). */
 function unitOf(companyId: string, name: string): Partial<UnitEntity> {
@@ -48,7 +50,9 @@ describe('tenant transaction (application role, real PostgreSQL)', () => {
     const seen = await tenantDb.withTenant(
       asTenantId(company.id),
       async (m) => {
-        const [row] = await m.query<{ tenant: string; isolation: string; open: boolean }[]>(
+        const [row] = await managerOf(m).query<
+          { tenant: string; isolation: string; open: boolean }[]
+        >(
           `SELECT current_setting('app.tenant_id') AS tenant,
                   current_setting('transaction_isolation') AS isolation,
                   now() = statement_timestamp() AS open`,
@@ -65,7 +69,9 @@ describe('tenant transaction (application role, real PostgreSQL)', () => {
     const company = await createOrganisation('company');
     const failing = tenantDb.withTenant(asTenantId(company.id), async (m) => {
       // `save` opens a savepoint inside the transaction, as it does in TypeORM's own.
-      await m.save(m.create(UnitEntity, unitOf(company.id, 'Written then undone')));
+      await managerOf(m).save(
+        managerOf(m).create(UnitEntity, unitOf(company.id, 'Written then undone')),
+      );
       throw new Error('the work failed');
     });
     await expect(failing).rejects.toThrow('the work failed');
@@ -77,7 +83,7 @@ describe('tenant transaction (application role, real PostgreSQL)', () => {
   it('commits what the work wrote when it returns', async () => {
     const company = await createOrganisation('company');
     await tenantDb.withTenant(asTenantId(company.id), async (m) => {
-      await m.save(m.create(UnitEntity, unitOf(company.id, 'Kept')));
+      await managerOf(m).save(managerOf(m).create(UnitEntity, unitOf(company.id, 'Kept')));
     });
     const owner = await ownerDataSource();
     const units = await owner.getRepository(UnitEntity).findBy({ tenantId: company.id });
@@ -89,7 +95,7 @@ describe('tenant transaction (application role, real PostgreSQL)', () => {
     await createUnit(company);
     await expect(
       tenantDb.withTenant(asTenantId(company.id), async (m) => {
-        await m.query('SELECT 1 / 0');
+        await managerOf(m).query('SELECT 1 / 0');
       }),
     ).rejects.toThrow(/division by zero/);
     const [after] = await appDb.query<{ tenant: string | null; idle: boolean }[]>(

@@ -29,6 +29,8 @@ import {
 import { outlineOfHtml, pdfStructure, pdfText, readingOutline } from './support/pdf-text';
 import { testConfig } from './support/test-env';
 import { binary, until } from './support/waiting';
+// The tests reach the tenant's transaction as TypeORM's, which the application may not.
+import { managerOf } from '../libs/persistence/src/tenant/tenant-tx';
 
 /** The median of a list, computed here independently of the engine. */
 function median(values: readonly number[]): number {
@@ -208,7 +210,7 @@ describe('trend reports (e2e, real worker and Chromium)', () => {
     const updated = await worker
       .get(TenantDb)
       .withTenant(asTenantId(stored.tenantId), (m) =>
-        m.query<[unknown[], number]>(
+        managerOf(m).query<[unknown[], number]>(
           `UPDATE trends SET data = '{}'::jsonb WHERE id = $1 RETURNING id`,
           [stored.id],
         ),

@@ -11,6 +11,8 @@ import {
 import { SnapshotComputation, snapshotInputKey } from '@app/application';
 import { loadSnapshotSetting, SnapshotEntity, sourceHash, TenantDb } from '@app/persistence';
 import type { DataSource } from 'typeorm';
+// The benchmark writes its rows through the transaction as TypeORM's, which the application may not.
+import { managerOf } from '../../libs/persistence/src/tenant/tenant-tx';
 
 const BATCH = 2000;
 
@@ -132,8 +134,8 @@ export function queueBenchSnapshot(
     if (!setting) {
       throw new Error('bench cycle missing');
     }
-    const snapshot = await m.save(
-      m.create(SnapshotEntity, {
+    const snapshot = await managerOf(m).save(
+      managerOf(m).create(SnapshotEntity, {
         tenantId: publisherId,
         cycleId,
         inputKey: snapshotInputKey(setting, await sourceHash(m, cycleId)),

@@ -13,10 +13,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { createSecretKey, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiKeysController } from './api-keys/api-keys.controller';
-import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuthController } from './auth/auth.controller';
 import { CataloguesController } from './catalogues/catalogues.controller';
-import { CataloguesService } from './catalogues/catalogues.service';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottlerGuard } from './auth/login-throttler.guard';
@@ -29,21 +27,25 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { OrganisationsController } from './organisations/organisations.controller';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { PasswordResetModule } from './password-reset/password-reset.module';
-import { OrganisationsService } from './organisations/organisations.service';
 import { PositionHistoryController } from './position-history/position-history.controller';
-import { PositionHistoryService } from './position-history/position-history.service';
 import { ReportsController } from './reports/reports.controller';
-import { ReportsService } from './reports/reports.service';
 import { SnapshotsController } from './snapshots/snapshots.controller';
-import { SnapshotsService } from './snapshots/snapshots.service';
 import { StudiesController } from './studies/studies.controller';
-import { StudiesService } from './studies/studies.service';
 import { ImportsModule } from './imports/imports.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UnitsController } from './units/units.controller';
-import { UnitsService } from './units/units.service';
 import { PageExceptionFilter } from './web/errors/page-exception.filter';
 import { WEB_PAGES, WebModule } from './web/web.module';
+import {
+  UnitsService,
+  ApiKeysService,
+  StudiesService,
+  PositionHistoryService,
+  SnapshotsService,
+  ReportsService,
+  OrganisationsService,
+  CataloguesService,
+} from '@app/application';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import { Action, type Actor } from '@app/domain';
 import { CurrentActor, UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
-import { ApiKeysService } from './api-keys.service';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { ApiKeysService } from '@app/application';
 
 @ApiTags('api-keys')
 @ApiBearerAuth()

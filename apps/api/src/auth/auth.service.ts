@@ -17,9 +17,8 @@ import {
   touchApiKey,
 } from '@app/persistence';
 import * as argon2 from 'argon2';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-
-export const API_KEY_PREFIX = 'bck_';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { API_KEY_PREFIX, hashApiKeySecret } from '@app/application';
 
 interface AccessTokenClaims {
   sub: string;
@@ -157,14 +156,6 @@ export class AuthService {
 export function parseApiKey(credential: string): { prefix: string; secret: string } | null {
   const match = /^bck_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/.exec(credential);
   return match ? { prefix: match[1], secret: match[2] } : null;
-}
-
-/**
- * API key secrets are 256 random bits, so a fast hash is as safe as a slow one and keeps
- * every machine request cheap.
- */
-export function hashApiKeySecret(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
 }
 
 function sameHash(a: string, b: string): boolean {

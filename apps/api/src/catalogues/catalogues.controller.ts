@@ -36,12 +36,12 @@ import {
   UPLOAD_FIELD,
   UploadedSpreadsheetFile,
 } from '../imports/spreadsheet-upload.interceptor';
-import { CataloguesService } from './catalogues.service';
 import {
   CatalogueDiffDto,
   CatalogueItemInputDto,
   CatalogueVersionDetailDto,
 } from './dto/catalogue-editor.dto';
+import { CataloguesService } from '@app/application';
 
 const VERSION = `${API}/catalogue-versions/:versionId`;
 

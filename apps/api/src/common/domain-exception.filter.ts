@@ -12,7 +12,7 @@ import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { QueryFailedError } from 'typeorm';
 import { requestLanguage } from './request-context';
-import { unavailableMessage } from './service-unavailable';
+import { unavailableMessage } from '@app/application';
 
 /** The HTTP status of each domain error code; the switch is exhaustive by lint. */
 export function statusFor(code: DomainErrorCode): number {

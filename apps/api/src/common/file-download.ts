@@ -1,11 +1,7 @@
 import { StreamableFile } from '@nestjs/common';
+import type { FileResult } from '@app/application';
 
-/** A generated file as the api hands it out. */
-export interface FileResult {
-  buffer: Buffer;
-  type: string;
-  fileName: string;
-}
+export type { FileResult } from '@app/application';
 
 /** The file as an attachment under its name (ASCII fallback and the UTF-8 form). */
 export function download(file: FileResult): StreamableFile {

@@ -1,10 +1,10 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Actor } from '@app/domain';
+import type { CallerContext, Language } from '@app/application';
 import type { Request } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { isPagePath } from '../web/page-paths';
 
-export type Language = 'de' | 'en';
+export type { CallerContext, Language } from '@app/application';
 
 /** The languages of the product, in the order the pages' language switch lists them. */
 export const LANGUAGES: readonly Language[] = ['de', 'en'];
@@ -58,13 +58,6 @@ export function requestLanguage(request: LanguageSource): Language {
     }
   }
   return languageOf(request.headers['accept-language']);
-}
-
-/** Who asks, in which language, under which request id: what the audit trail records. */
-export interface CallerContext {
-  actor: Actor;
-  language: Language;
-  requestId: string | null;
 }
 
 /** The caller of an authenticated endpoint with its language and request id, in one parameter. */

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiConflictResponse, ApiOkResponse, ApiTags } from '@nes
 import { Action, Actor } from '@app/domain';
 import { CurrentActor, UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
-import { DeadlinesService } from './deadlines.service';
 import { CycleCompletionDto, RemindersSentDto, SendRemindersDto } from './dto/deadline.dto';
+import { DeadlinesService } from '@app/application';
 
 @ApiTags('deadlines')
 @ApiBearerAuth()

@@ -1,12 +1,10 @@
 import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
-import { PUBLIC_URL } from '@app/application';
+import { PUBLIC_URL, DeadlinesService, NotificationSettingsService } from '@app/application';
 import { AppConfig, publicUrlOf } from '@app/config';
 import { QueueName } from '@app/jobs';
 import { DeadlinesController } from './deadlines.controller';
-import { DeadlinesService } from './deadlines.service';
 import { NotificationSettingsController } from './notification-settings.controller';
-import { NotificationSettingsService } from './notification-settings.service';
 
 /**
  * Deadlines, reminders and notification settings (API); exports the services to the pages.

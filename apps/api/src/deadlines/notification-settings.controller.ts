@@ -4,7 +4,7 @@ import { Action, Actor } from '@app/domain';
 import { CurrentActor, UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { NotificationPreferencesDto, UpdateNotificationPreferencesDto } from './dto/deadline.dto';
-import { NotificationSettingsService } from './notification-settings.service';
+import { NotificationSettingsService } from '@app/application';
 
 @ApiTags('notifications')
 @ApiBearerAuth()

@@ -5,7 +5,7 @@ import { UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { Caller, CallerContext } from '../common/request-context';
 import { DisclosureReportDto } from './dto/disclosure-report.dto';
-import { DisclosureReportsService } from './disclosure-reports.service';
+import { DisclosureReportsService } from '@app/application';
 
 @ApiTags('snapshots')
 @ApiBearerAuth()

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DisclosureReportsController } from './disclosure-reports.controller';
-import { DisclosureReportsService } from './disclosure-reports.service';
+import { DisclosureReportsService } from '@app/application';
 
 /** The publisher's disclosure report per snapshot; exports its service to the pages. */
 @Module({

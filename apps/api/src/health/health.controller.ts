@@ -12,8 +12,8 @@ import type { Dependency } from '@app/jobs';
 import type { Request } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { requestLanguage } from '../common/request-context';
-import { unavailableMessage } from '../common/service-unavailable';
 import { RedisClient } from '../common/redis.provider';
+import { unavailableMessage } from '@app/application';
 
 @ApiTags('health')
 @Public()

@@ -38,12 +38,12 @@ import {
   TemplateQueryDto,
   UploadDraftDto,
 } from './dto/imports.dto';
-import { ImportsService } from './imports.service';
 import {
   SpreadsheetUploadInterceptor,
   UPLOAD_FIELD,
   UploadedSpreadsheetFile,
 } from './spreadsheet-upload.interceptor';
+import { ImportsService } from '@app/application';
 
 const SUBMISSION = `${API}/cycles/:cycleId/units/:unitId/submission`;
 const CYCLE = `${API}/cycles/:cycleId`;

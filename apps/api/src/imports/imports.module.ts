@@ -2,7 +2,7 @@ import { Module, OnApplicationShutdown } from '@nestjs/common';
 import { SpreadsheetParsePool } from '@app/spreadsheet';
 import { SubmissionsModule } from '../submissions/submissions.module';
 import { ImportsController } from './imports.controller';
-import { ImportsService } from './imports.service';
+import { ImportsService } from '@app/application';
 
 /**
  * XLSX templates, uploads and cycle imports, and the CSV and XLSX exports. Exports its service

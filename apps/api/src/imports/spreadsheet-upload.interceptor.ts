@@ -16,12 +16,7 @@ import { languageOf } from '../common/request-context';
 /** The multipart field that carries the file. */
 export const UPLOAD_FIELD = 'file';
 
-/** The part of an uploaded file the api uses (multer's `File`, memory storage). */
-export interface UploadedSpreadsheetFile {
-  buffer: Buffer;
-  originalname: string;
-  size: number;
-}
+export type { UploadedSpreadsheetFile } from '@app/application';
 
 const MulterFile = FileInterceptor(UPLOAD_FIELD, {
   // Multer stops reading at the limit and drains the rest, so a huge upload never sits in

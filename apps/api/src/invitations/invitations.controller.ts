@@ -18,7 +18,7 @@ import {
   InviteColleagueDto,
   InviteCompanyDto,
 } from './dto/invitation.dto';
-import { InvitationsService } from './invitations.service';
+import { InvitationsService } from '@app/application';
 
 @ApiTags('invitations')
 @Controller(API)

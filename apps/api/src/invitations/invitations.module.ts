@@ -2,9 +2,8 @@ import { BullModule } from '@nestjs/bull';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, publicUrlOf } from '@app/config';
 import { QueueName } from '@app/jobs';
-import { PUBLIC_URL } from '@app/application';
+import { PUBLIC_URL, InvitationsService } from '@app/application';
 import { InvitationsController } from './invitations.controller';
-import { InvitationsService } from './invitations.service';
 
 /** Invitations by e-mail (API); exports its service to the pages and the operator's use-cases. */
 @Module({})

@@ -18,8 +18,7 @@ import {
   UserDto,
 } from './dto/organisation.dto';
 import { InvitationDto } from '../invitations/dto/invitation.dto';
-import { InvitationsService } from '../invitations/invitations.service';
-import { OrganisationsService } from './organisations.service';
+import { InvitationsService, OrganisationsService } from '@app/application';
 
 @ApiTags('organisations')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LocalizedMessage } from '@app/domain';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
-import { PASSWORD_RESET_TEXTS } from './password-reset.texts';
+import { PASSWORD_RESET_TEXTS } from '@app/application';
 
 /**
  * Counts reset requests per client address and e-mail address like sign-in attempts (on a

@@ -16,8 +16,7 @@ import {
   PasswordResetRequestedDto,
 } from './dto/password-reset.dto';
 import { PasswordResetThrottlerGuard } from './password-reset-throttler.guard';
-import { PasswordResetService } from './password-reset.service';
-import { PASSWORD_RESET_TEXTS } from './password-reset.texts';
+import { PasswordResetService, PASSWORD_RESET_TEXTS } from '@app/application';
 
 @ApiTags('auth')
 @Controller(`${API}/auth/password-reset`)

@@ -4,8 +4,7 @@ import { AppConfig, publicUrlOf } from '@app/config';
 import { QueueName } from '@app/jobs';
 import { PasswordResetThrottlerGuard } from './password-reset-throttler.guard';
 import { PasswordResetController } from './password-reset.controller';
-import { PUBLIC_URL } from '@app/application';
-import { PasswordResetService } from './password-reset.service';
+import { PUBLIC_URL, PasswordResetService } from '@app/application';
 
 /** Password reset by e-mail (API); exports its service to the pages. */
 @Module({})

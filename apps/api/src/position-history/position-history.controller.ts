@@ -5,7 +5,7 @@ import { UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { Caller, CallerContext } from '../common/request-context';
 import { PositionHistoryDto } from './dto/position-history.dto';
-import { PositionHistoryService } from './position-history.service';
+import { PositionHistoryService } from '@app/application';
 
 /** A unit's year over year: its position per KPI in every published cycle of a study. */
 @ApiTags('snapshots')

@@ -26,7 +26,7 @@ import {
   ReportBatchSummaryDto,
   ReportDto,
 } from './dto/report.dto';
-import { ReportsService } from './reports.service';
+import { ReportsService } from '@app/application';
 
 /** The preview is a document of our own: nothing in it may load or run anything. */
 export const PREVIEW_CSP =

@@ -13,7 +13,7 @@ import {
   StartedSnapshotDto,
   StartSnapshotDto,
 } from './dto/snapshot.dto';
-import { SnapshotsService } from './snapshots.service';
+import { SnapshotsService } from '@app/application';
 
 const ALL = 'all';
 

@@ -33,7 +33,7 @@ import {
   UpdateStudyDto,
   PublishCycleDto,
 } from './dto/study.dto';
-import { StudiesService } from './studies.service';
+import { StudiesService } from '@app/application';
 
 @ApiTags('studies')
 @ApiBearerAuth()

@@ -11,7 +11,7 @@ import {
   ReviewQueueDto,
   ReviewQueueQueryDto,
 } from './dto/review-queue.dto';
-import { reviewQuery, ReviewQueueService } from './review-queue.service';
+import { reviewQuery, ReviewQueueService } from '@app/application';
 
 const PATH = `${API}/cycles/:cycleId/review-queue`;
 

@@ -11,7 +11,7 @@ import {
   SubmissionDto,
   SubmitDto,
 } from './dto/submission.dto';
-import { SubmissionsService } from './submissions.service';
+import { SubmissionsService } from '@app/application';
 
 const PATH = `${API}/cycles/:cycleId/units/:unitId/submission`;
 

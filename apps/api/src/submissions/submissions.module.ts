@@ -1,10 +1,9 @@
 import { BullModule } from '@nestjs/bull';
 import { Module } from '@nestjs/common';
 import { ReviewQueueController } from './review-queue.controller';
-import { ReviewQueueService } from './review-queue.service';
 import { QueueName } from '@app/jobs';
 import { SubmissionsController } from './submissions.controller';
-import { SubmissionsService } from './submissions.service';
+import { ReviewQueueService, SubmissionsService } from '@app/application';
 
 /**
  * The submission workflow; exports its service to the spreadsheet import and export. Its data

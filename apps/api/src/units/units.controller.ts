@@ -4,7 +4,7 @@ import { Action, Actor } from '@app/domain';
 import { CurrentActor, UseCase } from '../auth/auth.decorators';
 import { API } from '../common/api-path';
 import { CreateUnitDto, UnitDto, UpdateUnitDto } from './dto/unit.dto';
-import { UnitsService } from './units.service';
+import { UnitsService } from '@app/application';
 
 @ApiTags('units')
 @ApiBearerAuth()

@@ -7,7 +7,6 @@ import { CataloguesPagesController } from './catalogues/catalogues.controller';
 import { CyclesPagesController } from './cycles/cycles.controller';
 import { DisclosureReportsPagesController } from './disclosure-reports/disclosure-reports.controller';
 import { HomeController } from './home/home.controller';
-import { HomeService } from './home/home.service';
 import { InvitationsPagesController } from './invitations/invitations.controller';
 import { OrganisationsPagesController } from './organisations/organisations.controller';
 import { PasswordResetPagesController } from './password-reset/password-reset.controller';
@@ -32,6 +31,7 @@ import { TrendReportsPagesController } from './trend-reports/trend-reports.contr
 import { UnitsPagesController } from './units/units.controller';
 import { PageRenderer } from './views/page-renderer';
 import { WEB_SETTINGS, webSettingsOf } from './web-settings';
+import { HomeService } from '@app/application';
 
 /*
  * The server-rendered web cockpit.

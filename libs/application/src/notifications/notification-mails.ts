@@ -6,9 +6,10 @@ import {
   queueMail,
   recordReminder,
   type ReminderKey,
-  ReportEntity,
-  StudyEntity,
   type TenantTx,
+  cyclePublishing,
+  findReport,
+  studyOf,
 } from '@app/persistence';
 import { notificationLinks } from './public-url';
 
@@ -59,7 +60,7 @@ export async function queueReminders(
   now: Date,
   publicUrl: string,
 ): Promise<UnitReminder[]> {
-  const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+  const study = await studyOf(m, cycle);
   const contacts = byUnit(await notificationContacts(m, cycle.id, 'deadline_reminder'));
   const reminded: UnitReminder[] = [];
   for (const unitId of unitIds) {
@@ -123,7 +124,7 @@ export async function queueReviewMails(
 ): Promise<QueuedMail[]> {
   const purpose = change.transition === 'accept' ? 'submission_accepted' : 'submission_returned';
   const { cycle } = change;
-  const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+  const study = await studyOf(m, cycle);
   const people = byUnit(await notificationContacts(m, cycle.id, purpose)).get(change.unitId);
   const mails: QueuedMail[] = [];
   for (const person of people ?? []) {
@@ -160,15 +161,15 @@ export async function queueReportReadyMails(
   reportId: string,
   publicUrl: string,
 ): Promise<QueuedMail[]> {
-  const report = await m.findOneBy(ReportEntity, { id: reportId });
+  const report = await findReport(m, reportId);
   if (!report || report.kind !== 'company' || !report.unitId || !report.snapshotId) {
     return [];
   }
-  const cycle = await m.findOneBy(CycleEntity, { publishedSnapshotId: report.snapshotId });
+  const cycle = await cyclePublishing(m, report.snapshotId);
   if (!cycle || cycle.tenantId !== report.tenantId) {
     return [];
   }
-  const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+  const study = await studyOf(m, cycle);
   const people = byUnit(await notificationContacts(m, cycle.id, 'report_ready')).get(report.unitId);
   const mails: QueuedMail[] = [];
   for (const person of people ?? []) {

@@ -7,10 +7,11 @@ import {
   digestRecipients,
   openCyclesOfEveryTenant,
   queueMail,
-  StudyEntity,
   submissionsSubmittedBetween,
   TenantDb,
   type TenantTx,
+  findOpenCycle,
+  studyOf,
 } from '@app/persistence';
 import { queueReminders, type QueuedMail } from './notification-mails';
 import { notificationLinks, PUBLIC_URL } from './public-url';
@@ -37,7 +38,7 @@ export class NotificationRun {
     for (const ref of cycles) {
       mails.push(
         ...(await this.db.withTenant(asTenantId(ref.tenant_id), async (m) => {
-          const cycle = await m.findOneBy(CycleEntity, { id: ref.id, state: 'open' });
+          const cycle = await findOpenCycle(m, ref.id);
           return cycle
             ? [...(await this.remind(m, cycle, now)), ...(await this.digest(m, cycle, now))]
             : [];
@@ -84,7 +85,7 @@ export class NotificationRun {
     if (count === 0) {
       return [];
     }
-    const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+    const study = await studyOf(m, cycle);
     const day = from.toISOString().slice(0, 10);
     const mails: QueuedMail[] = [];
     for (const person of await digestRecipients(m)) {

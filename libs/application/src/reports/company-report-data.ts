@@ -10,14 +10,13 @@ import {
   unitIndex,
 } from '@app/domain';
 import type { CompanyReportInput } from '@app/reporting';
-import { In, LessThanOrEqual } from 'typeorm';
 import {
-  CycleEntity,
-  OrganisationEntity,
   SnapshotReader,
   StoredPeerGroup,
   type TenantTx,
-  UnitEntity,
+  findUnit,
+  findOrganisation,
+  publishedCyclesBefore,
 } from '@app/persistence';
 
 /** Cycles of history a report's trend charts show, this one included. */
@@ -63,11 +62,11 @@ export async function companyReportInput(
   const inputs = await reader.frozenInputs(m, snapshotId);
   const u = unitIndex(inputs, unitId);
   const setting = await reader.setting(m, snapshot.cycleId);
-  const unit = await m.findOneBy(UnitEntity, { id: unitId });
+  const unit = await findUnit(m, unitId);
   if (u < 0 || !setting || !unit) {
     throw notFound('Unit', unitId);
   }
-  const company = await m.findOneBy(OrganisationEntity, { id: unit.tenantId });
+  const company = await findOrganisation(m, unit.tenantId);
   const profile = inputs.profiles[u];
   const policy = effectiveDisclosurePolicy(
     snapshot.manifest?.policy,
@@ -91,15 +90,12 @@ export async function companyReportInput(
   );
 
   // The trend: the published snapshots of the study's earlier cycles, then this one.
-  const earlier = await m.find(CycleEntity, {
-    where: {
-      studyId: setting.study.id,
-      year: LessThanOrEqual(setting.cycle.year - 1),
-      state: In(['published']),
-    },
-    order: { year: 'DESC' },
-    take: TREND_CYCLES - 1,
-  });
+  const earlier = await publishedCyclesBefore(
+    m,
+    setting.study.id,
+    setting.cycle.year,
+    TREND_CYCLES - 1,
+  );
   const trend: CompanyReportInput['trend'] = [];
   for (const cycle of [...earlier].reverse()) {
     if (cycle.publishedSnapshotId) {

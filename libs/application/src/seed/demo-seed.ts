@@ -1,13 +1,13 @@
 import { asTenantId } from '@app/domain';
 import {
-  CycleEntity,
   DEMO_PUBLISHER_ID,
   loadSnapshotSetting,
   seedDemoData,
-  SnapshotEntity,
   sourceHash,
   TenantDb,
   unpublishedDemoCycles,
+  queueSnapshot,
+  setPublishedSnapshot,
 } from '@app/persistence';
 import { SnapshotComputation, snapshotInputKey } from '../snapshots/snapshot-computation';
 
@@ -34,21 +34,14 @@ async function publishDemoSnapshots(tenantDb: TenantDb): Promise<void> {
       if (!setting) {
         throw new Error(`demo cycle ${cycle.year} is missing`);
       }
-      const snapshot = await m.save(
-        m.create(SnapshotEntity, {
-          tenantId: DEMO_PUBLISHER_ID,
-          cycleId: cycle.id,
-          inputKey: snapshotInputKey(setting, await sourceHash(m, cycle.id)),
-          state: 'queued',
-          progress: 0,
-          attempts: 0,
-        }),
-      );
+      const snapshot = await queueSnapshot(m, {
+        tenantId: DEMO_PUBLISHER_ID,
+        cycleId: cycle.id,
+        inputKey: snapshotInputKey(setting, await sourceHash(m, cycle.id)),
+      });
       return snapshot.id;
     });
     await computation.run(DEMO_PUBLISHER_ID, snapshotId, () => Promise.resolve());
-    await tenantDb.withTenant(publisher, (m) =>
-      m.update(CycleEntity, { id: cycle.id }, { publishedSnapshotId: snapshotId }),
-    );
+    await tenantDb.withTenant(publisher, (m) => setPublishedSnapshot(m, cycle.id, snapshotId));
   }
 }

@@ -22,11 +22,11 @@ import {
   readSource,
   recordSnapshotFailure,
   setSnapshotProgress,
-  SnapshotEntity,
   SnapshotSetting,
   sourceHash,
   storeComputedSnapshot,
   TenantDb,
+  getSnapshot,
 } from '@app/persistence';
 
 /**
@@ -108,7 +108,7 @@ export class SnapshotComputation {
     const { snapshot, setting, source, inputs } = await this.db.withTenant(
       tenant,
       async (m) => {
-        const snapshot = await m.findOneByOrFail(SnapshotEntity, { id: snapshotId });
+        const snapshot = await getSnapshot(m, snapshotId);
         const setting = await loadSnapshotSetting(m, snapshot.cycleId, this.catalogues);
         if (!setting) {
           throw new Error(`cycle ${snapshot.cycleId} of snapshot ${snapshotId} is not readable`);

@@ -20,11 +20,17 @@ import {
 } from '@app/domain';
 import type { TrendReportInput } from '@app/reporting';
 import {
-  CycleEntity,
-  OrganisationEntity,
-  SnapshotEntity,
+  findOrganisation,
+  findStudy,
+  findTrend,
+  getSnapshot,
+  getTrend,
+  lockTrendToCompute,
+  publishedCyclesOf,
   SnapshotReader,
+  snapshotsWithIds,
   StudyEntity,
+  storeTrendData,
   type TenantTx,
   TrendEntity,
 } from '@app/persistence';
@@ -62,7 +68,7 @@ export async function trendSource(
   caller: Actor,
   language: 'de' | 'en',
 ): Promise<TrendSource> {
-  const study = await m.findOneBy(StudyEntity, { id: studyId });
+  const study = await findStudy(m, studyId);
   if (!study) {
     throw notFound('Study', studyId);
   }
@@ -72,10 +78,7 @@ export async function trendSource(
     id: studyId,
     ownerId: study.tenantId,
   });
-  const cycles = await m.find(CycleEntity, {
-    where: { studyId, state: 'published' },
-    order: { year: 'ASC' },
-  });
+  const cycles = await publishedCyclesOf(m, studyId);
   const published = cycles.filter((cycle) => cycle.publishedSnapshotId !== null);
   if (published.length < 2) {
     throw new DomainError(
@@ -86,10 +89,7 @@ export async function trendSource(
     );
   }
   const snapshotIds = published.map((cycle) => cycle.publishedSnapshotId as string);
-  const snapshots = await m.findBy(
-    SnapshotEntity,
-    snapshotIds.map((id) => ({ id })),
-  );
+  const snapshots = await snapshotsWithIds(m, snapshotIds);
   const manifestOf = new Map(snapshots.map((s) => [s.id, s.manifestHash]));
   return {
     study,
@@ -144,7 +144,7 @@ export async function computedTrend(
   reader: SnapshotReader,
   trendId: string,
 ): Promise<ComputedTrend> {
-  const stored = await m.findOneBy(TrendEntity, { id: trendId });
+  const stored = await findTrend(m, trendId);
   if (!stored) {
     throw notFound('Trend', trendId);
   }
@@ -154,11 +154,8 @@ export async function computedTrend(
   const trend =
     stored.data !== null
       ? stored
-      : ((await m.findOne(TrendEntity, {
-          where: { id: trendId },
-          lock: { mode: 'pessimistic_write' },
-        })) ?? (await m.findOneByOrFail(TrendEntity, { id: trendId })));
-  const latest = await m.findOneByOrFail(SnapshotEntity, { id: trend.snapshotIds.at(-1) });
+      : ((await lockTrendToCompute(m, trendId)) ?? (await getTrend(m, trendId)));
+  const latest = await getSnapshot(m, trend.snapshotIds.at(-1) ?? '');
   const setting = await reader.setting(m, latest.cycleId);
   if (!setting) {
     throw notFound('Cycle', latest.cycleId);
@@ -180,7 +177,7 @@ export async function computedTrend(
     const snapshotId = trend.snapshotIds[c];
     const inputs = await reader.frozenInputs(m, snapshotId);
     cycles.push(trendCycle(trend.years[c], inputs));
-    const snapshot = await m.findOneByOrFail(SnapshotEntity, { id: snapshotId });
+    const snapshot = await getSnapshot(m, snapshotId);
     snapshots.push({ year: trend.years[c], snapshotId, manifestHash: snapshot.manifestHash });
   }
   const data = computeTrendData({ cycles, kpis: trendKpisOf(catalogue), policy });
@@ -201,7 +198,7 @@ export async function computedTrend(
   };
   const computedAt = new Date();
   const manifestHash = sha256(canonicalJson(manifest));
-  await m.update(TrendEntity, { id: trendId }, { data, manifest, manifestHash, computedAt });
+  await storeTrendData(m, trendId, { data, manifest, manifestHash, computedAt });
   return {
     trend: { ...trend, data, manifest, manifestHash, computedAt },
     study,
@@ -219,7 +216,7 @@ export async function trendReportInput(
   generatedAt: Date,
 ): Promise<TrendReportInput> {
   const { trend, study, policy, catalogue } = await computedTrend(m, reader, trendId);
-  const publisher = await m.findOneBy(OrganisationEntity, { id: study.tenantId });
+  const publisher = await findOrganisation(m, study.tenantId);
   return {
     language,
     study: { name: study.name, publisherName: publisher?.name ?? '' },

@@ -1,4 +1,5 @@
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** Stores a reset token of a user of the caller's tenant; its id. */
 export async function createPasswordReset(
@@ -7,7 +8,7 @@ export async function createPasswordReset(
   tokenHash: string,
   validSeconds: number,
 ): Promise<string> {
-  const [row] = await m.query<{ id: string }[]>(
+  const [row] = await managerOf(m).query<{ id: string }[]>(
     `INSERT INTO password_reset_tokens (tenant_id, user_id, token_hash, expires_at)
      VALUES (app_current_tenant(), $1, $2, now() + make_interval(secs => $3))
      RETURNING id`,
@@ -22,7 +23,7 @@ export async function createPasswordReset(
  */
 export async function consumePasswordReset(m: TenantTx, id: string): Promise<string | null> {
   // An UPDATE answers [rows, count].
-  const [rows] = await m.query<[{ user_id: string }[], number]>(
+  const [rows] = await managerOf(m).query<[{ user_id: string }[], number]>(
     `UPDATE password_reset_tokens SET used_at = now()
       WHERE id = $1 AND used_at IS NULL AND expires_at > now()
       RETURNING user_id`,
@@ -42,12 +43,12 @@ export async function resetPassword(
   passwordHash: string,
   now: Date,
 ): Promise<boolean> {
-  const [, updated] = await m.query<[unknown, number]>(
+  const [, updated] = await managerOf(m).query<[unknown, number]>(
     `UPDATE users SET password_hash = $2, sessions_revoked_at = $3
       WHERE id = $1 AND disabled_at IS NULL`,
     [userId, passwordHash, now],
   );
-  await m.query(
+  await managerOf(m).query(
     `UPDATE password_reset_tokens SET used_at = now() WHERE user_id = $1 AND used_at IS NULL`,
     [userId],
   );

@@ -16,6 +16,7 @@ import type { InvitationRow, IssuedInvitation } from '../invitations/invitations
 import type { PeerGroupRow } from '../snapshots/snapshot-reader';
 import { columnsOfVectors, decodeValues, unpackUnits } from '../snapshots/frozen-inputs';
 import { type NoTenantTx, type TenantRead, tenantRead, type TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /*
  * The cross-tenant reader: the one door through which the application reaches what row-level
@@ -48,7 +49,7 @@ export interface StoredApiKey {
  * that works with no tenant set (sign-in comes before any tenant is known).
  */
 export function loginAccounts(m: NoTenantTx, email: string): Promise<LoginAccount[]> {
-  return m.query<LoginAccount[]>('SELECT * FROM auth_find_user($1)', [email]);
+  return managerOf(m).query<LoginAccount[]>('SELECT * FROM auth_find_user($1)', [email]);
 }
 
 /** The API key of a prefix, through the security-definer door that works with no tenant set. */
@@ -56,7 +57,9 @@ export async function apiKeyByPrefix(
   m: NoTenantTx,
   prefix: string,
 ): Promise<StoredApiKey | undefined> {
-  const [key] = await m.query<StoredApiKey[]>('SELECT * FROM auth_find_api_key($1)', [prefix]);
+  const [key] = await managerOf(m).query<StoredApiKey[]>('SELECT * FROM auth_find_api_key($1)', [
+    prefix,
+  ]);
   return key;
 }
 
@@ -74,9 +77,10 @@ export async function passwordResetByHash(
   m: NoTenantTx,
   tokenHash: string,
 ): Promise<FoundPasswordReset | undefined> {
-  const [row] = await m.query<FoundPasswordReset[]>('SELECT * FROM auth_find_password_reset($1)', [
-    tokenHash,
-  ]);
+  const [row] = await managerOf(m).query<FoundPasswordReset[]>(
+    'SELECT * FROM auth_find_password_reset($1)',
+    [tokenHash],
+  );
   return row;
 }
 
@@ -100,9 +104,10 @@ export async function invitationByHash(
   m: NoTenantTx,
   tokenHash: string,
 ): Promise<FoundInvitation | undefined> {
-  const [row] = await m.query<FoundInvitation[]>('SELECT * FROM auth_find_invitation($1)', [
-    tokenHash,
-  ]);
+  const [row] = await managerOf(m).query<FoundInvitation[]>(
+    'SELECT * FROM auth_find_invitation($1)',
+    [tokenHash],
+  );
   return row;
 }
 
@@ -121,7 +126,7 @@ export interface TenantUserRow {
  * nothing to another caller).
  */
 export function tenantUsers(m: TenantTx, organisationId: string): Promise<TenantUserRow[]> {
-  return m.query<TenantUserRow[]>(
+  return managerOf(m).query<TenantUserRow[]>(
     `SELECT id, email, name, role, created_at AS "createdAt", disabled_at AS "disabledAt"
        FROM platform_tenant_users($1)`,
     [organisationId],
@@ -133,7 +138,7 @@ export function tenantUsers(m: TenantTx, organisationId: string): Promise<Tenant
  * (`platform_tenant_invitations`); the organisation's name is the caller's to add.
  */
 export function tenantInvitations(m: TenantTx, organisationId: string): Promise<InvitationRow[]> {
-  return m.query<InvitationRow[]>(
+  return managerOf(m).query<InvitationRow[]>(
     `SELECT id, tenant_id AS "tenantId", organisation_id AS "organisationId",
             NULL AS "organisationName", study_id AS "studyId", NULL AS "studyName", email, name,
             role, language, created_at AS "createdAt", sent_at AS "sentAt",
@@ -162,7 +167,7 @@ export async function renewTenantInvitation(
   tokenHash: string,
   validSeconds: number,
 ): Promise<RenewedInvitation | null> {
-  const [row] = await m.query<RenewedInvitation[]>(
+  const [row] = await managerOf(m).query<RenewedInvitation[]>(
     `SELECT id, organisation_id AS "organisationId", email, name, role, language,
             token_id AS "tokenId"
        FROM platform_renew_invitation($1, $2, $3)`,
@@ -186,14 +191,15 @@ export interface UnfinishedWorkRow {
 
 /** The unfinished snapshots, reports and mails of every tenant, for the job reconciler. */
 export function unfinishedWorkRows(m: NoTenantTx): Promise<UnfinishedWorkRow[]> {
-  return m.query<UnfinishedWorkRow[]>('SELECT * FROM unfinished_work()');
+  return managerOf(m).query<UnfinishedWorkRow[]>('SELECT * FROM unfinished_work()');
 }
 
 /** The database's hash of a cycle's accepted submissions; only its publisher gets one. */
 export async function sourceHash(m: TenantTx, cycleId: string): Promise<string> {
-  const [row] = await m.query<{ hash: string }[]>('SELECT benchmark_source_hash($1) AS hash', [
-    cycleId,
-  ]);
+  const [row] = await managerOf(m).query<{ hash: string }[]>(
+    'SELECT benchmark_source_hash($1) AS hash',
+    [cycleId],
+  );
   return row.hash;
 }
 
@@ -215,7 +221,7 @@ export async function readSource(
   catalogue: Catalogue,
 ): Promise<FrozenInputs> {
   const kpis = benchmarkKpis(catalogue);
-  const [row] = await m.query<SourceRow[]>('SELECT * FROM benchmark_source($1, $2)', [
+  const [row] = await managerOf(m).query<SourceRow[]>('SELECT * FROM benchmark_source($1, $2)', [
     cycleId,
     kpis.length * 8,
   ]);
@@ -247,9 +253,10 @@ export async function readFrozenInputs(
   m: TenantTx,
   snapshotId: string,
 ): Promise<FrozenInputs | null> {
-  const [row] = await m.query<FrozenInputsRow[]>('SELECT * FROM benchmark_frozen_inputs($1)', [
-    snapshotId,
-  ]);
+  const [row] = await managerOf(m).query<FrozenInputsRow[]>(
+    'SELECT * FROM benchmark_frozen_inputs($1)',
+    [snapshotId],
+  );
   if (!row) {
     return null;
   }
@@ -266,7 +273,7 @@ export async function readFrozenInputs(
  * `benchmark_frozen_inputs`, without the values.
  */
 export async function frozenInputsReadable(m: TenantTx, snapshotId: string): Promise<boolean> {
-  const [row] = await m.query<{ readable: boolean }[]>(
+  const [row] = await managerOf(m).query<{ readable: boolean }[]>(
     'SELECT benchmark_frozen_inputs_readable($1) AS readable',
     [snapshotId],
   );
@@ -310,9 +317,10 @@ export async function organisationKindOf(
   m: TenantTx,
   organisationId: string,
 ): Promise<string | null> {
-  const [row] = await m.query<{ kind: string | null }[]>('SELECT organisation_kind($1) AS kind', [
-    organisationId,
-  ]);
+  const [row] = await managerOf(m).query<{ kind: string | null }[]>(
+    'SELECT organisation_kind($1) AS kind',
+    [organisationId],
+  );
   return row?.kind ?? null;
 }
 
@@ -339,7 +347,7 @@ export async function recordPeerGroupRequest(
   m: TenantTx,
   record: PeerGroupRequestRecord,
 ): Promise<void> {
-  await m.query('SELECT peer_group_request_record($1, $2, $3, $4, $5, $6, $7, $8)', [
+  await managerOf(m).query('SELECT peer_group_request_record($1, $2, $3, $4, $5, $6, $7, $8)', [
     record.snapshotId,
     record.peerGroupId,
     JSON.stringify(record.filter),
@@ -356,7 +364,7 @@ export async function ownPeerGroupRequestTallies(
   m: TenantTx,
   snapshotId: string,
 ): Promise<PeerGroupRequestTally[]> {
-  return m.query<PeerGroupRequestTally[]>(
+  return managerOf(m).query<PeerGroupRequestTally[]>(
     'SELECT decision, rule, requests FROM peer_group_request_tally($1)',
     [snapshotId],
   );
@@ -370,7 +378,7 @@ export interface OpenCycleRef {
 
 /** Every open cycle of every publisher, ids only, for the reminder and digest pass. */
 export function openCyclesOfEveryTenant(m: NoTenantTx): Promise<OpenCycleRef[]> {
-  return m.query<OpenCycleRef[]>('SELECT id, tenant_id FROM notification_open_cycles()');
+  return managerOf(m).query<OpenCycleRef[]>('SELECT id, tenant_id FROM notification_open_cycles()');
 }
 
 /** A person a mail about a unit of a cycle goes to, as `notification_contacts` releases them. */
@@ -393,7 +401,7 @@ export async function notificationContacts(
   cycleId: string,
   purpose: string,
 ): Promise<NotificationContact[]> {
-  const rows = await m.query<
+  const rows = await managerOf(m).query<
     {
       unit_id: string;
       unit_name: string;

@@ -1,5 +1,6 @@
 import type { LedgerEntry, PeerGroupFilter, PeerGroupRequestDecision } from '@app/domain';
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 interface LedgerRow {
   peer_group_id: string;
@@ -17,7 +18,7 @@ interface LedgerRow {
  * Row-level security gives rows to the snapshot's publisher only; anyone else reads none.
  */
 export async function peerGroupLedger(m: TenantTx, snapshotId: string): Promise<LedgerEntry[]> {
-  const rows = await m.query<LedgerRow[]>(
+  const rows = await managerOf(m).query<LedgerRow[]>(
     `SELECT r.peer_group_id, r.filter, r.n, r.decision, r.rule, r.requester_tenant_id,
             o.name AS organisation_name, r.requested_at
        FROM peer_group_requests r LEFT JOIN organisations o ON o.id = r.requester_tenant_id

@@ -1,5 +1,6 @@
 import type { Role } from '@app/domain';
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** An invitation as its sender (or the operator) lists it: never its token or hash. */
 export interface InvitationRow {
@@ -62,7 +63,7 @@ export async function issueInvitation(
   m: TenantTx,
   invitation: NewInvitation,
 ): Promise<IssuedInvitation> {
-  const [row] = await m.query<IssuedInvitation[]>(
+  const [row] = await managerOf(m).query<IssuedInvitation[]>(
     `INSERT INTO invitations (tenant_id, organisation_id, study_id, email, name, role, language,
                               token_hash, token_id, invited_by, expires_at)
      VALUES (app_current_tenant(), $1, $2, $3, $4, $5, $6, $7, gen_random_uuid(), $8,
@@ -91,12 +92,17 @@ export async function issueInvitation(
 
 /** The invitations the caller's tenant sent, newest first. */
 export function sentInvitations(m: TenantTx): Promise<InvitationRow[]> {
-  return m.query<InvitationRow[]>(`SELECT ${COLUMNS} ${FROM} ORDER BY i.created_at DESC, i.id`);
+  return managerOf(m).query<InvitationRow[]>(
+    `SELECT ${COLUMNS} ${FROM} ORDER BY i.created_at DESC, i.id`,
+  );
 }
 
 /** An invitation the caller's tenant sent; undefined for another tenant's or none. */
 export async function sentInvitation(m: TenantTx, id: string): Promise<InvitationRow | undefined> {
-  const [row] = await m.query<InvitationRow[]>(`SELECT ${COLUMNS} ${FROM} WHERE i.id = $1`, [id]);
+  const [row] = await managerOf(m).query<InvitationRow[]>(
+    `SELECT ${COLUMNS} ${FROM} WHERE i.id = $1`,
+    [id],
+  );
   return row;
 }
 
@@ -110,7 +116,7 @@ export async function renewInvitation(
   tokenHash: string,
   validSeconds: number,
 ): Promise<IssuedInvitation | null> {
-  const [rows] = await m.query<[IssuedInvitation[], number]>(
+  const [rows] = await managerOf(m).query<[IssuedInvitation[], number]>(
     `UPDATE invitations
         SET token_hash = $2, token_id = gen_random_uuid(), sent_at = now(),
             expires_at = now() + make_interval(secs => $3)
@@ -123,7 +129,7 @@ export async function renewInvitation(
 
 /** Revokes an open invitation of the caller's tenant; false when it was accepted or revoked. */
 export async function revokeInvitation(m: TenantTx, id: string): Promise<boolean> {
-  const [, count] = await m.query<[unknown, number]>(
+  const [, count] = await managerOf(m).query<[unknown, number]>(
     `UPDATE invitations SET revoked_at = now()
       WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL`,
     [id],
@@ -137,7 +143,7 @@ export async function revokeInvitation(m: TenantTx, id: string): Promise<boolean
  * into, or null.
  */
 export async function consumeInvitation(m: TenantTx, id: string): Promise<string | null> {
-  const [rows] = await m.query<[{ organisation_id: string }[], number]>(
+  const [rows] = await managerOf(m).query<[{ organisation_id: string }[], number]>(
     `UPDATE invitations SET accepted_at = now()
       WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
       RETURNING organisation_id`,
@@ -151,10 +157,10 @@ export async function consumeInvitation(m: TenantTx, id: string): Promise<string
  * it takes part in one of its studies, which the caller enrols it in next.
  */
 export async function insertCompany(m: TenantTx, id: string, name: string): Promise<void> {
-  await m.query(`INSERT INTO organisations (id, kind, name) VALUES ($1, 'company', $2)`, [
-    id,
-    name,
-  ]);
+  await managerOf(m).query(
+    `INSERT INTO organisations (id, kind, name) VALUES ($1, 'company', $2)`,
+    [id, name],
+  );
 }
 
 /** A user of the caller's tenant who accepted an invitation; null when the address is taken. */
@@ -162,7 +168,7 @@ export async function insertInvitedUser(
   m: TenantTx,
   user: { email: string; name: string; role: Role; language: 'de' | 'en'; passwordHash: string },
 ): Promise<string | null> {
-  const rows = await m.query<{ id: string }[]>(
+  const rows = await managerOf(m).query<{ id: string }[]>(
     `INSERT INTO users (tenant_id, email, name, role, password_hash, preferred_language)
      VALUES (app_current_tenant(), $1, $2, $3, $4, $5)
      ON CONFLICT (tenant_id, email) DO NOTHING

@@ -3,6 +3,7 @@ import { asTenantId, type WorkFailure } from '@app/domain';
 import type { UnfinishedWork, WorkKind } from '@app/jobs';
 import { unfinishedWorkRows } from '../cross-tenant/cross-tenant-reader';
 import { TenantDb } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /**
  * The table and the state it runs in while unfinished, per kind of work, and what failing a
@@ -30,7 +31,7 @@ export class UnfinishedWorkStore {
    */
   whileReconciling<T>(work: (rows: UnfinishedWork[]) => Promise<T>): Promise<T | null> {
     return this.db.withoutTenant(async (m) => {
-      const [{ locked }] = await m.query<{ locked: boolean }[]>(
+      const [{ locked }] = await managerOf(m).query<{ locked: boolean }[]>(
         `SELECT pg_try_advisory_xact_lock(hashtext('cockpit:job-reconciler')) AS locked`,
       );
       if (!locked) {
@@ -54,7 +55,7 @@ export class UnfinishedWorkStore {
   async current(kind: WorkKind, tenantId: string, id: string): Promise<UnfinishedWork | null> {
     const { table, running } = TABLES[kind];
     const [row] = await this.db.withTenant(asTenantId(tenantId), (m) =>
-      m.query<{ state: string; attempts: number; error: WorkFailure | null }[]>(
+      managerOf(m).query<{ state: string; attempts: number; error: WorkFailure | null }[]>(
         `SELECT state, attempts, error FROM ${table} WHERE id = $1 AND state IN ('queued', $2)`,
         [id, running],
       ),
@@ -69,7 +70,7 @@ export class UnfinishedWorkStore {
   ): Promise<void> {
     const { table, running, alsoOnFail } = TABLES[work.kind];
     await this.db.withTenant(asTenantId(work.tenantId), (m) =>
-      m.query(
+      managerOf(m).query(
         `UPDATE ${table} SET state = 'failed', error = $2::jsonb${alsoOnFail}
           WHERE id = $1 AND state IN ('queued', $3)`,
         [work.id, JSON.stringify(reason), running],

@@ -1,5 +1,6 @@
 import type { WorkFailure } from '@app/domain';
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** Why an e-mail is sent; each purpose has its templates under `templates/mail/<purpose>/`. */
 export type MailPurpose =
@@ -47,7 +48,7 @@ interface OutboxRow {
  * id of the new message, or null when that mail was written before (it is sent, or will be).
  */
 export async function queueMail(m: TenantTx, message: NewOutboxMessage): Promise<string | null> {
-  const rows = await m.query<{ id: string }[]>(
+  const rows = await managerOf(m).query<{ id: string }[]>(
     `INSERT INTO outbox_messages (tenant_id, recipient, language, purpose, object_id, params, secret_params)
      VALUES (app_current_tenant(), $1, $2, $3, $4, $5, $6)
      ON CONFLICT (tenant_id, recipient, purpose, object_id) DO NOTHING
@@ -66,7 +67,7 @@ export async function queueMail(m: TenantTx, message: NewOutboxMessage): Promise
 
 /** A message that is still to be sent, or null once it is sent or given up. */
 export async function queuedMail(m: TenantTx, id: string): Promise<OutboxMessage | null> {
-  const [row] = await m.query<OutboxRow[]>(
+  const [row] = await managerOf(m).query<OutboxRow[]>(
     `SELECT id, recipient, language, purpose, object_id, params, secret_params
        FROM outbox_messages WHERE id = $1 AND state = 'queued'`,
     [id],
@@ -86,7 +87,7 @@ export async function queuedMail(m: TenantTx, id: string): Promise<OutboxMessage
 
 /** Notes that the SMTP server took the message, and forgets its secret parameters. */
 export async function markMailSent(m: TenantTx, id: string): Promise<void> {
-  await m.query(
+  await managerOf(m).query(
     `UPDATE outbox_messages SET state = 'sent', sent_at = now(), error = NULL, secret_params = NULL
       WHERE id = $1 AND state = 'queued'`,
     [id],
@@ -105,7 +106,7 @@ export async function recordMailFailure(
   error: WorkFailure,
   outcome: 'wait' | 'attempt' | 'give_up',
 ): Promise<void> {
-  await m.query(
+  await managerOf(m).query(
     `UPDATE outbox_messages
         SET error = $2::jsonb,
             attempts = attempts + CASE WHEN $3 = 'attempt' THEN 1 ELSE 0 END,

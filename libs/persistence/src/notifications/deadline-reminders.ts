@@ -1,5 +1,6 @@
 import type { SubmissionState } from '@app/domain';
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** Where a unit stands in a cycle: its submission's state, or `not_started` without one. */
 export type CompletionState = SubmissionState | 'not_started';
@@ -25,7 +26,7 @@ export type ReminderKey = { offsetDays: number } | { requestId: string };
  * state and its last reminder, by company and unit name.
  */
 export async function cycleCompletion(m: TenantTx, cycleId: string): Promise<UnitCompletion[]> {
-  const rows = await m.query<
+  const rows = await managerOf(m).query<
     {
       unit_id: string;
       unit_name: string;
@@ -86,7 +87,7 @@ export async function recordReminder(
 ): Promise<string | null> {
   const offsetDays = 'offsetDays' in reminder.key ? reminder.key.offsetDays : null;
   const requestId = 'requestId' in reminder.key ? reminder.key.requestId : null;
-  const rows = await m.query<{ id: string }[]>(
+  const rows = await managerOf(m).query<{ id: string }[]>(
     `INSERT INTO deadline_reminders
        (tenant_id, cycle_id, unit_id, offset_days, request_id, sent_by, recipients, sent_at)
      VALUES (app_current_tenant(), $1, $2, $3, $4, $5, $6, $7)
@@ -111,7 +112,7 @@ export async function manualRemindersSince(
   cycleId: string,
   since: Date,
 ): Promise<Map<string, Date>> {
-  const rows = await m.query<{ unit_id: string; sent_at: Date }[]>(
+  const rows = await managerOf(m).query<{ unit_id: string; sent_at: Date }[]>(
     `SELECT unit_id, max(sent_at) AS sent_at FROM deadline_reminders
       WHERE tenant_id = app_current_tenant() AND cycle_id = $1 AND request_id IS NOT NULL
         AND sent_at >= $2
@@ -128,7 +129,7 @@ export async function reminderOfRequest(
   unitId: string,
   requestId: string,
 ): Promise<{ recipients: number; sentAt: Date } | null> {
-  const [row] = await m.query<{ recipients: number; sent_at: Date }[]>(
+  const [row] = await managerOf(m).query<{ recipients: number; sent_at: Date }[]>(
     `SELECT recipients, sent_at FROM deadline_reminders
       WHERE tenant_id = app_current_tenant() AND cycle_id = $1 AND unit_id = $2 AND request_id = $3`,
     [cycleId, unitId, requestId],

@@ -1,12 +1,13 @@
 import type { OptionalNotification } from '@app/domain';
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** The optional notifications the user switched off. */
 export async function notificationOptOuts(
   m: TenantTx,
   userId: string,
 ): Promise<OptionalNotification[]> {
-  const rows = await m.query<{ purpose: OptionalNotification }[]>(
+  const rows = await managerOf(m).query<{ purpose: OptionalNotification }[]>(
     `SELECT purpose FROM notification_opt_outs WHERE user_id = $1 ORDER BY purpose`,
     [userId],
   );
@@ -19,11 +20,11 @@ export async function setNotificationOptOuts(
   userId: string,
   purposes: readonly OptionalNotification[],
 ): Promise<void> {
-  await m.query(
+  await managerOf(m).query(
     `DELETE FROM notification_opt_outs WHERE user_id = $1 AND NOT (purpose = ANY($2::text[]))`,
     [userId, purposes],
   );
-  await m.query(
+  await managerOf(m).query(
     `INSERT INTO notification_opt_outs (tenant_id, user_id, purpose)
      SELECT app_current_tenant(), $1, unnest($2::text[])
      ON CONFLICT DO NOTHING`,
@@ -41,7 +42,9 @@ export interface DigestRecipient {
 
 /** The caller's tenant's active publisher users who did not switch the digest off. */
 export async function digestRecipients(m: TenantTx): Promise<DigestRecipient[]> {
-  const rows = await m.query<{ id: string; email: string; name: string; language: 'de' | 'en' }[]>(
+  const rows = await managerOf(m).query<
+    { id: string; email: string; name: string; language: 'de' | 'en' }[]
+  >(
     `SELECT u.id, u.email::text AS email, u.name, u.preferred_language AS language
        FROM users u
       WHERE u.tenant_id = app_current_tenant() AND u.disabled_at IS NULL
@@ -60,7 +63,7 @@ export async function submissionsSubmittedBetween(
   from: Date,
   to: Date,
 ): Promise<number> {
-  const [row] = await m.query<{ n: number }[]>(
+  const [row] = await managerOf(m).query<{ n: number }[]>(
     `SELECT count(*)::int AS n FROM submissions
       WHERE cycle_id = $1 AND submitted_at >= $2 AND submitted_at < $3`,
     [cycleId, from, to],

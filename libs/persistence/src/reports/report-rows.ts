@@ -3,6 +3,7 @@ import type { WorkFailure } from '@app/domain';
 import { MAX_WORK_ATTEMPTS } from '@app/jobs';
 import type { TenantTx } from '../tenant/tenant-db';
 import { ReportEntity, TrendEntity } from '../entities';
+import { managerOf } from '../tenant/tenant-tx';
 
 /**
  * Marks a report as rendering under a row lock, counting the attempt; null when it is done
@@ -13,7 +14,7 @@ export async function claimReport(
   m: TenantTx,
   reportId: string,
 ): Promise<{ report: ReportEntity; attempt: number } | null> {
-  const report = await m.findOne(ReportEntity, {
+  const report = await managerOf(m).findOne(ReportEntity, {
     where: { id: reportId },
     lock: { mode: 'pessimistic_write' },
   });
@@ -21,7 +22,7 @@ export async function claimReport(
     return null;
   }
   const attempt = report.attempts + 1;
-  await m.update(
+  await managerOf(m).update(
     ReportEntity,
     { id: reportId },
     { state: 'rendering', attempts: attempt, error: null },
@@ -40,7 +41,7 @@ export async function storeReportPdf(
   pdf: Buffer,
   pages: number,
 ): Promise<boolean> {
-  const result = await m.update(
+  const result = await managerOf(m).update(
     ReportEntity,
     { id: reportId, state: 'rendering', attempts: attempt },
     {
@@ -66,7 +67,7 @@ export async function recordReportFailure(
   error: WorkFailure,
   final: boolean,
 ): Promise<boolean> {
-  const [rows] = await m.query<[{ state: string }[], number]>(
+  const [rows] = await managerOf(m).query<[{ state: string }[], number]>(
     `UPDATE reports
         SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END, error = $2::jsonb
       WHERE id = $1 AND state IN ('queued', 'rendering')
@@ -85,13 +86,13 @@ export async function orderCompanyReport(
   order: { snapshotTenantId: string; snapshotId: string; unitId: string; unitTenantId: string },
   language: 'de' | 'en',
 ): Promise<ReportEntity> {
-  await m.query(
+  await managerOf(m).query(
     `INSERT INTO reports (tenant_id, kind, snapshot_id, unit_id, unit_tenant, language)
      VALUES ($1, 'company', $2, $3, $4, $5)
      ON CONFLICT (snapshot_id, unit_id, language) DO NOTHING`,
     [order.snapshotTenantId, order.snapshotId, order.unitId, order.unitTenantId, language],
   );
-  return m.findOneByOrFail(ReportEntity, {
+  return managerOf(m).findOneByOrFail(ReportEntity, {
     snapshotId: order.snapshotId,
     unitId: order.unitId,
     language,
@@ -108,30 +109,31 @@ export async function orderTrendReport(
   source: { studyId: string; inputKey: string; years: number[]; snapshotIds: string[] },
   language: 'de' | 'en',
 ): Promise<ReportEntity> {
-  await m.query(
+  await managerOf(m).query(
     `INSERT INTO trends (tenant_id, study_id, input_key, years, snapshot_ids)
      VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (study_id, input_key) DO NOTHING`,
     [tenantId, source.studyId, source.inputKey, source.years, source.snapshotIds],
   );
-  const trend = await m.findOneByOrFail(TrendEntity, {
+  const trend = await managerOf(m).findOneByOrFail(TrendEntity, {
     studyId: source.studyId,
     inputKey: source.inputKey,
   });
-  await m.query(
+  await managerOf(m).query(
     `INSERT INTO reports (tenant_id, kind, trend_id, language)
      VALUES ($1, 'trend', $2, $3)
      ON CONFLICT (trend_id, language) WHERE trend_id IS NOT NULL DO NOTHING`,
     [tenantId, trend.id, language],
   );
-  return m.findOneByOrFail(ReportEntity, { trendId: trend.id, language });
+  return managerOf(m).findOneByOrFail(ReportEntity, { trendId: trend.id, language });
 }
 
 /** The stored PDF of a report the caller sees. */
 export async function reportPdf(m: TenantTx, reportId: string): Promise<Buffer> {
-  const [row] = await m.query<{ pdf: Buffer }[]>('SELECT pdf FROM reports WHERE id = $1', [
-    reportId,
-  ]);
+  const [row] = await managerOf(m).query<{ pdf: Buffer }[]>(
+    'SELECT pdf FROM reports WHERE id = $1',
+    [reportId],
+  );
   return row.pdf;
 }
 
@@ -148,7 +150,7 @@ export async function orderBatchReports(
   languages: readonly ('de' | 'en')[],
 ): Promise<{ own: number; kept: number }> {
   // TypeORM answers an INSERT ... RETURNING with its rows, an UPDATE with [rows, count].
-  const created = await m.query<{ id: string }[]>(
+  const created = await managerOf(m).query<{ id: string }[]>(
     `INSERT INTO reports (tenant_id, kind, snapshot_id, unit_id, unit_tenant, language)
      SELECT $1, 'company', $2, u.id, u.tenant, l
        FROM unnest($3::uuid[], $4::uuid[]) AS u(id, tenant) CROSS JOIN unnest($5::text[]) AS l
@@ -156,7 +158,7 @@ export async function orderBatchReports(
      RETURNING id`,
     [batch.tenantId, batch.snapshotId, units.unitIds, units.unitTenants, languages],
   );
-  const [requeued] = await m.query<[{ id: string }[], number]>(
+  const [requeued] = await managerOf(m).query<[{ id: string }[], number]>(
     `UPDATE reports SET state = 'queued', attempts = 0
       WHERE snapshot_id = $1 AND unit_id = ANY($2::uuid[]) AND language = ANY($3::text[])
         AND state = 'failed'
@@ -166,7 +168,10 @@ export async function orderBatchReports(
   const own = [...created, ...requeued].map((r) => r.id);
   await linkBatchReports(m, batch, own);
   const kept = units.unitIds.length * languages.length - own.length;
-  await m.query('UPDATE report_batches SET kept = $2 WHERE id = $1', [batch.batchId, kept]);
+  await managerOf(m).query('UPDATE report_batches SET kept = $2 WHERE id = $1', [
+    batch.batchId,
+    kept,
+  ]);
   return { own: own.length, kept };
 }
 
@@ -175,7 +180,7 @@ async function linkBatchReports(
   batch: { tenantId: string; batchId: string },
   reportIds: readonly string[],
 ): Promise<void> {
-  await m.query(
+  await managerOf(m).query(
     `INSERT INTO report_batch_reports (tenant_id, batch_id, report_id)
      SELECT $1, $2, r FROM unnest($3::uuid[]) AS r
      ON CONFLICT DO NOTHING`,
@@ -189,7 +194,7 @@ export async function unfinishedReportIds(
   snapshotId: string,
   languages: readonly string[],
 ): Promise<string[]> {
-  const rows = await m.query<{ id: string }[]>(
+  const rows = await managerOf(m).query<{ id: string }[]>(
     `SELECT id FROM reports
       WHERE snapshot_id = $1 AND language = ANY($2::text[]) AND state IN ('queued', 'rendering')
       ORDER BY unit_id, language`,
@@ -200,7 +205,7 @@ export async function unfinishedReportIds(
 
 /** The ids of a batch's own reports that are queued or rendering. */
 export async function unfinishedBatchReportIds(m: TenantTx, batchId: string): Promise<string[]> {
-  const rows = await m.query<{ id: string }[]>(
+  const rows = await managerOf(m).query<{ id: string }[]>(
     `SELECT r.id FROM report_batch_reports br JOIN reports r ON r.id = br.report_id
       WHERE br.batch_id = $1 AND r.state IN ('queued', 'rendering')
       ORDER BY r.unit_id, r.language`,
@@ -272,9 +277,10 @@ const toBatchRow = (b: BatchRowRecord): ReportBatchRow => ({
 
 /** A batch with the counts of its own reports; null when the caller sees no such batch. */
 export async function reportBatch(m: TenantTx, batchId: string): Promise<ReportBatchRow | null> {
-  const rows = await m.query<BatchRowRecord[]>(`${BATCH_ROWS} WHERE b.id = $1 GROUP BY b.id`, [
-    batchId,
-  ]);
+  const rows = await managerOf(m).query<BatchRowRecord[]>(
+    `${BATCH_ROWS} WHERE b.id = $1 GROUP BY b.id`,
+    [batchId],
+  );
   return rows.length === 0 ? null : toBatchRow(rows[0]);
 }
 
@@ -283,7 +289,7 @@ export async function reportBatchesOfSnapshot(
   m: TenantTx,
   snapshotId: string,
 ): Promise<ReportBatchRow[]> {
-  const rows = await m.query<BatchRowRecord[]>(
+  const rows = await managerOf(m).query<BatchRowRecord[]>(
     `${BATCH_ROWS} WHERE b.snapshot_id = $1 GROUP BY b.id ORDER BY b.created_at DESC, b.id DESC`,
     [snapshotId],
   );
@@ -292,7 +298,7 @@ export async function reportBatchesOfSnapshot(
 
 /** The failed reports of a batch's own, by unit name. */
 export async function failedBatchReports(m: TenantTx, batchId: string): Promise<FailedReport[]> {
-  const failures = await m.query<
+  const failures = await managerOf(m).query<
     { id: string; unit_id: string; name: string; language: string; error: WorkFailure | null }[]
   >(
     `SELECT r.id, r.unit_id, u.name, r.language, r.error
@@ -314,7 +320,7 @@ export async function failedBatchReports(m: TenantTx, batchId: string): Promise<
 
 /** Queues a batch's own failed reports again, with their attempts reset. */
 export async function requeueFailedBatchReports(m: TenantTx, batchId: string): Promise<void> {
-  await m.query(
+  await managerOf(m).query(
     `UPDATE reports SET state = 'queued', attempts = 0
       WHERE state = 'failed'
         AND id IN (SELECT report_id FROM report_batch_reports WHERE batch_id = $1)`,

@@ -13,6 +13,7 @@ import * as argon2 from 'argon2';
 import { DataSource, IsNull } from 'typeorm';
 import { dataSourceOptions } from '../data-source-options';
 import { TenantDb, type TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 import {
   CatalogueVersionEntity,
   CycleEntity,
@@ -242,7 +243,7 @@ export async function seedDemoData(
 
 /** The demo's published cycles without a published snapshot yet, oldest first. */
 export function unpublishedDemoCycles(m: TenantTx): Promise<CycleEntity[]> {
-  return m.find(CycleEntity, {
+  return managerOf(m).find(CycleEntity, {
     where: { studyId: DEMO_STUDY_ID, state: 'published', publishedSnapshotId: IsNull() },
     order: { year: 'ASC' },
   });

@@ -23,6 +23,7 @@ import {
   snapshotGroupAccess,
 } from '../cross-tenant/cross-tenant-reader';
 import { loadSnapshotSetting, SnapshotSetting } from './snapshot-store';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** A stored peer group of a snapshot. */
 export interface StoredPeerGroup extends PeerGroupDefinition {
@@ -147,7 +148,7 @@ export class SnapshotReader {
     snapshotId: string,
     language: 'de' | 'en',
   ): Promise<SnapshotEntity> {
-    const snapshot = await m.findOneBy(SnapshotEntity, { id: snapshotId });
+    const snapshot = await managerOf(m).findOneBy(SnapshotEntity, { id: snapshotId });
     if (!snapshot) {
       throw notFound('Snapshot', snapshotId);
     }
@@ -213,7 +214,7 @@ export class SnapshotReader {
   }
 
   async peerGroups(m: TenantTx, snapshotId: string): Promise<StoredPeerGroup[]> {
-    const rows = await m.query<PeerGroupRow[]>(
+    const rows = await managerOf(m).query<PeerGroupRow[]>(
       `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 ORDER BY ordinal`,
       [snapshotId],
     );
@@ -225,7 +226,7 @@ export class SnapshotReader {
     snapshotId: string,
     peerGroupId: string,
   ): Promise<StoredPeerGroup | undefined> {
-    const [row] = await m.query<PeerGroupRow[]>(
+    const [row] = await managerOf(m).query<PeerGroupRow[]>(
       `SELECT * FROM snapshot_peer_groups WHERE snapshot_id = $1 AND peer_group_id = $2`,
       [snapshotId, peerGroupId],
     );
@@ -364,7 +365,7 @@ async function storedCells(
   peerGroupId: string,
   kpiOrder: readonly string[],
 ): Promise<{ cells: BenchmarkCell[]; released: boolean }> {
-  const rows = await m.query<(CellRow & { released: boolean })[]>(
+  const rows = await managerOf(m).query<(CellRow & { released: boolean })[]>(
     `SELECT c.kpi_key, c.n, c.mean, c.p10, c.p25, c.p50, c.p75, c.p90, c.pooled, c.suppressed,
             c.suppressed_statistics, g.released
        FROM snapshot_cells c

@@ -9,6 +9,7 @@ import { MAX_WORK_ATTEMPTS } from '@app/jobs';
 import type { TenantTx } from '../tenant/tenant-db';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CatalogueVersionEntity, CycleEntity, SnapshotEntity, StudyEntity } from '../entities';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** What a snapshot is computed from, besides the submissions. */
 export interface SnapshotSetting {
@@ -24,12 +25,12 @@ export async function loadSnapshotSetting(
   cycleId: string,
   catalogues: Map<string, Catalogue>,
 ): Promise<SnapshotSetting | null> {
-  const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
+  const cycle = await managerOf(m).findOneBy(CycleEntity, { id: cycleId });
   if (!cycle) {
     return null;
   }
-  const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
-  const catalogueVersion = await m.findOneByOrFail(CatalogueVersionEntity, {
+  const study = await managerOf(m).findOneByOrFail(StudyEntity, { id: cycle.studyId });
+  const catalogueVersion = await managerOf(m).findOneByOrFail(CatalogueVersionEntity, {
     id: study.catalogueVersionId,
   });
   let catalogue = catalogues.get(catalogueVersion.id);
@@ -49,7 +50,7 @@ export async function claimSnapshot(
   snapshotId: string,
   startedAt: Date,
 ): Promise<boolean> {
-  const result = await m
+  const result = await managerOf(m)
     .createQueryBuilder()
     .update(SnapshotEntity)
     .set({ state: 'running', startedAt, progress: 0, attempts: () => 'attempts + 1' })
@@ -67,7 +68,11 @@ export async function setSnapshotProgress(
   snapshotId: string,
   percent: number,
 ): Promise<void> {
-  await m.update(SnapshotEntity, { id: snapshotId, state: 'running' }, { progress: percent });
+  await managerOf(m).update(
+    SnapshotEntity,
+    { id: snapshotId, state: 'running' },
+    { progress: percent },
+  );
 }
 
 /** What a computed snapshot stores: its frozen inputs, its peer groups and cells, its manifest. */
@@ -93,13 +98,13 @@ export async function storeComputedSnapshot(
   snapshot: Pick<SnapshotEntity, 'id' | 'tenantId'>,
   computed: ComputedSnapshot,
 ): Promise<void> {
-  await m.query(
+  await managerOf(m).query(
     `INSERT INTO snapshot_inputs (snapshot_id, tenant_id, units, kpi_keys, kpi_values)
      VALUES ($1, $2, $3, $4, $5)`,
     [snapshot.id, snapshot.tenantId, computed.units, computed.kpiKeys, computed.values],
   );
   await writePeerGroups(m, snapshot, computed.peerGroups, computed.result, 0);
-  await m.update(
+  await managerOf(m).update(
     SnapshotEntity,
     { id: snapshot.id },
     {
@@ -125,7 +130,7 @@ export async function recordSnapshotFailure(
   error: WorkFailure,
   final: boolean,
 ): Promise<boolean> {
-  const [rows] = await m.query<[{ state: string }[], number]>(
+  const [rows] = await managerOf(m).query<[{ state: string }[], number]>(
     `UPDATE snapshots
         SET state = CASE WHEN $3 OR attempts >= $4 THEN 'failed' ELSE 'queued' END,
             error = $2::jsonb, progress = 0
@@ -154,7 +159,7 @@ export async function writePeerGroups(
     }
     return { definition, computed, ordinal: firstOrdinal + i };
   });
-  await m.query(
+  await managerOf(m).query(
     `INSERT INTO snapshot_peer_groups (snapshot_id, tenant_id, ordinal, peer_group_id, kind, filter, label, n, released)
      SELECT $1, $2, g.ordinal, g.id, g.kind, g.filter::jsonb, g.label::jsonb, g.n, g.released
        FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::boolean[])
@@ -174,7 +179,7 @@ export async function writePeerGroups(
   const cells = groups.flatMap((g) => g.computed.cells.map((cell) => ({ group: g, cell })));
   const column = <T>(pick: (c: (typeof cells)[number]['cell']) => T) =>
     cells.map(({ cell }) => pick(cell));
-  await m.query(
+  await managerOf(m).query(
     `INSERT INTO snapshot_cells (snapshot_id, tenant_id, peer_group_id, kpi_key, n, mean, p10, p25, p50, p75, p90,
                                  pooled, suppressed, suppressed_statistics)
      SELECT $1, $2, c.peer_group_id, c.kpi_key, c.n, c.mean, c.p10, c.p25, c.p50, c.p75, c.p90, c.pooled,

@@ -2,6 +2,7 @@ import type { SubmissionState } from '@app/domain';
 import { In } from 'typeorm';
 import type { TenantTx } from '../tenant/tenant-db';
 import { CycleEntity, SubmissionEntity } from '../entities';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** Submissions of a cycle in one state, counted. */
 export interface SubmissionStateCount {
@@ -25,7 +26,7 @@ export async function publishedSnapshotsOf(
   if (cycleIds.length === 0) {
     return new Map();
   }
-  const rows = await m.find(CycleEntity, {
+  const rows = await managerOf(m).find(CycleEntity, {
     select: { id: true, publishedSnapshotId: true },
     where: { id: In([...cycleIds]) },
   });
@@ -41,7 +42,7 @@ export function submissionStatesOf(
   if (cycleIds.length === 0) {
     return Promise.resolve([]);
   }
-  return m.find(SubmissionEntity, {
+  return managerOf(m).find(SubmissionEntity, {
     select: { id: true, cycleId: true, unitId: true, state: true, updatedAt: true },
     where: { cycleId: In([...cycleIds]), tenantId },
   });
@@ -52,7 +53,7 @@ export async function submissionStateCounts(
   m: TenantTx,
   cycleIds: readonly string[],
 ): Promise<SubmissionStateCount[]> {
-  const rows = await m.query<{ cycle_id: string; state: SubmissionState; n: number }[]>(
+  const rows = await managerOf(m).query<{ cycle_id: string; state: SubmissionState; n: number }[]>(
     `SELECT cycle_id, state, count(*)::int AS n FROM submissions
       WHERE cycle_id = ANY($1::uuid[]) GROUP BY cycle_id, state`,
     [cycleIds],
@@ -65,7 +66,7 @@ export async function participantCounts(
   m: TenantTx,
   studyIds: readonly string[],
 ): Promise<ParticipantCount[]> {
-  const rows = await m.query<{ study_id: string; companies: number; units: number }[]>(
+  const rows = await managerOf(m).query<{ study_id: string; companies: number; units: number }[]>(
     `SELECT p.study_id, count(DISTINCT p.company_id)::int AS companies, count(u.id)::int AS units
        FROM participations p LEFT JOIN units u ON u.tenant_id = p.company_id
       WHERE p.study_id = ANY($1::uuid[]) GROUP BY p.study_id`,

@@ -3,6 +3,7 @@ import { setImmediate as turn } from 'node:timers/promises';
 import type { SubmissionEntity } from '../entities';
 import type { TenantTx } from '../tenant/tenant-db';
 import { type AuditAuthor, type AuditChange, auditStatements } from './submission-audit-rows';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** One draft of a batch: the submission as it is to be stored, and what its audit row lists. */
 export interface BatchedDraft {
@@ -156,10 +157,13 @@ export async function writeDraftBatches(
           return false;
         }
         if (statement.rows === undefined) {
-          await m.query(statement.sql, statement.params);
+          await managerOf(m).query(statement.sql, statement.params);
         } else {
           // TypeORM returns [rows, affected count] for an UPDATE ... RETURNING.
-          const [, count] = await m.query<[unknown[], number]>(statement.sql, statement.params);
+          const [, count] = await managerOf(m).query<[unknown[], number]>(
+            statement.sql,
+            statement.params,
+          );
           ok = count === statement.rows;
         }
       }

@@ -6,6 +6,7 @@ import type {
   SubmissionWarning,
 } from '@app/domain';
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** One unit of a cycle's review queue: its submission's state and what the reviewer reads. */
 export interface ReviewQueueRow {
@@ -129,7 +130,7 @@ export async function reviewQueueRows(
   }
   const limit = param(query.pageSize);
   const offset = param((query.page - 1) * query.pageSize);
-  const rows = await m.query<RawRow[]>(
+  const rows = await managerOf(m).query<RawRow[]>(
     `SELECT u.id AS unit_id, u.name AS unit_name, u.tenant_id AS company_id, o.name AS company_name,
             s.id AS submission_id, coalesce(s.state, 'none') AS state, s.version,
             s.warnings, s.warning_comments, s.return_comment, s.submitted_at, s.updated_at,
@@ -172,7 +173,7 @@ export async function reviewQueueRows(
     if (q.page === 1 && empty.length === 0) {
       return 0;
     }
-    const [row] = await tx.query<{ n: string }[]>(
+    const [row] = await managerOf(tx).query<{ n: string }[]>(
       `SELECT count(*) AS n
          FROM participations p
          JOIN units u ON u.tenant_id = p.company_id
@@ -190,7 +191,7 @@ export async function reviewQueueCounts(
   m: TenantTx,
   cycle: { id: string; studyId: string },
 ): Promise<Map<SubmissionState | 'none', number>> {
-  const rows = await m.query<{ state: SubmissionState | 'none'; n: string }[]>(
+  const rows = await managerOf(m).query<{ state: SubmissionState | 'none'; n: string }[]>(
     `SELECT coalesce(s.state, 'none') AS state, count(*) AS n
        FROM participations p
        JOIN units u ON u.tenant_id = p.company_id
@@ -218,7 +219,7 @@ export async function lockForAccept(
   cycleId: string,
   unitIds: readonly string[],
 ): Promise<Map<string, LockedForAccept>> {
-  const rows = await m.query<
+  const rows = await managerOf(m).query<
     {
       id: string;
       tenant_id: string;
@@ -258,7 +259,7 @@ export async function unitNames(
   m: TenantTx,
   unitIds: readonly string[],
 ): Promise<Map<string, string>> {
-  const rows = await m.query<{ id: string; name: string }[]>(
+  const rows = await managerOf(m).query<{ id: string; name: string }[]>(
     'SELECT id, name FROM units WHERE id = ANY($1::uuid[])',
     [unitIds],
   );
@@ -267,7 +268,7 @@ export async function unitNames(
 
 /** Marks locked submissions accepted in one statement; returns how many it changed. */
 export async function markAccepted(m: TenantTx, submissionIds: readonly string[]): Promise<number> {
-  const [, count] = await m.query<[unknown[], number]>(
+  const [, count] = await managerOf(m).query<[unknown[], number]>(
     `UPDATE submissions
         SET state = 'accepted', reviewed_at = now(), updated_at = now(), version = version + 1
       WHERE id = ANY($1::uuid[]) AND state = 'submitted'

@@ -23,6 +23,7 @@ import { SnapshotReader } from '../snapshots/snapshot-reader';
 import { type BatchedDraft, type DraftBatchWritten, writeDraftBatches } from './draft-batch-writer';
 import { type AuditAuthor, type AuditBatch, auditStatements } from './submission-audit-rows';
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** A submission with the cycle, unit, study and catalogue it is read against. */
 export interface Located {
@@ -61,23 +62,23 @@ export class SubmissionRepository {
    * caller cannot see, or a unit that does not take part in the cycle's study, is not found.
    */
   async locate(m: TenantTx, cycleId: string, unitId: string, forUpdate: boolean): Promise<Located> {
-    const cycle = await m.findOneBy(CycleEntity, { id: cycleId });
+    const cycle = await managerOf(m).findOneBy(CycleEntity, { id: cycleId });
     if (!cycle) {
       throw notFound('Cycle', cycleId);
     }
-    const unit = await m.findOneBy(UnitEntity, { id: unitId });
+    const unit = await managerOf(m).findOneBy(UnitEntity, { id: unitId });
     if (!unit) {
       throw notFound('Unit', unitId);
     }
-    const takesPart = await m.existsBy(ParticipationEntity, {
+    const takesPart = await managerOf(m).existsBy(ParticipationEntity, {
       studyId: cycle.studyId,
       companyId: unit.tenantId,
     });
     if (!takesPart) {
       throw notFound('Unit', unitId);
     }
-    const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
-    const submission = await m.findOne(SubmissionEntity, {
+    const study = await managerOf(m).findOneByOrFail(StudyEntity, { id: cycle.studyId });
+    const submission = await managerOf(m).findOne(SubmissionEntity, {
       where: { cycleId, unitId },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
@@ -94,7 +95,7 @@ export class SubmissionRepository {
   async catalogueOf(m: TenantTx, versionId: string): Promise<Catalogue> {
     let catalogue = this.catalogues.get(versionId);
     if (!catalogue) {
-      const version = await m.findOneByOrFail(CatalogueVersionEntity, { id: versionId });
+      const version = await managerOf(m).findOneByOrFail(CatalogueVersionEntity, { id: versionId });
       catalogue = loadCatalogue(version.definition);
       this.catalogues.set(versionId, catalogue);
     }
@@ -115,15 +116,15 @@ export class SubmissionRepository {
     cycle: CycleEntity,
     unitIds: readonly string[],
   ): Promise<(unitId: string) => PlausibilityContext> {
-    const previousCycle = await m.findOne(CycleEntity, {
+    const previousCycle = await managerOf(m).findOne(CycleEntity, {
       where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
       order: { year: 'DESC' },
     });
     const previous = new Map<string, Answers>();
     if (previousCycle && unitIds.length > 0) {
-      const study = await m.findOneByOrFail(StudyEntity, { id: cycle.studyId });
+      const study = await managerOf(m).findOneByOrFail(StudyEntity, { id: cycle.studyId });
       const catalogue = await this.catalogueOf(m, study.catalogueVersionId);
-      const rows = await m.query<
+      const rows = await managerOf(m).query<
         { unit_id: string; kpi_vector: Buffer | null; answers: Answers | null }[]
       >(
         `SELECT unit_id, kpi_vector,
@@ -139,7 +140,7 @@ export class SubmissionRepository {
         }
       }
     }
-    const published = await m.findOne(CycleEntity, {
+    const published = await managerOf(m).findOne(CycleEntity, {
       where: {
         studyId: cycle.studyId,
         year: LessThan(cycle.year),
@@ -188,7 +189,7 @@ export class SubmissionRepository {
    */
   async writeAudit(m: TenantTx, req: AuditAuthor, batches: readonly AuditBatch[]): Promise<void> {
     for (const statement of auditStatements(req, batches)) {
-      await m.query(statement.sql, statement.params);
+      await managerOf(m).query(statement.sql, statement.params);
     }
   }
 }

@@ -4,6 +4,9 @@ import { asTenantId, type TenantId } from '@app/domain';
 import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
+import { managerOf, type NoTenantTx, type TenantTx } from './tenant-tx';
+
+export type { NoTenantTx, TenantTx } from './tenant-tx';
 
 /** A tenant id as set into SQL text: a uuid, nothing else can pass (see `beginAsTenant`). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,22 +16,6 @@ const ISOLATION_LEVELS: readonly IsolationLevel[] = [
   'REPEATABLE READ',
   'SERIALIZABLE',
 ];
-
-declare const tenantSet: unique symbol;
-declare const noTenantSet: unique symbol;
-
-/**
- * A transaction whose tenant is set. Readers and writers of tenant data take one, and only
- * TenantDb mints it (the brand's symbol is not exported, and lint refuses `as TenantTx`
- * elsewhere), so that a query without a tenant does not compile.
- */
-export type TenantTx = EntityManager & { readonly [tenantSet]: true };
-
-/**
- * A transaction with no tenant set, in which row-level security returns no tenant row: only the
- * security-definer functions of the cross-tenant reader answer there.
- */
-export type NoTenantTx = EntityManager & { readonly [noTenantSet]: true };
 
 /** A value a one-statement read takes (see `tenantRead`). */
 export type ReadValue = string | number | boolean | Date | null;
@@ -150,7 +137,7 @@ export class TenantDb {
   ): Promise<R> {
     return this.withTenant(tenant, async (tx) => {
       const created = await create(tx);
-      return work(await setTenant(tx, asTenantId(created.id)), created);
+      return work(await setTenant(managerOf(tx), asTenantId(created.id)), created);
     });
   }
 
@@ -159,7 +146,7 @@ export class TenantDb {
    * reader (sign-in, the reconciler's unfinished work) return anything there.
    */
   async withoutTenant<T>(work: (tx: NoTenantTx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(manager as NoTenantTx));
+    return this.dataSource.transaction((manager) => work(manager as unknown as NoTenantTx));
   }
 
   /** Liveness of the database for the readiness check. */
@@ -196,7 +183,7 @@ async function beginAsTenant(
     throw error;
   }
   Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
-  return runner.manager as TenantTx;
+  return runner.manager as unknown as TenantTx;
 }
 
 /** The tenant goes into SQL text: only a uuid may. */
@@ -212,5 +199,5 @@ function requireUuid(tenant: TenantId): void {
  */
 async function setTenant(manager: EntityManager, tenant: TenantId): Promise<TenantTx> {
   await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
-  return manager as TenantTx;
+  return manager as unknown as TenantTx;
 }

@@ -1,8 +1,9 @@
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** The language a user of the caller's tenant reads the product's mails in. */
 export async function preferredLanguage(m: TenantTx, userId: string): Promise<'de' | 'en'> {
-  const [row] = await m.query<{ preferred_language: 'de' | 'en' }[]>(
+  const [row] = await managerOf(m).query<{ preferred_language: 'de' | 'en' }[]>(
     'SELECT preferred_language FROM users WHERE id = $1',
     [userId],
   );
@@ -15,5 +16,8 @@ export async function setPreferredLanguage(
   userId: string,
   language: 'de' | 'en',
 ): Promise<void> {
-  await m.query('UPDATE users SET preferred_language = $2 WHERE id = $1', [userId, language]);
+  await managerOf(m).query('UPDATE users SET preferred_language = $2 WHERE id = $1', [
+    userId,
+    language,
+  ]);
 }

@@ -1,4 +1,5 @@
 import type { TenantTx } from '../tenant/tenant-db';
+import { managerOf } from '../tenant/tenant-tx';
 
 /** How a signed-in person is named on the pages: the user and its organisation. */
 export interface UserNames {
@@ -9,7 +10,9 @@ export interface UserNames {
 
 /** The names of a user of the caller's tenant; null when it is not readable there. */
 export async function userNames(m: TenantTx, userId: string): Promise<UserNames | null> {
-  const [row] = await m.query<{ name: string; email: string; organisation_name: string }[]>(
+  const [row] = await managerOf(m).query<
+    { name: string; email: string; organisation_name: string }[]
+  >(
     `SELECT u.name, u.email, o.name AS organisation_name
        FROM users u JOIN organisations o ON o.id = u.tenant_id WHERE u.id = $1`,
     [userId],

@@ -9,6 +9,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { API_KEY_SCOPES, ROLES, type ApiKeyScope, type Role } from '@app/domain';
+import { type ApiKeyView, type CreatedApiKey } from '@app/application';
 
 export class CreateApiKeyDto {
   /** What the key is for, e.g. "ERP export". */
@@ -35,7 +36,7 @@ export class CreateApiKeyDto {
   scopes?: ApiKeyScope[];
 }
 
-export class ApiKeyDto {
+export class ApiKeyDto implements ApiKeyView {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() prefix!: string;
@@ -46,7 +47,7 @@ export class ApiKeyDto {
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
 }
 
-export class CreatedApiKeyDto extends ApiKeyDto {
+export class CreatedApiKeyDto extends ApiKeyDto implements CreatedApiKey {
   /** The full key. It is shown once and never stored in clear. */
   @ApiProperty() key!: string;
 }

@@ -21,6 +21,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CatalogueVersionDto } from '../../studies/dto/study.dto';
+import {
+  type KpiChoiceInput,
+  type CatalogueItemInput,
+  type CatalogueVersionUse,
+  type CatalogueVersionDetail,
+  type CatalogueDiffView,
+} from '@app/application';
 
 /** A text in German and English; the catalogue's rules say which may be empty. */
 export class LocalizedTextDto {
@@ -28,7 +35,7 @@ export class LocalizedTextDto {
   @ApiProperty() @IsString() @MaxLength(2000) en!: string;
 }
 
-export class KpiChoiceDto {
+export class KpiChoiceDto implements KpiChoiceInput {
   /** A snake_case value, stored in the answers. */
   @ApiProperty() @IsString() @MaxLength(100) value!: string;
   @ApiProperty({ type: LocalizedTextDto })
@@ -42,7 +49,7 @@ export class KpiChoiceDto {
  * (key syntax, bounds for its type, a formula that parses, reads known keys and makes no
  * cycle) is checked with the whole catalogue, and a refusal names the item and the problem.
  */
-export class CatalogueItemInputDto {
+export class CatalogueItemInputDto implements CatalogueItemInput {
   /** Stable snake_case key; formulas, imports and stored answers refer to it. */
   @ApiProperty({ example: 'attrition_rate' }) @IsString() @MaxLength(100) key!: string;
   @ApiProperty({ enum: KPI_AREAS }) @IsIn(KPI_AREAS) area!: KpiArea;
@@ -91,14 +98,17 @@ export class CatalogueItemInputDto {
 }
 
 /** A study that pins a version, with the years of its cycles (which keep the version fixed). */
-export class CatalogueVersionUseDto {
+export class CatalogueVersionUseDto implements CatalogueVersionUse {
   @ApiProperty() studyId!: string;
   @ApiProperty() studyName!: string;
   @ApiProperty({ type: [Number] }) cycleYears!: number[];
 }
 
 /** A catalogue version with its definition and whether it can still be edited. */
-export class CatalogueVersionDetailDto extends CatalogueVersionDto {
+export class CatalogueVersionDetailDto
+  extends CatalogueVersionDto
+  implements CatalogueVersionDetail
+{
   @ApiProperty() updatedAt!: string;
   @ApiProperty({ nullable: true, type: String, description: 'the version a draft started from' })
   basedOnId!: string | null;
@@ -139,7 +149,7 @@ class CatalogueDiffPartDto {
 }
 
 /** What changed from one version (`from`) to another (`to`), item by item and field by field. */
-export class CatalogueDiffDto {
+export class CatalogueDiffDto implements CatalogueDiffView {
   @ApiProperty({ type: CatalogueVersionDto }) from!: CatalogueVersionDto;
   @ApiProperty({ type: CatalogueVersionDto }) to!: CatalogueVersionDto;
   @ApiProperty({ type: [CatalogueFieldChangeDto] }) name!: CatalogueFieldChangeDto[];

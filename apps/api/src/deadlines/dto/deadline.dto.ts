@@ -1,9 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { SUBMISSION_STATES } from '@app/domain';
+import {
+  type UnitCompletion,
+  type CycleCompletion,
+  type ReminderRequest,
+  type UnitReminded,
+  type RemindersSent,
+  type NotificationPreferences,
+  type NotificationPreferenceChanges,
+} from '@app/application';
 
 /** Where a unit of a cycle stands, with the last reminder it was sent. */
-export class UnitCompletionDto {
+export class UnitCompletionDto implements UnitCompletion {
   @ApiProperty() unitId!: string;
   @ApiProperty() unitName!: string;
   @ApiProperty() companyName!: string;
@@ -20,7 +29,7 @@ export class UnitCompletionDto {
 }
 
 /** A cycle's completion: its deadline, the count per state, and every unit. */
-export class CycleCompletionDto {
+export class CycleCompletionDto implements CycleCompletion {
   @ApiProperty() cycleId!: string;
   @ApiProperty({ nullable: true, type: String }) submissionDeadline!: string | null;
   @ApiProperty({ type: [Number] }) reminderOffsets!: number[];
@@ -32,7 +41,7 @@ export class CycleCompletionDto {
   @ApiProperty({ type: [UnitCompletionDto] }) units!: UnitCompletionDto[];
 }
 
-export class SendRemindersDto {
+export class SendRemindersDto implements ReminderRequest {
   /** The unit to remind; without it, every unit that has not submitted. */
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -48,12 +57,12 @@ export class SendRemindersDto {
   requestId!: string;
 }
 
-export class UnitReminderDto {
+export class UnitReminderDto implements UnitReminded {
   @ApiProperty() unitId!: string;
   @ApiProperty({ description: 'the company contacts the reminder went to' }) recipients!: number;
 }
 
-export class RemindersSentDto {
+export class RemindersSentDto implements RemindersSent {
   @ApiProperty({ type: [UnitReminderDto] }) reminded!: UnitReminderDto[];
   @ApiProperty({
     type: [String],
@@ -63,7 +72,7 @@ export class RemindersSentDto {
 }
 
 /** One's optional notifications, each on or off. */
-export class NotificationPreferencesDto {
+export class NotificationPreferencesDto implements NotificationPreferences {
   /** The daily digest of new submissions while a cycle collects (publishers). */
   @ApiProperty() submission_digest!: boolean;
   /** A mail when the publisher accepts a unit's submission (companies). */
@@ -73,7 +82,7 @@ export class NotificationPreferencesDto {
 }
 
 /** The optional notifications to change; one left out keeps its setting. */
-export class UpdateNotificationPreferencesDto {
+export class UpdateNotificationPreferencesDto implements NotificationPreferenceChanges {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() submission_digest?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() submission_accepted?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() report_ready?: boolean;

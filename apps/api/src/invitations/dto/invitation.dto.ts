@@ -1,13 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { INVITATION_STATES, ROLES, type InvitationState, type Role } from '@app/domain';
-
-/** The languages a contact reads the product's mails in. */
-export const CONTACT_LANGUAGES = ['de', 'en'] as const;
-export type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
+import {
+  CONTACT_LANGUAGES,
+  type ContactLanguage,
+  type InviteeInput,
+  type CompanyInvitationInput,
+  type ColleagueInvitationInput,
+  type InvitationView,
+} from '@app/application';
 
 /** The person an invitation is for. */
-export class InviteeDto {
+export class InviteeDto implements InviteeInput {
   @ApiProperty({ example: 'anna.berger@example.com' })
   @IsEmail()
   @MaxLength(254)
@@ -29,7 +33,7 @@ export class InviteeDto {
  * A publisher invites a company's first contact to a study. The company is one the publisher
  * knows (`companyId`), or, by name, one of its studies' participants or a new one.
  */
-export class InviteCompanyDto extends InviteeDto {
+export class InviteCompanyDto extends InviteeDto implements CompanyInvitationInput {
   /** An existing company; leave out to name the company instead. */
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -49,7 +53,7 @@ export class InviteCompanyDto extends InviteeDto {
 }
 
 /** A company admin invites a colleague. */
-export class InviteColleagueDto extends InviteeDto {
+export class InviteColleagueDto extends InviteeDto implements ColleagueInvitationInput {
   @ApiProperty({ enum: ['company_editor', 'company_viewer'] })
   @IsIn(['company_editor', 'company_viewer'])
   role!: Extract<Role, 'company_editor' | 'company_viewer'>;
@@ -70,7 +74,7 @@ export class AcceptInvitationDto {
 }
 
 /** An invitation as its sender and the operator see it; never its token. */
-export class InvitationDto {
+export class InvitationDto implements InvitationView {
   @ApiProperty() id!: string;
   /** The organisation that sent it. */
   @ApiProperty() senderId!: string;

@@ -10,10 +10,17 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ORGANISATION_KINDS, ROLES, type OrganisationKind, type Role } from '@app/domain';
+import {
+  PASSWORD_MIN_LENGTH,
+  type NewUserInput,
+  type FirstAdminInput,
+  type NewOrganisationInput,
+  type OrganisationView,
+  type UserView,
+  type TenantUserView,
+} from '@app/application';
 
-export const PASSWORD_MIN_LENGTH = 10;
-
-export class NewUserDto {
+export class NewUserDto implements NewUserInput {
   @ApiProperty({ example: 'anna.berger@example.com' })
   @IsEmail()
   @MaxLength(254)
@@ -44,7 +51,7 @@ export class CreateUserDto extends NewUserDto {
  * A new organisation's first administrator: with a password, the account is made at once;
  * without one, an invitation is mailed in `language` and the person sets the password.
  */
-export class FirstAdminDto {
+export class FirstAdminDto implements FirstAdminInput {
   @ApiProperty({ example: 'anna.berger@example.com' })
   @IsEmail()
   @MaxLength(254)
@@ -71,7 +78,7 @@ export class FirstAdminDto {
   language?: 'de' | 'en';
 }
 
-export class CreateOrganisationDto {
+export class CreateOrganisationDto implements NewOrganisationInput {
   @ApiProperty({ enum: ['publisher', 'company'] })
   @IsIn(['publisher', 'company'])
   kind!: Exclude<OrganisationKind, 'platform'>;
@@ -89,7 +96,7 @@ export class CreateOrganisationDto {
   admin!: FirstAdminDto;
 }
 
-export class OrganisationDto {
+export class OrganisationDto implements OrganisationView {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ORGANISATION_KINDS }) kind!: OrganisationKind;
   @ApiProperty() name!: string;
@@ -98,7 +105,7 @@ export class OrganisationDto {
   @ApiProperty({ nullable: true, type: String }) disabledAt!: string | null;
 }
 
-export class UserDto {
+export class UserDto implements UserView {
   @ApiProperty() id!: string;
   @ApiProperty() email!: string;
   @ApiProperty() name!: string;
@@ -107,6 +114,6 @@ export class UserDto {
 }
 
 /** A user of a tenant as the operator sees it. */
-export class TenantUserDto extends UserDto {
+export class TenantUserDto extends UserDto implements TenantUserView {
   @ApiProperty({ nullable: true, type: String }) disabledAt!: string | null;
 }

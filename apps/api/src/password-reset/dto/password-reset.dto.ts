@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MaxLength } from 'class-validator';
-import { PASSWORD_MIN_LENGTH } from '../../organisations/dto/organisation.dto';
+import { PASSWORD_MIN_LENGTH } from '@app/application';
 
 export class PasswordResetRequestDto {
   /** The e-mail address of the account whose password is forgotten. */

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { KpiPositionDto, PeerGroupDto } from '../../snapshots/dto/snapshot.dto';
+import { type PositionYear, type PositionHistory } from '@app/application';
 
 /** A unit's positions in one published cycle of a study. */
-export class PositionYearDto {
+export class PositionYearDto implements PositionYear {
   @ApiProperty() year!: number;
   @ApiProperty() cycleId!: string;
   @ApiProperty({ description: 'the snapshot publishing froze' }) snapshotId!: string;
@@ -21,7 +22,7 @@ export class PositionYearDto {
 }
 
 /** A unit's percentile rank per KPI over the published cycles of a study, oldest first. */
-export class PositionHistoryDto {
+export class PositionHistoryDto implements PositionHistory {
   @ApiProperty() studyId!: string;
   @ApiProperty() unitId!: string;
   @ApiProperty({ type: [PositionYearDto] }) years!: PositionYearDto[];

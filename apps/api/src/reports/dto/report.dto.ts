@@ -1,5 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsUUID } from 'class-validator';
+import {
+  type CreatedReport,
+  type ReportView,
+  type CreatedReportBatch,
+  type ReportFailure,
+  type ReportBatchSummary,
+  type ReportBatchView,
+} from '@app/application';
 
 export class CreateReportDto {
   @ApiProperty({ description: 'The unit the report is for' })
@@ -11,7 +19,7 @@ export class CreateReportDto {
   language!: 'de' | 'en';
 }
 
-export class CreatedReportDto {
+export class CreatedReportDto implements CreatedReport {
   @ApiProperty() reportId!: string;
 }
 
@@ -21,7 +29,7 @@ export class CreateTrendReportDto {
   language!: 'de' | 'en';
 }
 
-export class ReportDto {
+export class ReportDto implements ReportView {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['company', 'trend'] }) kind!: string;
   @ApiProperty({ type: String, nullable: true, description: "a company report's snapshot" })
@@ -50,7 +58,7 @@ export class CreateReportBatchDto {
   languages!: ('de' | 'en')[];
 }
 
-export class CreatedReportBatchDto {
+export class CreatedReportBatchDto implements CreatedReportBatch {
   @ApiProperty() batchId!: string;
   @ApiProperty({
     description:
@@ -64,7 +72,7 @@ export class CreatedReportBatchDto {
   kept!: number;
 }
 
-export class ReportFailureDto {
+export class ReportFailureDto implements ReportFailure {
   @ApiProperty() reportId!: string;
   @ApiProperty() unitId!: string;
   @ApiProperty() unitName!: string;
@@ -73,7 +81,7 @@ export class ReportFailureDto {
 }
 
 /** A batch with the counts of its own reports, as the list of a snapshot's batches shows it. */
-export class ReportBatchSummaryDto {
+export class ReportBatchSummaryDto implements ReportBatchSummary {
   @ApiProperty() id!: string;
   @ApiProperty() snapshotId!: string;
   @ApiProperty({ enum: ['de', 'en'], isArray: true }) languages!: string[];
@@ -94,6 +102,6 @@ export class ReportBatchSummaryDto {
 }
 
 /** A batch's progress over its own reports, with each failure's reason. */
-export class ReportBatchDto extends ReportBatchSummaryDto {
+export class ReportBatchDto extends ReportBatchSummaryDto implements ReportBatchView {
   @ApiProperty({ type: [ReportFailureDto] }) failures!: ReportFailureDto[];
 }

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+import {
+  type StartedSnapshot,
+  type SnapshotView,
+  type PeerGroupView,
+  type SuppressionView,
+  type SuppressedStatisticView,
+  type BenchmarkCellView,
+  type Benchmarks,
+  type KpiPositionView,
+  type PositionView,
+} from '@app/application';
 
 export class StartSnapshotDto {
   /**
@@ -12,13 +23,13 @@ export class StartSnapshotDto {
   recompute?: boolean;
 }
 
-export class StartedSnapshotDto {
+export class StartedSnapshotDto implements StartedSnapshot {
   @ApiProperty() snapshotId!: string;
   @ApiProperty({ description: 'true when a snapshot of the same inputs was reused' })
   reused!: boolean;
 }
 
-export class SnapshotDto {
+export class SnapshotDto implements SnapshotView {
   @ApiProperty() id!: string;
   @ApiProperty() cycleId!: string;
   @ApiProperty({ enum: ['queued', 'running', 'done', 'failed'] }) state!: string;
@@ -32,7 +43,7 @@ export class SnapshotDto {
   @ApiProperty({ type: String, nullable: true }) finishedAt!: string | null;
 }
 
-export class PeerGroupDto {
+export class PeerGroupDto implements PeerGroupView {
   @ApiProperty({ example: 'industry:telecom,utilities;sizeBand:L' }) id!: string;
   @ApiProperty({ enum: ['all', 'dimension', 'pair', 'custom'] }) kind!: string;
   @ApiProperty({ description: 'in the language of the request' }) label!: string;
@@ -42,7 +53,7 @@ export class PeerGroupDto {
   @ApiProperty({ description: 'at least one cell released' }) released!: boolean;
 }
 
-export class SuppressionDto {
+export class SuppressionDto implements SuppressionView {
   @ApiProperty({
     enum: ['min_n', 'min_n_tails', 'p_percent', 'dominance', 'differencing', 'give_to_get'],
   })
@@ -50,11 +61,11 @@ export class SuppressionDto {
   @ApiProperty({ description: 'in the language of the request' }) reason!: string;
 }
 
-export class SuppressedStatisticDto extends SuppressionDto {
+export class SuppressedStatisticDto extends SuppressionDto implements SuppressedStatisticView {
   @ApiProperty({ enum: ['p10', 'p90', 'pooled'] }) statistic!: string;
 }
 
-export class BenchmarkCellDto {
+export class BenchmarkCellDto implements BenchmarkCellView {
   @ApiProperty() kpiKey!: string;
   @ApiProperty({ type: Number, nullable: true }) n!: number | null;
   @ApiProperty({ type: Number, nullable: true }) mean!: number | null;
@@ -71,7 +82,7 @@ export class BenchmarkCellDto {
   suppressedStatistics!: SuppressedStatisticDto[];
 }
 
-export class BenchmarksDto {
+export class BenchmarksDto implements Benchmarks {
   @ApiProperty() snapshotId!: string;
   @ApiProperty({ type: PeerGroupDto }) peerGroup!: PeerGroupDto;
   @ApiProperty({ type: [BenchmarkCellDto] }) cells!: BenchmarkCellDto[];
@@ -84,7 +95,7 @@ export class CustomPeerGroupDto {
   filter!: Record<string, unknown>;
 }
 
-export class KpiPositionDto {
+export class KpiPositionDto implements KpiPositionView {
   @ApiProperty() kpiKey!: string;
   @ApiProperty({ type: Number, nullable: true }) value!: number | null;
   @ApiProperty({ type: Number, nullable: true, description: 'better than this % of peers' })
@@ -96,7 +107,7 @@ export class KpiPositionDto {
   @ApiProperty({ type: BenchmarkCellDto }) cell!: BenchmarkCellDto;
 }
 
-export class PositionDto {
+export class PositionDto implements PositionView {
   @ApiProperty() snapshotId!: string;
   @ApiProperty() unitId!: string;
   @ApiProperty({ type: PeerGroupDto }) peerGroup!: PeerGroupDto;

@@ -23,10 +23,21 @@ import {
   type CycleState,
   type ProfileDimension,
 } from '@app/domain';
+import {
+  type NewStudyInput,
+  type StudyChanges,
+  type CycleDeadline,
+  type CycleView,
+  type StudyCycle,
+  type StudyView,
+  type ParticipationView,
+  type CatalogueVersionView,
+  type CatalogueView,
+} from '@app/application';
 
 const LANGUAGES = ['de', 'en'] as const;
 
-export class CreateStudyDto {
+export class CreateStudyDto implements NewStudyInput {
   @ApiProperty({ example: 'Contact Center Benchmark DACH' })
   @IsString()
   @MinLength(1)
@@ -55,7 +66,7 @@ export class CreateStudyDto {
   peerGroupDimensions?: ProfileDimension[];
 }
 
-export class UpdateStudyDto {
+export class UpdateStudyDto implements StudyChanges {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -114,7 +125,9 @@ export class CreateCycleDto {
 }
 
 /** A cycle's deadline and reminders; a field left out keeps its value, `null` clears the deadline. */
-export class UpdateCycleDto extends OmitType(CreateCycleDto, ['year'] as const) {}
+export class UpdateCycleDto
+  extends OmitType(CreateCycleDto, ['year'] as const)
+  implements CycleDeadline {}
 
 export class CreateParticipationDto {
   /** The company organisation to enrol. */
@@ -130,7 +143,7 @@ export class CreateCatalogueVersionDto {
   definition!: Record<string, unknown>;
 }
 
-export class CycleDto {
+export class CycleDto implements CycleView {
   @ApiProperty() id!: string;
   @ApiProperty() studyId!: string;
   @ApiProperty() year!: number;
@@ -153,13 +166,13 @@ export class PublishCycleDto {
   snapshotId?: string;
 }
 
-export class StudyCycleDto {
+export class StudyCycleDto implements StudyCycle {
   @ApiProperty() id!: string;
   @ApiProperty() year!: number;
   @ApiProperty({ enum: CYCLE_STATES }) state!: CycleState;
 }
 
-export class StudyDto {
+export class StudyDto implements StudyView {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'The publisher running the study' }) publisherId!: string;
@@ -171,7 +184,7 @@ export class StudyDto {
   @ApiProperty({ type: [StudyCycleDto] }) cycles!: StudyCycleDto[];
 }
 
-export class ParticipationDto {
+export class ParticipationDto implements ParticipationView {
   @ApiProperty() id!: string;
   @ApiProperty() studyId!: string;
   @ApiProperty() companyId!: string;
@@ -179,7 +192,7 @@ export class ParticipationDto {
   @ApiProperty() createdAt!: string;
 }
 
-export class CatalogueVersionDto {
+export class CatalogueVersionDto implements CatalogueVersionView {
   @ApiProperty() id!: string;
   @ApiProperty() key!: string;
   @ApiProperty() version!: number;
@@ -187,6 +200,6 @@ export class CatalogueVersionDto {
   @ApiProperty() createdAt!: string;
 }
 
-export class CatalogueDto extends CatalogueVersionDto {
+export class CatalogueDto extends CatalogueVersionDto implements CatalogueView {
   @ApiProperty({ type: Object }) definition!: Record<string, unknown>;
 }

@@ -21,8 +21,9 @@ import {
   type SizeBand,
   type Sourcing,
 } from '@app/domain';
+import { type NewUnitInput, type UnitChanges, type UnitView } from '@app/application';
 
-export class CreateUnitDto {
+export class CreateUnitDto implements NewUnitInput {
   @ApiProperty({ example: 'Kundenservice Leipzig' })
   @IsString()
   @MinLength(1)
@@ -53,7 +54,7 @@ export class CreateUnitDto {
   agentFte!: number;
 }
 
-export class UpdateUnitDto {
+export class UpdateUnitDto implements UnitChanges {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
 
   @ApiPropertyOptional({ enum: INDUSTRIES })
@@ -93,7 +94,7 @@ export class UnitProfileDto {
   @ApiProperty() agentFte!: number;
 }
 
-export class UnitDto {
+export class UnitDto implements UnitView {
   @ApiProperty() id!: string;
   @ApiProperty({ description: 'The company the unit belongs to' }) companyId!: string;
   @ApiProperty() name!: string;

@@ -4,7 +4,6 @@ import type {
   KpiPositionDto,
   PeerGroupDto,
 } from '../../snapshots/dto/snapshot.dto';
-import { defaultPeerGroup } from '../../snapshots/default-peer-group';
 import { BENCHMARKS_TEXTS } from './benchmarks.texts';
 import {
   benchmarkViewModel,
@@ -12,6 +11,7 @@ import {
   peerGroupName,
   refusalText,
 } from './benchmark-view.model';
+import { defaultPeerGroup } from '@app/application';
 
 const catalogue = loadCatalogue(DEMO_CATALOGUE);
 

@@ -5,17 +5,15 @@ import type { Response } from 'express';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import type { BenchmarkCellDto, KpiPositionDto } from '../../snapshots/dto/snapshot.dto';
-import { SnapshotsService } from '../../snapshots/snapshots.service';
-import { SubmissionsService } from '../../submissions/submissions.service';
 import { pagePaths } from '../page-urls';
 import { fill } from '../views/localized';
 import { Page, PageContext } from '../views/page-context';
 import { PageIdPipe } from '../views/page-id.pipe';
 import { PageRenderer } from '../views/page-renderer';
 import { seeOther, sendPage } from '../views/page-response';
-import { defaultPeerGroup } from '../../snapshots/default-peer-group';
 import { benchmarkViewModel, refusalText } from './benchmark-view.model';
 import { PeerGroupFormDto } from './dto/peer-group-form.dto';
+import { SnapshotsService, defaultPeerGroup, SubmissionsService } from '@app/application';
 
 /** A custom peer group that was refused, to show at its form. */
 interface Refusal {

@@ -14,7 +14,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Action, type CatalogueDefinition, notFound, roleMay } from '@app/domain';
 import type { Response } from 'express';
 import { UseCase } from '../../auth/auth.decorators';
-import { CataloguesService } from '../../catalogues/catalogues.service';
 import type { CatalogueVersionDetailDto } from '../../catalogues/dto/catalogue-editor.dto';
 import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
@@ -22,7 +21,6 @@ import {
   SpreadsheetUploadInterceptor,
   UploadedSpreadsheetFile,
 } from '../../imports/spreadsheet-upload.interceptor';
-import { StudiesService } from '../../studies/studies.service';
 import { FormRefusal, refusalOf } from '../cycles/form-refusal.util';
 import { pagePaths } from '../page-urls';
 import { fill } from '../views/localized';
@@ -41,6 +39,7 @@ import {
   versionPageModel,
 } from './catalogues-page.model';
 import { ItemFormDto } from './dto/item-form.dto';
+import { StudiesService, CataloguesService } from '@app/application';
 
 const NOTICES = ['created', 'saved', 'removed', 'assigned'] as const;
 

@@ -17,16 +17,10 @@ import { UseCase } from '../../auth/auth.decorators';
 import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
 import { ExportQueryDto } from '../../imports/dto/imports.dto';
-import { ImportsService } from '../../imports/imports.service';
 import {
   SpreadsheetUploadInterceptor,
   UploadedSpreadsheetFile,
 } from '../../imports/spreadsheet-upload.interceptor';
-import { ReportsService } from '../../reports/reports.service';
-import { SnapshotsService } from '../../snapshots/snapshots.service';
-import { StudiesService } from '../../studies/studies.service';
-import { SubmissionsService } from '../../submissions/submissions.service';
-import { UnitsService } from '../../units/units.service';
 import { pagePaths } from '../page-urls';
 import { Page, PageContext } from '../views/page-context';
 import { PageIdPipe } from '../views/page-id.pipe';
@@ -35,6 +29,14 @@ import { seeOther, sendPage } from '../views/page-response';
 import { CycleForms, cycleImportModel, cyclePageModel, ImportOutcome } from './cycles-page.model';
 import { ImportSummaryQueryDto, PublishFormDto, ReportBatchFormDto } from './dto/cycle-forms.dto';
 import { refusalOf } from './form-refusal.util';
+import {
+  UnitsService,
+  StudiesService,
+  SnapshotsService,
+  ReportsService,
+  ImportsService,
+  SubmissionsService,
+} from '@app/application';
 
 /**
  * A cycle of one of the publisher's studies: its state with the forms that close and publish

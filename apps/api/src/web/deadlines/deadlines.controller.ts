@@ -5,8 +5,6 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { DeadlinesService } from '../../deadlines/deadlines.service';
-import { StudiesService } from '../../studies/studies.service';
 import { refusalOf } from '../cycles/form-refusal.util';
 import { pagePaths } from '../page-urls';
 import { fill } from '../views/localized';
@@ -17,6 +15,7 @@ import { seeOther, sendPage } from '../views/page-response';
 import { DeadlinesPageForm, deadlinesPageModel } from './deadlines-page.model';
 import { DEADLINES_TEXTS } from './deadlines.texts';
 import { CompletionQueryDto, DeadlineFormDto, ReminderFormDto } from './dto/deadline-forms.dto';
+import { DeadlinesService, StudiesService } from '@app/application';
 
 /** Whole numbers separated by commas (and spaces), as the reminder days are typed. */
 const OFFSETS = /^\s*[+-]?\d{1,4}(\s*,\s*[+-]?\d{1,4})*\s*$/;

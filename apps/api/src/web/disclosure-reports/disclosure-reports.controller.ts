@@ -3,12 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Action } from '@app/domain';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { DisclosureReportsService } from '../../disclosure-reports/disclosure-reports.service';
-import { StudiesService } from '../../studies/studies.service';
 import { Page, PageContext } from '../views/page-context';
 import { PageIdPipe } from '../views/page-id.pipe';
 import { PageRenderer } from '../views/page-renderer';
 import { disclosureReportPageModel } from './disclosure-report-page.model';
+import { StudiesService, DisclosureReportsService } from '@app/application';
 
 /**
  * A snapshot's disclosure report for its publisher, from the same service as the API's JSON.

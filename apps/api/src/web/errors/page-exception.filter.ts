@@ -13,13 +13,13 @@ import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 import { DomainExceptionFilter, statusFor } from '../../common/domain-exception.filter';
 import { requestLanguage } from '../../common/request-context';
-import { unavailableMessage } from '../../common/service-unavailable';
 import { isPagePath, loginPathFor, safeNextPath } from '../page-paths';
 import { FormExpiredError } from '../session/csrf';
 import type { SessionRequest } from '../session/web-session.service';
 import { pageContextOf } from '../views/page-context';
 import { PageRenderer } from '../views/page-renderer';
 import type { ErrorPageTexts, ErrorTexts } from './errors.texts';
+import { unavailableMessage } from '@app/application';
 
 /** An error as a page shows it. */
 interface ErrorPage {

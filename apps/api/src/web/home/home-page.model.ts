@@ -2,7 +2,7 @@ import { Action, Role, roleMay, SUBMISSION_STATES, SubmissionState } from '@app/
 import type { PageContext } from '../views/page-context';
 import { fill } from '../views/localized';
 import { pagePaths } from '../page-urls';
-import type { CompanyHome, PlatformHome, PublisherHome } from './home.service';
+import { type CompanyHome, type PlatformHome, type PublisherHome } from '@app/application';
 
 /** The model of `home/company.hbs`. */
 export function companyHomeModel(home: CompanyHome, page: PageContext, role: Role) {

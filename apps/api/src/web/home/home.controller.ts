@@ -6,7 +6,7 @@ import { Caller, CallerContext } from '../../common/request-context';
 import { Page, PageContext } from '../views/page-context';
 import { PageRenderer } from '../views/page-renderer';
 import { companyHomeModel, platformHomeModel, publisherHomeModel } from './home-page.model';
-import { HomeService } from './home.service';
+import { HomeService } from '@app/application';
 
 /** The home page: what the signed-in person's organisation has to do and to see. */
 @ApiExcludeController()

@@ -4,7 +4,6 @@ import { Action } from '@app/domain';
 import type { Response } from 'express';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { NotificationSettingsService } from '../../deadlines/notification-settings.service';
 import { pagePaths } from '../page-urls';
 import { Page, PageContext } from '../views/page-context';
 import { PageRenderer } from '../views/page-renderer';
@@ -14,6 +13,7 @@ import {
   NotificationSettingsQueryDto,
 } from './dto/notification-settings-form.dto';
 import { notificationSettingsPageModel } from './notification-settings-page.model';
+import { NotificationSettingsService } from '@app/application';
 
 /** One's optional notifications, switched on and off through NotificationSettingsService. */
 @ApiExcludeController()

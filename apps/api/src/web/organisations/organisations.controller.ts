@@ -4,9 +4,7 @@ import { Action, roleMay } from '@app/domain';
 import type { Response } from 'express';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { InvitationsService } from '../../invitations/invitations.service';
 import { CreateOrganisationDto } from '../../organisations/dto/organisation.dto';
-import { OrganisationsService } from '../../organisations/organisations.service';
 import { FormError, refusalOf } from '../cycles/form-refusal.util';
 import { formInput, FormBody, givenFields } from '../invitations/form-input.util';
 import { pagePaths } from '../page-urls';
@@ -19,6 +17,7 @@ import {
   organisationsListModel,
   organisationsNoticeOf,
 } from './organisations-page.model';
+import { InvitationsService, OrganisationsService } from '@app/application';
 
 /**
  * The platform operator's console: every tenant with its state, the form that creates one and

@@ -3,15 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Action, notFound } from '@app/domain';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { PositionHistoryService } from '../../position-history/position-history.service';
-import { StudiesService } from '../../studies/studies.service';
-import { SubmissionsService } from '../../submissions/submissions.service';
 import { pagePaths } from '../page-urls';
 import { fill } from '../views/localized';
 import { Page, PageContext } from '../views/page-context';
 import { PageIdPipe } from '../views/page-id.pipe';
 import { PageRenderer } from '../views/page-renderer';
 import { positionHistoryModel } from './position-history-page.model';
+import { StudiesService, PositionHistoryService, SubmissionsService } from '@app/application';
 
 /**
  * A unit's year over year: its percentile rank per KPI in every published cycle of a study,

@@ -5,15 +5,13 @@ import type { Response } from 'express';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
 import { ReportBatchDto } from '../../reports/dto/report.dto';
-import { ReportsService } from '../../reports/reports.service';
-import { SnapshotsService } from '../../snapshots/snapshots.service';
-import { StudiesService } from '../../studies/studies.service';
 import { pagePaths } from '../page-urls';
 import { Page, PageContext } from '../views/page-context';
 import { PageIdPipe } from '../views/page-id.pipe';
 import { PageRenderer } from '../views/page-renderer';
 import { seeOther } from '../views/page-response';
 import { reportBatchModel } from './report-batches.model';
+import { StudiesService, SnapshotsService, ReportsService } from '@app/application';
 
 /**
  * The progress of a batch of participants' reports over its own reports: done, failed and total

@@ -7,8 +7,6 @@ import { UseCase } from '../../auth/auth.decorators';
 import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
 import { PREVIEW_CSP } from '../../reports/reports.controller';
-import { ReportsService } from '../../reports/reports.service';
-import { UnitsService } from '../../units/units.service';
 import { pagePaths } from '../page-urls';
 import { fill } from '../views/localized';
 import { Page, PageContext } from '../views/page-context';
@@ -17,6 +15,7 @@ import { PageRenderer } from '../views/page-renderer';
 import { seeOther } from '../views/page-response';
 import { ReportOrderDto } from './dto/report-order.dto';
 import type { ReportState } from './reports.texts';
+import { UnitsService, ReportsService } from '@app/application';
 
 /** How often the page of a report that is being rendered reloads itself. */
 export const REPORT_REFRESH_SECONDS = 2;

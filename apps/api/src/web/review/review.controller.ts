@@ -4,10 +4,7 @@ import { Action, ReviewQueueQuery } from '@app/domain';
 import type { Response } from 'express';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { StudiesService } from '../../studies/studies.service';
 import { ReviewQueueQueryDto } from '../../submissions/dto/review-queue.dto';
-import { reviewQuery, ReviewQueueService } from '../../submissions/review-queue.service';
-import { SubmissionsService } from '../../submissions/submissions.service';
 import { FormRefusal, refusalOf } from '../cycles/form-refusal.util';
 import { pagePaths } from '../page-urls';
 import { Page, PageContext } from '../views/page-context';
@@ -24,6 +21,12 @@ import {
   reviewQueryString,
   reviewUnitPageModel,
 } from './review-page.model';
+import {
+  StudiesService,
+  reviewQuery,
+  ReviewQueueService,
+  SubmissionsService,
+} from '@app/application';
 
 /** The longest return comment the API takes (ReturnSubmissionDto). */
 const MAX_COMMENT_LENGTH = 4000;

@@ -3,12 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { Action, roleMay } from '@app/domain';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { SnapshotsService } from '../../snapshots/snapshots.service';
-import { StudiesService } from '../../studies/studies.service';
 import { Page, PageContext } from '../views/page-context';
 import { PageIdPipe } from '../views/page-id.pipe';
 import { PageRenderer } from '../views/page-renderer';
 import { snapshotStatusModel } from './snapshot-status.model';
+import { StudiesService, SnapshotsService } from '@app/application';
 
 /**
  * A snapshot's progress page for the publisher: state and progress while it is computed (the

@@ -5,11 +5,7 @@ import { isUUID } from 'class-validator';
 import type { Response } from 'express';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { OrganisationsService } from '../../organisations/organisations.service';
-import { ReportsService } from '../../reports/reports.service';
 import type { StudyDto } from '../../studies/dto/study.dto';
-import { StudiesService } from '../../studies/studies.service';
-import { UnitsService } from '../../units/units.service';
 import { FormRefusal, refusalOf } from '../cycles/form-refusal.util';
 import { pagePaths } from '../page-urls';
 import { fill } from '../views/localized';
@@ -32,6 +28,12 @@ import {
   studyPageModel,
   withdrawModel,
 } from './studies-page.model';
+import {
+  UnitsService,
+  StudiesService,
+  ReportsService,
+  OrganisationsService,
+} from '@app/application';
 
 /** A reference year as the API takes it (CreateCycleDto). */
 const YEAR = /^\s*(\d{4})\s*$/;

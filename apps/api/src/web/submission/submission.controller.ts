@@ -18,12 +18,10 @@ import { UseCase } from '../../auth/auth.decorators';
 import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
 import { UploadDraftDto } from '../../imports/dto/imports.dto';
-import { ImportsService } from '../../imports/imports.service';
 import {
   SpreadsheetUploadInterceptor,
   UploadedSpreadsheetFile,
 } from '../../imports/spreadsheet-upload.interceptor';
-import { SubmissionContext, SubmissionsService } from '../../submissions/submissions.service';
 import { pagePaths } from '../page-urls';
 import { fill } from '../views/localized';
 import { Page, PageContext } from '../views/page-context';
@@ -34,6 +32,7 @@ import { SubmissionFormDto } from './dto/submission-form.dto';
 import { formatNumberInput } from './number-input.util';
 import { mergeProblems, PostedForm, readSubmissionForm } from './submission-form-input.util';
 import { submissionFormModel } from './submission-form.model';
+import { ImportsService, SubmissionContext, SubmissionsService } from '@app/application';
 
 /** The roles that enter data; everybody else who may see a submission sees it read-only. */
 /** What a render of the form shows besides the submission itself. */

@@ -4,11 +4,11 @@ import { Action, notFound } from '@app/domain';
 import { UseCase } from '../../auth/auth.decorators';
 import { download } from '../../common/file-download';
 import { Caller, CallerContext } from '../../common/request-context';
-import { ReportsService } from '../../reports/reports.service';
 import { Page, PageContext } from '../views/page-context';
 import { PageIdPipe } from '../views/page-id.pipe';
 import { PageRenderer } from '../views/page-renderer';
 import { trendReportModel } from './trend-reports.model';
+import { ReportsService } from '@app/application';
 
 /**
  * A trend report's page: its state while it is rendered (the page refreshes itself), then the

@@ -4,9 +4,7 @@ import { Action, roleMay } from '@app/domain';
 import type { Response } from 'express';
 import { UseCase } from '../../auth/auth.decorators';
 import { Caller, CallerContext } from '../../common/request-context';
-import { OrganisationsService } from '../../organisations/organisations.service';
 import type { UnitDto } from '../../units/dto/unit.dto';
-import { UnitsService } from '../../units/units.service';
 import { refusalOf } from '../cycles/form-refusal.util';
 import { pagePaths } from '../page-urls';
 import { Page, PageContext } from '../views/page-context';
@@ -22,6 +20,7 @@ import {
   unitPageModel,
   unitsListModel,
 } from './units-page.model';
+import { UnitsService, OrganisationsService } from '@app/application';
 
 /** Who changes a unit's profile (UnitsController's PATCH); adding one is the administrators'. */
 /**

@@ -1,0 +1,390 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Action,
+  assertCycleOpen,
+  DomainError,
+  DomainErrorCode,
+  isEditable,
+  notFound,
+  requireAccess,
+  validateDraft,
+} from '@app/domain';
+import {
+  companiesOfUnits,
+  CycleEntity,
+  participatingCompanies,
+  StudyEntity,
+  SubmissionEntity,
+  TenantDb,
+  lockSubmissionsOfUnits,
+  unitsTakingPartById,
+  submissionsOfCycle,
+  findCycle,
+  studyOf,
+} from '@app/persistence';
+import {
+  type CellProblem,
+  type ExportFormat,
+  type ExportTable,
+  type TableValue,
+  cellProblem,
+  EXPORT_MEDIA_TYPES,
+  locateProblems,
+  SpreadsheetParsePool,
+  SPREADSHEET_MESSAGES as M,
+  sortByCell,
+  TEMPLATE_SHEET_NAMES,
+  writeSubmissionTemplate,
+  writeTable,
+} from '@app/spreadsheet';
+import type { TenantTx } from '@app/persistence';
+import type { CallerContext, Language } from '../common/caller';
+import type { FileResult } from '../common/file-result';
+import type { UploadedSpreadsheetFile } from '../common/uploaded-spreadsheet-file';
+import type { SubmissionDto } from '../submissions/submission.dto';
+import {
+  DraftBatchItem,
+  SubmissionContext,
+  SubmissionsService,
+} from '../submissions/submissions.service';
+import { SubmissionRepository } from '@app/persistence';
+import type { CycleImportResultDto } from './import.dto';
+
+/**
+ * At most this many problems go back with a refused import: enough to fix a file in one
+ * round, while a file of 5,000 rows that is wrong throughout does not become a 50 MB answer.
+ */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+/** The profile columns of a cycle export, after the unit id and before the state. */
+const PROFILE_COLUMNS = ['industry', 'country', 'sizeBand', 'customerType', 'sourcing'] as const;
+
+const XLSX_TYPE = EXPORT_MEDIA_TYPES.xlsx;
+
+const EXPORT_TEXT = {
+  columns: {
+    de: ['Bereich', 'Schlüssel', 'Bezeichnung', 'Wert', 'Einheit', 'Kommentar'],
+    en: ['Section', 'Key', 'Label', 'Value', 'Unit', 'Comment'],
+  },
+  sections: {
+    de: { submission: 'Datensatz', input: 'Eingabe', derived: 'Berechnet', warning: 'Warnung' },
+    en: { submission: 'Submission', input: 'Input', derived: 'Derived', warning: 'Warning' },
+  },
+  fields: {
+    de: {
+      unitId: 'Einheiten-Id',
+      unitName: 'Einheit',
+      year: 'Berichtsjahr',
+      state: 'Status',
+      version: 'Version',
+      submittedAt: 'Eingereicht am',
+      returnComment: 'Rückfrage des Herausgebers',
+    },
+    en: {
+      unitId: 'Unit id',
+      unitName: 'Unit',
+      year: 'Reference year',
+      state: 'State',
+      version: 'Version',
+      submittedAt: 'Submitted at',
+      returnComment: "Publisher's query",
+    },
+  },
+  sheet: { de: 'Datensatz', en: 'Submission' },
+} as const;
+
+/** A file name part of plain ASCII letters, digits and dashes. */
+function slug(text: string, fallback: string): string {
+  const plain = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ß/g, 'ss')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLowerCase()
+    .slice(0, 40);
+  return plain || fallback;
+}
+
+/**
+ * Spreadsheets in and out: a unit's XLSX template and its upload as the draft, a publisher's
+ * import of a whole cycle, and the CSV and XLSX exports of a submission and of a cycle. Every
+ * answer goes through the validation, plausibility checks and audit trail of the submission
+ * workflow; an import is all or nothing and lists every bad cell.
+ */
+@Injectable()
+export class ImportsService {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly submissions: SubmissionsService,
+    private readonly store: SubmissionRepository,
+    private readonly parser: SpreadsheetParsePool,
+  ) {}
+
+  /** The XLSX template of a unit's submission, with its current draft filled in. */
+  async template(
+    req: CallerContext,
+    cycleId: string,
+    unitId: string,
+    language: Language,
+  ): Promise<FileResult> {
+    requireAccess(req.actor, Action.SubmissionExport);
+    const { cycle, unit, study, catalogue, submission } = await this.submissions.context(
+      req,
+      cycleId,
+      unitId,
+    );
+    const buffer = await writeSubmissionTemplate({
+      catalogue,
+      answers: submission.answers as SubmissionEntity['answers'],
+      language,
+      title: `${study.name} ${cycle.year}: ${unit.name}`,
+    });
+    const name = language === 'de' ? 'vorlage' : 'template';
+    return {
+      buffer,
+      type: XLSX_TYPE,
+      fileName: `${name}-${cycle.year}-${slug(unit.name, unit.id.slice(0, 8))}.xlsx`,
+    };
+  }
+
+  /**
+   * Stores a filled-in template as the unit's draft, through the same validation as a draft
+   * saved as JSON. One bad cell and nothing is stored: the 422 lists every bad cell.
+   */
+  async uploadDraft(
+    req: CallerContext,
+    cycleId: string,
+    unitId: string,
+    file: UploadedSpreadsheetFile | undefined,
+    version: number | undefined,
+  ): Promise<SubmissionDto> {
+    // Access first, so that a caller who may not write learns nothing from its file.
+    const catalogue = await this.submissions.catalogueForDraft(req, cycleId, unitId);
+    const read = await this.parser.readSubmissionTemplate(
+      this.requireFile(file, req.language),
+      catalogue,
+      { language: req.language, sheetNames: Object.values(TEMPLATE_SHEET_NAMES) },
+    );
+    return this.submissions.saveDraft(
+      req,
+      cycleId,
+      unitId,
+      { answers: read.answers, version },
+      {
+        report: (problems) =>
+          sortByCell([
+            ...read.problems,
+            ...locateProblems(problems, read.sheet, (key) => read.cells.get(key), read.fallback),
+          ]),
+      },
+    );
+  }
+
+  /**
+   * Imports a cycle from one XLSX or CSV file of one row per unit: every row is validated as
+   * a draft save would be, and unknown, foreign, duplicate and already submitted units are
+   * refused. Any problem stores nothing; otherwise all rows are stored as drafts in one
+   * transaction with their audit rows, the publisher recorded as the actor.
+   */
+  async importCycle(
+    req: CallerContext,
+    cycleId: string,
+    file: UploadedSpreadsheetFile | undefined,
+  ): Promise<CycleImportResultDto> {
+    const catalogue = await this.db.withTenant(req.actor.tenantId, async (m) => {
+      const { cycle, study } = await this.publishersCycle(m, req, cycleId, Action.CycleImport);
+      assertCycleOpen(cycle);
+      return this.store.catalogueOf(m, study.catalogueVersionId);
+    });
+    // Read in a parser thread; of a file with more problems than are listed, only those come.
+    const sheet = await this.parser.readCycleImport(
+      this.requireFile(file, req.language),
+      catalogue,
+      {
+        language: req.language,
+        listProblems: MAX_LISTED_PROBLEMS,
+      },
+    );
+
+    return this.db.withTenant(req.actor.tenantId, async (m) => {
+      const { cycle } = await this.publishersCycle(m, req, cycleId, Action.CycleImport);
+      assertCycleOpen(cycle);
+      const problems: CellProblem[] = [...sheet.problems];
+      // Those of the sheet that were not listed are counted all the same.
+      const unlisted = sheet.problemCount - sheet.problems.length;
+      const unitIds = sheet.rows.flatMap((r) => (r.unitId ? [r.unitId] : []));
+      // Visible units are those of companies in any of this publisher's studies.
+      const companyOf = await companiesOfUnits(m, unitIds);
+      const participants = await participatingCompanies(m, cycle.studyId);
+      const current = await lockSubmissionsOfUnits(m, cycleId, unitIds);
+      const submissionOf = new Map(current.map((s) => [s.unitId, s]));
+
+      const items: DraftBatchItem[] = [];
+      for (const row of sheet.rows) {
+        if (!row.unitId) {
+          continue;
+        }
+        const refuse = (rule: string, message: string): void => {
+          problems.push(cellProblem(sheet.sheet, row.unitCell, 'unitId', { rule, message }));
+        };
+        const companyId = companyOf.get(row.unitId);
+        if (companyId === undefined) {
+          refuse('unknown_unit', M.unknownUnit(row.unitId, req.language));
+          continue;
+        }
+        if (!participants.has(companyId)) {
+          refuse('unit_not_participating', M.unitNotParticipating(req.language));
+          continue;
+        }
+        const submission = submissionOf.get(row.unitId) ?? null;
+        if (submission && !isEditable(submission.state)) {
+          refuse('submission_locked', M.submissionLocked(submission.state, req.language));
+          continue;
+        }
+        const checked = validateDraft(
+          catalogue,
+          submission?.answers ?? {},
+          row.answers,
+          req.language,
+        );
+        if (checked.errors.length > 0) {
+          problems.push(...locateProblems(checked.errors, sheet.sheet, row.cellOf, row.unitCell));
+          continue;
+        }
+        items.push({ unitId: row.unitId, companyId, current: submission, checked });
+      }
+      if (problems.length > 0) {
+        const listed = sortByCell(problems).slice(0, MAX_LISTED_PROBLEMS);
+        throw new DomainError(
+          DomainErrorCode.ValidationFailed,
+          M.refused(problems.length + unlisted, listed.length, req.language),
+          listed,
+        );
+      }
+      const result = await this.submissions.storeDrafts(m, req, cycle, catalogue, items);
+      return { cycleId, units: items.length, ...result };
+    });
+  }
+
+  /** One row per unit of the cycle's study: id, profile, state, every input and derived KPI. */
+  exportCycle(req: CallerContext, cycleId: string, format: ExportFormat): Promise<FileResult> {
+    return this.db.withTenant(req.actor.tenantId, async (m) => {
+      const { cycle, study } = await this.publishersCycle(m, req, cycleId, Action.CycleExport);
+      const catalogue = await this.store.catalogueOf(m, study.catalogueVersionId);
+      const units = await unitsTakingPartById(m, study.id);
+      const submissions = await submissionsOfCycle(m, cycleId);
+      const submissionOf = new Map(submissions.map((s) => [s.unitId, s]));
+      const inputs = catalogue.inputs().map((i) => i.key);
+      const derived = catalogue.derived().map((i) => i.key);
+      const table: ExportTable = {
+        sheet: `${cycle.year}`,
+        columns: ['unitId', ...PROFILE_COLUMNS, 'state', ...inputs, ...derived],
+        rows: units.map((unit) => {
+          const s = submissionOf.get(unit.id);
+          return [
+            unit.id,
+            ...PROFILE_COLUMNS.map((c) => unit[c]),
+            s?.state ?? null,
+            ...inputs.map((k) => s?.answers[k] ?? null),
+            ...derived.map((k) => s?.derived[k] ?? null),
+          ];
+        }),
+      };
+      return {
+        buffer: await writeTable(table, format),
+        type: EXPORT_MEDIA_TYPES[format],
+        fileName: `cycle-${cycle.year}-${slug(study.name, 'study')}.${format}`,
+      };
+    });
+  }
+
+  /**
+   * One submission as a table of sections: the data set (unit, year, state, the publisher's
+   * query), every input and derived KPI with its label and unit, and every warning with the
+   * submitter's comment; labels in the request's language.
+   */
+  async exportSubmission(
+    req: CallerContext,
+    cycleId: string,
+    unitId: string,
+    format: ExportFormat,
+  ): Promise<FileResult> {
+    requireAccess(req.actor, Action.SubmissionExport);
+    const context = await this.submissions.context(req, cycleId, unitId);
+    const { cycle, unit } = context;
+    const table = this.submissionTable(req.language, context);
+    const name = req.language === 'de' ? 'datensatz' : 'submission';
+    return {
+      buffer: await writeTable(table, format),
+      type: EXPORT_MEDIA_TYPES[format],
+      fileName: `${name}-${cycle.year}-${slug(unit.name, unit.id.slice(0, 8))}.${format}`,
+    };
+  }
+
+  private submissionTable(
+    language: Language,
+    { catalogue, cycle, unit, submission: s, warningComments }: SubmissionContext,
+  ): ExportTable {
+    const section = EXPORT_TEXT.sections[language];
+    const field = EXPORT_TEXT.fields[language];
+    const rows: TableValue[][] = [
+      [section.submission, 'unitId', field.unitId, unit.id, null, null],
+      [section.submission, 'unitName', field.unitName, unit.name, null, null],
+      [section.submission, 'year', field.year, cycle.year, null, null],
+      [section.submission, 'state', field.state, s.state, null, null],
+      [section.submission, 'version', field.version, s.version, null, null],
+      [section.submission, 'submittedAt', field.submittedAt, s.submittedAt, null, null],
+      [section.submission, 'returnComment', field.returnComment, null, null, s.returnComment],
+    ];
+    for (const item of catalogue.inputs()) {
+      const value = s.answers[item.key] as TableValue;
+      rows.push([section.input, item.key, item.label[language], value, item.unit, null]);
+    }
+    for (const item of catalogue.derived()) {
+      const value = s.derived[item.key] as TableValue;
+      rows.push([section.derived, item.key, item.label[language], value, item.unit, null]);
+    }
+    const commented = new Set<string>();
+    for (const warning of s.warnings) {
+      commented.add(warning.id);
+      rows.push([section.warning, warning.id, warning.message, null, null, warning.comment]);
+    }
+    // A comment whose warning no longer shows (the value was corrected) is part of the record.
+    for (const [id, comment] of Object.entries(warningComments)) {
+      if (!commented.has(id)) {
+        rows.push([section.warning, id, null, null, null, comment]);
+      }
+    }
+    return { sheet: EXPORT_TEXT.sheet[language], columns: EXPORT_TEXT.columns[language], rows };
+  }
+
+  /** The cycle and its study, if the caller is the publisher that runs them; 404 otherwise. */
+  private async publishersCycle(
+    m: TenantTx,
+    req: CallerContext,
+    cycleId: string,
+    action: Action,
+  ): Promise<{ cycle: CycleEntity; study: StudyEntity }> {
+    const cycle = await findCycle(m, cycleId);
+    if (!cycle) {
+      throw notFound('Cycle', cycleId);
+    }
+    requireAccess(req.actor, action, { thing: 'Cycle', id: cycleId, ownerId: cycle.tenantId });
+    const study = await studyOf(m, cycle);
+    return { cycle, study };
+  }
+
+  private requireFile(
+    file: UploadedSpreadsheetFile | undefined,
+    language: Language,
+  ): { buffer: Buffer; originalName: string } {
+    if (!file) {
+      const message = M.noFile(language);
+      throw new DomainError(DomainErrorCode.ValidationFailed, message, [
+        { key: 'file', rule: 'file_missing', message },
+      ]);
+    }
+    return { buffer: file.buffer, originalName: file.originalname };
+  }
+}
