@@ -45,7 +45,8 @@ import {
 } from '@app/persistence';
 import * as argon2 from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { enqueueMails, QueuedMail } from '../common/mail-enqueue';
+import { enqueueMails } from '../common/enqueue-mails';
+import type { QueuedMail } from '../notifications/notification-mails';
 import { hashLinkToken, isLinkToken, newLinkToken } from '../common/single-use-token';
 import { PUBLIC_URL } from '../notifications/public-url';
 import { PASSWORD_MIN_LENGTH } from '../organisations/organisation.types';
@@ -154,7 +155,7 @@ export class InvitationsService {
         inviterName: await this.inviterName(m, actor),
       });
     });
-    await enqueueMails(this.queue, this.logger, mail);
+    await enqueueMails(this.queue, mail, this.logger);
     return dto;
   }
 
@@ -180,7 +181,7 @@ export class InvitationsService {
         inviterName: await this.inviterName(m, actor),
       });
     });
-    await enqueueMails(this.queue, this.logger, mail);
+    await enqueueMails(this.queue, mail, this.logger);
     return dto;
   }
 
@@ -206,7 +207,7 @@ export class InvitationsService {
       });
       return { organisation: created, mail: issued.mail };
     });
-    await enqueueMails(this.queue, this.logger, mail);
+    await enqueueMails(this.queue, mail, this.logger);
     return organisation;
   }
 
@@ -251,7 +252,7 @@ export class InvitationsService {
         mail: messageId === null ? [] : [{ tenantId: actor.tenantId, messageId }],
       };
     });
-    await enqueueMails(this.queue, this.logger, mail);
+    await enqueueMails(this.queue, mail, this.logger);
     return dto;
   }
 
@@ -318,7 +319,7 @@ export class InvitationsService {
         mail: messageId === null ? [] : [{ tenantId: actor.tenantId, messageId }],
       };
     });
-    await enqueueMails(this.queue, this.logger, mail);
+    await enqueueMails(this.queue, mail, this.logger);
     return dto;
   }
 

@@ -15,7 +15,8 @@ import {
   userNames,
 } from '@app/persistence';
 import * as argon2 from 'argon2';
-import { enqueueMails, QueuedMail } from '../common/mail-enqueue';
+import { enqueueMails } from '../common/enqueue-mails';
+import type { QueuedMail } from '../notifications/notification-mails';
 import { hashLinkToken, isLinkToken, newLinkToken } from '../common/single-use-token';
 import { PUBLIC_URL } from '../notifications/public-url';
 import { PASSWORD_MIN_LENGTH } from '../organisations/organisation.types';
@@ -153,7 +154,7 @@ export class PasswordResetService {
         queued.push({ tenantId: account.tenant_id, messageId });
       }
     }
-    await enqueueMails(this.queue, this.logger, queued);
+    await enqueueMails(this.queue, queued, this.logger);
   }
 }
 
