@@ -50,17 +50,13 @@ export class CommittedRows {
     return this.current(a, row);
   }
 
-  /** The kept rows as they are, for `restore` (rows are brought up to date in place). */
-  checkpoint(): Map<number, KeptRow> {
-    return new Map(
-      [...this.kept].map(([atom, row]) => [atom, { ...row, values: row.values.slice() }]),
-    );
-  }
-
-  /** Takes the kept rows back to a checkpoint (directions added since were taken back). */
-  restore(checkpoint: Map<number, KeptRow>): void {
-    this.kept.clear();
-    checkpoint.forEach((row, atom) => this.kept.set(atom, row));
+  /** Drops the rows that hold directions past `rank` (taken back from the span). */
+  forgetAbove(rank: number): void {
+    for (const [atom, row] of this.kept) {
+      if (row.rank > rank) {
+        this.kept.delete(atom);
+      }
+    }
   }
 
   /**

@@ -19,6 +19,12 @@ const { max, min, sqrt } = Math;
  */
 export type AuditVerdict = 'released' | 'differencing' | 'secondary';
 
+/** A set of units to release, with the key that names it exactly (see `SumAudit.release`). */
+export interface KeyedSet {
+  members: Int32Array;
+  key: string;
+}
+
 /**
  * The linear audit of released sums over one family of unknowns: one KPI's values, or the
  * products value x weight of a pooled figure. Every released figure of the family is a sum of
@@ -202,7 +208,7 @@ export class SumAudit {
    * sums reveal, more reveal too), and the state is that of releasing them one by one. Else
    * nothing is released (false); `release` then judges them one by one, naming each rule.
    */
-  releaseAll(sets: ReadonlyArray<{ members: Int32Array; key: string }>): boolean {
+  releaseAll(sets: readonly KeyedSet[]): boolean {
     if (this.limit === Infinity) {
       return true;
     }
@@ -213,7 +219,6 @@ export class SumAudit {
     const rank = this.rank;
     const leverages = this.leverages.slice(0, this.atomCount);
     const kept = this.protectedSets.map((set) => set.residual);
-    const rows = this.committedRows.checkpoint();
     for (const { members } of sets) {
       const direction = this.newDirection(members);
       if (direction !== null) {
@@ -232,7 +237,7 @@ export class SumAudit {
         set.residual = kept[i];
         set.coordinates.length = rank;
       });
-      this.committedRows.restore(rows);
+      this.committedRows.forgetAbove(rank);
       return false;
     }
     for (const { key } of sets) {

@@ -12,7 +12,6 @@ import { AuditVerdict, ReleaseMemo, SumAudit } from './release-audit';
 import { checkInput, KpiPlan, kpiPlans, ownerIndices } from './snapshot-input';
 import { SUPPRESSION_REASONS as R } from './suppression-reasons';
 import { ValueSortWorkspace } from './value-sort-workspace';
-import { blockAndAlone, WeightSet } from './weight-sets';
 
 /** The answer to a requested (custom) peer group. */
 export type CustomPeerGroupOutcome =
@@ -463,21 +462,11 @@ export class SnapshotState {
     }
     for (const [weightIndex, family] of families) {
       const audit = this.valueAudit(weightIndex);
-      const { block, alone } = blockAndAlone(family, this.policy.minN);
-      const together =
-        block.length > 1 &&
-        audit.releaseAll(block.map(({ units, key }) => ({ members: units, key })));
-      const judged = [
-        ...block.map((set) => ({ set, one: !together })),
-        ...alone.map((set) => ({ set, one: true })),
-      ];
-      for (const {
-        set: { p, plan, units, key, sums },
-        one,
-      } of judged) {
+      const together = audit.releaseAll(family.map(({ units, key }) => ({ members: units, key })));
+      for (const { p, plan, units, key, sums } of family) {
         const own = sums !== undefined;
         let verdict: AuditVerdict = 'released';
-        if (one) {
+        if (!together) {
           verdict = audit.release(units, !own, key);
           if (verdict === 'released' && !own) {
             audit.release(units, false, key);
@@ -590,6 +579,19 @@ export function addCustomGroup(
   definition: PeerGroupDefinition,
 ): CustomPeerGroupOutcome {
   return state.addCustomGroup(definition);
+}
+
+/**
+ * A set for a weight's family: a weight KPI's own cell (with its sums), or a released cell's
+ * pooled figure that passed its value-based rules.
+ */
+interface WeightSet {
+  /** The plan's index. */
+  p: number;
+  plan: KpiPlan;
+  units: Int32Array;
+  key: string;
+  sums?: { total: number; largest: number };
 }
 
 /** The suppression of a cell or pooled figure that the release audit refused. */
