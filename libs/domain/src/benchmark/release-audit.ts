@@ -3,7 +3,6 @@ import { AtomProjector } from './atom-projector';
 import { Attacker, smallSetAround } from './attacker';
 import { AttackerScratch } from './attacker-scratch';
 import { CommittedRows } from './committed-rows';
-import { companyUnitsOf } from './company-units';
 import { ProtectedSet, protectedSetsStayHidden } from './protected-set';
 import { ReleaseMemo } from './release-memo';
 
@@ -130,11 +129,26 @@ export class SumAudit {
     this.leverages = new Float64Array(16);
     this.stride = 8;
     this.rows = new Float64Array(16 * this.stride);
-    const companies = companyUnitsOf(owners);
-    this.companyStart = companies.start;
-    this.companyUnits = companies.units;
-    this.largestCompany = companies.largest;
-    this.floors = new Float64Array(companies.start.length - 1);
+    let companies = 0;
+    for (let u = 0; u < units; u++) {
+      companies = max(companies, owners[u] + 1);
+    }
+    this.companyStart = new Int32Array(companies + 1);
+    for (let u = 0; u < units; u++) {
+      this.companyStart[owners[u] + 1]++;
+    }
+    let largest = 0;
+    for (let c = 0; c < companies; c++) {
+      largest = max(largest, this.companyStart[c + 1]);
+      this.companyStart[c + 1] += this.companyStart[c];
+    }
+    this.largestCompany = largest;
+    this.floors = new Float64Array(companies);
+    const fill = this.companyStart.slice(0, companies);
+    this.companyUnits = new Int32Array(units);
+    for (let u = 0; u < units; u++) {
+      this.companyUnits[fill[owners[u]]++] = u;
+    }
   }
 
   /**
@@ -203,10 +217,12 @@ export class SumAudit {
   }
 
   /**
-   * Releases all `sets`, in order, if together they pass: one check with all their directions
-   * added instead of one per set. Each would then have passed in turn (what fewer released
-   * sums reveal, more reveal too), and the state is that of releasing them one by one. Else
-   * nothing is released (false); `release` then judges them one by one, naming each rule.
+   * Releases every set of `sets`, in their order, when all of them together pass the audit:
+   * one check of the span with all their directions added instead of one per set. Passing
+   * together means each would have passed in turn, since a value or protected sum that is
+   * computable from fewer released sums stays computable from more; the state afterwards is
+   * that of releasing them one by one. Otherwise nothing is released (false), and the caller
+   * judges them one by one with `release`, which names the rule of each refusal.
    */
   releaseAll(sets: readonly KeyedSet[]): boolean {
     if (this.limit === Infinity) {

@@ -85,8 +85,6 @@ export class SnapshotState {
   private readonly memo = new ReleaseMemo();
   /** The audit of the released groups' member sets. */
   private readonly membership: SumAudit;
-  /** The inputs that weigh a pooled figure (by input index). */
-  private readonly weighing: ReadonlySet<number>;
 
   private constructor(private readonly input: BenchmarkInput) {
     checkInput(input);
@@ -98,9 +96,6 @@ export class SnapshotState {
     this.pooling = new Int32Array(this.owners.length);
     this.membership = new SumAudit(this.owners, this.policy.minN, this.memo);
     this.plans = kpiPlans(input);
-    this.weighing = new Set(
-      this.plans.flatMap((plan) => (plan.weights === null ? [] : [plan.weightIndex])),
-    );
     this.releasedGroups = this.plans.map(() => []);
     this.releasedSums = this.plans.map(() => new Map<number, { total: number; largest: number }>());
   }
@@ -386,15 +381,13 @@ export class SnapshotState {
   /**
    * Decides every cell of group g, KPI by KPI, releasing the sums of those that pass into the
    * audits (so the next cell is judged against them), then the pooled figures of the released
-   * cells. The cells of a KPI that weighs pooled figures are audited with those (see
-   * `decidePooled`): its family holds nothing else, so only the order there counts.
+   * cells.
    */
   private decide(g: number): void {
     if (this.benchmarks[g].kind === 'custom') {
       this.protectFailingSums(g);
     }
-    const weightCells: WeightSet[] = [];
-    const pooled: WeightSet[] = [];
+    const pooled: PooledCandidate[] = [];
     this.decisions[g] = this.plans.map((plan, p) => {
       const c = this.contributors(g, plan);
       if (this.tooFew(c)) {
@@ -406,16 +399,13 @@ export class SnapshotState {
       if (this.impliedCellFails(g, p, plan, c)) {
         return { suppressed: R.secondary(), pooled: null };
       }
-      const key = this.setKey(g, plan.valueMask);
-      if (this.weighing.has(plan.kpiIndex) && plan.weights === null) {
-        weightCells.push({ p, plan, units: c.units.slice(), key, sums: c });
-        return { suppressed: null, pooled: null };
-      }
-      const verdict = this.valueAudit(plan.kpiIndex).release(c.units, false, key);
+      const audit = this.valueAudit(plan.kpiIndex);
+      const verdict = audit.release(c.units, false, this.setKey(g, plan.valueMask));
       if (verdict !== 'released') {
         return { suppressed: auditSuppression(verdict, this.policy), pooled: null };
       }
-      this.cellReleased(g, p, c);
+      this.releasedGroups[p].push(g);
+      this.releasedSums[p].set(g, { total: c.total, largest: c.largest });
       if (plan.weights === null) {
         return { suppressed: null, pooled: null };
       }
@@ -426,61 +416,47 @@ export class SnapshotState {
       }
       return { suppressed: null, pooled: failed?.rule ?? null };
     });
-    this.decideWeights(g, weightCells, pooled);
-  }
-
-  private cellReleased(g: number, p: number, sums: { total: number; largest: number }): void {
-    this.releasedGroups[p].push(g);
-    this.releasedSums[p].set(g, { total: sums.total, largest: sums.largest });
+    this.decidePooled(this.decisions[g], pooled);
   }
 
   /**
-   * The audit of the weights' families: a weight KPI's own cell, then the pooled figures it
-   * weighs that passed their value-based rules (Σ w is an equation on the weight's values, Σ v·w
-   * on the products: both must pass, the products' first). A weight's family releases its sets
-   * together when they pass together (`SumAudit.releaseAll`), else judges them one by one.
+   * The audit of the pooled figures that passed their value-based rules: Σ w is an equation
+   * on the weight's values, Σ v·w on the products, and both must pass. The products' sums are
+   * judged first, each in its own family; the weights' sums of the KPIs that share a weight
+   * are then released together when they pass together (one check instead of one per KPI, see
+   * `SumAudit.releaseAll`), else judged one by one in KPI order.
    */
-  private decideWeights(
-    g: number,
-    weightCells: readonly WeightSet[],
-    candidates: readonly WeightSet[],
-  ): void {
-    const decisions = this.decisions[g];
-    const families = new Map<number, WeightSet[]>();
-    const join = (weightIndex: number, set: WeightSet): void => {
-      families.set(weightIndex, [...(families.get(weightIndex) ?? []), set]);
-    };
-    weightCells.forEach((cell) => join(cell.plan.kpiIndex, cell));
+  private decidePooled(decisions: CellDecision[], candidates: readonly PooledCandidate[]): void {
+    const byWeight = new Map<number, PooledCandidate[]>();
     for (const candidate of candidates) {
-      const { plan, units, key } = candidate;
-      const verdict = this.productAudit(plan).release(units, true, key);
-      if (verdict === 'released') {
-        join(plan.weightIndex, candidate);
-      } else {
+      const verdict = this.productAudit(candidate.plan).release(
+        candidate.units,
+        true,
+        candidate.key,
+      );
+      if (verdict !== 'released') {
         decisions[candidate.p].pooled = auditSuppression(verdict, this.policy);
+        continue;
       }
+      const family = byWeight.get(candidate.plan.weightIndex) ?? [];
+      family.push(candidate);
+      byWeight.set(candidate.plan.weightIndex, family);
     }
-    for (const [weightIndex, family] of families) {
-      const audit = this.valueAudit(weightIndex);
-      const together = audit.releaseAll(family.map(({ units, key }) => ({ members: units, key })));
-      for (const { p, plan, units, key, sums } of family) {
-        const own = sums !== undefined;
-        let verdict: AuditVerdict = 'released';
-        if (!together) {
-          verdict = audit.release(units, !own, key);
-          if (verdict === 'released' && !own) {
-            audit.release(units, false, key);
-          }
-        }
+    for (const [weightIndex, family] of byWeight) {
+      const weights = this.valueAudit(weightIndex);
+      const together = weights.releaseAll(
+        family.map(({ units, key }) => ({ members: units, key })),
+      );
+      for (const { p, plan, units, key } of family) {
+        const verdict = together ? 'released' : weights.release(units, true, key);
         if (verdict !== 'released') {
-          decisions[p] = own
-            ? { suppressed: auditSuppression(verdict, this.policy), pooled: null }
-            : { ...decisions[p], pooled: auditSuppression(verdict, this.policy) };
-        } else if (own) {
-          this.cellReleased(g, p, sums);
-        } else {
-          this.productAudit(plan).release(units, false, key);
+          decisions[p].pooled = auditSuppression(verdict, this.policy);
+          continue;
         }
+        if (!together) {
+          weights.release(units, false, key);
+        }
+        this.productAudit(plan).release(units, false, key);
       }
     }
   }
@@ -581,17 +557,13 @@ export function addCustomGroup(
   return state.addCustomGroup(definition);
 }
 
-/**
- * A set for a weight's family: a weight KPI's own cell (with its sums), or a released cell's
- * pooled figure that passed its value-based rules.
- */
-interface WeightSet {
+/** A released cell's pooled figure that passed its value-based rules, for the audit. */
+interface PooledCandidate {
   /** The plan's index. */
   p: number;
   plan: KpiPlan;
   units: Int32Array;
   key: string;
-  sums?: { total: number; largest: number };
 }
 
 /** The suppression of a cell or pooled figure that the release audit refused. */
