@@ -50,15 +50,6 @@ export class CommittedRows {
     return this.current(a, row);
   }
 
-  /** Drops the rows that hold directions past `rank` (taken back from the span). */
-  forgetAbove(rank: number): void {
-    for (const [atom, row] of this.kept) {
-      if (row.rank > rank) {
-        this.kept.delete(atom);
-      }
-    }
-  }
-
   /**
    * Atom `to` was split off atom `from`: its coordinates are a copy of `from`'s, so a kept row
    * of `from` is its row too, valid to the same rank and atom count.

@@ -81,41 +81,6 @@ describe('SumAudit', () => {
     expect(a.release(range(8, 16))).toBe('released');
   });
 
-  describe('releaseAll', () => {
-    const keyed = (...sets: Int32Array[]) =>
-      sets.map((members, i) => ({ members, key: `set${i}` }));
-
-    it('releases sets that pass together, as if released one by one', () => {
-      const a = audit(40);
-      expect(a.releaseAll(keyed(range(0, 40), range(0, 28), range(0, 16)))).toBe(true);
-      // 16..27 with those three leaves unit 27 alone (the chain of three groups above).
-      expect(a.release(range(16, 27))).toBe('differencing');
-      // 16..27 plus unit 27 is 0..27 less 0..15: known already, so it tells nothing new.
-      expect(a.release(range(16, 28))).toBe('released');
-    });
-
-    it('releases nothing of sets that fail together, though each would pass alone', () => {
-      const a = audit(16);
-      a.release(range(0, 16));
-      // all − (0..7) − (8..14) = unit 15.
-      expect(a.releaseAll(keyed(range(0, 8), range(8, 15)))).toBe(false);
-      // As if the block had never been asked for: 8..15 is not known, so 0..8 then passes
-      // and 8..15 after it is the one that gives unit 15 away.
-      expect(a.release(range(8, 16))).toBe('released');
-      expect(a.release(range(0, 8))).toBe('released');
-      expect(a.release(range(8, 15))).toBe('differencing');
-    });
-
-    it('keeps a protected sum protected after a block that would have revealed it', () => {
-      const a = audit(20);
-      a.protect(range(0, 6));
-      a.release(range(0, 20));
-      expect(a.releaseAll(keyed(range(10, 20), range(6, 20)))).toBe(false);
-      expect(a.release(range(10, 20))).toBe('released');
-      expect(a.release(range(6, 20))).toBe('secondary');
-    });
-  });
-
   it('audits nothing when minN is 1', () => {
     const a = audit(3, undefined, 1);
     expect(a.release(range(0, 1))).toBe('released');

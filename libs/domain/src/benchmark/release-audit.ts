@@ -18,12 +18,6 @@ const { max, min, sqrt } = Math;
  */
 export type AuditVerdict = 'released' | 'differencing' | 'secondary';
 
-/** A set of units to release, with the key that names it exactly (see `SumAudit.release`). */
-export interface KeyedSet {
-  members: Int32Array;
-  key: string;
-}
-
 /**
  * The linear audit of released sums over one family of unknowns: one KPI's values, or the
  * products value x weight of a pooled figure. Every released figure of the family is a sum of
@@ -214,53 +208,6 @@ export class SumAudit {
       this.moveTo(this.memo.next(this.history, key === undefined ? undefined : `R${key}`));
     }
     return verdict;
-  }
-
-  /**
-   * Releases every set of `sets`, in their order, when all of them together pass the audit:
-   * one check of the span with all their directions added instead of one per set. Passing
-   * together means each would have passed in turn, since a value or protected sum that is
-   * computable from fewer released sums stays computable from more; the state afterwards is
-   * that of releasing them one by one. Otherwise nothing is released (false), and the caller
-   * judges them one by one with `release`, which names the rule of each refusal.
-   */
-  releaseAll(sets: readonly KeyedSet[]): boolean {
-    if (this.limit === Infinity) {
-      return true;
-    }
-    // Split first, so that the leverages kept for taking the block back cover every atom.
-    for (const { members } of sets) {
-      this.split(members);
-    }
-    const rank = this.rank;
-    const leverages = this.leverages.slice(0, this.atomCount);
-    const kept = this.protectedSets.map((set) => set.residual);
-    for (const { members } of sets) {
-      const direction = this.newDirection(members);
-      if (direction !== null) {
-        this.append(direction);
-      }
-    }
-    this.judged = null;
-    const nothingMore = new Float64Array(this.atomCount);
-    if (
-      this.rank > rank &&
-      (!this.protectedSetsStayHidden(nothingMore) || this.exposes(nothingMore))
-    ) {
-      this.rank = rank;
-      this.leverages.set(leverages);
-      this.protectedSets.forEach((set, i) => {
-        set.residual = kept[i];
-        set.coordinates.length = rank;
-      });
-      this.committedRows.forgetAbove(rank);
-      return false;
-    }
-    for (const { key } of sets) {
-      this.memo.remember(this.history, key, 'released');
-      this.moveTo(this.memo.next(this.history, `R${key}`));
-    }
-    return true;
   }
 
   /** How many sets are protected; `unprotectFrom` drops those protected after such a count. */

@@ -8,7 +8,7 @@ import { PeerGroupDefinition, validatePeerGroupFilter } from './peer-group';
 import { CompiledPeerGroup } from './compiled-peer-group';
 import { pooledSums, pooledSuppression } from './pooled-figure';
 import { ProfileCodes } from './profile-codes';
-import { AuditVerdict, ReleaseMemo, SumAudit } from './release-audit';
+import { ReleaseMemo, SumAudit } from './release-audit';
 import { checkInput, KpiPlan, kpiPlans, ownerIndices } from './snapshot-input';
 import { SUPPRESSION_REASONS as R } from './suppression-reasons';
 import { ValueSortWorkspace } from './value-sort-workspace';
@@ -380,14 +380,12 @@ export class SnapshotState {
 
   /**
    * Decides every cell of group g, KPI by KPI, releasing the sums of those that pass into the
-   * audits (so the next cell is judged against them), then the pooled figures of the released
-   * cells.
+   * audits (so the next cell is judged against them).
    */
   private decide(g: number): void {
     if (this.benchmarks[g].kind === 'custom') {
       this.protectFailingSums(g);
     }
-    const pooled: PooledCandidate[] = [];
     this.decisions[g] = this.plans.map((plan, p) => {
       const c = this.contributors(g, plan);
       if (this.tooFew(c)) {
@@ -402,63 +400,40 @@ export class SnapshotState {
       const audit = this.valueAudit(plan.kpiIndex);
       const verdict = audit.release(c.units, false, this.setKey(g, plan.valueMask));
       if (verdict !== 'released') {
-        return { suppressed: auditSuppression(verdict, this.policy), pooled: null };
+        return {
+          suppressed: verdict === 'secondary' ? R.secondary() : R.differencing(this.policy),
+          pooled: null,
+        };
       }
       this.releasedGroups[p].push(g);
       this.releasedSums[p].set(g, { total: c.total, largest: c.largest });
-      if (plan.weights === null) {
-        return { suppressed: null, pooled: null };
-      }
-      const units = this.pooledUnits(plan, c.units);
-      const failed = this.pooledValueRule(plan, units);
-      if (failed === null) {
-        pooled.push({ p, plan, units: units.slice(), key: this.setKey(g, plan.pooledMask) });
-      }
-      return { suppressed: null, pooled: failed?.rule ?? null };
+      return {
+        suppressed: null,
+        pooled: plan.weights === null ? null : this.decidePooled(g, plan, c),
+      };
     });
-    this.decidePooled(this.decisions[g], pooled);
   }
 
-  /**
-   * The audit of the pooled figures that passed their value-based rules: Σ w is an equation
-   * on the weight's values, Σ v·w on the products, and both must pass. The products' sums are
-   * judged first, each in its own family; the weights' sums of the KPIs that share a weight
-   * are then released together when they pass together (one check instead of one per KPI, see
-   * `SumAudit.releaseAll`), else judged one by one in KPI order.
-   */
-  private decidePooled(decisions: CellDecision[], candidates: readonly PooledCandidate[]): void {
-    const byWeight = new Map<number, PooledCandidate[]>();
-    for (const candidate of candidates) {
-      const verdict = this.productAudit(candidate.plan).release(
-        candidate.units,
-        true,
-        candidate.key,
-      );
+  /** The pooled figure of a released cell: its value-based rules, then the audit of its sums. */
+  private decidePooled(g: number, plan: KpiPlan, c: Contributors): Suppression | null {
+    const units = this.pooledUnits(plan, c.units);
+    const failed = this.pooledValueRule(plan, units);
+    if (failed !== null) {
+      return failed.rule;
+    }
+    // Σ w is an equation on the weight's values, Σ v·w on the products: both must pass.
+    const weights = this.valueAudit(plan.weightIndex);
+    const products = this.productAudit(plan);
+    const key = this.setKey(g, plan.pooledMask);
+    for (const audit of [weights, products]) {
+      const verdict = audit.release(units, true, key);
       if (verdict !== 'released') {
-        decisions[candidate.p].pooled = auditSuppression(verdict, this.policy);
-        continue;
-      }
-      const family = byWeight.get(candidate.plan.weightIndex) ?? [];
-      family.push(candidate);
-      byWeight.set(candidate.plan.weightIndex, family);
-    }
-    for (const [weightIndex, family] of byWeight) {
-      const weights = this.valueAudit(weightIndex);
-      const together = weights.releaseAll(
-        family.map(({ units, key }) => ({ members: units, key })),
-      );
-      for (const { p, plan, units, key } of family) {
-        const verdict = together ? 'released' : weights.release(units, true, key);
-        if (verdict !== 'released') {
-          decisions[p].pooled = auditSuppression(verdict, this.policy);
-          continue;
-        }
-        if (!together) {
-          weights.release(units, false, key);
-        }
-        this.productAudit(plan).release(units, false, key);
+        return verdict === 'secondary' ? R.secondary() : R.differencing(this.policy);
       }
     }
+    weights.release(units, false, key);
+    products.release(units, false, key);
+    return null;
   }
 
   /**
@@ -555,18 +530,4 @@ export function addCustomGroup(
   definition: PeerGroupDefinition,
 ): CustomPeerGroupOutcome {
   return state.addCustomGroup(definition);
-}
-
-/** A released cell's pooled figure that passed its value-based rules, for the audit. */
-interface PooledCandidate {
-  /** The plan's index. */
-  p: number;
-  plan: KpiPlan;
-  units: Int32Array;
-  key: string;
-}
-
-/** The suppression of a cell or pooled figure that the release audit refused. */
-function auditSuppression(verdict: AuditVerdict, policy: DisclosurePolicy): Suppression {
-  return verdict === 'secondary' ? R.secondary() : R.differencing(policy);
 }
