@@ -121,7 +121,7 @@ export class OrganisationsService {
   disableOrganisation(actor: Actor, organisationId: string): Promise<OrganisationView> {
     requireAccess(actor, Action.OrganisationDisable);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const organisation = await this.findOrganisation(
+      const organisation = await this.organisationOrNotFound(
         m,
         actor,
         Action.OrganisationDisable,
@@ -142,7 +142,7 @@ export class OrganisationsService {
   tenantUsers(actor: Actor, organisationId: string): Promise<TenantUserView[]> {
     requireAccess(actor, Action.OrganisationMembersRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      await this.findOrganisation(m, actor, Action.OrganisationMembersRead, organisationId);
+      await this.organisationOrNotFound(m, actor, Action.OrganisationMembersRead, organisationId);
       return (await tenantUsers(m, organisationId)).map((u) => ({
         id: u.id,
         email: u.email,
@@ -158,7 +158,7 @@ export class OrganisationsService {
   tenantInvitations(actor: Actor, organisationId: string): Promise<InvitationView[]> {
     requireAccess(actor, Action.OrganisationMembersRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const organisation = await this.findOrganisation(
+      const organisation = await this.organisationOrNotFound(
         m,
         actor,
         Action.OrganisationMembersRead,
@@ -176,12 +176,12 @@ export class OrganisationsService {
     requireAccess(actor, Action.OrganisationRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
       toOrganisationView(
-        await this.findOrganisation(m, actor, Action.OrganisationRead, organisationId),
+        await this.organisationOrNotFound(m, actor, Action.OrganisationRead, organisationId),
       ),
     );
   }
 
-  private async findOrganisation(
+  private async organisationOrNotFound(
     m: TenantTx,
     actor: Actor,
     action: Action,

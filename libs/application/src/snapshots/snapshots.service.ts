@@ -122,7 +122,7 @@ export class SnapshotsService {
   get(caller: CallerContext, snapshotId: string): Promise<SnapshotView> {
     requireAccess(caller.actor, Action.SnapshotRead);
     return this.db.withTenant(caller.actor.tenantId, async (m) => {
-      const snapshot = await this.findSnapshot(m, snapshotId);
+      const snapshot = await this.snapshotOrNotFound(m, snapshotId);
       const cycle = await cycleOf(m, snapshot);
       return toSnapshotDto(snapshot, cycle, caller.language);
     });
@@ -174,7 +174,7 @@ export class SnapshotsService {
     );
     const group = visiblePeerGroup(opened.group, peerGroupId, caller);
     if (unitId !== undefined) {
-      await this.findUnit(opened, caller, unitId);
+      await this.unitOrNotFound(opened, caller, unitId);
     }
     const cells = await opened.cells(group, audienceOf(caller, unitId));
     return {
@@ -354,7 +354,7 @@ export class SnapshotsService {
     };
   }
 
-  private async findSnapshot(m: TenantTx, snapshotId: string): Promise<SnapshotEntity> {
+  private async snapshotOrNotFound(m: TenantTx, snapshotId: string): Promise<SnapshotEntity> {
     const snapshot = await findSnapshot(m, snapshotId);
     if (!snapshot) {
       throw notFound('Snapshot', snapshotId);
@@ -366,7 +366,7 @@ export class SnapshotsService {
    * A unit the caller may read benchmarks for: one of its company's (the snapshot's inputs say
    * whose a unit was then; a unit without accepted data is not in them), any for a publisher.
    */
-  private async findUnit(
+  private async unitOrNotFound(
     opened: OpenedSnapshot,
     caller: CallerContext,
     unitId: string,

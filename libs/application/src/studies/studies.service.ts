@@ -138,7 +138,7 @@ export class StudiesService {
   getStudy(actor: Actor, studyId: string): Promise<StudyView> {
     requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
-      toStudyDto(await this.findStudy(m, studyId, true)),
+      toStudyDto(await this.studyOrNotFound(m, studyId, true)),
     );
   }
 
@@ -221,7 +221,7 @@ export class StudiesService {
   updateCycle(actor: Actor, cycleId: string, input: CycleDeadline): Promise<CycleView> {
     const columns = deadlineColumns(input);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const cycle = await this.findCycle(m, cycleId, true);
+      const cycle = await this.cycleOrNotFound(m, cycleId, true);
       requireAccess(actor, Action.CycleUpdate, {
         thing: 'Cycle',
         id: cycleId,
@@ -234,7 +234,7 @@ export class StudiesService {
   getCycle(actor: Actor, cycleId: string): Promise<CycleView> {
     requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) =>
-      toCycleDto(await this.findCycle(m, cycleId)),
+      toCycleDto(await this.cycleOrNotFound(m, cycleId)),
     );
   }
 
@@ -246,7 +246,7 @@ export class StudiesService {
     snapshotId?: string,
   ): Promise<CycleView> {
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const cycle = await this.findCycle(m, cycleId, true);
+      const cycle = await this.cycleOrNotFound(m, cycleId, true);
       requireAccess(actor, transition === 'close' ? Action.CycleClose : Action.CyclePublish, {
         thing: 'Cycle',
         id: cycleId,
@@ -307,7 +307,7 @@ export class StudiesService {
   listParticipations(actor: Actor, studyId: string): Promise<ParticipationView[]> {
     requireAccess(actor, Action.ParticipationRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      await this.findStudy(m, studyId, false);
+      await this.studyOrNotFound(m, studyId, false);
       const rows = await participationsOf(m, studyId);
       return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
     });
@@ -366,7 +366,7 @@ export class StudiesService {
   getStudyCatalogue(actor: Actor, studyId: string): Promise<CatalogueView> {
     requireAccess(actor, Action.StudyRead);
     return this.db.withTenant(actor.tenantId, async (m) => {
-      const study = await this.findStudy(m, studyId, false);
+      const study = await this.studyOrNotFound(m, studyId, false);
       const version = await getCatalogueVersion(m, study.catalogueVersionId);
       return { ...toCatalogueVersionDto(version), definition: { ...version.definition } };
     });
@@ -410,7 +410,11 @@ export class StudiesService {
     });
   }
 
-  private async findStudy(m: TenantTx, studyId: string, withCycles: boolean): Promise<StudyEntity> {
+  private async studyOrNotFound(
+    m: TenantTx,
+    studyId: string,
+    withCycles: boolean,
+  ): Promise<StudyEntity> {
     const study = await findStudy(m, studyId, withCycles);
     if (!study) {
       throw notFound('Study', studyId);
@@ -428,12 +432,12 @@ export class StudiesService {
     studyId: string,
     action: Action,
   ): Promise<StudyEntity> {
-    const study = await this.findStudy(m, studyId, true);
+    const study = await this.studyOrNotFound(m, studyId, true);
     requireAccess(actor, action, { thing: 'Study', id: studyId, ownerId: study.tenantId });
     return study;
   }
 
-  private async findCycle(m: TenantTx, cycleId: string, lock = false): Promise<CycleEntity> {
+  private async cycleOrNotFound(m: TenantTx, cycleId: string, lock = false): Promise<CycleEntity> {
     const cycle = await findCycle(m, cycleId, lock);
     if (!cycle) {
       throw notFound('Cycle', cycleId);
