@@ -19,6 +19,7 @@ import { Invitations1764320000000 } from './1764320000000-invitations';
 import { DeadlinesAndNotifications1764330000000 } from './1764330000000-deadlines-and-notifications';
 import { CatalogueDrafts1764360000000 } from './1764360000000-catalogue-drafts';
 import { PublisherCyclesPerStatement1764410000000 } from './1764410000000-publisher-cycles-per-statement';
+import { CachedPlanAccessChecks1764440000000 } from './1764440000000-cached-plan-access-checks';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   DeadlinesAndNotifications1764330000000,
   CatalogueDrafts1764360000000,
   PublisherCyclesPerStatement1764410000000,
+  CachedPlanAccessChecks1764440000000,
 ];

@@ -17,9 +17,9 @@ export async function activeUserRole(
   const [row] = await db.read(
     tenant,
     tenantRead<{ role: Role; disabled_at: Date | null; revoked: boolean }>`
-      SELECT u.role, coalesce(u.disabled_at, o.disabled_at) AS disabled_at,
+      SELECT u.role, coalesce(u.disabled_at, app_current_tenant_disabled_at()) AS disabled_at,
              coalesce(u.sessions_revoked_at > ${signedInAt}, false) AS revoked
-        FROM users u JOIN organisations o ON o.id = u.tenant_id WHERE u.id = ${userId}`,
+        FROM users u WHERE u.id = ${userId}`,
   );
   return row && !row.disabled_at && !row.revoked ? row.role : null;
 }
