@@ -16,7 +16,9 @@
  * route's in the same run (the machine's load cancels out of the ratio), and the api's database
  * time per request where it can be told (PostgreSQL's pg_stat_statements is not assumed: the
  * bench reads `pg_stat_database`'s active time of the bench database before and after each
- * route). Ends by itself and drops what it made. `BENCH_API_NODE_ARGS="--cpu-prof
+ * route), and the CPU time per request of the api's process and of those backends, read from
+ * /proc (on a busy machine the wall-clock figures grow, the CPU times hardly). Ends by itself
+ * and drops what it made. `BENCH_API_NODE_ARGS="--cpu-prof
  * --cpu-prof-dir=/tmp/api-prof"` passes node flags to the api's process (a profile of it).
  */
 import { asTenantId, DEMO_CATALOGUE, generateDemoData } from '@app/domain';
@@ -26,6 +28,7 @@ import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { readThreadCpuMs } from '../libs/spreadsheet/src/thread-cpu-time.util';
 import { startBenchApi, stopApi } from './support/bench-api';
 import { argument, benchDatabase, seconds } from './support/bench-database';
 import { publishBenchSnapshot, seedBenchStudy } from './support/bench-study';
@@ -42,6 +45,48 @@ interface RouteResult {
   non2xx: number;
   errors: number;
   dbMsPerRequest: number;
+  apiCpuMsPerRequest: number;
+  dbCpuMsPerRequest: number;
+}
+
+/**
+ * CPU time (ms, user and system) used so far by the api's process and by the PostgreSQL
+ * backends of the bench database, from /proc: unlike wall-clock figures, it does not grow when
+ * other work shares the cores, so it compares runs on a busy machine. Null where /proc cannot
+ * be read (PostgreSQL on another machine).
+ */
+async function cpuTimes(
+  owner: DataSource,
+  apiPid: number,
+): Promise<{ api: number | null; db: Map<number, number> }> {
+  const backends = await owner.query<{ pid: number }[]>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+  );
+  const db = new Map<number, number>();
+  for (const { pid } of backends) {
+    const ms = readThreadCpuMs(String(pid));
+    if (ms !== null) {
+      db.set(pid, ms);
+    }
+  }
+  return { api: readThreadCpuMs(String(apiPid)), db };
+}
+
+/** CPU ms per request between two `cpuTimes` readings; a backend started between counts whole. */
+function cpuPerRequest(
+  before: Awaited<ReturnType<typeof cpuTimes>>,
+  after: Awaited<ReturnType<typeof cpuTimes>>,
+  requests: number,
+): { api: number; db: number } {
+  let db = 0;
+  for (const [pid, ms] of after.db) {
+    db += ms - (before.db.get(pid) ?? 0);
+  }
+  const api = after.api !== null && before.api !== null ? after.api - before.api : NaN;
+  return {
+    api: requests > 0 ? api / requests : NaN,
+    db: requests > 0 && after.db.size > 0 ? db / requests : NaN,
+  };
 }
 
 /** PostgreSQL's active time (ms) of all backends of the database so far. */
@@ -58,6 +103,7 @@ async function load(
   token: string,
   connections: number,
   duration: number,
+  apiPid: number,
 ): Promise<Omit<RouteResult, 'name' | 'path'>> {
   const options = {
     url,
@@ -68,7 +114,9 @@ async function load(
   await autocannon({ ...options, duration: 3 });
   await owner.query('SELECT pg_stat_clear_snapshot()');
   const before = await activeTime(owner);
+  const cpuBefore = await cpuTimes(owner, apiPid);
   const result = await autocannon({ ...options, duration });
+  const cpu = cpuPerRequest(cpuBefore, await cpuTimes(owner, apiPid), result.requests.total);
   await owner.query('SELECT pg_stat_clear_snapshot()');
   const after = await activeTime(owner);
   const requests = result.requests.total;
@@ -80,6 +128,8 @@ async function load(
     non2xx: result.non2xx,
     errors: result.errors,
     dbMsPerRequest: requests > 0 ? (after - before) / requests : NaN,
+    apiCpuMsPerRequest: cpu.api,
+    dbCpuMsPerRequest: cpu.db,
   };
 }
 
@@ -149,7 +199,14 @@ async function main(): Promise<void> {
     for (const [name, path] of routes) {
       console.log(`${name}: ${connections} connections for ${duration} s ...`);
       const start = process.hrtime.bigint();
-      const result = await load(owner, `${base}${path}`, accessToken, connections, duration);
+      const result = await load(
+        owner,
+        `${base}${path}`,
+        accessToken,
+        connections,
+        duration,
+        api.pid as number,
+      );
       results.push({ name, path, ...result });
       console.log(`  done in ${seconds(start).toFixed(0)} s`);
     }
@@ -158,10 +215,10 @@ async function main(): Promise<void> {
     console.log(
       [
         `units ${units} (${DEMO_CATALOGUE.key}), ${connections} connections, ${duration} s per route, tenant ${asTenantId(companyId)}`,
-        `${'route'.padEnd(16)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p97.5 ms', 10)}${pad('p99 ms', 9)}${pad('× bare', 9)}${pad('db ms/req', 11)}${pad('non-2xx', 9)}`,
+        `${'route'.padEnd(16)}${pad('req/s', 9)}${pad('p50 ms', 9)}${pad('p97.5 ms', 10)}${pad('p99 ms', 9)}${pad('× bare', 9)}${pad('db ms/req', 11)}${pad('api cpu ms', 12)}${pad('db cpu ms', 11)}${pad('non-2xx', 9)}`,
         ...results.map(
           (r) =>
-            `${r.name.padEnd(16)}${pad(r.requests.toFixed(0), 9)}${pad(r.p50, 9)}${pad(r.p975, 10)}${pad(r.p99, 9)}${pad((r.requests / bare).toFixed(2), 9)}${pad(r.dbMsPerRequest.toFixed(2), 11)}${pad(r.non2xx + r.errors, 9)}`,
+            `${r.name.padEnd(16)}${pad(r.requests.toFixed(0), 9)}${pad(r.p50, 9)}${pad(r.p975, 10)}${pad(r.p99, 9)}${pad((r.requests / bare).toFixed(2), 9)}${pad(r.dbMsPerRequest.toFixed(2), 11)}${pad(r.apiCpuMsPerRequest.toFixed(2), 12)}${pad(r.dbCpuMsPerRequest.toFixed(2), 11)}${pad(r.non2xx + r.errors, 9)}`,
         ),
       ].join('\n'),
     );
