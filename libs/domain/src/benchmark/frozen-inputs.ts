@@ -17,6 +17,29 @@ export interface FrozenInputs {
 
 /** Each frozen inputs' units by id, made at the first look-up: inputs are never changed. */
 const unitIndexes = new WeakMap<FrozenInputs, Map<string, number>>();
+/**
+ * Each frozen inputs' units by company, made at the first look-up: the benchmarks of a company
+ * are read for every request, where a pass over a study's 10,000 units' owners cost more than
+ * the give-to-get check itself.
+ */
+const companyUnits = new WeakMap<FrozenInputs, Map<string, number[]>>();
+
+function unitsOfCompany(inputs: FrozenInputs, tenantId: string): readonly number[] {
+  let byCompany = companyUnits.get(inputs);
+  if (byCompany === undefined) {
+    byCompany = new Map();
+    for (let u = 0; u < inputs.unitTenants.length; u++) {
+      const units = byCompany.get(inputs.unitTenants[u]);
+      if (units === undefined) {
+        byCompany.set(inputs.unitTenants[u], [u]);
+      } else {
+        units.push(u);
+      }
+    }
+    companyUnits.set(inputs, byCompany);
+  }
+  return byCompany.get(tenantId) ?? [];
+}
 
 /**
  * The index of a unit in the inputs, -1 when it is not in them; a map look-up, where a search
@@ -52,16 +75,10 @@ export function viewerIn(inputs: FrozenInputs, audience: CellAudience): CellView
   if (audience.kind === 'publisher') {
     return { kind: 'publisher' };
   }
-  const units: number[] = [];
-  if (audience.kind === 'unit') {
-    units.push(unitIndex(inputs, audience.unitId));
-  } else {
-    inputs.unitTenants.forEach((tenant, u) => {
-      if (tenant === audience.tenantId) {
-        units.push(u);
-      }
-    });
-  }
+  const units =
+    audience.kind === 'unit'
+      ? [unitIndex(inputs, audience.unitId)]
+      : unitsOfCompany(inputs, audience.tenantId);
   return { kind: 'participant', supplied: suppliedKpis(inputs.kpiKeys, inputs.values, units) };
 }
 
