@@ -1,10 +1,18 @@
 import { asTenantId, sizeBandFor } from '@app/domain';
-import { dataSourceOptions, TenantDb, tenantRead, UnitEntity } from '@app/persistence';
+import {
+  dataSourceOptions,
+  TENANT_READ_FUNCTIONS,
+  TenantDb,
+  tenantRead,
+  UnitEntity,
+} from '@app/persistence';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   closeOwnerDataSource,
   createOrganisation,
   createUnit,
+  createUser,
   ownerDataSource,
 } from './support/factories';
 import { appUrl } from './support/test-env';
@@ -119,75 +127,93 @@ describe('tenant transaction (application role, real PostgreSQL)', () => {
     expect(after.idle).toBe(true);
   });
 
-  describe('one-statement reads (TenantDb.read)', () => {
-    it('reads as the tenant, in a read-only transaction, and leaves the connection without one', async () => {
+  describe('one-round-trip reads (TenantDb.read)', () => {
+    /** What the single pooled connection holds after a read: no tenant, no open transaction. */
+    async function connectionLeftClean(): Promise<{ tenant: string; idle: boolean }> {
+      const [after] = await appDb.query<{ tenant: string | null; idle: boolean }[]>(
+        `SELECT current_setting('app.tenant_id', true) AS tenant,
+                now() = statement_timestamp() AS idle`,
+      );
+      return { tenant: after.tenant ?? '', idle: after.idle };
+    }
+
+    it('reads as the tenant it is given, and leaves the connection without one', async () => {
       const company = await createOrganisation('company');
-      const [row] = await tenantDb.read(
+      const editor = await createUser(company, 'company_editor');
+      const rows = await tenantDb.read(
         asTenantId(company.id),
-        tenantRead<{ tenant: string; readOnly: string }>`
-          SELECT current_setting('app.tenant_id') AS tenant,
-                 current_setting('transaction_read_only') AS "readOnly"`,
+        tenantRead('tenant_active_user', editor.id, new Date()),
       );
-      expect(row.tenant).toBe(company.id);
-      expect(row.readOnly).toBe('on');
-      const [after] = await appDb.query<{ tenant: string | null }[]>(
-        `SELECT current_setting('app.tenant_id', true) AS tenant`,
-      );
-      expect(after.tenant ?? '').toBe('');
+      expect(rows).toEqual([{ role: 'company_editor', disabled_at: null, revoked: false }]);
+      expect(await connectionLeftClean()).toEqual({ tenant: '', idle: true });
     });
 
     it("sees the tenant's own rows only (row-level security)", async () => {
       const company = await createOrganisation('company');
       const other = await createOrganisation('company');
-      const own = await createUnit(company);
-      const foreign = await createUnit(other);
+      const foreign = await createUser(other, 'company_admin');
       const rows = await tenantDb.read(
         asTenantId(company.id),
-        tenantRead<{ id: string }>`SELECT id FROM units WHERE id IN (${own.id}, ${foreign.id})`,
+        tenantRead('tenant_active_user', foreign.id, new Date()),
       );
-      expect(rows).toEqual([{ id: own.id }]);
+      expect(rows).toEqual([]);
     });
 
-    it('writes nothing: a statement that would write fails and leaves no row', async () => {
+    it("tells a disabled organisation and sessions ended after the credential's start", async () => {
       const company = await createOrganisation('company');
-      await expect(
-        tenantDb.read(
-          asTenantId(company.id),
-          tenantRead`INSERT INTO units (tenant_id, name, industry, country, customer_type, sourcing, agent_fte, size_band)
-                     VALUES (${company.id}, 'x', 'telecom', 'DE', 'b2c', 'inhouse', 1, 'S') RETURNING id`,
-        ),
-      ).rejects.toThrow(/read-only transaction/);
-      const [after] = await appDb.query<{ idle: boolean }[]>(
-        `SELECT now() = statement_timestamp() AS idle`,
+      const editor = await createUser(company, 'company_editor');
+      const owner = await ownerDataSource();
+      const signedInAt = new Date(Date.now() - 60_000);
+      await owner.query(`UPDATE users SET sessions_revoked_at = now() WHERE id = $1`, [editor.id]);
+      await owner.query(`UPDATE organisations SET disabled_at = now() WHERE id = $1`, [company.id]);
+      const [row] = await tenantDb.read<{ disabled_at: Date | null; revoked: boolean }>(
+        asTenantId(company.id),
+        tenantRead('tenant_active_user', editor.id, signedInAt),
       );
-      expect(after.idle).toBe(true);
+      expect(row.disabled_at).toBeInstanceOf(Date);
+      expect(row.revoked).toBe(true);
     });
 
-    it('takes every value as a literal of its own, never as SQL text', async () => {
+    it('takes every value as a parameter, never as SQL text', async () => {
       const company = await createOrganisation('company');
-      const hostile = [
+      for (const hostile of [
         `'; SELECT set_config('app.tenant_id', NULL, false); --`,
         `\\'); DROP TABLE units; --`,
         `a'b\\c"d$$e`,
-        '',
-      ];
-      const when = new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 678));
-      const [row] = await tenantDb.read(
-        asTenantId(company.id),
-        tenantRead<{ texts: string[]; n: number; yes: boolean; nothing: null; at: Date }>`
-          SELECT ARRAY[${hostile[0]}, ${hostile[1]}, ${hostile[2]}, ${hostile[3]}]::text[] AS texts,
-                 ${2.5}::float8 AS n, ${true} AS yes, ${null}::text AS nothing,
-                 ${when}::timestamptz AS at`,
+      ]) {
+        const rows = await tenantDb.read(
+          asTenantId(company.id),
+          tenantRead('tenant_snapshot_group_access', randomUUID(), hostile),
+        );
+        expect(rows).toEqual([]);
+      }
+      expect(await connectionLeftClean()).toEqual({ tenant: '', idle: true });
+    });
+
+    it('reads only through functions that cannot write and run as their caller', async () => {
+      const owner = await ownerDataSource();
+      const functions = await owner.query<
+        { name: string; volatility: string; definer: boolean; app: boolean }[]
+      >(
+        `SELECT p.proname AS name, p.provolatile AS volatility, p.prosecdef AS definer,
+                has_function_privilege('cockpit_app', p.oid, 'EXECUTE') AS app
+           FROM pg_proc p WHERE p.proname = ANY($1) ORDER BY p.proname`,
+        [[...TENANT_READ_FUNCTIONS]],
       );
-      expect(row).toEqual({ texts: hostile, n: 2.5, yes: true, nothing: null, at: when });
-      expect(() => tenantRead`SELECT ${Number.NaN}`).toThrow(/not a finite number/);
+      // STABLE ('s'): PostgreSQL refuses any write inside; not SECURITY DEFINER: row-level
+      // security applies to the caller, the application role.
+      expect(functions).toEqual(
+        [...TENANT_READ_FUNCTIONS]
+          .sort()
+          .map((name) => ({ name, volatility: 's', definer: false, app: true })),
+      );
     });
 
     it('refuses a tenant id that is not a uuid before anything reaches the database', async () => {
       await expect(
         tenantDb.read(
           asTenantId(`x', true); SELECT set_config('app.tenant_id', 'y`),
-          tenantRead`SELECT 1`,
+          tenantRead('tenant_active_user', randomUUID(), new Date()),
         ),
       ).rejects.toThrow(/not a tenant id/);
     });

@@ -299,14 +299,11 @@ export function snapshotGroupAccess(
   snapshotId: string,
   peerGroupId: string,
 ): TenantRead<SnapshotGroupAccessRow> {
-  return tenantRead<SnapshotGroupAccessRow>`
-    SELECT s.cycle_id, s.state, s.progress,
-           benchmark_frozen_inputs_readable(s.id) AS readable,
-           to_jsonb(g) AS peer_group
-      FROM snapshots s
-      LEFT JOIN snapshot_peer_groups g
-        ON g.snapshot_id = s.id AND g.peer_group_id = ${peerGroupId}
-     WHERE s.id = ${snapshotId}`;
+  return tenantRead<SnapshotGroupAccessRow>(
+    'tenant_snapshot_group_access',
+    snapshotId,
+    peerGroupId,
+  );
 }
 
 /**

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { asTenantId, type TenantId } from '@app/domain';
-import { escapeLiteral } from 'pg';
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { managerOf, type NoTenantTx, type TenantTx } from './tenant-tx';
@@ -17,52 +16,41 @@ const ISOLATION_LEVELS: readonly IsolationLevel[] = [
   'SERIALIZABLE',
 ];
 
-/** A value a one-statement read takes (see `tenantRead`). */
+/** A value a tenant read takes (see `tenantRead`). */
 export type ReadValue = string | number | boolean | Date | null;
 
 declare const rowsOf: unique symbol;
 
-/** The driver's client as it answers a message of several statements: a result per statement. */
-interface PgClient {
-  query<R>(sql: string): Promise<Array<{ rows: R[] }>>;
-}
-
 /**
- * One read-only statement of tenant data, made by `tenantRead` only, whose rows are `R`: what
- * `TenantDb.read` runs in one round trip.
+ * The database's functions of the reads of every request (migration
+ * `CachedPlanAccessChecks1764440000000`). Each takes the tenant first, sets it for its own
+ * statement and reads as that tenant; each is STABLE, so it cannot write, and runs as its
+ * caller, so row-level security decides what it sees.
  */
+export const TENANT_READ_FUNCTIONS = [
+  'tenant_active_user',
+  'tenant_snapshot_group_access',
+] as const;
+export type TenantReadFunction = (typeof TENANT_READ_FUNCTIONS)[number];
+
+/** A call of a tenant read function whose rows are `R`: what `TenantDb.read` runs. */
 export interface TenantRead<R> {
-  readonly sql: string;
+  readonly fn: TenantReadFunction;
+  readonly args: readonly ReadValue[];
   readonly [rowsOf]?: R;
 }
 
-/**
- * A one-statement read, written as a tagged template whose values become escaped literals:
- * it goes by the simple protocol, which takes several statements in one message (the tenant
- * and the read) but no parameters. A value is written as a literal of its type and never as SQL
- * text: strings through the driver's own `escapeLiteral`, numbers only when finite.
- */
+/** A call of `fn` with `args`, after the tenant that `TenantDb.read` puts first. */
 export function tenantRead<R>(
-  strings: TemplateStringsArray,
-  ...values: readonly ReadValue[]
+  fn: TenantReadFunction,
+  ...args: readonly ReadValue[]
 ): TenantRead<R> {
-  return { sql: strings.reduce((sql, part, i) => sql + literal(values[i - 1]) + part) };
+  return { fn, args };
 }
 
-function literal(value: ReadValue): string {
-  if (value === null) {
-    return 'NULL';
-  }
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) {
-      throw new Error(`not a finite number: ${value}`);
-    }
-    return String(value);
-  }
-  if (typeof value === 'boolean') {
-    return value ? 'true' : 'false';
-  }
-  return escapeLiteral(value instanceof Date ? value.toISOString() : value);
+/** The driver's client, for a statement prepared once per connection under its name. */
+interface PgClient {
+  query<R>(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: R[] }>;
 }
 
 /**
@@ -105,21 +93,26 @@ export class TenantDb {
   /**
    * Runs one read of what `tenant` may see in one round trip, where `withTenant` takes three
    * (begin with the tenant, the read, commit): for the reads of every request, the access
-   * checks of authentication and of published snapshots. The message holds the tenant and the
-   * read, which PostgreSQL runs as one implicit transaction, read-only, so the tenant is set for
-   * the read alone and the pooled connection is left without one, as after `withTenant`.
+   * checks of authentication and of published snapshots. The read is a function of the database
+   * that sets the tenant for its own statement, which PostgreSQL runs as one implicit
+   * transaction, so the pooled connection is left without a tenant, as after `withTenant`. The
+   * call is a prepared statement and the function keeps its plans, both per connection: these
+   * reads are small, and planning them again each time cost more than running them.
    */
   async read<R>(tenant: TenantId, statement: TenantRead<R>): Promise<R[]> {
     requireUuid(tenant);
+    const parameters = statement.args.map((_, i) => `$${i + 2}`);
+    const text = `SELECT * FROM ${statement.fn}(${['$1', ...parameters].join(', ')})`;
     const runner = this.dataSource.createQueryRunner();
-    const sql = `SET TRANSACTION READ ONLY; SELECT set_config('app.tenant_id', '${tenant}', true); ${statement.sql}`;
     try {
-      // The driver's client itself: TypeORM's `query` keeps the rows of one result only.
+      // The driver's client itself: TypeORM's `query` prepares no named statement.
       const client = (await runner.connect()) as PgClient;
-      const results = await client.query<R>(sql).catch((error: unknown) => {
-        throw new QueryFailedError(sql, undefined, error as Error);
-      });
-      return results[2].rows;
+      const result = await client
+        .query<R>({ name: statement.fn, text, values: [tenant, ...statement.args] })
+        .catch((error: unknown) => {
+          throw new QueryFailedError(text, undefined, error as Error);
+        });
+      return result.rows;
     } finally {
       await runner.release();
     }

@@ -16,10 +16,11 @@ export async function activeUserRole(
 ): Promise<Role | null> {
   const [row] = await db.read(
     tenant,
-    tenantRead<{ role: Role; disabled_at: Date | null; revoked: boolean }>`
-      SELECT u.role, coalesce(u.disabled_at, app_current_tenant_disabled_at()) AS disabled_at,
-             coalesce(u.sessions_revoked_at > ${signedInAt}, false) AS revoked
-        FROM users u WHERE u.id = ${userId}`,
+    tenantRead<{ role: Role; disabled_at: Date | null; revoked: boolean }>(
+      'tenant_active_user',
+      userId,
+      signedInAt,
+    ),
   );
   return row && !row.disabled_at && !row.revoked ? row.role : null;
 }
