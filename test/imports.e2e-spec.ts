@@ -1,4 +1,5 @@
-import { SubmissionEntity } from '@app/persistence';
+import { sizeBandFor } from '@app/domain';
+import { SubmissionEntity, UnitEntity } from '@app/persistence';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { startApp, TestApp } from './support/app';
@@ -291,6 +292,45 @@ describe('imports and exports (e2e)', () => {
           .set('Authorization', company);
         expect(stored.body).toMatchObject({ id: null, answers: {} });
       }
+    });
+
+    it('stores nothing when a row after the first round of stored drafts is bad', async () => {
+      const world = await createStudyWorld();
+      const analyst = await t.tokenFor(await createUser(world.publisher, 'publisher_admin'));
+      const db = await ownerDataSource();
+      // Drafts are stored in rounds of 500 while the rows after them are checked: with 520
+      // rows, the bad last one is checked after the first round went to the database.
+      const units = await db.getRepository(UnitEntity).save(
+        Array.from({ length: 520 }, (_, i) => ({
+          tenantId: world.company.id,
+          name: `Late row unit ${i}`,
+          industry: 'telecom',
+          country: 'DE',
+          customerType: 'b2c' as const,
+          sourcing: 'inhouse' as const,
+          agentFte: 40,
+          sizeBand: sizeBandFor(40),
+        })),
+        { chunk: 500 },
+      );
+      const rows = units.map((u, i) => `${u.id},${i === units.length - 1 ? 'viele' : 40}`);
+      const res = await t
+        .http()
+        .post(`/api/v1/cycles/${world.cycle.id}/import`)
+        .set('Authorization', analyst)
+        .attach('file', Buffer.from(`unitId,agent_fte\n${rows.join('\n')}\n`), 'late.csv');
+      expect(res.status).toBe(422);
+      // The header is row 1, the 520th unit's row is 521.
+      expect((res.body.problems as CellProblem[]).map((p) => `${p.cell} ${p.rule}`)).toEqual([
+        'B521 type_number',
+      ]);
+      expect(res.body.message).toBe('The file has 1 problem; nothing was stored.');
+      const stored = await db.query<{ submissions: string; audit: string }[]>(
+        `SELECT (SELECT count(*) FROM submissions WHERE cycle_id = $1) AS submissions,
+                (SELECT count(*) FROM submission_audit WHERE tenant_id = $2) AS audit`,
+        [world.cycle.id, world.company.id],
+      );
+      expect(stored[0]).toEqual({ submissions: '0', audit: '0' });
     });
 
     it('refuses an import into a closed cycle (409)', async () => {

@@ -47,6 +47,10 @@ describe('readCycleImport', () => {
       [U2, { agent_fte: null, measures_nps: false }],
     ]);
     expect(read.rows[1].cellOf('measures_nps')).toEqual({ ref: 'C3', value: 'nein' });
+    // What the cells showed, not the answers read from them; no cell for a key without column.
+    expect(
+      ['measures_nps', 'agent_fte', 'no_such_kpi'].map((key) => read.rows[1].shownOf(key)),
+    ).toEqual(['nein', null, undefined]);
     expect(read.rows[0].unitCell.ref).toBe('B2');
   });
 

@@ -8,7 +8,13 @@ import type { CatalogueItems } from './catalogue-items';
 import { cellRef } from './cell-ref.util';
 import { coerceCell } from './cell-coercion';
 import { type CellLocation, cellProblem, locate } from './located-problems';
-import { type CellProblem, type SheetRow, type SheetTable, isBlank } from './sheet-table';
+import {
+  type CellProblem,
+  type SheetRow,
+  type SheetTable,
+  displayValue,
+  isBlank,
+} from './sheet-table';
 import { SPREADSHEET_MESSAGES as M } from './spreadsheet-messages';
 
 /** The header of the column that holds each row's unit id. */
@@ -27,6 +33,11 @@ export interface ImportRow {
   answers: Record<string, AnswerValue>;
   /** The cell a KPI key's value came from in this row. */
   cellOf: (key: string) => CellLocation | undefined;
+  /**
+   * What that cell showed, as `cellOf(key)?.value` but without the cell's reference: the way
+   * back from a parser thread takes it of every cell, and only a problem needs the reference.
+   */
+  shownOf: (key: string) => CellLocation['value'] | undefined;
 }
 
 /** A cycle import read from a sheet, with every problem the sheet alone shows. */
@@ -204,6 +215,10 @@ export function readCycleImport(
         return column === undefined
           ? undefined
           : locate(cellRef(column, row.number), row.cells[column]);
+      },
+      shownOf: (key) => {
+        const column = columnOf.get(key);
+        return column === undefined ? undefined : displayValue(row.cells[column]);
       },
     };
   }

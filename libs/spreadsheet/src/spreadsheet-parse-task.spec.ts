@@ -89,10 +89,12 @@ describe('packCycleImport and unpackCycleImport', () => {
       row.unitCell,
       row.answers,
       ['measures_nps', 'agent_fte', 'unitId', 'no_such_kpi'].map((key) => row.cellOf(key)),
+      ['measures_nps', 'agent_fte', 'unitId', 'no_such_kpi'].map((key) => row.shownOf(key)),
     ];
     expect(back.rows.map(rowOf)).toEqual(read.rows.map(rowOf));
     expect(back.rows[1].answers).toEqual({ measures_nps: false });
     expect(back.rows[1].cellOf('agent_fte')).toEqual({ ref: 'D3', value: 'many' });
+    expect(back.rows[1].shownOf('measures_nps')).toBe('nein');
     expect(back.problems).toEqual(sortByCell(read.problems));
     expect(back.problemCount).toBe(read.problems.length);
   });

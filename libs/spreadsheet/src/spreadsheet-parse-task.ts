@@ -260,7 +260,7 @@ export function packCycleImport(read: CycleImportSheet, listProblems: number): P
       if (Object.hasOwn(row.answers, key)) {
         putValue(answers, at, row.answers[key]);
       }
-      putValue(shown, at, row.cellOf(key)?.value ?? null);
+      putValue(shown, at, row.shownOf(key) ?? null);
     });
   });
   return {
@@ -286,6 +286,8 @@ export function unpackCycleImport(packed: PackedCycleImport): ListedCycleImport 
   const indexOf = new Map(keys.map((key, k) => [key, k]));
   const rows = Array.from(packed.rowNumbers, (rowNumber, r): ImportRow => {
     let answers: Record<string, AnswerValue> | undefined;
+    const shown = (k: number): CellLocation['value'] =>
+      valueAt(packed.shown, r * keys.length + k) ?? null;
     return {
       row: rowNumber,
       unitId: packed.unitIds[r],
@@ -306,10 +308,11 @@ export function unpackCycleImport(packed: PackedCycleImport): ListedCycleImport 
         const k = indexOf.get(key);
         return k === undefined
           ? undefined
-          : {
-              ref: cellRef(keyColumns[k], rowNumber),
-              value: valueAt(packed.shown, r * keys.length + k) ?? null,
-            };
+          : { ref: cellRef(keyColumns[k], rowNumber), value: shown(k) };
+      },
+      shownOf: (key) => {
+        const k = indexOf.get(key);
+        return k === undefined ? undefined : shown(k);
       },
     };
   });

@@ -220,40 +220,57 @@ export class ImportsService {
       const current = await lockSubmissionsOfUnits(m, cycleId, unitIds);
       const submissionOf = new Map(current.map((s) => [s.unitId, s]));
 
-      const items: DraftBatchItem[] = [];
-      for (const row of sheet.rows) {
-        if (!row.unitId) {
-          continue;
+      // Each row is checked as the writer takes it, so the database stores the rounds before
+      // while the next are checked. After the first problem no row is handed on, nothing more
+      // is sent, and the rows left are checked only to list their problems; the refusal then
+      // rolls back the rounds stored.
+      let units = 0;
+      const checkedRows = function* (): Generator<DraftBatchItem> {
+        for (const row of sheet.rows) {
+          if (!row.unitId) {
+            continue;
+          }
+          const refuse = (rule: string, message: string): void => {
+            problems.push(cellProblem(sheet.sheet, row.unitCell, 'unitId', { rule, message }));
+          };
+          const companyId = companyOf.get(row.unitId);
+          if (companyId === undefined) {
+            refuse('unknown_unit', M.unknownUnit(row.unitId, req.language));
+            continue;
+          }
+          if (!participants.has(companyId)) {
+            refuse('unit_not_participating', M.unitNotParticipating(req.language));
+            continue;
+          }
+          const submission = submissionOf.get(row.unitId) ?? null;
+          if (submission && !isEditable(submission.state)) {
+            refuse('submission_locked', M.submissionLocked(submission.state, req.language));
+            continue;
+          }
+          const checked = validateDraft(
+            catalogue,
+            submission?.answers ?? {},
+            row.answers,
+            req.language,
+          );
+          if (checked.errors.length > 0) {
+            problems.push(...locateProblems(checked.errors, sheet.sheet, row.cellOf, row.unitCell));
+            continue;
+          }
+          units += 1;
+          if (problems.length === 0) {
+            yield { unitId: row.unitId, companyId, current: submission, checked };
+          }
         }
-        const refuse = (rule: string, message: string): void => {
-          problems.push(cellProblem(sheet.sheet, row.unitCell, 'unitId', { rule, message }));
-        };
-        const companyId = companyOf.get(row.unitId);
-        if (companyId === undefined) {
-          refuse('unknown_unit', M.unknownUnit(row.unitId, req.language));
-          continue;
-        }
-        if (!participants.has(companyId)) {
-          refuse('unit_not_participating', M.unitNotParticipating(req.language));
-          continue;
-        }
-        const submission = submissionOf.get(row.unitId) ?? null;
-        if (submission && !isEditable(submission.state)) {
-          refuse('submission_locked', M.submissionLocked(submission.state, req.language));
-          continue;
-        }
-        const checked = validateDraft(
-          catalogue,
-          submission?.answers ?? {},
-          row.answers,
-          req.language,
-        );
-        if (checked.errors.length > 0) {
-          problems.push(...locateProblems(checked.errors, sheet.sheet, row.cellOf, row.unitCell));
-          continue;
-        }
-        items.push({ unitId: row.unitId, companyId, current: submission, checked });
-      }
+      };
+      const result = await this.submissions.storeDrafts(
+        m,
+        req,
+        cycle,
+        catalogue,
+        unitIds,
+        checkedRows(),
+      );
       if (problems.length > 0) {
         const listed = sortByCell(problems).slice(0, MAX_LISTED_PROBLEMS);
         throw new DomainError(
@@ -262,8 +279,7 @@ export class ImportsService {
           listed,
         );
       }
-      const result = await this.submissions.storeDrafts(m, req, cycle, catalogue, items);
-      return { cycleId, units: items.length, ...result };
+      return { cycleId, units, ...result };
     });
   }
 

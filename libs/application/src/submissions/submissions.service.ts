@@ -235,28 +235,34 @@ export class SubmissionsService {
 
   /**
    * Stores validated drafts of many units of one cycle in the caller's transaction, with their
-   * audit rows, in a few statements whatever their number: the previous cycle's answers in
-   * one query, then rounds of a few hundred drafts, each prepared here while the database
-   * stores the round before (`SubmissionRepository.writeDrafts`). A submission whose answers
-   * do not change is left alone.
+   * audit rows, in a few statements whatever their number: the previous cycle's answers of
+   * `unitIds` (every unit the drafts may be of) in one query, then rounds of a few hundred
+   * drafts, each prepared here while the database stores the round before
+   * (`SubmissionRepository.writeDrafts`). `items` is taken one at a time as the rounds fill,
+   * so the caller may validate each draft as it is taken, while the database stores the rounds
+   * before. A submission whose answers do not change is left alone.
    */
   async storeDrafts(
     m: TenantTx,
     req: SubmissionRequest,
     cycle: CycleEntity,
     catalogue: Catalogue,
-    items: readonly DraftBatchItem[],
+    unitIds: readonly string[],
+    items: Iterable<DraftBatchItem>,
   ): Promise<DraftBatchResult> {
-    const context = await this.store.plausibilityContext(
-      m,
-      cycle,
-      items.map((i) => i.unitId),
-    );
+    const context = await this.store.plausibilityContext(m, cycle, unitIds);
+    let taken = 0;
+    const counted = function* (): Generator<DraftBatchItem> {
+      for (const item of items) {
+        taken += 1;
+        yield item;
+      }
+    };
     const written = await this.store.writeDrafts(
       m,
       req,
       cycle.id,
-      this.appliedDrafts(cycle, catalogue, items, context),
+      this.appliedDrafts(cycle, catalogue, counted(), context),
     );
     if (!written.stored) {
       throw new DomainError(DomainErrorCode.Conflict, R.changedDuringImport);
@@ -264,7 +270,7 @@ export class SubmissionsService {
     return {
       created: written.created,
       updated: written.updated,
-      unchanged: items.length - written.created - written.updated,
+      unchanged: taken - written.created - written.updated,
     };
   }
 
@@ -272,7 +278,7 @@ export class SubmissionsService {
   private *appliedDrafts(
     cycle: CycleEntity,
     catalogue: Catalogue,
-    items: readonly DraftBatchItem[],
+    items: Iterable<DraftBatchItem>,
     context: (unitId: string) => PlausibilityContext,
   ): Generator<BatchedDraft> {
     for (const item of items) {

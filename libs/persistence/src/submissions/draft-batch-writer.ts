@@ -29,6 +29,12 @@ export interface DraftBatchWritten {
 const ROUND_DRAFTS = 500;
 
 /**
+ * Drafts of the first round: the database has nothing to do until it comes, so it comes soon,
+ * and the database stores it while the application prepares the next full round.
+ */
+const FIRST_ROUND_DRAFTS = 100;
+
+/**
  * The application yields to the event loop after this many drafts, so that the database's
  * answer is read and the next statement sent while drafts are still being prepared.
  */
@@ -122,7 +128,7 @@ function updateStatement(entities: readonly SubmissionEntity[]): Statement {
 
 /**
  * Stores the drafts of one cycle in the caller's transaction, with one audit row each, in
- * rounds of a few hundred: new ones in one insert, changed ones in one update, their audit
+ * rounds of a few hundred after a short first one: new ones in one insert, changed ones in one update, their audit
  * rows in one insert per round. Drafts are taken from `drafts` as they are prepared, so the
  * database stores one round while the caller prepares the next; each round's statements go
  * out when the round before is stored. New submissions get their ids here, so that a round's
@@ -141,6 +147,7 @@ export async function writeDraftBatches(
   // A failed round is reported below; until then its rejection must not count as unhandled.
   const settled = (): Promise<unknown> => stored.catch(() => undefined);
   let round: BatchedDraft[] = [];
+  let sent = 0;
   let created = 0;
   let updated = 0;
 
@@ -150,6 +157,7 @@ export async function writeDraftBatches(
     }
     const statements = roundStatements(author, cycleId, round);
     round = [];
+    sent += 1;
     stored = stored.then(async (before) => {
       let ok = before;
       for (const statement of statements) {
@@ -181,7 +189,7 @@ export async function writeDraftBatches(
       } else {
         updated += 1;
       }
-      if (round.length >= ROUND_DRAFTS) {
+      if (round.length >= (sent === 0 ? FIRST_ROUND_DRAFTS : ROUND_DRAFTS)) {
         send();
       }
       prepared += 1;
