@@ -258,10 +258,18 @@ export class SumAudit {
   /** Becomes a copy of `other` (with the same history: the same sets released and protected). */
   private copyFrom(other: SumAudit): void {
     this.atomOf.set(other.atomOf);
-    this.sizes = other.sizes.slice();
-    this.leverages = other.leverages.slice();
-    this.rows = other.rows.slice();
-    this.stride = other.stride;
+    if (this.sizes.length === other.sizes.length && this.stride === other.stride) {
+      // Into this audit's own buffers, of the same shape (as they mostly are): only the atoms in
+      // use, and no new buffers of tens of megabytes for the collector.
+      this.sizes.set(other.sizes);
+      this.leverages.set(other.leverages);
+      this.rows.set(other.rows.subarray(0, other.atomCount * other.stride));
+    } else {
+      this.sizes = other.sizes.slice();
+      this.leverages = other.leverages.slice();
+      this.rows = other.rows.slice();
+      this.stride = other.stride;
+    }
     this.atomCount = other.atomCount;
     this.rank = other.rank;
     this.protectedSets.length = 0;
