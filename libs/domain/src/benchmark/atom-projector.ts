@@ -15,8 +15,15 @@ export class AtomProjector {
     readonly leverage: Float64Array,
   ) {}
 
-  /** P[a, b], from a row kept already or by one dot product. */
+  /**
+   * P[a, b], from a row kept already or by one dot product; on the diagonal the leverage, which
+   * holds the same sum of the same squares in the same order (the audit adds each direction's
+   * square as it appends it), so it is the same number without the dot product.
+   */
   entry(a: number, b: number): number {
+    if (a === b) {
+      return this.leverage[a];
+    }
     return this.committed.entry(a, b) + this.direction[a] * this.direction[b];
   }
 

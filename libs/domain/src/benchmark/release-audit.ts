@@ -258,10 +258,18 @@ export class SumAudit {
   /** Becomes a copy of `other` (with the same history: the same sets released and protected). */
   private copyFrom(other: SumAudit): void {
     this.atomOf.set(other.atomOf);
-    this.sizes = other.sizes.slice();
-    this.leverages = other.leverages.slice();
-    this.rows = other.rows.slice();
-    this.stride = other.stride;
+    if (this.sizes.length === other.sizes.length && this.stride === other.stride) {
+      // Into this audit's own buffers, of the same shape (as they mostly are): only the atoms in
+      // use, and no new buffers of tens of megabytes for the collector.
+      this.sizes.set(other.sizes);
+      this.leverages.set(other.leverages);
+      this.rows.set(other.rows.subarray(0, other.atomCount * other.stride));
+    } else {
+      this.sizes = other.sizes.slice();
+      this.leverages = other.leverages.slice();
+      this.rows = other.rows.slice();
+      this.stride = other.stride;
+    }
     this.atomCount = other.atomCount;
     this.rank = other.rank;
     this.protectedSets.length = 0;
@@ -480,8 +488,8 @@ export class SumAudit {
     const leverage = new Float64Array(m);
     let highest = 0;
     for (let i = 0; i < m; i++) {
+      leverage[i] = this.leverages[i] + direction[i] * direction[i];
       if (this.sizes[i] > 0) {
-        leverage[i] = this.leverages[i] + direction[i] * direction[i];
         highest = max(highest, leverage[i]);
       }
     }
@@ -511,16 +519,21 @@ export class SumAudit {
       .subarray(0, candidateCount)
       .sort((a, b) => leverage[b] - leverage[a]);
     const projector = new AtomProjector(this.committedRows, direction, leverage);
-    let scratch: AttackerScratch | null = null;
+    const scratch = new AttackerScratch(m, this.largestCompany);
+    // Every hot unit is searched around, and past the search budget the release counts as
+    // exposed whatever the searches would find. So the hot units are found first (the cheap
+    // part), and searched only when their searches fit in the budget: the same verdict as
+    // searching each when found, without the searches of a release that runs out of budget.
+    const searches = Math.floor(SEARCH_BUDGET / m);
+    const hot: Array<{ company: number; atom: number }> = [];
     // Companies of one unit in the same atom know the same: each such atom is tried once.
     const triedAtom = new Uint8Array(m);
-    let searched = 0;
     for (let c = 0; c < companies; c++) {
       const floor = floors[c];
       if (candidateCount === 0 || leverage[byLeverage[0]] < floor) {
         continue;
       }
-      const units = this.companyUnits.subarray(this.companyStart[c], this.companyStart[c + 1]);
+      const units = this.unitsOf(c);
       if (units.length === 1) {
         const own = this.atomOf[units[0]];
         if (triedAtom[own] === 1) {
@@ -531,22 +544,31 @@ export class SumAudit {
       let attacker: Attacker | null = null;
       for (let r = 0; r < candidateCount && leverage[byLeverage[r]] >= floor; r++) {
         const atom = byLeverage[r];
-        scratch ??= new AttackerScratch(m, this.largestCompany);
         attacker ??= new Attacker(units, this.atomOf, this.sizes, projector, scratch);
         if (attacker.remaining(atom) > 0 && attacker.leverage(atom) >= limit) {
           // The search is bounded: past the budget the set counts as exposed, which can only
           // refuse more (and depends on who contributes alone, as every decision here does).
-          searched += m;
-          if (
-            searched > SEARCH_BUDGET ||
-            smallSetAround(attacker, atom, this.minN, this.atomCount)
-          ) {
+          if (hot.length === searches) {
             return true;
           }
+          hot.push({ company: c, atom });
         }
       }
     }
-    return false;
+    // The attackers share the scratch one after the other, so each searching one is made anew.
+    return hot.some(({ company, atom }) =>
+      smallSetAround(
+        new Attacker(this.unitsOf(company), this.atomOf, this.sizes, projector, scratch),
+        atom,
+        this.minN,
+        m,
+      ),
+    );
+  }
+
+  /** The units of company c. */
+  private unitsOf(c: number): Int32Array {
+    return this.companyUnits.subarray(this.companyStart[c], this.companyStart[c + 1]);
   }
 
   /**

@@ -85,6 +85,8 @@ export class SnapshotState {
   private readonly memo = new ReleaseMemo();
   /** The audit of the released groups' member sets. */
   private readonly membership: SumAudit;
+  /** Per benchmarked KPI, its units in value order (see `valueOrders`). */
+  private sortedByValue: Array<{ order: Int32Array; sorted: Float64Array }> | null = null;
 
   private constructor(private readonly input: BenchmarkInput) {
     checkInput(input);
@@ -438,8 +440,8 @@ export class SnapshotState {
 
   /**
    * Computes the statistics of decided groups that have no cells yet, in the order given. Each
-   * KPI's values are sorted once and then dealt out to the groups in that order, so every
-   * group's values arrive sorted without a sort of its own.
+   * KPI's values are dealt out in value order (`valueOrders`) to the groups in that order, so
+   * every group's values arrive sorted without a sort of its own.
    */
   private evaluate(groups: readonly number[]): void {
     const unitCount = this.codes.unitCount;
@@ -451,11 +453,8 @@ export class SnapshotState {
     // Families of groups no unit can be in two of (the values of one dimension, the value
     // combinations of one pair), each with the group of every unit.
     const families: Array<{ groups: number[]; slot: Int32Array }> = [];
-    const inUnion = new Uint8Array(unitCount);
     groups.forEach((g, j) => {
-      const members = this.compiled[g].members;
       if (everyone(j)) {
-        inUnion.fill(1);
         return;
       }
       let family = families.find((candidate) =>
@@ -466,22 +465,17 @@ export class SnapshotState {
         families.push(family);
       }
       family.groups.push(j);
+      const members = this.compiled[g].members;
       for (let i = 0; i < members.length; i++) {
         family.slot[members[i]] = j;
-        inUnion[members[i]] = 1;
       }
     });
-    const units = inUnion.every((flag) => flag === 1)
-      ? null
-      : Int32Array.from({ length: unitCount }, (_, u) => u).filter((u) => inUnion[u] === 1);
-    const workspace = new ValueSortWorkspace(units === null ? unitCount : units.length);
     const buffer = new Float64Array(offset[groups.length]);
     const end = new Int32Array(groups.length);
+    const valueOrders = this.valueOrders();
 
     this.plans.forEach((plan, p) => {
-      const contributors = gatherValues(plan.values, units, workspace);
-      const order = workspace.sortIdsByValue(contributors);
-      const sorted = workspace.sortedValues.subarray(0, contributors);
+      const { order, sorted } = valueOrders[p];
       end.set(offset.subarray(0, groups.length));
       for (const family of families) {
         dealOut(order, sorted, family.slot, end, buffer);
@@ -489,7 +483,7 @@ export class SnapshotState {
       groups.forEach((g, j) => {
         if (everyone(j)) {
           buffer.set(sorted, offset[j]);
-          end[j] = offset[j] + contributors;
+          end[j] = offset[j] + sorted.length;
         }
         this.benchmarks[g].cells[p] = cellStatistics(
           plan,
@@ -500,6 +494,26 @@ export class SnapshotState {
         );
       });
     });
+  }
+
+  /**
+   * Per plan, the units of the snapshot with a value of its KPI in value order, ties by unit (a
+   * total order, so the members of any group come out of it in the order a sort of their own
+   * would give), and their values in that order: sorted at the first evaluation and kept, so
+   * that a custom group's cells need no sort.
+   */
+  private valueOrders(): ReadonlyArray<{ order: Int32Array; sorted: Float64Array }> {
+    if (this.sortedByValue === null) {
+      const workspace = new ValueSortWorkspace(this.codes.unitCount);
+      this.sortedByValue = this.plans.map((plan) => {
+        const contributors = gatherValues(plan.values, null, workspace);
+        return {
+          order: workspace.sortIdsByValue(contributors).slice(),
+          sorted: workspace.sortedValues.slice(0, contributors),
+        };
+      });
+    }
+    return this.sortedByValue;
   }
 }
 
