@@ -1,4 +1,4 @@
-import { asTenantId, sizeBandFor } from '@app/domain';
+import { asTenantId } from '@app/domain';
 import {
   type BatchedDraft,
   dataSourceOptions,
@@ -12,6 +12,7 @@ import {
   closeOwnerDataSource,
   createStudyWorld,
   createSubmission,
+  createUnits,
   ownerDataSource,
 } from './support/factories';
 import { appUrl } from './support/test-env';
@@ -60,23 +61,6 @@ describe('SubmissionRepository.writeDrafts (application role, real PostgreSQL)',
     await closeOwnerDataSource();
   });
 
-  async function unitsOf(companyId: string, count: number): Promise<UnitEntity[]> {
-    const db = await ownerDataSource();
-    return db.getRepository(UnitEntity).save(
-      Array.from({ length: count }, (_, i) => ({
-        tenantId: companyId,
-        name: `Writer unit ${i}`,
-        industry: 'telecom',
-        country: 'DE',
-        customerType: 'b2c' as const,
-        sourcing: 'inhouse' as const,
-        agentFte: 40,
-        sizeBand: sizeBandFor(40),
-      })),
-      { chunk: 500 },
-    );
-  }
-
   const author = (tenantId: string) => ({
     actor: {
       userId: null,
@@ -91,7 +75,7 @@ describe('SubmissionRepository.writeDrafts (application role, real PostgreSQL)',
 
   it('stores 1,201 new drafts over four rounds (100, 500, 500, 101), each with its vector and one audit row', async () => {
     const { publisher, company, cycle, unit } = await createStudyWorld();
-    const units = [unit, ...(await unitsOf(company.id, 1200))];
+    const units = [unit, ...(await createUnits(company, 1200))];
     const drafts = units.map((u, i) => newDraft(repository, u, cycle.id, i));
 
     const written = await tenantDb.withTenant(asTenantId(publisher.id), (m) =>
@@ -124,7 +108,7 @@ describe('SubmissionRepository.writeDrafts (application role, real PostgreSQL)',
   it('sends no further round once a draft read for update had changed, and says so', async () => {
     const { publisher, company, cycle, unit } = await createStudyWorld();
     const stale = await createSubmission(cycle, unit, { headcount_avg: 1 }, 'draft');
-    const units = await unitsOf(company.id, 600);
+    const units = await createUnits(company, 600);
     // Read at version 1, but stored at version 2 since.
     const db = await ownerDataSource();
     await db.query('UPDATE submissions SET version = 2 WHERE id = $1', [stale.id]);

@@ -1,5 +1,4 @@
-import { sizeBandFor } from '@app/domain';
-import { SubmissionEntity, UnitEntity } from '@app/persistence';
+import { SubmissionEntity } from '@app/persistence';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { startApp, TestApp } from './support/app';
@@ -10,6 +9,7 @@ import {
   createStudy,
   createStudyWorld,
   createUnit,
+  createUnits,
   createUser,
   enrol,
   ownerDataSource,
@@ -300,19 +300,7 @@ describe('imports and exports (e2e)', () => {
       const db = await ownerDataSource();
       // Drafts are stored in rounds of 500 while the rows after them are checked: with 520
       // rows, the bad last one is checked after the first round went to the database.
-      const units = await db.getRepository(UnitEntity).save(
-        Array.from({ length: 520 }, (_, i) => ({
-          tenantId: world.company.id,
-          name: `Late row unit ${i}`,
-          industry: 'telecom',
-          country: 'DE',
-          customerType: 'b2c' as const,
-          sourcing: 'inhouse' as const,
-          agentFte: 40,
-          sizeBand: sizeBandFor(40),
-        })),
-        { chunk: 500 },
-      );
+      const units = await createUnits(world.company, 520);
       const rows = units.map((u, i) => `${u.id},${i === units.length - 1 ? 'viele' : 40}`);
       const res = await t
         .http()

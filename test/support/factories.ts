@@ -140,17 +140,32 @@ export async function createUnit(
   profile: Partial<Pick<UnitEntity, 'industry' | 'country' | 'customerType' | 'sourcing'>> = {},
 ): Promise<UnitEntity> {
   const db = await ownerDataSource();
-  return db.getRepository(UnitEntity).save({
+  return db.getRepository(UnitEntity).save({ ...unitOf(company, agentFte), ...profile });
+}
+
+/** `count` units of a company of 40 agents each, saved in inserts of up to 500 rows. */
+export async function createUnits(
+  company: OrganisationEntity,
+  count: number,
+): Promise<UnitEntity[]> {
+  const db = await ownerDataSource();
+  return db.getRepository(UnitEntity).save(
+    Array.from({ length: count }, () => unitOf(company, 40)),
+    { chunk: 500 },
+  );
+}
+
+function unitOf(company: OrganisationEntity, agentFte: number): Partial<UnitEntity> {
+  return {
     tenantId: company.id,
     name: `Unit ${unique()}`,
     industry: 'telecom',
     country: 'DE',
     customerType: 'b2c',
     sourcing: 'inhouse',
-    ...profile,
     agentFte,
     sizeBand: sizeBandFor(agentFte),
-  });
+  };
 }
 
 /** A submission of the demo catalogue in a given state, written directly (the workflow has its own tests). */
