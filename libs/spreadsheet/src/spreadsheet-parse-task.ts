@@ -278,14 +278,14 @@ export function packCycleImport(read: CycleImportSheet, listProblems: number): P
 }
 
 /**
- * The cycle import a parser thread packed. A row's answers are built when first read: the api
- * reads them only of rows whose unit may be imported, none of a file of unknown units.
+ * The cycle import a parser thread packed. A row's answers are built when read, and anew each
+ * time: the api reads them once, only of rows whose unit may be imported (none of a file of
+ * unknown units), and a kept copy would live as long as the whole import.
  */
 export function unpackCycleImport(packed: PackedCycleImport): ListedCycleImport {
   const { keys, keyColumns } = packed;
   const indexOf = new Map(keys.map((key, k) => [key, k]));
   const rows = Array.from(packed.rowNumbers, (rowNumber, r): ImportRow => {
-    let answers: Record<string, AnswerValue> | undefined;
     const shown = (k: number): CellLocation['value'] =>
       valueAt(packed.shown, r * keys.length + k) ?? null;
     return {
@@ -293,13 +293,11 @@ export function unpackCycleImport(packed: PackedCycleImport): ListedCycleImport 
       unitId: packed.unitIds[r],
       unitCell: packed.unitCells[r],
       get answers(): Record<string, AnswerValue> {
-        if (answers === undefined) {
-          answers = {};
-          for (let k = 0; k < keys.length; k++) {
-            const value = valueAt(packed.answers, r * keys.length + k);
-            if (value !== undefined) {
-              answers[keys[k]] = value;
-            }
+        const answers: Record<string, AnswerValue> = {};
+        for (let k = 0; k < keys.length; k++) {
+          const value = valueAt(packed.answers, r * keys.length + k);
+          if (value !== undefined) {
+            answers[keys[k]] = value;
           }
         }
         return answers;

@@ -4,6 +4,7 @@ import { JobQueue, QueueName } from '@app/jobs';
 import {
   Action,
   AnswerValidationResult,
+  AnswerValue,
   assertCycleOpen,
   assertSubmittable,
   Catalogue,
@@ -96,8 +97,9 @@ const MAX_COMMENT_LENGTH = 2000;
 
 type Answers = SubmissionEntity['answers'];
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Answers are numbers, texts, yes or no: equal when identical, an absent one counting as null. */
+function sameValue(a: AnswerValue | undefined, b: AnswerValue | undefined): boolean {
+  return (a ?? null) === (b ?? null);
 }
 
 /** The draft, submit and review workflow of a unit's answers for one cycle. */

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { setImmediate as turn } from 'node:timers/promises';
 import type { SubmissionEntity } from '../entities';
 import type { TenantTx } from '../tenant/tenant-db';
-import { type AuditAuthor, type AuditChange, auditStatements } from './submission-audit-rows';
+import {
+  type AuditAuthor,
+  type AuditChange,
+  auditInsert,
+  auditRowText,
+} from './submission-audit-rows';
 import { managerOf } from '../tenant/tenant-tx';
+import { JsonbRows } from './jsonb-rows';
 
 /** One draft of a batch: the submission as it is to be stored, and what its audit row lists. */
 export interface BatchedDraft {
@@ -36,9 +42,11 @@ const FIRST_ROUND_DRAFTS = 100;
 
 /**
  * The application yields to the event loop after this many drafts, so that the database's
- * answer is read and the next statement sent while drafts are still being prepared.
+ * answer is read and the next statement sent while drafts are still being prepared: the
+ * database waits for that at most the time of this many drafts (about 0.15 ms each), and a
+ * yield costs microseconds.
  */
-const YIELD_DRAFTS = 50;
+const YIELD_DRAFTS = 10;
 
 interface Statement {
   sql: string;
@@ -48,29 +56,85 @@ interface Statement {
 }
 
 /**
- * The KPI vectors of a round as one binary parameter, each row naming its slice: as text in
- * the JSON of the rows they would be twice their size and parsed by PostgreSQL as strings.
+ * One kind of row of a round (new drafts, or changed ones) as it fills: each draft's row as
+ * JSON text, taken when the draft is, and its KPI vector. The vectors go as one binary
+ * parameter, each row naming its slice: as text in the JSON they would be twice their size and
+ * parsed by PostgreSQL as strings.
  */
-function vectorSlices(entities: readonly SubmissionEntity[]): {
-  vectors: Buffer;
-  slices: ({ kpi_at: number; kpi_length: number } | { kpi_at: null; kpi_length: null })[];
-} {
-  let at = 0;
-  const slices = entities.map((e) => {
-    if (!e.kpiVector) {
-      return { kpi_at: null, kpi_length: null };
+class RoundRows {
+  readonly rows = new JsonbRows();
+  readonly vectors: Buffer[] = [];
+  private at = 0;
+
+  add(row: Record<string, unknown>, vector: Buffer | null | undefined): void {
+    let slice: { kpi_at: number | null; kpi_length: number | null } = {
+      kpi_at: null,
+      kpi_length: null,
+    };
+    if (vector) {
+      slice = { kpi_at: this.at, kpi_length: vector.length };
+      this.at += vector.length;
+      this.vectors.push(vector);
     }
-    const slice = { kpi_at: at, kpi_length: e.kpiVector.length };
-    at += e.kpiVector.length;
-    return slice;
-  });
-  const vectors = Buffer.concat(entities.flatMap((e) => (e.kpiVector ? [e.kpiVector] : [])));
-  return { vectors, slices };
+    this.rows.add(JSON.stringify({ ...row, ...slice }));
+  }
+}
+
+/** A round of drafts as its statements' parameters: new drafts, changed ones, their audit rows. */
+class Round {
+  readonly inserts = new RoundRows();
+  readonly updates = new RoundRows();
+  readonly audits = new JsonbRows();
+  size = 0;
+
+  /**
+   * Takes a draft: a new one gets its id here, so that its audit row is ready with it. Only the
+   * bytes of its rows and its vector are kept, so the draft's objects are garbage at once.
+   */
+  add({ entity: e, changes, isNew }: BatchedDraft): void {
+    if (isNew) {
+      e.id = randomUUID();
+      this.inserts.add(
+        {
+          id: e.id,
+          tenant_id: e.tenantId,
+          unit_id: e.unitId,
+          answers: e.answers,
+          derived: e.derived,
+          warnings: e.warnings,
+        },
+        e.kpiVector,
+      );
+    } else {
+      this.updates.add(
+        {
+          id: e.id,
+          version: e.version,
+          answers: e.answers,
+          derived: e.derived,
+          warnings: e.warnings,
+        },
+        e.kpiVector,
+      );
+    }
+    const audit = auditRowText({ submission: e, changes });
+    if (audit !== null) {
+      this.audits.add(audit);
+    }
+    this.size += 1;
+  }
+
+  statements(author: AuditAuthor, cycleId: string): Statement[] {
+    return [
+      ...(this.inserts.rows.count > 0 ? [insertStatement(cycleId, this.inserts)] : []),
+      ...(this.updates.rows.count > 0 ? [updateStatement(this.updates)] : []),
+      ...(this.audits.count > 0 ? [auditInsert(author, this.audits)] : []),
+    ];
+  }
 }
 
 /** Inserts new drafts of one cycle, with the ids the writer gave them. */
-function insertStatement(cycleId: string, entities: readonly SubmissionEntity[]): Statement {
-  const { vectors, slices } = vectorSlices(entities);
+function insertStatement(cycleId: string, rows: RoundRows): Statement {
   return {
     sql: `INSERT INTO submissions (id, tenant_id, cycle_id, unit_id, state, answers, derived, kpi_vector, warnings, warning_comments)
           SELECT r.id, r.tenant_id, $2, r.unit_id, 'draft', r.answers, r.derived,
@@ -78,27 +142,12 @@ function insertStatement(cycleId: string, entities: readonly SubmissionEntity[])
             FROM jsonb_to_recordset($1::jsonb)
               AS r(id uuid, tenant_id uuid, unit_id uuid, answers jsonb, derived jsonb,
                    kpi_at integer, kpi_length integer, warnings jsonb)`,
-    params: [
-      JSON.stringify(
-        entities.map((e, i) => ({
-          id: e.id,
-          tenant_id: e.tenantId,
-          unit_id: e.unitId,
-          answers: e.answers,
-          derived: e.derived,
-          warnings: e.warnings,
-          ...slices[i],
-        })),
-      ),
-      cycleId,
-      vectors,
-    ],
+    params: [rows.rows.parameter(), cycleId, Buffer.concat(rows.vectors)],
   };
 }
 
 /** Stores the new answers of drafts read before, each only if its version is still the one read. */
-function updateStatement(entities: readonly SubmissionEntity[]): Statement {
-  const { vectors, slices } = vectorSlices(entities);
+function updateStatement(rows: RoundRows): Statement {
   return {
     sql: `UPDATE submissions s
              SET answers = r.answers, derived = r.derived,
@@ -109,20 +158,8 @@ function updateStatement(entities: readonly SubmissionEntity[]): Statement {
                    kpi_length integer, warnings jsonb)
            WHERE s.id = r.id AND s.version = r.version
           RETURNING s.id`,
-    params: [
-      JSON.stringify(
-        entities.map((e, i) => ({
-          id: e.id,
-          version: e.version,
-          answers: e.answers,
-          derived: e.derived,
-          warnings: e.warnings,
-          ...slices[i],
-        })),
-      ),
-      vectors,
-    ],
-    rows: entities.length,
+    params: [rows.rows.parameter(), Buffer.concat(rows.vectors)],
+    rows: rows.rows.count,
   };
 }
 
@@ -146,17 +183,17 @@ export async function writeDraftBatches(
   let stored: Promise<boolean> = Promise.resolve(true);
   // A failed round is reported below; until then its rejection must not count as unhandled.
   const settled = (): Promise<unknown> => stored.catch(() => undefined);
-  let round: BatchedDraft[] = [];
+  let round = new Round();
   let sent = 0;
   let created = 0;
   let updated = 0;
 
   const send = (): void => {
-    if (round.length === 0) {
+    if (round.size === 0) {
       return;
     }
-    const statements = roundStatements(author, cycleId, round);
-    round = [];
+    const statements = round.statements(author, cycleId);
+    round = new Round();
     sent += 1;
     stored = stored.then(async (before) => {
       let ok = before;
@@ -183,13 +220,13 @@ export async function writeDraftBatches(
   try {
     let prepared = 0;
     for (const draft of drafts) {
-      round.push(draft);
+      round.add(draft);
       if (draft.isNew) {
         created += 1;
       } else {
         updated += 1;
       }
-      if (round.length >= (sent === 0 ? FIRST_ROUND_DRAFTS : ROUND_DRAFTS)) {
+      if (round.size >= (sent === 0 ? FIRST_ROUND_DRAFTS : ROUND_DRAFTS)) {
         send();
       }
       prepared += 1;
@@ -203,24 +240,4 @@ export async function writeDraftBatches(
     throw e;
   }
   return { stored: await stored, created, updated };
-}
-
-function roundStatements(
-  author: AuditAuthor,
-  cycleId: string,
-  round: readonly BatchedDraft[],
-): Statement[] {
-  const created = round.filter((d) => d.isNew).map((d) => d.entity);
-  const updated = round.filter((d) => !d.isNew).map((d) => d.entity);
-  for (const entity of created) {
-    entity.id = randomUUID();
-  }
-  return [
-    ...(created.length > 0 ? [insertStatement(cycleId, created)] : []),
-    ...(updated.length > 0 ? [updateStatement(updated)] : []),
-    ...auditStatements(
-      author,
-      round.map(({ entity, changes }) => ({ submission: entity, changes })),
-    ),
-  ];
 }

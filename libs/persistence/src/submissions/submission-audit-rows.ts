@@ -5,6 +5,7 @@ import type {
   SubmissionAuditValue,
   SubmissionEntity,
 } from '../entities';
+import { JsonbRows } from './jsonb-rows';
 
 /** One audit row to be: action, field, old value, new value. */
 export type AuditChange = [
@@ -30,6 +31,45 @@ export interface AuditBatch {
 const BATCH_ROWS = 5000;
 
 /**
+ * The JSON text of one submission's audit row, its changes in order; null without changes (a
+ * submission without changes gets no row). A batch writer turns each draft into text as it
+ * takes it, so that the objects behind it die young instead of waiting for their round.
+ */
+export function auditRowText({ submission, changes }: AuditBatch): string | null {
+  if (changes.length === 0) {
+    return null;
+  }
+  return JSON.stringify({
+    tenant_id: submission.tenantId,
+    submission_id: submission.id,
+    changes: changes.map(([action, field, oldValue, newValue]): SubmissionAuditChange => ({
+      action,
+      field,
+      old: oldValue,
+      new: newValue,
+    })),
+  });
+}
+
+/** The insert of audit rows (see `auditRowText`); the actor is the caller. */
+export function auditInsert(req: AuditAuthor, rows: JsonbRows): { sql: string; params: unknown[] } {
+  return {
+    sql: `INSERT INTO submission_audit (tenant_id, submission_id, actor_organisation_id, actor_user_id,
+            actor_api_key_id, actor_role, changes, request_id)
+          SELECT r.tenant_id, r.submission_id, $2, $3, $4, $5, r.changes, $6
+            FROM jsonb_to_recordset($1::jsonb) AS r(tenant_id uuid, submission_id uuid, changes jsonb)`,
+    params: [
+      rows.parameter(),
+      req.actor.tenantId,
+      req.actor.userId,
+      req.actor.apiKeyId,
+      req.actor.role,
+      req.requestId,
+    ],
+  };
+}
+
+/**
  * The inserts of one audit row per submission written, with its changes in order, a few
  * thousand rows a statement; the actor is the caller, whatever tenant the submission belongs
  * to. A submission without changes gets no row.
@@ -38,34 +78,20 @@ export function auditStatements(
   req: AuditAuthor,
   batches: readonly AuditBatch[],
 ): { sql: string; params: unknown[] }[] {
-  const rows = batches
-    .filter(({ changes }) => changes.length > 0)
-    .map(({ submission, changes }) => ({
-      tenant_id: submission.tenantId,
-      submission_id: submission.id,
-      changes: changes.map(([action, field, oldValue, newValue]): SubmissionAuditChange => ({
-        action,
-        field,
-        old: oldValue,
-        new: newValue,
-      })),
-    }));
   const statements: { sql: string; params: unknown[] }[] = [];
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    statements.push({
-      sql: `INSERT INTO submission_audit (tenant_id, submission_id, actor_organisation_id, actor_user_id,
-              actor_api_key_id, actor_role, changes, request_id)
-            SELECT r.tenant_id, r.submission_id, $2, $3, $4, $5, r.changes, $6
-              FROM jsonb_to_recordset($1::jsonb) AS r(tenant_id uuid, submission_id uuid, changes jsonb)`,
-      params: [
-        JSON.stringify(rows.slice(i, i + BATCH_ROWS)),
-        req.actor.tenantId,
-        req.actor.userId,
-        req.actor.apiKeyId,
-        req.actor.role,
-        req.requestId,
-      ],
-    });
+  let rows = new JsonbRows();
+  for (const batch of batches) {
+    const text = auditRowText(batch);
+    if (text !== null) {
+      rows.add(text);
+    }
+    if (rows.count === BATCH_ROWS) {
+      statements.push(auditInsert(req, rows));
+      rows = new JsonbRows();
+    }
+  }
+  if (rows.count > 0) {
+    statements.push(auditInsert(req, rows));
   }
   return statements;
 }

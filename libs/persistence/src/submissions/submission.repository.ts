@@ -120,7 +120,9 @@ export class SubmissionRepository {
       where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
       order: { year: 'DESC' },
     });
-    const previous = new Map<string, Answers>();
+    // Each unit's previous inputs are unpacked when its context is asked for: an import asks
+    // once per unit, and thousands of records built ahead would only burden the collector.
+    const previous = new Map<string, () => Answers | undefined>();
     if (previousCycle && unitIds.length > 0) {
       const study = await managerOf(m).findOneByOrFail(StudyEntity, { id: cycle.studyId });
       const catalogue = await this.catalogueOf(m, study.catalogueVersionId);
@@ -133,11 +135,13 @@ export class SubmissionRepository {
         [previousCycle.id, unitIds, benchmarkKpis(catalogue).length * 8],
       );
       for (const row of rows) {
-        const values =
-          (row.kpi_vector && numericInputsOf(catalogue, row.kpi_vector)) ?? row.answers;
-        if (values) {
-          previous.set(row.unit_id, values);
-        }
+        previous.set(
+          row.unit_id,
+          () =>
+            (row.kpi_vector && numericInputsOf(catalogue, row.kpi_vector)) ??
+            row.answers ??
+            undefined,
+        );
       }
     }
     const published = await managerOf(m).findOne(CycleEntity, {
@@ -153,7 +157,7 @@ export class SubmissionRepository {
       ? await this.reader.cellsOf(m, published.publishedSnapshotId, ALL_PEER_GROUP_ID)
       : null;
     return (unitId) => ({
-      previousValues: previous.get(unitId),
+      previousValues: previous.get(unitId)?.(),
       previousBenchmark: benchmark ? quartilesOf(benchmark({ kind: 'unit', unitId })) : {},
     });
   }
