@@ -20,15 +20,30 @@ import {
  * @param owners the company of each unit, any id
  */
 export function standingAlone(owners: readonly string[], minN: number): StandsAlone {
+  // Companies as indices, and one count per company reset after each call: a study may have
+  // 100,000 units, and every band of every dimension and pair is asked about.
+  const index = new Map<string, number>();
+  const company = Int32Array.from(owners, (owner) => {
+    const known = index.get(owner);
+    if (known !== undefined) {
+      return known;
+    }
+    index.set(owner, index.size);
+    return index.size - 1;
+  });
+  const counts = new Int32Array(index.size);
   return (members) => {
-    const perCompany = new Map<string, number>();
+    let companies = 0;
     let largest = 0;
     for (const u of members) {
-      const count = (perCompany.get(owners[u]) ?? 0) + 1;
-      perCompany.set(owners[u], count);
+      const count = ++counts[company[u]];
+      companies += count === 1 ? 1 : 0;
       largest = Math.max(largest, count);
     }
-    return perCompany.size >= minN && members.length - largest >= minN;
+    for (const u of members) {
+      counts[company[u]] = 0;
+    }
+    return companies >= minN && members.length - largest >= minN;
   };
 }
 

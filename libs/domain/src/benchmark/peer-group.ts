@@ -317,12 +317,16 @@ export function unitBands(
   units: ReadonlyArray<Partial<BenchmarkUnitProfile>>,
   dimension: ProfileDimension,
 ): UnitBand[] {
-  return PROFILE_DIMENSION_VALUES[dimension]
-    .map((value) => ({
-      values: [value],
-      units: units.flatMap((unit, u) => (unit[dimension] === value ? [u] : [])),
-    }))
-    .filter((band) => band.units.length > 0);
+  const values = PROFILE_DIMENSION_VALUES[dimension];
+  const bands = values.map((value) => ({ values: [value], units: [] as number[] }));
+  const index = new Map(values.map((value, i) => [value, i]));
+  units.forEach((unit, u) => {
+    const i = index.get(unit[dimension] ?? '');
+    if (i !== undefined) {
+      bands[i].units.push(u);
+    }
+  });
+  return bands.filter((band) => band.units.length > 0);
 }
 
 /** The folding of one dimension's bands: none unless some band holds more than one value. */
