@@ -203,7 +203,7 @@ describe('company report data under give-to-get (real PostgreSQL)', () => {
         },
       ]);
       expect(renderCompanyReportHtml(folded)).toContain(
-        'Folding: a size band of fewer than 12 units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. In this reference year: size bands L and XL combined.',
+        'Folding: a size band of fewer than 12 units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. So is every category that could not be released on its own, because its units belong to fewer than 5 companies or fewer than 5 of them lie outside one company: in a dimension such as the country into one category, in a pair such as industry × size band with the smaller neighbour within each industry. In this reference year: size bands L and XL combined.',
       );
     } finally {
       await setManifest(manifest);

@@ -28,6 +28,7 @@ export * from './demo/seeded-random';
 export * from './demo/demo-data-generator';
 export * from './benchmark/quantiles';
 export * from './benchmark/peer-group';
+export * from './benchmark/category-folding';
 export * from './benchmark/benchmark-input';
 export * from './benchmark/benchmark-cell';
 export * from './benchmark/suppression-reasons';

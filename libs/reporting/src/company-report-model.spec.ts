@@ -333,7 +333,7 @@ describe('buildCompanyReportModel', () => {
         `Dominanzregel: Keine einzelne Einheit darf mehr als 25${NBSP}% des Gewichts eines gepoolten Werts tragen.`,
         'Differenzbildung (Prüfung aller Veröffentlichungen): Eine Zahl wird nur ausgewiesen, wenn kein Teilnehmer aus allem, was zu diesem Berichtsjahr veröffentlicht ist (allen Vergleichsgruppen, auch den eigenen Vergleichsgruppen aller Teilnehmer), zusammen mit den Werten seiner eigenen Einheiten den Wert einer anderen Einheit oder eine Summe über weniger als 5 andere Einheiten berechnen kann.',
         'Sekundärsperrung: Eine Zahl, aus der sich zusammen mit dem übrigen Veröffentlichten eine nach der p-%-Regel gesperrte Summe berechnen ließe, wird ebenfalls nicht ausgewiesen.',
-        'Zusammenlegung: Eine Größenklasse mit weniger als 10 Einheiten wird vor der Bildung der Vergleichsgruppen mit ihrer kleineren Nachbarklasse zusammengelegt, damit keine Einheit allein steht. In diesem Berichtsjahr: Größenklassen L und XL zusammengefasst.',
+        'Zusammenlegung: Eine Größenklasse mit weniger als 10 Einheiten wird vor der Bildung der Vergleichsgruppen mit ihrer kleineren Nachbarklasse zusammengelegt, damit keine Einheit allein steht. Ebenso wird jede Kategorie zusammengelegt, die für sich nicht ausgewiesen werden könnte, weil ihre Einheiten zu weniger als 5 Unternehmen gehören oder weniger als 5 von ihnen außerhalb eines Unternehmens liegen: in einer Dimension wie dem Land zu einer Kategorie, in einem Paar wie Branche × Größenklasse je Branche mit der kleineren Nachbarklasse. In diesem Berichtsjahr: Größenklassen L und XL zusammengefasst.',
         'Give-to-get: Sie sehen die Vergleichswerte einer Kennzahl nur, wenn Sie die Kennzahl selbst geliefert haben.',
         'Eigene Vergleichsgruppen: Jede angefragte Vergleichsgruppe wird vor der Freigabe nach denselben Regeln gegen alles bereits Veröffentlichte geprüft; eine Ablehnung nennt nur die Regel, nie eine Einheit. Jeder Teilnehmer kann zu diesem Berichtsjahr höchstens 20 neue eigene Vergleichsgruppen anfragen.',
         'Andere Teilnehmer werden in diesem Bericht weder genannt, noch sind sie erkennbar.',
@@ -369,7 +369,7 @@ describe('buildCompanyReportModel', () => {
         `Dominance rule: no single unit may carry more than 30${NBSP}% of the weight of a pooled figure.`,
         'Differencing (audit of everything released): a figure is released only if no participant can compute, from everything released for this reference year (every peer group, the custom peer groups of all participants included) together with the values of its own units, the value of another unit or a sum over fewer than 7 other units.',
         'Secondary suppression: a figure from which, together with everything else released, a sum withheld by the p% rule could be computed is not released either.',
-        'Folding: a size band of fewer than 8 units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. In this reference year no category was combined.',
+        'Folding: a size band of fewer than 8 units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. So is every category that could not be released on its own, because its units belong to fewer than 7 companies or fewer than 7 of them lie outside one company: in a dimension such as the country into one category, in a pair such as industry × size band with the smaller neighbour within each industry. In this reference year no category was combined.',
         'Give-to-get: you see the peer figures of a KPI only if you supplied the KPI yourself.',
         'Custom peer groups: every peer group asked for is checked under the same rules against everything released before it is released; a refusal names the rule only, never a unit. Each participant can ask for at most 3 new custom peer groups for this reference year.',
         'No other participant is named or identifiable in this report.',
@@ -385,9 +385,23 @@ describe('buildCompanyReportModel', () => {
           values: ['L', 'XL'],
           label: { de: 'Größenklasse: L, XL', en: 'Size band: L, XL' },
         },
+        {
+          dimension: 'country',
+          values: ['LU', 'NL'],
+          label: { de: 'Land: LU, NL', en: 'Country: LU, NL' },
+        },
+        {
+          dimension: 'sizeBand',
+          values: ['S', 'M'],
+          within: { industry: ['telecom'] },
+          label: {
+            de: 'Branche: telecom · Größenklasse: S, M',
+            en: 'Industry: telecom · Size band: S, M',
+          },
+        },
       ]);
       expect(folded[6]).toBe(
-        'Folding: a size band of fewer than 8 units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. In this reference year: size bands S and M combined; size bands L and XL combined.',
+        'Folding: a size band of fewer than 8 units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. So is every category that could not be released on its own, because its units belong to fewer than 7 companies or fewer than 7 of them lie outside one company: in a dimension such as the country into one category, in a pair such as industry × size band with the smaller neighbour within each industry. In this reference year: size bands S and M combined; size bands L and XL combined; Country: LU and NL combined; size bands S and M combined (Industry: telecom).',
       );
     });
 

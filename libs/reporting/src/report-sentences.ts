@@ -3,6 +3,7 @@ import {
   FoldedCategory,
   Polarity,
   PROFILE_DIMENSION_LABELS,
+  peerGroupLabel,
   ProfileDimension,
 } from '@app/domain';
 import { formatFigure, ReportLanguage } from './report-format.util';
@@ -228,7 +229,7 @@ export const REPORT_SENTENCES = {
         `Dominanzregel: Keine einzelne Einheit darf mehr als ${share}\u00a0% des Gewichts eines gepoolten Werts tragen.`,
         `Differenzbildung (Prüfung aller Veröffentlichungen): Eine Zahl wird nur ausgewiesen, wenn kein Teilnehmer aus allem, was zu diesem Berichtsjahr veröffentlicht ist (allen Vergleichsgruppen, auch den eigenen Vergleichsgruppen aller Teilnehmer), zusammen mit den Werten seiner eigenen Einheiten den Wert einer anderen Einheit oder eine Summe über weniger als ${n} andere Einheiten berechnen kann.`,
         'Sekundärsperrung: Eine Zahl, aus der sich zusammen mit dem übrigen Veröffentlichten eine nach der p-%-Regel gesperrte Summe berechnen ließe, wird ebenfalls nicht ausgewiesen.',
-        `Zusammenlegung: Eine Größenklasse mit weniger als ${foldBelow} Einheiten wird vor der Bildung der Vergleichsgruppen mit ihrer kleineren Nachbarklasse zusammengelegt, damit keine Einheit allein steht. ${folded === null ? 'In diesem Berichtsjahr wurde keine Kategorie zusammengelegt.' : `In diesem Berichtsjahr: ${folded}.`}`,
+        `Zusammenlegung: Eine Größenklasse mit weniger als ${foldBelow} Einheiten wird vor der Bildung der Vergleichsgruppen mit ihrer kleineren Nachbarklasse zusammengelegt, damit keine Einheit allein steht. Ebenso wird jede Kategorie zusammengelegt, die für sich nicht ausgewiesen werden könnte, weil ihre Einheiten zu weniger als ${n} Unternehmen gehören oder weniger als ${n} von ihnen außerhalb eines Unternehmens liegen: in einer Dimension wie dem Land zu einer Kategorie, in einem Paar wie Branche × Größenklasse je Branche mit der kleineren Nachbarklasse. ${folded === null ? 'In diesem Berichtsjahr wurde keine Kategorie zusammengelegt.' : `In diesem Berichtsjahr: ${folded}.`}`,
         'Give-to-get: Sie sehen die Vergleichswerte einer Kennzahl nur, wenn Sie die Kennzahl selbst geliefert haben.',
         `Eigene Vergleichsgruppen: Jede angefragte Vergleichsgruppe wird vor der Freigabe nach denselben Regeln gegen alles bereits Veröffentlichte geprüft; eine Ablehnung nennt nur die Regel, nie eine Einheit. Jeder Teilnehmer kann zu diesem Berichtsjahr höchstens ${cap} neue eigene Vergleichsgruppen anfragen.`,
         'Andere Teilnehmer werden in diesem Bericht weder genannt, noch sind sie erkennbar.',
@@ -241,7 +242,7 @@ export const REPORT_SENTENCES = {
       `Dominance rule: no single unit may carry more than ${share}\u00a0% of the weight of a pooled figure.`,
       `Differencing (audit of everything released): a figure is released only if no participant can compute, from everything released for this reference year (every peer group, the custom peer groups of all participants included) together with the values of its own units, the value of another unit or a sum over fewer than ${n} other units.`,
       'Secondary suppression: a figure from which, together with everything else released, a sum withheld by the p% rule could be computed is not released either.',
-      `Folding: a size band of fewer than ${foldBelow} units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. ${folded === null ? 'In this reference year no category was combined.' : `In this reference year: ${folded}.`}`,
+      `Folding: a size band of fewer than ${foldBelow} units is combined with its smaller neighbour before the peer groups are formed, so that no unit stands alone. So is every category that could not be released on its own, because its units belong to fewer than ${n} companies or fewer than ${n} of them lie outside one company: in a dimension such as the country into one category, in a pair such as industry × size band with the smaller neighbour within each industry. ${folded === null ? 'In this reference year no category was combined.' : `In this reference year: ${folded}.`}`,
       'Give-to-get: you see the peer figures of a KPI only if you supplied the KPI yourself.',
       `Custom peer groups: every peer group asked for is checked under the same rules against everything released before it is released; a refusal names the rule only, never a unit. Each participant can ask for at most ${cap} new custom peer groups for this reference year.`,
       'No other participant is named or identifiable in this report.',
@@ -267,24 +268,25 @@ export function joinList(items: readonly Text[], language: ReportLanguage): stri
  * `size bands L and XL combined`, several joined by `; `; null when nothing was.
  */
 export function foldedText(
-  folding: ReadonlyArray<Pick<FoldedCategory, 'dimension' | 'values'>>,
+  folding: ReadonlyArray<Pick<FoldedCategory, 'dimension' | 'values' | 'within'>>,
   language: ReportLanguage,
 ): string | null {
   const parts = folding
     .filter((f) => f.values.length > 1)
     .map((f) => {
+      const within = f.within === undefined ? '' : ` (${peerGroupLabel(f.within)[language]})`;
       const values = joinList(f.values, language);
       if (f.dimension === 'sizeBand') {
         return language === 'de'
-          ? `Größenklassen ${values} zusammengefasst`
-          : `size bands ${values} combined`;
+          ? `Größenklassen ${values} zusammengefasst${within}`
+          : `size bands ${values} combined${within}`;
       }
       const dimension = Object.prototype.hasOwnProperty.call(PROFILE_DIMENSION_LABELS, f.dimension)
         ? PROFILE_DIMENSION_LABELS[f.dimension as ProfileDimension][language]
         : f.dimension;
       return language === 'de'
-        ? `${dimension}: ${values} zusammengefasst`
-        : `${dimension}: ${values} combined`;
+        ? `${dimension}: ${values} zusammengefasst${within}`
+        : `${dimension}: ${values} combined${within}`;
     });
   return parts.length === 0 ? null : parts.join('; ');
 }

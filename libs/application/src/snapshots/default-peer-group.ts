@@ -1,21 +1,29 @@
-import { ALL_PEER_GROUP_ID, BenchmarkUnitProfile, peerGroupId } from '@app/domain';
+import { BenchmarkUnitProfile } from '@app/domain';
 import type { PeerGroupView } from './snapshot.types';
 
 /**
  * The group a unit's benchmark view and its position history open with: the narrowest released group the report uses too
  * (industry and size band, then industry, then all participants), else the first released.
+ * Groups are found by their filters, not their ids, because a size band may be folded with
+ * others, in the study (`sizeBand:L,XL`) or within an industry (`industry:telecom;sizeBand:S,M`).
  */
 export function defaultPeerGroup(
   groups: readonly PeerGroupView[],
   profile: Pick<BenchmarkUnitProfile, 'industry' | 'sizeBand'>,
 ): PeerGroupView | undefined {
-  const candidates = [
-    peerGroupId({ industry: [profile.industry], sizeBand: [profile.sizeBand] }),
-    peerGroupId({ industry: [profile.industry] }),
-    ALL_PEER_GROUP_ID,
+  const candidates: ReadonlyArray<ReadonlyArray<'industry' | 'sizeBand'>> = [
+    ['industry', 'sizeBand'],
+    ['industry'],
+    [],
   ];
-  for (const id of candidates) {
-    const group = groups.find((g) => g.id === id && g.released);
+  for (const dimensions of candidates) {
+    const group = groups.find(
+      (g) =>
+        g.released &&
+        g.kind !== 'custom' &&
+        Object.keys(g.filter).length === dimensions.length &&
+        dimensions.every((d) => g.filter[d]?.includes(profile[d])),
+    );
     if (group) {
       return group;
     }

@@ -8,8 +8,9 @@ import {
   computeSnapshot,
   disclosurePolicyOf,
   foldedCategoriesFrom,
-  foldSizeBands,
+  foldCategories,
   predefinedPeerGroups,
+  standingAlone,
   TenantId,
   WorkFailure,
 } from '@app/domain';
@@ -33,7 +34,7 @@ import {
  * Bumped whenever the computation changes what it outputs for the same inputs, so that a
  * manifest says which code made its cells.
  */
-export const SNAPSHOT_ENGINE_VERSION = '2';
+export const SNAPSHOT_ENGINE_VERSION = '3';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -121,14 +122,17 @@ export class SnapshotComputation {
     );
     await progress(40);
     const policy = disclosurePolicyOf(setting.study.disclosurePolicy);
-    // Folding depends on the units' profiles only, so it is part of the computation, and the
-    // manifest says what was folded for the method appendix and the disclosure report.
-    const folding = foldSizeBands(inputs.profiles, policy.foldBelowN);
+    // Folding depends on the units' profiles and companies only, so it is part of the
+    // computation, and the manifest says what was folded for the method appendix and the
+    // disclosure report.
+    const standsAlone = standingAlone(inputs.unitTenants, policy.minN);
+    const folding = foldCategories(inputs.profiles, standsAlone, policy);
     const peerGroups = predefinedPeerGroups(
       setting.study.peerGroupDimensions,
       setting.study.peerGroupPairs,
       inputs.profiles,
       folding,
+      standsAlone,
     );
     const result = computeSnapshot({
       profiles: inputs.profiles,
@@ -155,7 +159,7 @@ export class SnapshotComputation {
       peerGroupDimensions: setting.study.peerGroupDimensions,
       peerGroupPairs: setting.study.peerGroupPairs,
       /** Categories merged into one band before the groups were formed. */
-      folding: foldedCategoriesFrom(folding),
+      folding: foldedCategoriesFrom(folding, peerGroups),
       /** The database's hash of the accepted submissions: what publishing checks. */
       sourceHash: source,
       /** sha256 of the frozen inputs: units, profiles, KPI keys and values. */

@@ -242,44 +242,119 @@ export function matchesPeerGroup(profile: BenchmarkUnitProfile, filter: PeerGrou
  */
 export type PeerGroupFolding = Partial<Record<ProfileDimension, ReadonlyArray<readonly string[]>>>;
 
+/** Whether the units (indices) of a category could have a cell released on their own. */
+export type StandsAlone = (members: readonly number[]) => boolean;
+
+/** A band of a dimension's values (in value order) and the units in it. */
+export interface UnitBand {
+  values: string[];
+  units: number[];
+}
+
+const merged = (dimension: ProfileDimension, a: UnitBand, b: UnitBand): UnitBand => {
+  const order = PROFILE_DIMENSION_VALUES[dimension];
+  return {
+    values: [...a.values, ...b.values].sort((x, y) => order.indexOf(x) - order.indexOf(y)),
+    units: [...a.units, ...b.units],
+  };
+};
+
+/**
+ * Folds the bands that do not stand alone until every band does or one is left. Size bands,
+ * the one ordered dimension, fold as `foldSizeBands` does: the smallest failing band into its
+ * smaller neighbour. The values of another dimension have no neighbours: the failing bands are
+ * combined into one (the "other" category), which joins the smallest band that stands alone if
+ * it still fails, unless that would leave one band of everyone (then nothing is folded). Bands
+ * are given and returned in value order.
+ */
+export function foldFailingBands(
+  dimension: ProfileDimension,
+  bands: readonly UnitBand[],
+  standsAlone: StandsAlone,
+): UnitBand[] {
+  const result = [...bands];
+  if (dimension === 'sizeBand') {
+    for (;;) {
+      const failing = result
+        .map((band, i) => ({ i, size: band.units.length }))
+        .filter(({ i }) => !standsAlone(result[i].units))
+        .sort((a, b) => a.size - b.size || a.i - b.i);
+      if (result.length < 2 || failing.length === 0) {
+        return result;
+      }
+      const smallest = failing[0].i;
+      const [left, right] = [smallest - 1, smallest + 1];
+      const into =
+        right >= result.length ||
+        (left >= 0 && result[left].units.length <= result[right].units.length)
+          ? left
+          : right;
+      const [first, second] = into < smallest ? [into, smallest] : [smallest, into];
+      result.splice(first, 2, merged(dimension, result[first], result[second]));
+    }
+  }
+  const failing = result.filter((band) => !standsAlone(band.units));
+  if (result.length < 2 || failing.length === 0) {
+    return result;
+  }
+  let rest = failing.reduce((a, b) => merged(dimension, a, b));
+  const others = result.filter((band) => standsAlone(band.units));
+  if (!standsAlone(rest.units) && others.length < 2) {
+    // Joined to the one other band it would make a band of everyone, no peer group at all.
+    return result;
+  }
+  if (!standsAlone(rest.units)) {
+    const smallest = others.reduce((a, b) => (b.units.length < a.units.length ? b : a));
+    others.splice(others.indexOf(smallest), 1);
+    rest = merged(dimension, smallest, rest);
+  }
+  const order = PROFILE_DIMENSION_VALUES[dimension];
+  return [...others, rest].sort((a, b) => order.indexOf(a.values[0]) - order.indexOf(b.values[0]));
+}
+
+/** The values of a dimension that some unit has, in value order, each a band with its units. */
+export function unitBands(
+  units: ReadonlyArray<Partial<BenchmarkUnitProfile>>,
+  dimension: ProfileDimension,
+): UnitBand[] {
+  const values = PROFILE_DIMENSION_VALUES[dimension];
+  const bands = values.map((value) => ({ values: [value], units: [] as number[] }));
+  const index = new Map(values.map((value, i) => [value, i]));
+  units.forEach((unit, u) => {
+    const i = index.get(unit[dimension] ?? '');
+    if (i !== undefined) {
+      bands[i].units.push(u);
+    }
+  });
+  return bands.filter((band) => band.units.length > 0);
+}
+
+/** The folding of one dimension's bands: none unless some band holds more than one value. */
+export function foldingOf(
+  dimension: ProfileDimension,
+  bands: readonly UnitBand[],
+): PeerGroupFolding {
+  return bands.some((band) => band.values.length > 1)
+    ? { [dimension]: bands.map((band) => band.values) }
+    : {};
+}
+
 /**
  * Category folding of the size bands, the one ordered dimension: a band with fewer than
  * `foldBelowN` units is merged into its smaller neighbour (a lone XL unit into "L, XL"), again
- * and again until every band has that many or one band is left. Bands without units are left
- * out. The result depends on the units' profiles only, never on their values.
+ * and again until every band has that many or one band is left (`foldFailingBands`). Bands
+ * without units are left out. The result depends on the units' profiles only, never on their
+ * values.
  */
 export function foldSizeBands(
   units: ReadonlyArray<Pick<BenchmarkUnitProfile, 'sizeBand'>>,
   foldBelowN: number,
 ): PeerGroupFolding {
-  const bands = PROFILE_DIMENSION_VALUES.sizeBand.map((value) => ({
-    values: [value],
-    count: units.filter((unit) => unit.sizeBand === value).length,
-  }));
-  const present = bands.filter((band) => band.count > 0);
-  for (;;) {
-    const smallest = present.reduce<number>(
-      (best, band, i) => (best < 0 || band.count < present[best].count ? i : best),
-      -1,
-    );
-    if (present.length < 2 || present[smallest].count >= foldBelowN) {
-      break;
-    }
-    const left = smallest - 1;
-    const right = smallest + 1;
-    const into =
-      right >= present.length || (left >= 0 && present[left].count <= present[right].count)
-        ? left
-        : right;
-    const [first, second] = into < smallest ? [into, smallest] : [smallest, into];
-    present.splice(first, 2, {
-      values: [...present[first].values, ...present[second].values],
-      count: present[first].count + present[second].count,
-    });
-  }
-  return present.some((band) => band.values.length > 1)
-    ? { sizeBand: present.map((band) => band.values) }
-    : {};
+  const bands = unitBands(units, 'sizeBand');
+  return foldingOf(
+    'sizeBand',
+    foldFailingBands('sizeBand', bands, (members) => members.length >= foldBelowN),
+  );
 }
 
 /**
@@ -294,12 +369,19 @@ export function foldSizeBands(
  * @param pairs dimension pairs whose value combinations form groups, e.g. industry x size band
  * @param units the profiles of the snapshot's units
  * @param folding bands of values that form one group instead of one per value
+ * @param standsAlone when given, the pairs are folded too: within each band of a pair's first
+ *   dimension, the bands of its second whose units there do not stand alone are folded
+ *   (`foldFailingBands`: telecom's few S units count with its M units in
+ *   `industry:telecom;sizeBand:S,M`), and a first band left with one band of the second gets
+ *   no pair group. A pair cell that could never be released would otherwise cost a
+ *   neighbour's cell too, their difference from the first band's group.
  */
 export function predefinedPeerGroups(
   dimensions: readonly ProfileDimension[],
   pairs: ReadonlyArray<readonly [ProfileDimension, ProfileDimension]>,
   units: readonly BenchmarkUnitProfile[],
   folding: PeerGroupFolding = {},
+  standsAlone?: StandsAlone,
 ): PeerGroupDefinition[] {
   const groups: PeerGroupDefinition[] = [peerGroupDefinition({}, 'all')];
   // The bands of each dimension (a value alone unless folded) as a band index per value.
@@ -342,19 +424,26 @@ export function predefinedPeerGroups(
     }
     const a = codesOf(first);
     const b = codesOf(second);
-    const width = bandsOf(second).length;
-    const combinations = new Uint8Array(bandsOf(first).length * width);
+    const combinations = bandsOf(first).map(() => bandsOf(second).map((): number[] => []));
     for (let u = 0; u < units.length; u++) {
       if (a[u] >= 0 && b[u] >= 0) {
-        combinations[a[u] * width + b[u]] = 1;
+        combinations[a[u]][b[u]].push(u);
       }
     }
     bandsOf(first).forEach((firstBand, i) => {
-      bandsOf(second).forEach((secondBand, j) => {
-        if (combinations[i * width + j] === 1) {
-          groups.push(peerGroupDefinition({ [first]: firstBand, [second]: secondBand }, 'pair'));
-        }
-      });
+      const present = bandsOf(second).flatMap((values, j) =>
+        combinations[i][j].length > 0 ? [{ values: [...values], units: combinations[i][j] }] : [],
+      );
+      const bands =
+        standsAlone === undefined ? present : foldFailingBands(second, present, standsAlone);
+      // Folded into one band, the pair's group would be the first band's own: left out. (A first
+      // band whose units were all in one band to begin with keeps its group, as without folding.)
+      if (bands.length < present.length && bands.length < 2) {
+        return;
+      }
+      for (const { values } of bands) {
+        groups.push(peerGroupDefinition({ [first]: firstBand, [second]: values }, 'pair'));
+      }
     });
   }
   return groups;

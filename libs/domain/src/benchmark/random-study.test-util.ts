@@ -12,6 +12,7 @@ import {
   PROFILE_DIMENSION_VALUES,
 } from './peer-group';
 import { computeSnapshot } from './snapshot-engine';
+import { foldCategories, standingAlone } from './category-folding';
 
 /**
  * Random studies for the property-based specs of the release audit: a study as the engine gets
@@ -173,16 +174,20 @@ export function generateStudy(
 }
 
 function snapshotOf(study: Study): ReturnType<typeof computeSnapshot> {
+  const standsAlone = standingAlone(study.owners, DEFAULT_DISCLOSURE_POLICY.minN);
   // Built as a variable, not passed as a literal: the input type gains fields over time.
   const input = {
     profiles: study.profiles,
     owners: study.owners,
     kpis: study.kpis,
     values: study.values,
+    // The standard groups as a snapshot forms them, folded as it folds them.
     peerGroups: predefinedPeerGroups(
       PROFILE_DIMENSIONS,
       [['industry', 'sizeBand']],
       study.profiles,
+      foldCategories(study.profiles, standsAlone, DEFAULT_DISCLOSURE_POLICY),
+      standsAlone,
     ),
     policy: DEFAULT_DISCLOSURE_POLICY,
   };

@@ -249,6 +249,20 @@ describe('foldedCategoriesOf', () => {
     ]);
     expect(foldedCategoriesOf({ sizeBand: ['L', 'XL'] })).toEqual([]);
   });
+
+  it('reads the band a category was folded within, and leaves out one that is no filter', () => {
+    const within = (stored: unknown) =>
+      foldedCategoriesOf([{ dimension: 'sizeBand', values: ['S', 'M'], within: stored }])[0];
+    expect(within({ industry: ['telecom'] })).toEqual({
+      dimension: 'sizeBand',
+      values: ['S', 'M'],
+      within: { industry: ['telecom'] },
+      label: { de: 'S, M', en: 'S, M' },
+    });
+    expect(within({ industry: ['no such industry'] })).not.toHaveProperty('within');
+    expect(within({})).not.toHaveProperty('within');
+    expect(within('industry:telecom')).not.toHaveProperty('within');
+  });
 });
 
 describe('foldedCategoriesFrom', () => {
@@ -261,5 +275,44 @@ describe('foldedCategoriesFrom', () => {
       },
     ]);
     expect(foldedCategoriesFrom({})).toEqual([]);
+  });
+
+  it('lists the bands folded within a pair, found in its groups, after those of the folding', () => {
+    const pair = (filter: PeerGroupFilter) => peerGroupDefinition(filter, 'pair');
+    const groups = [
+      peerGroupDefinition({ sizeBand: ['L', 'XL'] }, 'dimension'),
+      // The study's own band L, XL and a single value are no folding within the pair.
+      pair({ industry: ['telecom'], sizeBand: ['S', 'M'] }),
+      pair({ industry: ['telecom'], sizeBand: ['L', 'XL'] }),
+      pair({ industry: ['banking'], sizeBand: ['S'] }),
+      pair({ industry: ['banking'], sizeBand: ['M', 'L', 'XL'] }),
+      // A custom group with the same shape is asked for, not folded.
+      peerGroupDefinition({ industry: ['retail'], sizeBand: ['S', 'M'] }),
+    ];
+    expect(foldedCategoriesFrom({ sizeBand: [['S'], ['M'], ['L', 'XL']] }, groups)).toEqual([
+      {
+        dimension: 'sizeBand',
+        values: ['L', 'XL'],
+        label: { de: 'Größenklasse: L, XL', en: 'Size band: L, XL' },
+      },
+      {
+        dimension: 'sizeBand',
+        values: ['S', 'M'],
+        within: { industry: ['telecom'] },
+        label: {
+          de: 'Branche: telecom · Größenklasse: S, M',
+          en: 'Industry: telecom · Size band: S, M',
+        },
+      },
+      {
+        dimension: 'sizeBand',
+        values: ['M', 'L', 'XL'],
+        within: { industry: ['banking'] },
+        label: {
+          de: 'Branche: banking · Größenklasse: M, L, XL',
+          en: 'Industry: banking · Size band: M, L, XL',
+        },
+      },
+    ]);
   });
 });

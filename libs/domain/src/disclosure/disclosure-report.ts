@@ -4,10 +4,13 @@ import {
   BenchmarkUnitProfile,
   matchesPeerGroup,
   PeerGroupFilter,
+  PeerGroupDefinition,
   PeerGroupFolding,
   PeerGroupKind,
   peerGroupLabel,
+  validatePeerGroupFilter,
 } from '../benchmark/peer-group';
+import { ProfileDimension } from '../profile/unit-profile';
 import { DisclosurePolicy, disclosurePolicyOf } from './disclosure-policy';
 import {
   PEER_GROUP_REQUEST_DECISIONS,
@@ -31,6 +34,8 @@ export interface PolicyRule {
 export interface FoldedCategory {
   dimension: string;
   values: string[];
+  /** Folded within this band of another dimension only (a pair's), not in the whole study. */
+  within?: PeerGroupFilter;
   label: LocalizedText;
 }
 
@@ -233,25 +238,70 @@ export function foldedCategoriesOf(stored: unknown): FoldedCategory[] {
       return [];
     }
     const values = entry.values.filter((v): v is string => typeof v === 'string');
-    return [{ dimension: entry.dimension, values, label: labelOf(entry.label, values.join(', ')) }];
+    const within = withinOf(entry.within);
+    return [
+      {
+        dimension: entry.dimension,
+        values,
+        ...(within === undefined ? {} : { within }),
+        label: labelOf(entry.label, values.join(', ')),
+      },
+    ];
   });
 }
 
+/** A stored `within`: a valid, non-empty filter, else none. */
+function withinOf(stored: unknown): PeerGroupFilter | undefined {
+  if (!isRecord(stored) || Object.keys(stored).length === 0) {
+    return undefined;
+  }
+  try {
+    return validatePeerGroupFilter(stored);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The folded categories of a folding (`foldSizeBands`), as a snapshot's manifest stores them:
+ * The folded categories of a folding (`foldCategories`), as a snapshot's manifest stores them:
  * each band of more than one value with its dimension and the label of its group
- * (`Größenklasse: L, XL`).
+ * (`Größenklasse: L, XL`); then the bands folded within a pair (`predefinedPeerGroups` with
+ * `standsAlone`), read from the pair groups: a dimension's band of more than one value that the
+ * folding does not have, within the pair's other band, labelled as its group.
  */
-export function foldedCategoriesFrom(folding: PeerGroupFolding): FoldedCategory[] {
-  return Object.entries(folding).flatMap(([dimension, bands]) =>
-    bands
-      .filter((values) => values.length > 1)
-      .map((values) => ({
-        dimension,
-        values: [...values],
-        label: peerGroupLabel({ [dimension]: values }),
-      })),
-  );
+export function foldedCategoriesFrom(
+  folding: PeerGroupFolding,
+  groups: readonly PeerGroupDefinition[] = [],
+): FoldedCategory[] {
+  const isBand = (dimension: ProfileDimension, values: readonly string[]): boolean =>
+    (folding[dimension] ?? []).some((band) => band.join() === values.join());
+  const inPairs = groups
+    .filter((group) => group.kind === 'pair')
+    .flatMap((group) => {
+      const dimensions = Object.keys(group.filter) as ProfileDimension[];
+      return dimensions.flatMap((dimension): FoldedCategory[] => {
+        const values = group.filter[dimension] ?? [];
+        if (values.length < 2 || isBand(dimension, values)) {
+          return [];
+        }
+        const within = Object.fromEntries(
+          dimensions.filter((d) => d !== dimension).map((d) => [d, [...(group.filter[d] ?? [])]]),
+        ) as PeerGroupFilter;
+        return [{ dimension, values: [...values], within, label: { ...group.label } }];
+      });
+    });
+  return [
+    ...Object.entries(folding).flatMap(([dimension, bands]) =>
+      bands
+        .filter((values) => values.length > 1)
+        .map((values) => ({
+          dimension,
+          values: [...values],
+          label: peerGroupLabel({ [dimension]: values }),
+        })),
+    ),
+    ...inPairs,
+  ];
 }
 
 const shareOf = (count: number, total: number): number | null =>

@@ -229,6 +229,17 @@ describe('defaultPeerGroup', () => {
     expect(defaultPeerGroup([BANKING], profile)).toBe(BANKING);
     expect(defaultPeerGroup([], profile)).toBeUndefined();
   });
+
+  it('finds a folded size band by its filter, and never a custom group', () => {
+    const telecomSM = group('industry:telecom;sizeBand:S,M', {
+      industry: ['telecom'],
+      sizeBand: ['S', 'M'],
+    });
+    expect(defaultPeerGroup([ALL, TELECOM, telecomSM], profile)).toBe(telecomSM);
+    const custom = { ...telecomSM, kind: 'custom' };
+    expect(defaultPeerGroup([ALL, TELECOM, custom], profile)).toBe(TELECOM);
+    expect(defaultPeerGroup([ALL, TELECOM, custom], { ...profile, sizeBand: 'L' })).toBe(TELECOM);
+  });
 });
 
 describe('peerGroupName and refusalText', () => {

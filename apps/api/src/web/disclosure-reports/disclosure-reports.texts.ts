@@ -146,7 +146,7 @@ export const DISCLOSURE_REPORTS_TEXTS: Localized<DisclosureReportsTexts> = {
         dominance:
           'Keine Einheit trägt mehr als {maxWeightSharePercent} % des Gewichts eines gepoolten Werts.',
         folding:
-          'Eine Randkategorie der Größenklasse mit weniger als {foldBelowN} Einheiten wird mit ihrer Nachbarklasse zusammengelegt.',
+          'Eine Randkategorie der Größenklasse mit weniger als {foldBelowN} Einheiten wird mit ihrer Nachbarklasse zusammengelegt; ebenso jede Kategorie, die für sich nicht ausgewiesen werden könnte (in einer Dimension zu einer Sammelkategorie, eine Größenklasse innerhalb einer Branche mit ihrer Nachbarklasse).',
         custom_group_limit:
           'Höchstens {maxCustomGroupsPerParticipant} neue eigene Vergleichsgruppen je Teilnehmer und Snapshot; der Abruf einer bereits freigegebenen Gruppe zählt nicht.',
       },
@@ -281,7 +281,7 @@ export const DISCLOSURE_REPORTS_TEXTS: Localized<DisclosureReportsTexts> = {
         dominance:
           'No unit carries more than {maxWeightSharePercent} % of a pooled figure’s weight.',
         folding:
-          'A size band at either end with fewer than {foldBelowN} units is merged into its neighbour.',
+          'A size band at either end with fewer than {foldBelowN} units is merged into its neighbour; so is every category that could not be released on its own (in a dimension into one category of the others, a size band within an industry into its neighbour).',
         custom_group_limit:
           'At most {maxCustomGroupsPerParticipant} new custom peer groups per participant and snapshot; opening a group already released does not count.',
       },
