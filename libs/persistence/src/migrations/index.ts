@@ -20,6 +20,7 @@ import { DeadlinesAndNotifications1764330000000 } from './1764330000000-deadline
 import { CatalogueDrafts1764360000000 } from './1764360000000-catalogue-drafts';
 import { PublisherCyclesPerStatement1764410000000 } from './1764410000000-publisher-cycles-per-statement';
 import { CachedPlanAccessChecks1764440000000 } from './1764440000000-cached-plan-access-checks';
+import { Lz4SubmissionJson1764480000000 } from './1764480000000-lz4-submission-json';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   CatalogueDrafts1764360000000,
   PublisherCyclesPerStatement1764410000000,
   CachedPlanAccessChecks1764440000000,
+  Lz4SubmissionJson1764480000000,
 ];
