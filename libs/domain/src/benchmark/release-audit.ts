@@ -19,6 +19,29 @@ export { ReleaseMemo } from './release-memo';
 const { max, min, sqrt } = Math;
 
 /**
+ * Σ_k rows[base + k] · vector[k] over the first `rank` entries: an atom's row of the basis
+ * against a vector of coordinates. Four running sums instead of one, because a single sum
+ * waits on each addition before the next (the loop over rank is the audit's hottest).
+ */
+function dotRow(rows: Float64Array, base: number, vector: Float64Array, rank: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < rank; k += 4) {
+    s0 += rows[base + k] * vector[k];
+    s1 += rows[base + k + 1] * vector[k + 1];
+    s2 += rows[base + k + 2] * vector[k + 2];
+    s3 += rows[base + k + 3] * vector[k + 3];
+  }
+  for (; k < rank; k++) {
+    s0 += rows[base + k] * vector[k];
+  }
+  return s0 + s1 + (s2 + s3);
+}
+
+/**
  * What the audit says to a set: released, or refused because a participant could then compute
  * a value or a small sum of others (`differencing`, in the general sense of any combination of
  * released sums), or because it would reveal a cell withheld by the p% rule (`secondary`).
@@ -325,11 +348,7 @@ export class SumAudit {
     }
     const residual = new Float64Array(m);
     for (let a = 0; a < m; a++) {
-      let dot = 0;
-      for (let k = 0, base = a * stride; k < rank; k++) {
-        dot += rows[base + k] * coordinates[k];
-      }
-      residual[a] = inside[a] - dot;
+      residual[a] = inside[a] - dotRow(rows, a * stride, coordinates, rank);
     }
     // Gram–Schmidt, once more when the first pass cancelled most of the vector (see
     // REORTHOGONALISE): that keeps the basis orthonormal to rounding.
@@ -411,12 +430,7 @@ export class SumAudit {
       }
     }
     for (let i = 0; i < this.atomCount; i++) {
-      const base = i * stride;
-      let dot = 0;
-      for (let k = 0; k < rank; k++) {
-        dot += rows[base + k] * projection[k];
-      }
-      vector[i] -= dot;
+      vector[i] -= dotRow(rows, i * stride, projection, rank);
     }
   }
 
