@@ -328,13 +328,34 @@ export class SumAudit {
     for (let i = 0; i < members.length; i++) {
       inside[this.atomOf[members[i]]] = 1;
     }
-    // The set's coordinates c = Qᵀ W 1_T, from the atoms inside it (whole atoms after the split).
-    const coordinates = new Float64Array(rank);
+    // The set's coordinates c = Qᵀ W 1_T, from the atoms inside it (whole atoms after the split),
+    // four atoms' rows at a time: one load and store of each coordinate per four products.
+    const insideAtoms: number[] = [];
     for (let a = 0; a < m; a++) {
       if (inside[a] === 1) {
-        for (let k = 0, base = a * stride; k < rank; k++) {
-          coordinates[k] += sizes[a] * rows[base + k];
-        }
+        insideAtoms.push(a);
+      }
+    }
+    const coordinates = new Float64Array(rank);
+    let i = 0;
+    for (; i + 3 < insideAtoms.length; i += 4) {
+      const [a, b, c, d] = [
+        insideAtoms[i],
+        insideAtoms[i + 1],
+        insideAtoms[i + 2],
+        insideAtoms[i + 3],
+      ];
+      const [x, y, z, w] = [a * stride, b * stride, c * stride, d * stride];
+      const [sa, sb, sc, sd] = [sizes[a], sizes[b], sizes[c], sizes[d]];
+      for (let k = 0; k < rank; k++) {
+        coordinates[k] +=
+          sa * rows[x + k] + sb * rows[y + k] + (sc * rows[z + k] + sd * rows[w + k]);
+      }
+    }
+    for (; i < insideAtoms.length; i++) {
+      const a = insideAtoms[i];
+      for (let k = 0, base = a * stride; k < rank; k++) {
+        coordinates[k] += sizes[a] * rows[base + k];
       }
     }
     // With an orthonormal basis ‖(I − P) 1_T‖² = |T| − ‖c‖²: a set in the span (most of the
