@@ -293,7 +293,7 @@ export class SnapshotState {
     return this.plans.map((plan) => {
       const units = this.contributors(g, plan);
       const values = plan.values;
-      const [companies, fails, total, largest] = this.holdings.of(units, (u) => values[u]);
+      const [companies, fails, total, largest] = this.holdings.of(units, values);
       const facts: CellFacts = {
         units: units.length,
         companies,
@@ -348,7 +348,7 @@ export class SnapshotState {
       return { rule, weight: rule.rule === 'p_percent', numerator: false };
     }
     const values = plan.values;
-    if (plan.nonNegative && this.holdings.of(units, (u) => values[u] * weights[u])[1]) {
+    if (plan.nonNegative && this.holdings.of(units, values, weights)[1]) {
       return { rule: R.pPercentNumerator(this.policy), weight: false, numerator: true };
     }
     return null;
@@ -411,7 +411,7 @@ export class SnapshotState {
       }
       const difference = outer.members.filter((u) => values[u] === values[u] && !inner.has(u));
       if (difference.length >= this.policy.minN) {
-        const [companies, fails] = this.holdings.of(difference, (u) => values[u]);
+        const [companies, fails] = this.holdings.of(difference, values);
         if (companies >= this.policy.minN && fails) {
           return true;
         }
