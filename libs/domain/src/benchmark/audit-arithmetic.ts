@@ -8,6 +8,21 @@ const { sqrt } = Math;
  */
 export const IN_SPAN = 1e-9;
 export const LEVERAGE_SLACK = 1e-9;
+/**
+ * An upper bound of a unit's leverage once a company knows its own values (`Attacker`'s exact
+ * h + pᵀ G⁺ p), from the unit's leverage h, reach = ‖p‖² = Σ_{w∈c} P[u, w]² and own =
+ * Σ_{w∈c} h_w. G = I − P_cc has on its range no eigenvalue below 1 − λ_max(P_cc), and
+ * λ_max(P_cc) ≤ trace(P_cc) = own (P_cc is positive semidefinite), so pᵀ G⁺ p ≤ ‖p‖² / (1 − own).
+ * It is given only where 1 − own is at least `LIFT_CONDITION` (Infinity elsewhere): then no
+ * pivot of G is near `PIVOT` and the exact computation is accurate to far better than
+ * `LIFT_MARGIN`, the margin below the limit at which the audit trusts the bound to pass a
+ * company over (so it passes over only companies the exact computation would find below it).
+ */
+export function liftedLeverageBound(leverage: number, reach: number, own: number): number {
+  return 1 - own >= LIFT_CONDITION ? leverage + reach / (1 - own) : Infinity;
+}
+export const LIFT_CONDITION = 1e-6;
+export const LIFT_MARGIN = 1e-7;
 /** A pivot of the attacker's Gram matrix this small is a direction it can already compute. */
 export const PIVOT = 1e-10;
 /** Projector entries below this are zero; row sums within this of their target are candidates. */

@@ -1,4 +1,11 @@
-import { IN_SPAN, LEVERAGE_SLACK, REORTHOGONALISE, SEARCH_BUDGET } from './audit-arithmetic';
+import {
+  IN_SPAN,
+  LEVERAGE_SLACK,
+  LIFT_MARGIN,
+  liftedLeverageBound,
+  REORTHOGONALISE,
+  SEARCH_BUDGET,
+} from './audit-arithmetic';
 import { AtomProjector } from './atom-projector';
 import { Attacker, smallSetAround } from './attacker';
 import { AttackerScratch } from './attacker-scratch';
@@ -10,6 +17,29 @@ export { ReleaseMemo } from './release-memo';
 
 // Bound once: a global lookup of Math inside the hot loops costs far more under Jest's sandbox.
 const { max, min, sqrt } = Math;
+
+/**
+ * Σ_k rows[base + k] · vector[k] over the first `rank` entries: an atom's row of the basis
+ * against a vector of coordinates. Four running sums instead of one, because a single sum
+ * waits on each addition before the next (the loop over rank is the audit's hottest).
+ */
+function dotRow(rows: Float64Array, base: number, vector: Float64Array, rank: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < rank; k += 4) {
+    s0 += rows[base + k] * vector[k];
+    s1 += rows[base + k + 1] * vector[k + 1];
+    s2 += rows[base + k + 2] * vector[k + 2];
+    s3 += rows[base + k + 3] * vector[k + 3];
+  }
+  for (; k < rank; k++) {
+    s0 += rows[base + k] * vector[k];
+  }
+  return s0 + s1 + (s2 + s3);
+}
 
 /**
  * What the audit says to a set: released, or refused because a participant could then compute
@@ -70,7 +100,12 @@ export class SumAudit {
   private readonly companyStart: Int32Array;
   private readonly companyUnits: Int32Array;
   private readonly largestCompany: number;
-  /** Per company, its floor in the release being judged (see `floorOf`). */
+  /**
+   * Per company, in the release being judged: its own leverage Σ_{w∈c} h_w, and its floor,
+   * the leverage below which its knowledge cannot lift an atom to the limit: limit · (1 − own)
+   * (h(c) ≤ h / (1 − own), see the class comment), or 0 when its own leverage reaches 1.
+   */
+  private readonly owns: Float64Array;
   private readonly floors: Float64Array;
   private readonly protectedSets: ProtectedSet[] = [];
   /** What was released and protected so far, as an id of the memo (see `ReleaseMemo`). */
@@ -90,7 +125,7 @@ export class SumAudit {
    *   give the same verdict to the same set, which saves the search for each copy
    */
   constructor(
-    owners: Int32Array,
+    private readonly owners: Int32Array,
     private readonly minN: number,
     private readonly memo: ReleaseMemo = new ReleaseMemo(),
   ) {
@@ -138,6 +173,7 @@ export class SumAudit {
     }
     this.largestCompany = largest;
     this.floors = new Float64Array(companies);
+    this.owns = new Float64Array(companies);
     const fill = this.companyStart.slice(0, companies);
     this.companyUnits = new Int32Array(units);
     for (let u = 0; u < units; u++) {
@@ -292,13 +328,34 @@ export class SumAudit {
     for (let i = 0; i < members.length; i++) {
       inside[this.atomOf[members[i]]] = 1;
     }
-    // The set's coordinates c = Qᵀ W 1_T, from the atoms inside it (whole atoms after the split).
-    const coordinates = new Float64Array(rank);
+    // The set's coordinates c = Qᵀ W 1_T, from the atoms inside it (whole atoms after the split),
+    // four atoms' rows at a time: one load and store of each coordinate per four products.
+    const insideAtoms: number[] = [];
     for (let a = 0; a < m; a++) {
       if (inside[a] === 1) {
-        for (let k = 0, base = a * stride; k < rank; k++) {
-          coordinates[k] += sizes[a] * rows[base + k];
-        }
+        insideAtoms.push(a);
+      }
+    }
+    const coordinates = new Float64Array(rank);
+    let i = 0;
+    for (; i + 3 < insideAtoms.length; i += 4) {
+      const [a, b, c, d] = [
+        insideAtoms[i],
+        insideAtoms[i + 1],
+        insideAtoms[i + 2],
+        insideAtoms[i + 3],
+      ];
+      const [x, y, z, w] = [a * stride, b * stride, c * stride, d * stride];
+      const [sa, sb, sc, sd] = [sizes[a], sizes[b], sizes[c], sizes[d]];
+      for (let k = 0; k < rank; k++) {
+        coordinates[k] +=
+          sa * rows[x + k] + sb * rows[y + k] + (sc * rows[z + k] + sd * rows[w + k]);
+      }
+    }
+    for (; i < insideAtoms.length; i++) {
+      const a = insideAtoms[i];
+      for (let k = 0, base = a * stride; k < rank; k++) {
+        coordinates[k] += sizes[a] * rows[base + k];
       }
     }
     // With an orthonormal basis ‖(I − P) 1_T‖² = |T| − ‖c‖²: a set in the span (most of the
@@ -312,11 +369,7 @@ export class SumAudit {
     }
     const residual = new Float64Array(m);
     for (let a = 0; a < m; a++) {
-      let dot = 0;
-      for (let k = 0, base = a * stride; k < rank; k++) {
-        dot += rows[base + k] * coordinates[k];
-      }
-      residual[a] = inside[a] - dot;
+      residual[a] = inside[a] - dotRow(rows, a * stride, coordinates, rank);
     }
     // Gram–Schmidt, once more when the first pass cancelled most of the vector (see
     // REORTHOGONALISE): that keeps the basis orthonormal to rounding.
@@ -398,12 +451,7 @@ export class SumAudit {
       }
     }
     for (let i = 0; i < this.atomCount; i++) {
-      const base = i * stride;
-      let dot = 0;
-      for (let k = 0; k < rank; k++) {
-        dot += rows[base + k] * projection[k];
-      }
-      vector[i] -= dot;
+      vector[i] -= dotRow(rows, i * stride, projection, rank);
     }
   }
 
@@ -479,8 +527,9 @@ export class SumAudit {
    * Whether adding `direction` to the span would let some company compute a value or a sum
    * over fewer than `minN` units of others. A unit can only be part of such a set if its
    * leverage, with the attacker's own units known, reaches 1 / (minN − 1) (see the class
-   * comment): those "hot" units are found through the Cauchy–Schwarz bound, and for each the
-   * sets around it are searched exactly.
+   * comment): those "hot" units are found through the Cauchy–Schwarz bound and the tighter
+   * `liftedLeverageBound` before the exact leverage, and for each the sets around it are
+   * searched exactly.
    */
   private exposes(direction: Float64Array): boolean {
     const m = this.atomCount;
@@ -502,10 +551,16 @@ export class SumAudit {
     // bound above, with the company's own leverage): only atoms at or above the lowest floor of
     // all companies are candidates, sorted by leverage.
     const companies = this.companyStart.length - 1;
-    const floors = this.floors;
+    const { floors, owns, owners, atomOf } = this;
+    // Σ_{w∈c} h_w for every company in one pass over the units (in unit order, as a pass
+    // over each company's units would add them).
+    owns.fill(0);
+    for (let u = 0; u < owners.length; u++) {
+      owns[owners[u]] += leverage[atomOf[u]];
+    }
     let lowestFloor = limit;
     for (let c = 0; c < companies; c++) {
-      floors[c] = this.floorOf(c, leverage, limit);
+      floors[c] = owns[c] < 1 ? limit * (1 - owns[c]) : 0;
       lowestFloor = min(lowestFloor, floors[c]);
     }
     let candidateCount = 0;
@@ -544,6 +599,9 @@ export class SumAudit {
       let attacker: Attacker | null = null;
       for (let r = 0; r < candidateCount && leverage[byLeverage[r]] >= floor; r++) {
         const atom = byLeverage[r];
+        if (!this.mayLift(units, atom, projector, owns[c], limit)) {
+          continue;
+        }
         attacker ??= new Attacker(units, this.atomOf, this.sizes, projector, scratch);
         if (attacker.remaining(atom) > 0 && attacker.leverage(atom) >= limit) {
           // The search is bounded: past the budget the set counts as exposed, which can only
@@ -572,14 +630,28 @@ export class SumAudit {
   }
 
   /**
-   * The leverage below which company c's knowledge cannot lift an atom to the limit:
-   * limit · (1 − Σ_{w∈c} h_w), or 0 when the company's own leverage reaches 1.
+   * Whether the company (its units, their leverage `own`) may lift a unit of `atom` to the
+   * limit: false only where `liftedLeverageBound` says it cannot, so that no Attacker (its Gram
+   * matrix and factor, O(k² · rank)) is made for it. The Cauchy–Schwarz floor (`floors`) bounds
+   * each P[atom, w]² by h_atom · h_w; the atom's row (kept across releases, see
+   * `CommittedRows`) gives the entries themselves; for a company of one unit the bound is the
+   * exact lift P[atom, w]² / (1 − h_w), so an Attacker is made only for one that is hot. The
+   * bound is trusted with a margin far above the rounding of the exact computation, so the hot
+   * units, and so the verdicts, are those of the exact computation.
    */
-  private floorOf(c: number, leverage: Float64Array, limit: number): number {
-    let own = 0;
-    for (let i = this.companyStart[c]; i < this.companyStart[c + 1]; i++) {
-      own += leverage[this.atomOf[this.companyUnits[i]]];
+  private mayLift(
+    units: Int32Array,
+    atom: number,
+    projector: AtomProjector,
+    own: number,
+    limit: number,
+  ): boolean {
+    const row = projector.row(atom);
+    let reach = 0;
+    for (let j = 0; j < units.length; j++) {
+      const entry = row[this.atomOf[units[j]]];
+      reach += entry * entry;
     }
-    return own < 1 ? limit * (1 - own) : 0;
+    return liftedLeverageBound(projector.leverage[atom], reach, own) >= limit - LIFT_MARGIN;
   }
 }

@@ -18,17 +18,34 @@ export type CustomPeerGroupOutcome =
   | { released: true; group: PeerGroupBenchmark }
   | { released: false; rule: 'min_n' | 'differencing'; reason: LocalizedText };
 
-/** The contributors of a cell and what the rules need of them. */
-interface Contributors {
-  /** A view of the state's scratch: valid until the next call of `contributors`. */
-  units: Int32Array;
-  /** How many companies own them (the frequency rule counts both). */
+/**
+ * What the rules need of a cell's contributors, beyond who they are: worked out once per cell
+ * (`cellFacts`), for the protection of its failing sums and again for its decision.
+ */
+interface CellFacts {
+  /**
+   * How many units contribute, and how many companies own them (the frequency rule counts
+   * both).
+   */
+  units: number;
   companies: number;
   /** Whether their sum fails the p% rule, counted by company holdings. */
   failsPPercent: boolean;
   /** Their sum, and the largest company holding in it. */
   total: number;
   largest: number;
+  /**
+   * The pooled figure's value-based rule (`pooledValueRule`) for a KPI with a weight and enough
+   * contributors; null if it passes them, or has none.
+   */
+  pooled: PooledValueRule | null;
+}
+
+/** A pooled figure's value-based refusal, and which of its sums fails the p% rule. */
+interface PooledValueRule {
+  rule: Suppression;
+  weight: boolean;
+  numerator: boolean;
 }
 
 /**
@@ -110,15 +127,16 @@ export class SnapshotState {
     );
     // The p% rule's sums of the predefined groups are protected before anything is released,
     // so that no earlier group's cells can give them away.
-    for (const g of added) {
+    const facts = added.map((g) => state.cellFacts(g));
+    added.forEach((g, i) => {
       if (state.benchmarks[g].kind !== 'custom') {
-        state.protectFailingSums(g);
+        state.protectFailingSums(g, facts[i]);
       }
-    }
-    for (const g of added) {
-      state.decide(g);
+    });
+    added.forEach((g, i) => {
+      state.decide(g, facts[i]);
       state.releaseMembership(g);
-    }
+    });
     state.evaluate(added);
     return state;
   }
@@ -181,7 +199,7 @@ export class SnapshotState {
       return { released: false, rule: 'differencing', reason: R.groupAudit(this.policy).reason };
     }
     const protectedBefore = [...this.audits.values()].map((audit) => audit.protectedCount);
-    this.decide(index);
+    this.decide(index, this.cellFacts(index));
     const rules = this.decisions[index].map((decision) => decision.suppressed?.rule);
     // Refused when no cell could be released for who contributes (a cell withheld by the
     // value-based p% rule does not refuse the group, or the refusal would tell of values).
@@ -252,8 +270,11 @@ export class SnapshotState {
     return this.audit(`product:${plan.kpiIndex}`);
   }
 
-  /** The group's units with a value of the plan's KPI, ascending, and their companies. */
-  private contributors(g: number, plan: KpiPlan): Contributors {
+  /**
+   * The group's units with a value of the plan's KPI, ascending: a view of scratch, valid until
+   * the next call.
+   */
+  private contributors(g: number, plan: KpiPlan): Int32Array {
     const members = this.compiled[g].members;
     const values = plan.values;
     const units = this.contributing;
@@ -264,9 +285,28 @@ export class SnapshotState {
         units[count++] = u;
       }
     }
-    const contributing = units.subarray(0, count);
-    const [companies, fails, total, largest] = this.holdings.of(contributing, (u) => values[u]);
-    return { units: contributing, companies, failsPPercent: fails, total, largest };
+    return units.subarray(0, count);
+  }
+
+  /** Per plan, what the rules need of the contributors of group g's cell (see `CellFacts`). */
+  private cellFacts(g: number): CellFacts[] {
+    return this.plans.map((plan) => {
+      const units = this.contributors(g, plan);
+      const values = plan.values;
+      const [companies, fails, total, largest] = this.holdings.of(units, values);
+      const facts: CellFacts = {
+        units: units.length,
+        companies,
+        failsPPercent: fails,
+        total,
+        largest,
+        pooled: null,
+      };
+      if (plan.weights !== null && !this.tooFew(facts)) {
+        facts.pooled = this.pooledValueRule(plan, this.pooledUnits(plan, units));
+      }
+      return facts;
+    });
   }
 
   /**
@@ -287,12 +327,12 @@ export class SnapshotState {
   }
 
   /** Fewer than minN units, or fewer than minN companies, contribute. */
-  private tooFew(c: Contributors): boolean {
-    return c.units.length < this.policy.minN || c.companies < this.policy.minN;
+  private tooFew(c: CellFacts): boolean {
+    return c.units < this.policy.minN || c.companies < this.policy.minN;
   }
 
   /** Whether the p% rule withholds the cell's sum (never for yes/no or signed KPIs). */
-  private sumFailsPPercent(plan: KpiPlan, c: Contributors): boolean {
+  private sumFailsPPercent(plan: KpiPlan, c: CellFacts): boolean {
     return !plan.boolean && plan.nonNegative && !this.tooFew(c) && c.failsPPercent;
   }
 
@@ -301,17 +341,14 @@ export class SnapshotState {
    * the weights, the weight share), then the p% rule on the numerator Σ v·w. Says which sum
    * fails the p% rule, so that only that one is protected.
    */
-  private pooledValueRule(
-    plan: KpiPlan,
-    units: Int32Array,
-  ): { rule: Suppression; weight: boolean; numerator: boolean } | null {
+  private pooledValueRule(plan: KpiPlan, units: Int32Array): PooledValueRule | null {
     const weights = plan.weights as Float64Array;
     const rule = pooledSuppression(pooledSums(plan.values, weights, units), this.policy);
     if (rule !== null) {
       return { rule, weight: rule.rule === 'p_percent', numerator: false };
     }
     const values = plan.values;
-    if (plan.nonNegative && this.holdings.of(units, (u) => values[u] * weights[u])[1]) {
+    if (plan.nonNegative && this.holdings.of(units, values, weights)[1]) {
       return { rule: R.pPercentNumerator(this.policy), weight: false, numerator: true };
     }
     return null;
@@ -323,24 +360,27 @@ export class SnapshotState {
   }
 
   /** Protects, in their audits, the sums of group g that the p% rule withholds. */
-  private protectFailingSums(g: number): void {
-    for (const plan of this.plans) {
-      const c = this.contributors(g, plan);
+  private protectFailingSums(g: number, facts: readonly CellFacts[]): void {
+    this.plans.forEach((plan, p) => {
+      const c = facts[p];
       if (this.sumFailsPPercent(plan, c)) {
-        this.valueAudit(plan.kpiIndex).protect(c.units, this.setKey(g, plan.valueMask));
+        this.valueAudit(plan.kpiIndex).protect(
+          this.contributors(g, plan),
+          this.setKey(g, plan.valueMask),
+        );
       }
-      if (plan.weights !== null && !this.tooFew(c)) {
-        const units = this.pooledUnits(plan, c.units);
-        const failed = this.pooledValueRule(plan, units);
+      const failed = c.pooled;
+      if (failed !== null && (failed.weight || failed.numerator)) {
+        const units = this.pooledUnits(plan, this.contributors(g, plan));
         const key = this.setKey(g, plan.pooledMask);
-        if (failed?.weight === true) {
+        if (failed.weight) {
           this.valueAudit(plan.weightIndex).protect(units, key);
         }
-        if (failed?.numerator === true) {
+        if (failed.numerator) {
           this.productAudit(plan).protect(units, key);
         }
       }
-    }
+    });
   }
 
   /**
@@ -348,7 +388,7 @@ export class SnapshotState {
    * group nested in it (or it in one), the difference of the two sums is released too. A
    * difference of fewer than minN units is the audit's business.
    */
-  private impliedCellFails(g: number, p: number, plan: KpiPlan, c: Contributors): boolean {
+  private impliedCellFails(g: number, p: number, plan: KpiPlan, c: CellFacts): boolean {
     if (plan.boolean || !plan.nonNegative) {
       return false;
     }
@@ -371,7 +411,7 @@ export class SnapshotState {
       }
       const difference = outer.members.filter((u) => values[u] === values[u] && !inner.has(u));
       if (difference.length >= this.policy.minN) {
-        const [companies, fails] = this.holdings.of(difference, (u) => values[u]);
+        const [companies, fails] = this.holdings.of(difference, values);
         if (companies >= this.policy.minN && fails) {
           return true;
         }
@@ -384,12 +424,12 @@ export class SnapshotState {
    * Decides every cell of group g, KPI by KPI, releasing the sums of those that pass into the
    * audits (so the next cell is judged against them).
    */
-  private decide(g: number): void {
+  private decide(g: number, facts: readonly CellFacts[]): void {
     if (this.benchmarks[g].kind === 'custom') {
-      this.protectFailingSums(g);
+      this.protectFailingSums(g, facts);
     }
     this.decisions[g] = this.plans.map((plan, p) => {
-      const c = this.contributors(g, plan);
+      const c = facts[p];
       if (this.tooFew(c)) {
         return { suppressed: R.minN(this.policy), pooled: null };
       }
@@ -400,7 +440,8 @@ export class SnapshotState {
         return { suppressed: R.secondary(), pooled: null };
       }
       const audit = this.valueAudit(plan.kpiIndex);
-      const verdict = audit.release(c.units, false, this.setKey(g, plan.valueMask));
+      const units = this.contributors(g, plan);
+      const verdict = audit.release(units, false, this.setKey(g, plan.valueMask));
       if (verdict !== 'released') {
         return {
           suppressed: verdict === 'secondary' ? R.secondary() : R.differencing(this.policy),
@@ -411,18 +452,22 @@ export class SnapshotState {
       this.releasedSums[p].set(g, { total: c.total, largest: c.largest });
       return {
         suppressed: null,
-        pooled: plan.weights === null ? null : this.decidePooled(g, plan, c),
+        pooled: plan.weights === null ? null : this.decidePooled(g, plan, units, c.pooled),
       };
     });
   }
 
   /** The pooled figure of a released cell: its value-based rules, then the audit of its sums. */
-  private decidePooled(g: number, plan: KpiPlan, c: Contributors): Suppression | null {
-    const units = this.pooledUnits(plan, c.units);
-    const failed = this.pooledValueRule(plan, units);
+  private decidePooled(
+    g: number,
+    plan: KpiPlan,
+    contributors: Int32Array,
+    failed: PooledValueRule | null,
+  ): Suppression | null {
     if (failed !== null) {
       return failed.rule;
     }
+    const units = this.pooledUnits(plan, contributors);
     // Σ w is an equation on the weight's values, Σ v·w on the products: both must pass.
     const weights = this.valueAudit(plan.weightIndex);
     const products = this.productAudit(plan);
