@@ -35,7 +35,14 @@ describe('the README start command', () => {
   afterAll(async () => {
     if (child?.pid && child.exitCode === null) {
       const exited = new Promise((done) => child.once('exit', done));
-      process.kill(-child.pid, 'SIGINT');
+      try {
+        process.kill(-child.pid, 'SIGINT');
+      } catch (error) {
+        // Its process group is gone already: npm has ended, and its exit event is on the way.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') {
+          throw error;
+        }
+      }
       await exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
