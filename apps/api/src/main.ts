@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig } from '@app/config';
+import { endWithLauncher } from '@app/devstack';
 import { AppModule } from './app.module';
 import { setupApp } from './setup-app';
 
@@ -11,6 +12,7 @@ async function bootstrap(): Promise<void> {
   });
   setupApp(app);
   await app.listen(config.PORT, process.env.HOST ?? '0.0.0.0');
+  endWithLauncher();
 }
 
 bootstrap().catch((error: unknown) => {

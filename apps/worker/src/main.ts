@@ -1,5 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, loadConfig } from '@app/config';
+import { endWithLauncher } from '@app/devstack';
 import { Logger } from 'nestjs-pino';
 import { MissingProcessorError } from './missing-processor.error';
 import { WorkerModule } from './worker.module';
@@ -13,6 +14,7 @@ async function bootstrap(): Promise<void> {
   // Bull finishes the running job before the process exits on SIGTERM.
   app.enableShutdownHooks();
   app.get(Logger).log('worker started');
+  endWithLauncher();
 }
 
 bootstrap().catch((error: unknown) => {

@@ -5,3 +5,4 @@ export { REDIS_SERVER_MISSING_MESSAGE, startRedisServer } from './redis-server.u
 export { findFreePort } from './free-port.util';
 export type { MailCatcherHandle, MailCatcherOptions } from './mail-catcher.util';
 export { startMailCatcher } from './mail-catcher.util';
+export { endWithLauncher } from './launcher-child.util';
