@@ -69,4 +69,73 @@ describe('readXlsxTable', () => {
       }),
     ).rejects.toMatchObject({ problems: [{ rule: 'too_many_columns' }] });
   });
+  const read = (buffer: Buffer, sheetNames?: string[]) =>
+    readXlsxTable(buffer, { limits: DEFAULT_SPREADSHEET_LIMITS, language: 'en', sheetNames });
+
+  it('reads the first visible sheet in tab order, or the preferred one even when hidden', async () => {
+    const buffer = await workbook((wb) => {
+      const hidden = wb.addWorksheet('Hidden');
+      hidden.state = 'hidden';
+      hidden.addRow(['secret']);
+      wb.addWorksheet('First').addRow(['first']);
+      wb.addWorksheet('Second').addRow(['second']);
+    });
+    expect((await read(buffer)).rows[0].cells[1]).toEqual({ kind: 'text', value: 'first' });
+    expect((await read(buffer, ['hidden'])).rows[0].cells[1]).toEqual({
+      kind: 'text',
+      value: 'secret',
+    });
+  });
+
+  it('reads what cells hold as loading the workbook does, whether it streams or loads', async () => {
+    const date = new Date(Date.UTC(2024, 1, 3));
+    // Streamed: constants, shared strings, dates and formulas with number or text results.
+    const plain = await workbook((wb) => {
+      const sheet = wb.addWorksheet('S');
+      sheet.getCell('A1').value = 1.5;
+      sheet.getCell('B1').value = 'Ja';
+      sheet.getCell('C1').value = false;
+      sheet.getCell('D1').value = date;
+      sheet.getCell('E1').value = { formula: 'A1*2', result: 3 };
+      sheet.getCell('F1').value = { formula: 'B1&"!"', result: 'Ja!' };
+      sheet.getCell('G1').value = { richText: [{ text: 'a' }, { text: 'b' }] };
+      sheet.getCell('H1').value = { error: '#N/A' };
+    });
+    expect((await read(plain)).rows[0].cells).toEqual([
+      undefined,
+      { kind: 'number', value: 1.5 },
+      { kind: 'text', value: 'Ja' },
+      { kind: 'boolean', value: false },
+      { kind: 'date', value: date },
+      { kind: 'number', value: 3 },
+      { kind: 'text', value: 'Ja!' },
+      { kind: 'text', value: 'ab' },
+      { kind: 'error', value: '#N/A' },
+    ]);
+    // Loaded: what the streaming reader would read otherwise (a formula's yes/no, error or
+    // date result, the cells of a merged range).
+    const special = await workbook((wb) => {
+      const sheet = wb.addWorksheet('S');
+      sheet.getCell('A1').value = { formula: 'TRUE()', result: true };
+      sheet.getCell('B1').value = {
+        formula: '1/0',
+        result: { error: '#DIV/0!' },
+      };
+      sheet.mergeCells('C1:D1');
+      sheet.getCell('C1').value = 9;
+    });
+    expect((await read(special)).rows[0].cells).toEqual([
+      undefined,
+      { kind: 'boolean', value: true },
+      { kind: 'error', value: '#DIV/0!' },
+      { kind: 'number', value: 9 },
+      { kind: 'number', value: 9 },
+    ]);
+    const dated = await workbook((wb) => {
+      const cell = wb.addWorksheet('S').getCell('A1');
+      cell.value = { formula: 'DATE(2024,2,3)', result: date };
+      cell.numFmt = 'dd.mm.yyyy';
+    });
+    expect((await read(dated)).rows[0].cells[1]).toEqual({ kind: 'date', value: date });
+  });
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { deflateRawSync } from 'node:zlib';
 import { DomainError, DomainErrorCode } from '@app/domain';
 import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
-import { inspectXlsxZip, looksLikeZip } from './zip-guard';
+import { inspectXlsxZip, looksLikeZip, streamingWorkbookParts } from './zip-guard';
 
 interface Entry {
   name: string;
@@ -170,6 +170,75 @@ describe('inspectXlsxZip', () => {
       limits,
       'en',
     );
-    expect(result).toEqual({ entries: 1, uncompressedBytes: xml.length, cells: 1, rows: 1 });
+    expect(result).toEqual({
+      entries: 1,
+      uncompressedBytes: xml.length,
+      cells: 1,
+      rows: 1,
+      streamable: true,
+    });
+  });
+});
+
+describe('streamable worksheets', () => {
+  const sheetWith = (cells: string): Buffer => {
+    const xml = `<worksheet xmlns="x"><sheetData><row r="1">${cells}</row></sheetData></worksheet>`;
+    return zip([
+      { name: 'xl/worksheets/sheet1.xml', data: deflateRawSync(xml), declaredSize: xml.length },
+    ]);
+  };
+
+  it.each([
+    [
+      'a merged range',
+      '<c r="A1"><v>1</v></c></row></sheetData><mergeCells><mergeCell ref="A1:B1"/></mergeCells><sheetData><row>',
+    ],
+    ['a formula with a yes/no result', '<c r="A1" s="2" t="b"><f>TRUE()</f><v>1</v></c>'],
+    ['a formula with an error result', '<c r="A1" t="e">\n  <x:f>1/0</x:f><v>#DIV/0!</v></c>'],
+    ['inline rich text', '<c r="A1" t="inlineStr"><is><r><t>Ja</t></r><r><t>!</t></r></is></c>'],
+    ['a shared formula without a result', '<c r="B1"><f t="shared" si="0"/></c>'],
+  ])('is not streamable with %s', async (_, cells) => {
+    expect((await inspectXlsxZip(sheetWith(cells), limits, 'en')).streamable).toBe(false);
+  });
+
+  it.each([
+    [
+      'numbers, shared strings and constant yes/no and errors',
+      '<c r="A1"><v>1</v></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#N/A</v></c>',
+    ],
+    [
+      'formulas with a number or a text result',
+      '<c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>"a"</f><v>a</v></c>',
+    ],
+    ['a shared formula with its result', '<c r="B1"><f t="shared" si="0"/><v>3</v></c>'],
+    ['plain inline text', '<c r="A1" t="inlineStr"><is><t>Ja</t></is></c>'],
+  ])('is streamable with %s', async (_, cells) => {
+    expect((await inspectXlsxZip(sheetWith(cells), limits, 'en')).streamable).toBe(true);
+  });
+
+  it('puts the parts a streaming reader needs before the worksheets, each with its sizes', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('S').addRow(['text', 1]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const parts = streamingWorkbookParts(buffer, 'en');
+    // The local headers one after the other, read as an unzipper reads them.
+    const names: string[] = [];
+    let at = 0;
+    while (parts.readUInt32LE(at) === 0x04034b50) {
+      expect(parts.readUInt16LE(at + 6) & 0x8).toBe(0);
+      const size = parts.readUInt32LE(at + 18);
+      const nameLength = parts.readUInt16LE(at + 26);
+      names.push(parts.toString('utf8', at + 30, at + 30 + nameLength));
+      at += 30 + nameLength + parts.readUInt16LE(at + 28) + size;
+    }
+    expect(names).toEqual([
+      'xl/_rels/workbook.xml.rels',
+      'xl/workbook.xml',
+      'xl/sharedStrings.xml',
+      'xl/styles.xml',
+      'xl/worksheets/sheet1.xml',
+    ]);
+    expect(parts.readUInt32LE(at)).toBe(0x06054b50);
+    expect(parts.length).toBe(at + 22);
   });
 });

@@ -12,12 +12,21 @@ export interface ZipInspection {
   cells: number;
   /** Rows (`<row>` elements) of the largest worksheet. */
   rows: number;
+  /**
+   * Whether exceljs's streaming reader reads every worksheet as loading the whole workbook
+   * does. It does not for merged cells (loading gives every cell of the range the value), a
+   * formula whose result is yes/no or an error (streamed, its result is a number), inline rich
+   * text (streamed, its last run only) and a shared formula without a result (streamed,
+   * without its formula); `readXlsxTable` loads a workbook with any of them.
+   */
+  streamable: boolean;
 }
 
 interface ZipEntry {
   name: string;
   flags: number;
   method: number;
+  crc32: number;
   compressedSize: number;
   declaredSize: number;
   localHeaderOffset: number;
@@ -39,7 +48,26 @@ const U32_MAX = 0xffffffff;
 const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s/>]/g;
 const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s/>]/g;
 const TAG_CARRY = 40;
+const PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
+// What the streaming reader reads otherwise than loading does (see ZipInspection.streamable).
+const MODEL_ONLY = new RegExp(
+  [
+    `<${PREFIX}mergeCell[\\s/>]`,
+    `\\st="[be]"[^<>]*>\\s*<${PREFIX}f[\\s/>]`,
+    `<${PREFIX}is>\\s*<${PREFIX}r[\\s>]`,
+    `<${PREFIX}f\\s[^<>]*/>\\s*</${PREFIX}c>`,
+  ].join('|'),
+  'g',
+);
+const MODEL_ONLY_CARRY = 400;
 const WORKSHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** What a streaming reader needs before the worksheets, in its order (`streamingWorkbookParts`). */
+const STREAMING_ORDER = [
+  'xl/_rels/workbook.xml.rels',
+  'xl/workbook.xml',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
 
 /** The file is a zip with a `PK\x03\x04` local header first, as every XLSX is. */
 export function looksLikeZip(buffer: Buffer): boolean {
@@ -133,6 +161,7 @@ function readEntries(buffer: Buffer, maxEntries: number, language: MessageLangua
     const entry: ZipEntry = {
       flags: buffer.readUInt16LE(at + 8),
       method: buffer.readUInt16LE(at + 10),
+      crc32: buffer.readUInt32LE(at + 16),
       compressedSize: buffer.readUInt32LE(at + 20),
       declaredSize: buffer.readUInt32LE(at + 24),
       localHeaderOffset: buffer.readUInt32LE(at + 42),
@@ -192,7 +221,10 @@ class TagCounter {
   count = 0;
   private carry = '';
 
-  constructor(private readonly pattern: RegExp) {}
+  constructor(
+    private readonly pattern: RegExp,
+    private readonly carryLength = TAG_CARRY,
+  ) {}
 
   push(chunk: Buffer): void {
     // latin1 maps byte to character one to one: tags are ASCII, multi-byte text cannot fake one.
@@ -205,7 +237,7 @@ class TagCounter {
         this.count++;
       }
     }
-    this.carry = text.slice(-TAG_CARRY);
+    this.carry = text.slice(-this.carryLength);
   }
 }
 
@@ -290,6 +322,7 @@ export async function inspectXlsxZip(
   let total = 0;
   let cells = 0;
   let rows = 0;
+  let modelOnly = 0;
   for (const entry of entries) {
     if ((entry.flags & 0x1) !== 0) {
       throw refusal(DomainErrorCode.ValidationFailed, 'encrypted', M.encryptedXlsx(language));
@@ -303,10 +336,12 @@ export async function inspectXlsxZip(
     const worksheet = WORKSHEET_ENTRY.test(entry.name);
     const cellCounter = new TagCounter(CELL_TAG);
     const rowCounter = new TagCounter(ROW_TAG);
+    const modelOnlyCounter = new TagCounter(MODEL_ONLY, MODEL_ONLY_CARRY);
     const count = (chunk: Buffer): void => {
       if (worksheet) {
         cellCounter.push(chunk);
         rowCounter.push(chunk);
+        modelOnlyCounter.push(chunk);
       }
     };
     const budget = limits.maxUncompressedBytes - total;
@@ -327,6 +362,7 @@ export async function inspectXlsxZip(
     }
     cells += cellCounter.count;
     rows = Math.max(rows, rowCounter.count);
+    modelOnly += modelOnlyCounter.count;
     if (cells > limits.maxCells) {
       throw refusal(
         DomainErrorCode.ValidationFailed,
@@ -343,5 +379,54 @@ export async function inspectXlsxZip(
       );
     }
   }
-  return { entries: entries.length, uncompressedBytes: total, cells, rows };
+  return {
+    entries: entries.length,
+    uncompressedBytes: total,
+    cells,
+    rows,
+    streamable: modelOnly === 0,
+  };
+}
+
+/**
+ * The parts of a workbook in the order a streaming reader needs them (exceljs's WorkbookReader
+ * reads a zip front to back): the workbook's relationships, the workbook, the shared strings and
+ * the styles before the worksheets. Writers put the worksheets first (Excel and exceljs do), and
+ * the streaming reader then parks every worksheet in a temporary file until the shared strings
+ * have come. Only these parts are kept, each behind a new local header that states its sizes
+ * (from the central directory), so that the reader never searches the data for where an entry
+ * ends, and an empty end record after them. For a zip that `inspectXlsxZip` has let through.
+ */
+export function streamingWorkbookParts(buffer: Buffer, language: MessageLanguage): Buffer {
+  const rank = (name: string): number => {
+    const at = STREAMING_ORDER.indexOf(name);
+    return at >= 0 ? at : WORKSHEET_ENTRY.test(name) ? STREAMING_ORDER.length : -1;
+  };
+  try {
+    const parts = readEntries(buffer, Number.MAX_SAFE_INTEGER, language)
+      .filter((entry) => rank(entry.name) >= 0)
+      .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+    // An end record closes the entries: the reader reads records until it finds one.
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(EOCD_SIGNATURE, 0);
+    return Buffer.concat([
+      ...parts.flatMap((entry) => {
+        const name = Buffer.from(entry.name, 'utf8');
+        const header = Buffer.alloc(30);
+        header.writeUInt32LE(LOCAL_SIGNATURE, 0);
+        header.writeUInt16LE(20, 4);
+        // Without bit 3: the sizes are here, and no data descriptor follows the data.
+        header.writeUInt16LE(entry.flags & ~0x8, 6);
+        header.writeUInt16LE(entry.method, 8);
+        header.writeUInt32LE(entry.crc32, 14);
+        header.writeUInt32LE(entry.compressedSize, 18);
+        header.writeUInt32LE(entry.declaredSize, 22);
+        header.writeUInt16LE(name.length, 26);
+        return [header, name, entryData(buffer, entry)];
+      }),
+      end,
+    ]);
+  } catch (e: unknown) {
+    throw e instanceof DomainError ? e : invalid(language);
+  }
 }
