@@ -10,6 +10,7 @@ import { coerceCell } from './cell-coercion';
 import { type CellLocation, cellProblem, locate } from './located-problems';
 import {
   type CellProblem,
+  type SheetFormat,
   type SheetRow,
   type SheetTable,
   displayValue,
@@ -55,98 +56,134 @@ const isUnitIdHeader = (text: string): boolean =>
   text.replace(/[\s_-]/g, '').toLowerCase() === UNIT_ID_COLUMN.toLowerCase();
 
 /**
- * Reads a publisher's cycle import: the first row names the columns (`unitId` and input KPI
- * keys, in any order), every other row holds one unit. Reports, all at once: a missing unit id
- * column, unknown, derived and duplicate columns, cells in a column without a header, rows
- * without a unit id or with one that is not an id, the same unit twice, and cells that cannot
- * be an answer. Whether the units exist and take part, and the bounds and cross-field rules,
- * are the caller's to check.
+ * Reads a publisher's cycle import row by row, as the rows come: the first row names the
+ * columns (`unitId` and input KPI keys, in any order), every other row holds one unit. Reports,
+ * all at once: a missing unit id column, unknown, derived and duplicate columns, cells in a
+ * column without a header, rows without a unit id or with one that is not an id, the same unit
+ * twice, and cells that cannot be an answer. Whether the units exist and take part, and the
+ * bounds and cross-field rules, are the caller's to check.
  */
-export function readCycleImport(
-  table: SheetTable,
-  catalogue: CatalogueItems,
-  language: MessageLanguage,
-): CycleImportSheet {
-  const { sheet } = table;
-  const problems: CellProblem[] = [];
-  const [header, ...body] = table.rows;
-  if (!header) {
-    const message = M.emptyFile(language);
-    return {
-      sheet,
-      rows: [],
-      keys: [],
-      keyColumns: [],
-      problems: [{ sheet, cell: 'A1', key: 'file', value: null, rule: 'empty_file', message }],
-    };
-  }
-  const columns = new Map<number, KpiItemDefinition>();
-  const firstColumnOf = new Map<string, string>();
-  const headed = new Set<number>();
-  let unitColumn = 0;
-  header.cells.forEach((cell, column) => {
-    if (isBlank(cell)) {
-      return;
-    }
-    headed.add(column);
-    const at = locate(cellRef(column, header.number), cell);
-    const text = cell?.kind === 'text' ? cell.value.trim() : String(at.value);
-    const name = isUnitIdHeader(text) ? UNIT_ID_COLUMN : text;
-    const first = firstColumnOf.get(name);
-    if (first !== undefined) {
-      problems.push(
-        cellProblem(sheet, at, name, {
-          rule: 'duplicate_column',
-          message: M.duplicateColumn(name, first, language),
-        }),
-      );
-      return;
-    }
-    firstColumnOf.set(name, at.ref);
-    if (name === UNIT_ID_COLUMN) {
-      unitColumn = column;
-      return;
-    }
-    const item = catalogue.item(name);
-    if (!item) {
-      problems.push(
-        cellProblem(sheet, at, name, {
-          rule: 'unknown_column',
-          message: M.unknownColumn(name, language),
-        }),
-      );
-    } else if (item.formula !== undefined) {
-      problems.push(
-        cellProblem(sheet, at, name, {
-          rule: 'derived_readonly',
-          message: S.derivedReadonly(item, language),
-        }),
-      );
-    } else {
-      columns.set(column, item);
-    }
-  });
-  if (!unitColumn) {
-    problems.push(
-      cellProblem(sheet, locate(cellRef(1, header.number), header.cells[1]), UNIT_ID_COLUMN, {
-        rule: 'unit_column_missing',
-        message: M.unitColumnMissing(language),
-      }),
-    );
-  }
-  const columnOf = new Map([...columns].map(([column, item]) => [item.key, column]));
-  const firstRowOf = new Map<string, number>();
-  const rows: ImportRow[] = [];
-  for (const row of body) {
-    rows.push(readRow(row));
-  }
-  if (rows.length === 0 && problems.length === 0) {
-    const message = M.emptyFile(language);
-    problems.push({ sheet, cell: 'A2', key: 'file', value: null, rule: 'empty_file', message });
-  }
-  return { sheet, rows, keys: [...columnOf.keys()], keyColumns: [...columnOf.values()], problems };
+export class CycleImportReader {
+  readonly problems: CellProblem[] = [];
+  private readonly columns = new Map<number, KpiItemDefinition>();
+  private readonly columnOf = new Map<string, number>();
+  private readonly headed = new Set<number>();
+  private readonly firstRowOf = new Map<string, number>();
+  private unitColumn = 0;
+  private headerRead = false;
+  private rowCount = 0;
 
-  function readRow(row: SheetRow): ImportRow {
+  constructor(
+    private readonly format: SheetFormat,
+    private readonly catalogue: CatalogueItems,
+    private readonly language: MessageLanguage,
+  ) {}
+
+  /** The KPI keys the file has columns for, and their columns; known after the header. */
+  get keys(): string[] {
+    return [...this.columnOf.keys()];
+  }
+
+  get keyColumns(): number[] {
+    return [...this.columnOf.values()];
+  }
+
+  /** Takes the sheet's next row: the header first (null), then one unit's row each. */
+  take(row: SheetRow): ImportRow | null {
+    if (!this.headerRead) {
+      this.headerRead = true;
+      this.readHeader(row);
+      return null;
+    }
+    this.rowCount += 1;
+    return this.readRow(row);
+  }
+
+  /** After the last row: a sheet without a header, or without a row below it, is empty. */
+  finish(): void {
+    const { sheet } = this.format;
+    const message = M.emptyFile(this.language);
+    if (!this.headerRead) {
+      this.problems.push({
+        sheet,
+        cell: 'A1',
+        key: 'file',
+        value: null,
+        rule: 'empty_file',
+        message,
+      });
+    } else if (this.rowCount === 0 && this.problems.length === 0) {
+      this.problems.push({
+        sheet,
+        cell: 'A2',
+        key: 'file',
+        value: null,
+        rule: 'empty_file',
+        message,
+      });
+    }
+  }
+
+  private readHeader(header: SheetRow): void {
+    const { sheet } = this.format;
+    const { language, problems } = this;
+    const firstColumnOf = new Map<string, string>();
+    header.cells.forEach((cell, column) => {
+      if (isBlank(cell)) {
+        return;
+      }
+      this.headed.add(column);
+      const at = locate(cellRef(column, header.number), cell);
+      const text = cell?.kind === 'text' ? cell.value.trim() : String(at.value);
+      const name = isUnitIdHeader(text) ? UNIT_ID_COLUMN : text;
+      const first = firstColumnOf.get(name);
+      if (first !== undefined) {
+        problems.push(
+          cellProblem(sheet, at, name, {
+            rule: 'duplicate_column',
+            message: M.duplicateColumn(name, first, language),
+          }),
+        );
+        return;
+      }
+      firstColumnOf.set(name, at.ref);
+      if (name === UNIT_ID_COLUMN) {
+        this.unitColumn = column;
+        return;
+      }
+      const item = this.catalogue.item(name);
+      if (!item) {
+        problems.push(
+          cellProblem(sheet, at, name, {
+            rule: 'unknown_column',
+            message: M.unknownColumn(name, language),
+          }),
+        );
+      } else if (item.formula !== undefined) {
+        problems.push(
+          cellProblem(sheet, at, name, {
+            rule: 'derived_readonly',
+            message: S.derivedReadonly(item, language),
+          }),
+        );
+      } else {
+        this.columns.set(column, item);
+        this.columnOf.set(item.key, column);
+      }
+    });
+    if (!this.unitColumn) {
+      problems.push(
+        cellProblem(sheet, locate(cellRef(1, header.number), header.cells[1]), UNIT_ID_COLUMN, {
+          rule: 'unit_column_missing',
+          message: M.unitColumnMissing(language),
+        }),
+      );
+    }
+  }
+
+  private readRow(row: SheetRow): ImportRow {
+    const { sheet } = this.format;
+    const { language, problems, unitColumn, columnOf } = this;
     const unitAt = locate(cellRef(unitColumn || 1, row.number), row.cells[unitColumn || 1]);
     const unitCell = unitColumn ? row.cells[unitColumn] : undefined;
     const unitText = unitCell && !isBlank(unitCell) ? String(unitAt.value).trim() : '';
@@ -168,7 +205,7 @@ export function readCycleImport(
         );
       } else {
         const id = unitText.toLowerCase();
-        const first = firstRowOf.get(id);
+        const first = this.firstRowOf.get(id);
         if (first !== undefined) {
           problems.push(
             cellProblem(sheet, unitAt, UNIT_ID_COLUMN, {
@@ -177,14 +214,14 @@ export function readCycleImport(
             }),
           );
         } else {
-          firstRowOf.set(id, row.number);
+          this.firstRowOf.set(id, row.number);
           unitId = id;
         }
       }
     }
     const answers: Record<string, AnswerValue> = {};
     row.cells.forEach((cell, column) => {
-      if (isBlank(cell) || headed.has(column)) {
+      if (isBlank(cell) || this.headed.has(column)) {
         return;
       }
       problems.push(
@@ -194,9 +231,9 @@ export function readCycleImport(
         }),
       );
     });
-    for (const [column, item] of columns) {
+    for (const [column, item] of this.columns) {
       const cell = row.cells[column];
-      const coerced = coerceCell(item, cell, table, language);
+      const coerced = coerceCell(item, cell, this.format, language);
       if ('problem' in coerced) {
         problems.push(
           cellProblem(sheet, locate(cellRef(column, row.number), cell), item.key, coerced.problem),
@@ -222,4 +259,22 @@ export function readCycleImport(
       },
     };
   }
+}
+
+/** A whole sheet read as a cycle import (see `CycleImportReader`). */
+export function readCycleImport(
+  table: SheetTable,
+  catalogue: CatalogueItems,
+  language: MessageLanguage,
+): CycleImportSheet {
+  const reader = new CycleImportReader(table, catalogue, language);
+  const rows = table.rows.flatMap((row) => reader.take(row) ?? []);
+  reader.finish();
+  return {
+    sheet: table.sheet,
+    rows,
+    keys: reader.keys,
+    keyColumns: reader.keyColumns,
+    problems: reader.problems,
+  };
 }

@@ -36,6 +36,9 @@ export interface SheetTable {
   rows: SheetRow[];
 }
 
+/** How a sheet's rows are to be read: everything of a `SheetTable` but its rows. */
+export type SheetFormat = Omit<SheetTable, 'rows'>;
+
 /** A problem with one cell of an uploaded file, located as a spreadsheet shows it. */
 export interface CellProblem extends Problem {
   sheet: string;

@@ -1,9 +1,9 @@
 import { DomainError, DomainErrorCode, type MessageLanguage } from '@app/domain';
 import { readCsvTable } from './csv-reader';
-import type { SheetTable } from './sheet-table';
+import type { SheetFormat, SheetRow, SheetTable } from './sheet-table';
 import { DEFAULT_SPREADSHEET_LIMITS, type SpreadsheetLimits } from './spreadsheet-limits';
 import { SPREADSHEET_MESSAGES as M } from './spreadsheet-messages';
-import { readXlsxTable } from './xlsx-reader';
+import { readXlsxRows } from './xlsx-reader';
 import { looksLikeZip } from './zip-guard';
 
 /** An uploaded file: its bytes and the name the client gave it. */
@@ -39,6 +39,21 @@ export async function readSpreadsheet(
   file: UploadedSpreadsheet,
   options: SpreadsheetReadOptions,
 ): Promise<SheetTable> {
+  const rows: SheetRow[] = [];
+  const format = await readSpreadsheetRows(file, options, (row) => rows.push(row));
+  return { ...format, rows };
+}
+
+/**
+ * As `readSpreadsheet`, handing each row to `onRow` as it is read: an XLSX's rows while its
+ * worksheet is still being read (`readXlsxRows`), a CSV's once the whole file is. A refusal
+ * may come after rows were handed over.
+ */
+export async function readSpreadsheetRows(
+  file: UploadedSpreadsheet,
+  options: SpreadsheetReadOptions,
+  onRow: (row: SheetRow, format: SheetFormat) => void,
+): Promise<SheetFormat> {
   const { language } = options;
   const limits = options.limits ?? DEFAULT_SPREADSHEET_LIMITS;
   const { buffer } = file;
@@ -54,7 +69,7 @@ export async function readSpreadsheet(
     throw refuse(DomainErrorCode.ValidationFailed, 'empty_file', M.emptyFile(language));
   }
   if (looksLikeZip(buffer)) {
-    return readXlsxTable(buffer, { limits, language, sheetNames: options.sheetNames });
+    return readXlsxRows(buffer, { limits, language, sheetNames: options.sheetNames }, onRow);
   }
   if (buffer.subarray(0, OLE_SIGNATURE.length).equals(OLE_SIGNATURE)) {
     throw refuse(
@@ -73,5 +88,11 @@ export async function readSpreadsheet(
       M.unsupportedFormat(language),
     );
   }
-  return readCsvTable(buffer, { limits, language, sheet: name.trim() || 'csv' });
+  const { rows, ...format } = await readCsvTable(buffer, {
+    limits,
+    language,
+    sheet: name.trim() || 'csv',
+  });
+  rows.forEach((row) => onRow(row, format));
+  return format;
 }

@@ -112,8 +112,8 @@ describe('readXlsxTable', () => {
       { kind: 'text', value: 'ab' },
       { kind: 'error', value: '#N/A' },
     ]);
-    // Loaded: what the streaming reader would read otherwise (a formula's yes/no, error or
-    // date result, the cells of a merged range).
+    // Loaded: what the streaming reader would read otherwise (a formula's yes/no or error
+    // result, the cells of a merged range).
     const special = await workbook((wb) => {
       const sheet = wb.addWorksheet('S');
       sheet.getCell('A1').value = { formula: 'TRUE()', result: true };
@@ -131,6 +131,7 @@ describe('readXlsxTable', () => {
       { kind: 'number', value: 9 },
       { kind: 'number', value: 9 },
     ]);
+    // Streamed: a formula's number result in a date format is the date, as loading gives it.
     const dated = await workbook((wb) => {
       const cell = wb.addWorksheet('S').getCell('A1');
       cell.value = { formula: 'DATE(2024,2,3)', result: date };

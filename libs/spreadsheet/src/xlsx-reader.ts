@@ -1,7 +1,8 @@
 import { DomainError, DomainErrorCode, type MessageLanguage } from '@app/domain';
 import ExcelJS from 'exceljs';
+import excelUtils from 'exceljs/lib/utils/utils';
 import { Readable } from 'node:stream';
-import type { RawCell, SheetRow, SheetTable } from './sheet-table';
+import type { RawCell, SheetFormat, SheetRow, SheetTable } from './sheet-table';
 import type { SpreadsheetLimits } from './spreadsheet-limits';
 import { SPREADSHEET_MESSAGES as M } from './spreadsheet-messages';
 import { inspectXlsxZip, streamingWorkbookParts } from './zip-guard';
@@ -84,35 +85,15 @@ function chosenSheet(
   )?.name;
 }
 
-/** Thrown where streaming would read a cell otherwise than loading: the workbook is loaded. */
-class NeedsWorkbookModel extends Error {}
-
-/**
- * A formula cell that only loading reads right: one with a number format that may be a
- * date's (loading gives its result as a date, streaming as a number). Any letter outside
- * quotes and brackets may be one; `General` is none.
- */
-function mayBeDateFormula(cell: ExcelJS.Cell): boolean {
-  const value = cell.value;
-  if (!isObject(value) || !('formula' in value || 'sharedFormula' in value)) {
-    return false;
-  }
-  const format = (cell.numFmt ?? '').replace(/\[[^\]]*]|"[^"]*"/g, '');
-  return format !== 'General' && /[A-Za-z]/.test(format);
-}
-
 /** The non-empty cells of a row as raw cells, by column. */
 function rawCellsOf(
   row: ExcelJS.Row,
-  streamed: boolean,
+  date1904?: boolean,
 ): { cells: (RawCell | undefined)[]; last: number } {
   const cells: (RawCell | undefined)[] = [];
   let last = 0;
   row.eachCell({ includeEmpty: false }, (cell, column) => {
-    if (streamed && mayBeDateFormula(cell)) {
-      throw new NeedsWorkbookModel();
-    }
-    const raw = rawCellOf(cell.value);
+    const raw = rawCellOf(date1904 === undefined ? cell.value : streamedValue(cell, date1904));
     if (raw.kind !== 'empty') {
       cells[column] = raw;
       last = column;
@@ -121,58 +102,96 @@ function rawCellsOf(
   return { cells, last };
 }
 
+/**
+ * A streamed cell's value as loading gives it: a formula's number result in a date format is
+ * the date (exceljs's loading does this, its streaming reader only for a constant).
+ */
+function streamedValue(cell: ExcelJS.Cell, date1904: boolean): ExcelJS.CellValue {
+  const value = cell.value;
+  if (
+    isObject(value) &&
+    ('formula' in value || 'sharedFormula' in value) &&
+    typeof value.result === 'number' &&
+    excelUtils.isDateFmt(cell.numFmt)
+  ) {
+    return {
+      ...(value as ExcelJS.CellFormulaValue),
+      result: excelUtils.excelToDate(value.result, date1904),
+    };
+  }
+  return value;
+}
+
 function invalidXlsx(language: MessageLanguage): DomainError {
   return new DomainError(DomainErrorCode.ValidationFailed, M.invalidXlsx(language), [
     { key: 'file', rule: 'invalid_xlsx', message: M.invalidXlsx(language) },
   ]);
 }
 
-/** The rows read of the chosen worksheet, and its name; none when the workbook has no sheet. */
-interface ReadSheet {
-  sheet: string;
-  rows: SheetRow[];
-  widest: number;
+function emptyWorkbook(language: MessageLanguage): DomainError {
+  return new DomainError(DomainErrorCode.ValidationFailed, M.emptyFile(language), [
+    { key: 'file', rule: 'empty_file', message: M.emptyFile(language) },
+  ]);
+}
+
+/** Takes a worksheet's rows as they are read. */
+type RowSink = (row: SheetRow, format: SheetFormat) => void;
+
+function sheetFormat(sheet: string): SheetFormat {
+  return { sheet, format: 'xlsx', numbersAsText: false, decimalComma: false };
 }
 
 /**
- * Reads one worksheet of an XLSX file into a `SheetTable`, after `inspectXlsxZip` has checked
- * the zip's entries, inflated size, cells and rows against the limits. Throws a `DomainError`
+ * Reads one worksheet of an XLSX file row by row, after `inspectXlsxZip` has checked the zip's
+ * entries, inflated size, cells and rows against the limits: each non-empty row goes to
+ * `onRow` as it is read, and the sheet's format comes back at the end. Throws a `DomainError`
  * (`ValidationFailed` or `PayloadTooLarge`) with one problem when the file breaks a limit or is
- * no workbook.
+ * no workbook, possibly after rows were handed over.
  *
  * The worksheet is streamed (exceljs's WorkbookReader) where that reads it as loading the
- * workbook would (`ZipInspection.streamable`, and no formula that may be a date): in about
- * half the time of loading, which builds the model of every cell of every sheet first.
+ * workbook would (`ZipInspection.streamable`): in about half the time of loading, which builds
+ * the model of every cell of every sheet first, and with rows to work on from the start.
  */
-export async function readXlsxTable(buffer: Buffer, options: XlsxReadOptions): Promise<SheetTable> {
+export async function readXlsxRows(
+  buffer: Buffer,
+  options: XlsxReadOptions,
+  onRow: RowSink,
+): Promise<SheetFormat> {
   const { limits, language } = options;
   const inspection = await inspectXlsxZip(buffer, limits, language);
-  let read: ReadSheet | null | undefined;
-  try {
-    read = inspection.streamable ? await streamedSheet(buffer, options) : undefined;
-  } catch (e: unknown) {
-    if (!(e instanceof NeedsWorkbookModel)) {
-      throw e instanceof DomainError ? e : invalidXlsx(language);
-    }
-  }
-  read = read === undefined ? await loadedSheet(buffer, options) : read;
-  if (read === null) {
-    throw new DomainError(DomainErrorCode.ValidationFailed, M.emptyFile(language), [
-      { key: 'file', rule: 'empty_file', message: M.emptyFile(language) },
-    ]);
-  }
-  assertTableSize(read.rows.length, read.widest, limits, language);
-  return {
-    sheet: read.sheet,
-    format: 'xlsx',
-    numbersAsText: false,
-    decimalComma: false,
-    rows: read.rows,
+  let rows = 0;
+  // A row wider than the limits allow is refused as it comes, before it is handed over.
+  const sink: RowSink = (row, format) => {
+    assertTableSize(++rows, row.cells.length - 1, limits, language);
+    onRow(row, format);
   };
+  const sheet = inspection.streamable
+    ? await streamedSheet(buffer, options, sink)
+    : await loadedSheet(buffer, options, sink);
+  if (sheet === null) {
+    throw emptyWorkbook(language);
+  }
+  return sheetFormat(sheet);
 }
 
-/** The chosen worksheet, streamed from the workbook's parts put in the order the reader needs. */
-async function streamedSheet(buffer: Buffer, options: XlsxReadOptions): Promise<ReadSheet | null> {
+/** As `readXlsxRows`, all rows in one table. */
+export async function readXlsxTable(buffer: Buffer, options: XlsxReadOptions): Promise<SheetTable> {
+  const rows: SheetRow[] = [];
+  const format = await readXlsxRows(buffer, options, (row) => {
+    rows.push(row);
+  });
+  return { ...format, rows };
+}
+
+/**
+ * Streams the chosen worksheet from the workbook's parts put in the order the reader needs;
+ * its name, or null when the workbook has none.
+ */
+async function streamedSheet(
+  buffer: Buffer,
+  options: XlsxReadOptions,
+  onRow: RowSink,
+): Promise<string | null> {
   const parts = streamingWorkbookParts(buffer, options.language);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([parts]), {
     sharedStrings: 'cache',
@@ -182,29 +201,41 @@ async function streamedSheet(buffer: Buffer, options: XlsxReadOptions): Promise<
     worksheets: 'emit',
     entries: 'ignore',
   });
-  // What the reader read of workbook.xml before the first worksheet; not part of its typings.
-  const listed = reader as unknown as { model?: { sheets?: ListedSheet[] } };
-  let read: ReadSheet | null = null;
-  for await (const worksheet of reader) {
-    const name = (worksheet as unknown as { name?: string }).name;
-    const wanted = chosenSheet(listed.model?.sheets ?? [], options.sheetNames);
-    if (read !== null || (wanted !== undefined && name !== wanted)) {
-      continue;
-    }
-    read = { sheet: name ?? 'Sheet1', rows: [], widest: 0 };
-    for await (const row of worksheet) {
-      const { cells, last } = rawCellsOf(row, true);
-      if (last > 0) {
-        read.rows.push({ number: row.number, cells });
-        read.widest = Math.max(read.widest, last);
+  // What the reader read of workbook.xml before the first worksheet; not in its typings.
+  const book = reader as unknown as {
+    model?: { sheets?: ListedSheet[] };
+    properties?: { model?: { date1904?: boolean } };
+  };
+  let sheet: string | null = null;
+  try {
+    for await (const worksheet of reader) {
+      const name = (worksheet as unknown as { name?: string }).name;
+      const wanted = chosenSheet(book.model?.sheets ?? [], options.sheetNames);
+      if (sheet !== null || (wanted !== undefined && name !== wanted)) {
+        continue;
+      }
+      sheet = name ?? 'Sheet1';
+      const format = sheetFormat(sheet);
+      const date1904 = book.properties?.model?.date1904 === true;
+      for await (const row of worksheet) {
+        const { cells, last } = rawCellsOf(row, date1904);
+        if (last > 0) {
+          onRow({ number: row.number, cells }, format);
+        }
       }
     }
+  } catch (e: unknown) {
+    throw e instanceof DomainError ? e : invalidXlsx(options.language);
   }
-  return read;
+  return sheet;
 }
 
-/** The chosen worksheet of the workbook loaded whole. */
-async function loadedSheet(buffer: Buffer, options: XlsxReadOptions): Promise<ReadSheet | null> {
+/** Loads the whole workbook and hands over the chosen worksheet's rows; as `streamedSheet`. */
+async function loadedSheet(
+  buffer: Buffer,
+  options: XlsxReadOptions,
+  onRow: RowSink,
+): Promise<string | null> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ExcelJS.Buffer);
@@ -213,7 +244,12 @@ async function loadedSheet(buffer: Buffer, options: XlsxReadOptions): Promise<Re
   }
   const wanted = chosenSheet(workbook.worksheets, options.sheetNames);
   const worksheet = workbook.worksheets.find((ws) => ws.name === wanted);
-  return worksheet ? { sheet: worksheet.name, ...sheetRowsOf(worksheet) } : null;
+  if (!worksheet) {
+    return null;
+  }
+  const format = sheetFormat(worksheet.name);
+  sheetRowsOf(worksheet).rows.forEach((row) => onRow(row, format));
+  return worksheet.name;
 }
 
 /** The non-empty rows of a loaded worksheet as raw cells, and the widest row's last column. */
@@ -221,7 +257,7 @@ export function sheetRowsOf(worksheet: ExcelJS.Worksheet): { rows: SheetRow[]; w
   const rows: SheetRow[] = [];
   let widest = 0;
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const { cells, last } = rawCellsOf(row, false);
+    const { cells, last } = rawCellsOf(row);
     if (last > 0) {
       rows.push({ number: rowNumber, cells });
       widest = Math.max(widest, last);
