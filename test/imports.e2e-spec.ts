@@ -298,8 +298,9 @@ describe('imports and exports (e2e)', () => {
       const world = await createStudyWorld();
       const analyst = await t.tokenFor(await createUser(world.publisher, 'publisher_admin'));
       const db = await ownerDataSource();
-      // Drafts are stored in rounds of 500 while the rows after them are checked: with 520
-      // rows, the bad last one is checked after the first round went to the database.
+      // Rows come from the parser thread 100 first, then 500 at a time, and are stored in
+      // rounds of 100, then 500, while the rows after them are checked: with 520 rows, the
+      // first round went to the database before the chunk with the bad last one came.
       const units = await createUnits(world.company, 520);
       const rows = units.map((u, i) => `${u.id},${i === units.length - 1 ? 'viele' : 40}`);
       const res = await t
@@ -313,6 +314,33 @@ describe('imports and exports (e2e)', () => {
         'B521 type_number',
       ]);
       expect(res.body.message).toBe('The file has 1 problem; nothing was stored.');
+      const stored = await db.query<{ submissions: string; audit: string }[]>(
+        `SELECT (SELECT count(*) FROM submissions WHERE cycle_id = $1) AS submissions,
+                (SELECT count(*) FROM submission_audit WHERE tenant_id = $2) AS audit`,
+        [world.cycle.id, world.company.id],
+      );
+      expect(stored[0]).toEqual({ submissions: '0', audit: '0' });
+    });
+
+    it('stores nothing when the file is refused after its first rows were stored', async () => {
+      const world = await createStudyWorld();
+      const analyst = await t.tokenFor(await createUser(world.publisher, 'publisher_admin'));
+      const db = await ownerDataSource();
+      const units = await createUnits(world.company, 300);
+      // The parser thread hands over the first 100 rows, sent to the database, before it reads
+      // row 302: a cell in column 501, past the widest row allowed (500 columns).
+      const rows: ExcelJS.CellValue[][] = [
+        ['unitId', 'agent_fte'],
+        ...units.map((u) => [u.id, 40]),
+        [...Array<ExcelJS.CellValue>(500).fill(null), 1],
+      ];
+      const res = await t
+        .http()
+        .post(`/api/v1/cycles/${world.cycle.id}/import`)
+        .set('Authorization', analyst)
+        .attach('file', await xlsxOf(rows), 'wide.xlsx');
+      expect(res.status).toBe(422);
+      expect((res.body.problems as CellProblem[]).map((p) => p.rule)).toEqual(['too_many_columns']);
       const stored = await db.query<{ submissions: string; audit: string }[]>(
         `SELECT (SELECT count(*) FROM submissions WHERE cycle_id = $1) AS submissions,
                 (SELECT count(*) FROM submission_audit WHERE tenant_id = $2) AS audit`,

@@ -4,6 +4,7 @@ import {
   PARSER_THREAD_NICE,
   SpreadsheetParsePool,
 } from '@app/spreadsheet';
+import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { getPriority } from 'node:os';
 import { largeWorkbook } from './support/hostile-spreadsheets';
@@ -139,6 +140,67 @@ describe('SpreadsheetParsePool (worker threads)', () => {
       'A3 unknown_unit',
       'B3 type_number',
     ]);
+  }, 120_000);
+
+  it('hands a cycle import over in chunks as the thread reads it, the problems listed at the end', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Import');
+    sheet.addRow(['unitId', 'agent_fte']);
+    const ids = Array.from(
+      { length: 700 },
+      (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    );
+    // Row 652 (the 651st unit) holds no number: one problem, found after two chunks.
+    ids.forEach((id, i) => sheet.addRow([id, i === 650 ? 'many' : i]));
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const chunks: { rows: number; first: number | undefined; counted: number; final: boolean }[] =
+      [];
+    let listed: string[] = [];
+    for await (const chunk of pool.streamCycleImport({ buffer }, catalogue, {
+      language: 'en',
+      listProblems: 10,
+    })) {
+      chunks.push({
+        rows: chunk.rows.length,
+        first: chunk.rows[0]?.row,
+        counted: chunk.problemCount,
+        final: chunk.final,
+      });
+      listed = chunk.problems.map((p) => `${p.cell} ${p.rule}`);
+    }
+    expect(chunks).toEqual([
+      { rows: 100, first: 2, counted: 0, final: false },
+      { rows: 500, first: 102, counted: 0, final: false },
+      { rows: 100, first: 602, counted: 1, final: false },
+      { rows: 0, first: undefined, counted: 1, final: true },
+    ]);
+    expect(listed).toEqual(['B652 type_number']);
+  }, 120_000);
+
+  it('throws a refusal that comes after chunks were handed over', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Import');
+    sheet.addRow(['unitId', 'agent_fte']);
+    for (let i = 0; i < 300; i++) {
+      sheet.addRow([`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, i]);
+    }
+    // Row 302 reaches past the widest row allowed.
+    sheet.getCell(302, 30).value = 1;
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const rows: number[] = [];
+    const error = await refusal(
+      (async () => {
+        for await (const chunk of pool.streamCycleImport({ buffer }, catalogue, {
+          language: 'en',
+          listProblems: 10,
+          limits: { ...DEFAULT_SPREADSHEET_LIMITS, maxColumns: 20 },
+        })) {
+          rows.push(chunk.rows.length);
+        }
+      })(),
+    );
+    expect(rows).toEqual([100]);
+    expect(error.problems.map((p) => p.rule)).toEqual(['too_many_columns']);
   }, 120_000);
 
   it('reads a filled-in template in a thread, and refuses a file that is none', async () => {

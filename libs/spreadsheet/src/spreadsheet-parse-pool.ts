@@ -3,17 +3,20 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as turn } from 'node:timers/promises';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { ParseQueue } from './parse-queue';
 import { isParseStart, ParseTimeBudget } from './parse-time-budget';
 import type { SheetTable } from './sheet-table';
 import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { SPREADSHEET_MESSAGES as M } from './spreadsheet-messages';
+import type { ImportRow } from './cycle-import-reader';
 import {
   unpackCycleImport,
   unpackSheetTable,
+  type CycleImportChunk,
   type ListedCycleImport,
+  type PackedCycleImport,
   type SheetReading,
   type SpreadsheetParseResult,
   type SpreadsheetParseTask,
@@ -97,16 +100,76 @@ export class SpreadsheetParsePool {
     catalogue: Catalogue,
     options: SpreadsheetReadOptions & { listProblems: number },
   ): Promise<ListedCycleImport> {
-    const { listProblems, ...readOptions } = options;
-    const result = await this.run(file, readOptions, {
-      kind: 'cycle_import',
-      items: catalogue.items,
-      listProblems,
-    });
-    if (!('cycleImport' in result)) {
-      throw new Error('a parser thread answered a cycle import with something else');
+    const rows: ImportRow[] = [];
+    for await (const chunk of this.streamCycleImport(file, catalogue, options)) {
+      if (chunk.final) {
+        const { final: _, ...read } = chunk;
+        return { ...read, rows };
+      }
+      rows.push(...chunk.rows);
     }
-    return this.handOver(unpackCycleImport(result.cycleImport));
+    throw new Error('a parser thread ended a cycle import without its problems');
+  }
+
+  /**
+   * A cycle import read in a parser thread, in chunks as the thread reads the rows: each with
+   * the problems counted so far, the last (`final`) without rows but with the first
+   * `listProblems` problems in cell order and all counted. A refusal of the file is thrown,
+   * possibly after chunks; whoever stored a chunk's rows must undo that.
+   */
+  async *streamCycleImport(
+    file: UploadedSpreadsheet,
+    catalogue: Catalogue,
+    options: SpreadsheetReadOptions & { listProblems: number },
+  ): AsyncGenerator<CycleImportChunk> {
+    const { listProblems, ...readOptions } = options;
+    const { port1, port2 } = new MessageChannel();
+    const arrived: (PackedCycleImport | null)[] = [];
+    let wake = (): void => undefined;
+    port1.on('message', (chunk: PackedCycleImport | null) => {
+      arrived.push(chunk);
+      wake();
+    });
+    const reading = this.run(
+      file,
+      readOptions,
+      { kind: 'cycle_import', items: catalogue.items, listProblems, rows: port2 },
+      [port2],
+    );
+    // The chunks and the task's answer come on two channels, in either order: chunks are
+    // handed on until the thread's null, unless the task failed before it came.
+    let failure: { error: unknown } | undefined;
+    reading.then(
+      () => wake(),
+      (error: unknown) => {
+        failure = { error };
+        wake();
+      },
+    );
+    try {
+      for (;;) {
+        while (arrived.length === 0) {
+          if (failure) {
+            throw failure.error;
+          }
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+          });
+        }
+        const chunk = arrived.shift();
+        if (!chunk) {
+          break;
+        }
+        yield { ...unpackCycleImport(chunk), final: false };
+      }
+      const result = await reading;
+      if (!('cycleImport' in result)) {
+        throw new Error('a parser thread answered a cycle import with something else');
+      }
+      yield { ...unpackCycleImport(result.cycleImport), final: true };
+    } finally {
+      port1.close();
+    }
   }
 
   /** As `readSubmissionTemplate` of the file's table, all in a parser thread. */
@@ -126,6 +189,7 @@ export class SpreadsheetParsePool {
     file: UploadedSpreadsheet,
     options: SpreadsheetReadOptions,
     reading: SheetReading,
+    ports: MessagePort[] = [],
   ): Promise<Exclude<SpreadsheetParseResult, { refusal: unknown }>> {
     const limitMs = (options.limits ?? DEFAULT_SPREADSHEET_LIMITS).maxParseMs;
     const budget = new ParseTimeBudget(limitMs);
@@ -139,7 +203,7 @@ export class SpreadsheetParsePool {
       result = await this.queue.run(() =>
         this.pool.run(
           { bytes: file.buffer, originalName: file.originalName, options, reading, started: port2 },
-          { signal: budget.signal, transferList: [port2] },
+          { signal: budget.signal, transferList: [port2, ...ports] },
         ),
       );
     } catch (e: unknown) {

@@ -21,8 +21,17 @@ export const PARSER_THREAD_NICE = 10;
  */
 export type SheetReading =
   | { kind: 'table' }
-  /** `listProblems`: how many problems, the first in cell order, come back (all are counted). */
-  | { kind: 'cycle_import'; items: readonly KpiItemDefinition[]; listProblems: number }
+  /**
+   * `listProblems`: how many problems, the first in cell order, come back (all are counted).
+   * The rows go to `rows` as they are read (transferred with the task): `PackedCycleImport`s
+   * of a few hundred rows each, with no problem listed but those so far counted, then null.
+   */
+  | {
+      kind: 'cycle_import';
+      items: readonly KpiItemDefinition[];
+      listProblems: number;
+      rows: MessagePort;
+    }
   | { kind: 'template'; items: readonly KpiItemDefinition[] };
 
 /** What the api sends a parser thread: the file's bytes (copied), its name and the options. */
@@ -247,6 +256,14 @@ export interface PackedCycleImport {
  */
 export interface ListedCycleImport extends CycleImportSheet {
   problemCount: number;
+}
+
+/**
+ * A part of a cycle import as a parser thread reads it: rows with no problem listed and the
+ * problems counted so far, or, `final`, no rows and the problems listed and counted.
+ */
+export interface CycleImportChunk extends ListedCycleImport {
+  final: boolean;
 }
 
 /** Packs a cycle import for the way back from a parser thread (see PackedCycleImport). */

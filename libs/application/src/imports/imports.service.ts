@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Action,
   assertCycleOpen,
+  type Catalogue,
   DomainError,
   DomainErrorCode,
   isEditable,
@@ -24,6 +25,7 @@ import {
 } from '@app/persistence';
 import {
   type CellProblem,
+  type CycleImportChunk,
   type ExportFormat,
   type ExportTable,
   type TableValue,
@@ -44,11 +46,20 @@ import type { UploadedSpreadsheetFile } from '../common/uploaded-spreadsheet-fil
 import type { SubmissionDto } from '../submissions/submission.dto';
 import {
   DraftBatchItem,
+  DraftBatchPart,
   SubmissionContext,
   SubmissionsService,
 } from '../submissions/submissions.service';
 import { SubmissionRepository } from '@app/persistence';
 import type { CycleImportResultDto } from './import.dto';
+
+/** A chunk of an import's rows, with what the database knows of their units. */
+interface ChunkUnits {
+  chunk: CycleImportChunk;
+  companyOf: Map<string, string>;
+  submissionOf: Map<string, SubmissionEntity>;
+  context: DraftBatchPart['context'];
+}
 
 /**
  * At most this many problems go back with a refused import: enough to fix a file in one
@@ -186,6 +197,10 @@ export class ImportsService {
    * a draft save would be, and unknown, foreign, duplicate and already submitted units are
    * refused. Any problem stores nothing; otherwise all rows are stored as drafts in one
    * transaction with their audit rows, the publisher recorded as the actor.
+   *
+   * A parser thread reads the file and hands its rows over in chunks as it reads them, so the
+   * database stores the first rows while the thread reads the rest; a refusal of the file or a
+   * problem in any row rolls back what was stored.
    */
   async importCycle(
     req: CallerContext,
@@ -197,90 +212,141 @@ export class ImportsService {
       assertCycleOpen(cycle);
       return this.store.catalogueOf(m, study.catalogueVersionId);
     });
-    // Read in a parser thread; of a file with more problems than are listed, only those come.
-    const sheet = await this.parser.readCycleImport(
-      this.requireFile(file, req.language),
-      catalogue,
-      {
-        language: req.language,
-        listProblems: MAX_LISTED_PROBLEMS,
-      },
-    );
-
-    return this.db.withTenant(req.actor.tenantId, async (m) => {
-      const { cycle } = await this.publishersCycle(m, req, cycleId, Action.CycleImport);
-      assertCycleOpen(cycle);
-      const problems: CellProblem[] = [...sheet.problems];
-      // Those of the sheet that were not listed are counted all the same.
-      const unlisted = sheet.problemCount - sheet.problems.length;
-      const unitIds = sheet.rows.flatMap((r) => (r.unitId ? [r.unitId] : []));
-      // Visible units are those of companies in any of this publisher's studies.
-      const companyOf = await companiesOfUnits(m, unitIds);
-      const participants = await participatingCompanies(m, cycle.studyId);
-      const current = await lockSubmissionsOfUnits(m, cycleId, unitIds);
-      const submissionOf = new Map(current.map((s) => [s.unitId, s]));
-
-      // Each row is checked as the writer takes it, so the database stores the rounds before
-      // while the next are checked. After the first problem no row is handed on, nothing more
-      // is sent, and the rows left are checked only to list their problems; the refusal then
-      // rolls back the rounds stored.
-      let units = 0;
-      const checkedRows = function* (): Generator<DraftBatchItem> {
-        for (const row of sheet.rows) {
-          if (!row.unitId) {
-            continue;
-          }
-          const refuse = (rule: string, message: string): void => {
-            problems.push(cellProblem(sheet.sheet, row.unitCell, 'unitId', { rule, message }));
-          };
-          const companyId = companyOf.get(row.unitId);
-          if (companyId === undefined) {
-            refuse('unknown_unit', M.unknownUnit(row.unitId, req.language));
-            continue;
-          }
-          if (!participants.has(companyId)) {
-            refuse('unit_not_participating', M.unitNotParticipating(req.language));
-            continue;
-          }
-          const submission = submissionOf.get(row.unitId) ?? null;
-          if (submission && !isEditable(submission.state)) {
-            refuse('submission_locked', M.submissionLocked(submission.state, req.language));
-            continue;
-          }
-          const checked = validateDraft(
-            catalogue,
-            submission?.answers ?? {},
-            row.answers,
-            req.language,
-          );
-          if (checked.errors.length > 0) {
-            problems.push(...locateProblems(checked.errors, sheet.sheet, row.cellOf, row.unitCell));
-            continue;
-          }
-          units += 1;
-          if (problems.length === 0) {
-            yield { unitId: row.unitId, companyId, current: submission, checked };
-          }
-        }
-      };
-      const result = await this.submissions.storeDrafts(
-        m,
-        req,
-        cycle,
-        catalogue,
-        unitIds,
-        checkedRows(),
-      );
-      if (problems.length > 0) {
-        const listed = sortByCell(problems).slice(0, MAX_LISTED_PROBLEMS);
-        throw new DomainError(
-          DomainErrorCode.ValidationFailed,
-          M.refused(problems.length + unlisted, listed.length, req.language),
-          listed,
-        );
-      }
-      return { cycleId, units, ...result };
+    // Of a file with more problems than are listed, only those come.
+    const chunks = this.parser.streamCycleImport(this.requireFile(file, req.language), catalogue, {
+      language: req.language,
+      listProblems: MAX_LISTED_PROBLEMS,
     });
+    try {
+      // A file refused before its first rows (no workbook, over a limit) opens no transaction.
+      const first = await chunks.next();
+      return await this.db.withTenant(req.actor.tenantId, (m) =>
+        this.importChunks(m, req, cycleId, catalogue, first, chunks),
+      );
+    } finally {
+      await chunks.return(undefined);
+    }
+  }
+
+  /** The import's transaction: see `importCycle`. */
+  private async importChunks(
+    m: TenantTx,
+    req: CallerContext,
+    cycleId: string,
+    catalogue: Catalogue,
+    first: IteratorResult<CycleImportChunk>,
+    chunks: AsyncGenerator<CycleImportChunk>,
+  ): Promise<CycleImportResultDto> {
+    const { cycle } = await this.publishersCycle(m, req, cycleId, Action.CycleImport);
+    assertCycleOpen(cycle);
+    // Visible units are those of companies in any of this publisher's studies.
+    const participants = await participatingCompanies(m, cycle.studyId);
+    const plausibility = await this.store.plausibilityReader(m, cycle);
+    const problems: CellProblem[] = [];
+    let final: CycleImportChunk | undefined;
+    // Problems the thread has counted in the sheet so far.
+    let sheetProblems = 0;
+    let units = 0;
+
+    // A chunk's units: the companies that run them, their submissions (locked for update) and
+    // the previous cycle's answers. Asked for as soon as the chunk comes, so that the database
+    // answers before it stores the rounds of the chunk before.
+    const unitsOf = async (chunk: CycleImportChunk): Promise<ChunkUnits> => {
+      const unitIds = chunk.rows.flatMap((r) => (r.unitId ? [r.unitId] : []));
+      const companyOf = await companiesOfUnits(m, unitIds);
+      const current = await lockSubmissionsOfUnits(m, cycleId, unitIds);
+      return {
+        chunk,
+        companyOf,
+        submissionOf: new Map(current.map((s) => [s.unitId, s])),
+        context: await plausibility(unitIds),
+      };
+    };
+    const read = (next: IteratorResult<CycleImportChunk>): Promise<ChunkUnits> | null => {
+      if (next.done || next.value.final) {
+        final = next.done ? undefined : next.value;
+        return null;
+      }
+      return unitsOf(next.value);
+    };
+
+    // Each row is checked as the writer takes it, so the database stores the rounds before
+    // while the next are checked. After the first problem no row is handed on, nothing more
+    // is sent, and the rows left are checked only to list their problems; the refusal then
+    // rolls back the rounds stored.
+    const checkedRows = function* ({
+      chunk,
+      companyOf,
+      submissionOf,
+    }: ChunkUnits): Generator<DraftBatchItem> {
+      for (const row of chunk.rows) {
+        if (!row.unitId) {
+          continue;
+        }
+        const refuse = (rule: string, message: string): void => {
+          problems.push(cellProblem(chunk.sheet, row.unitCell, 'unitId', { rule, message }));
+        };
+        const companyId = companyOf.get(row.unitId);
+        if (companyId === undefined) {
+          refuse('unknown_unit', M.unknownUnit(row.unitId, req.language));
+          continue;
+        }
+        if (!participants.has(companyId)) {
+          refuse('unit_not_participating', M.unitNotParticipating(req.language));
+          continue;
+        }
+        const submission = submissionOf.get(row.unitId) ?? null;
+        if (submission && !isEditable(submission.state)) {
+          refuse('submission_locked', M.submissionLocked(submission.state, req.language));
+          continue;
+        }
+        const checked = validateDraft(
+          catalogue,
+          submission?.answers ?? {},
+          row.answers,
+          req.language,
+        );
+        if (checked.errors.length > 0) {
+          problems.push(...locateProblems(checked.errors, chunk.sheet, row.cellOf, row.unitCell));
+          continue;
+        }
+        units += 1;
+        if (sheetProblems === 0 && problems.length === 0) {
+          yield { unitId: row.unitId, companyId, current: submission, checked };
+        }
+      }
+    };
+    const parts = async function* (): AsyncGenerator<DraftBatchPart> {
+      let reading: Promise<ChunkUnits | null> = Promise.resolve(read(first));
+      for (;;) {
+        const loaded = await reading;
+        if (!loaded) {
+          return;
+        }
+        // The next chunk is awaited, and its units read, while this one is stored; a failure
+        // of either is thrown when it is awaited above.
+        reading = chunks.next().then(read);
+        reading.catch(() => undefined);
+        sheetProblems = loaded.chunk.problemCount;
+        yield { items: checkedRows(loaded), context: loaded.context };
+      }
+    };
+    const result = await this.submissions.storeDrafts(m, req, cycle, catalogue, parts());
+    if (!final) {
+      throw new Error('a cycle import ended without its problems');
+    }
+    // Those of the sheet that were not listed are counted all the same.
+    const unlisted = final.problemCount - final.problems.length;
+    problems.push(...final.problems);
+    if (problems.length > 0) {
+      const listed = sortByCell(problems).slice(0, MAX_LISTED_PROBLEMS);
+      throw new DomainError(
+        DomainErrorCode.ValidationFailed,
+        M.refused(problems.length + unlisted, listed.length, req.language),
+        listed,
+      );
+    }
+    return { cycleId, units, ...result };
   }
 
   /** One row per unit of the cycle's study: id, profile, state, every input and derived KPI. */

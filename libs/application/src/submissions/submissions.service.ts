@@ -85,6 +85,15 @@ export interface DraftBatchItem {
   checked: AnswerValidationResult;
 }
 
+/**
+ * A part of a batch of drafts: its items, and the plausibility context of their units (the
+ * previous cycle's answers, `SubmissionRepository.plausibilityContext`).
+ */
+export interface DraftBatchPart {
+  items: Iterable<DraftBatchItem>;
+  context: (unitId: string) => PlausibilityContext;
+}
+
 /** What storing a batch of drafts did. */
 export interface DraftBatchResult {
   created: number;
@@ -237,34 +246,39 @@ export class SubmissionsService {
 
   /**
    * Stores validated drafts of many units of one cycle in the caller's transaction, with their
-   * audit rows, in a few statements whatever their number: the previous cycle's answers of
-   * `unitIds` (every unit the drafts may be of) in one query, then rounds of a few hundred
-   * drafts, each prepared here while the database stores the round before
-   * (`SubmissionRepository.writeDrafts`). `items` is taken one at a time as the rounds fill,
-   * so the caller may validate each draft as it is taken, while the database stores the rounds
-   * before. A submission whose answers do not change is left alone.
+   * audit rows, in a few statements whatever their number: rounds of a few hundred drafts,
+   * each prepared here while the database stores the round before
+   * (`SubmissionRepository.writeDrafts`). The drafts come in parts, each with the previous
+   * cycle's answers of its units (`plausibilityContext`), and a part's items are taken one at a
+   * time as the rounds fill, so the caller may read and validate the next part while the
+   * database stores the rounds before. A submission whose answers do not change is left alone.
    */
   async storeDrafts(
     m: TenantTx,
     req: SubmissionRequest,
     cycle: CycleEntity,
     catalogue: Catalogue,
-    unitIds: readonly string[],
-    items: Iterable<DraftBatchItem>,
+    parts: AsyncIterable<DraftBatchPart>,
   ): Promise<DraftBatchResult> {
-    const context = await this.store.plausibilityContext(m, cycle, unitIds);
     let taken = 0;
-    const counted = function* (): Generator<DraftBatchItem> {
-      for (const item of items) {
-        taken += 1;
-        yield item;
+    const counted = async function* (): AsyncGenerator<DraftBatchPart> {
+      for await (const part of parts) {
+        yield {
+          context: part.context,
+          items: (function* () {
+            for (const item of part.items) {
+              taken += 1;
+              yield item;
+            }
+          })(),
+        };
       }
     };
     const written = await this.store.writeDrafts(
       m,
       req,
       cycle.id,
-      this.appliedDrafts(cycle, catalogue, counted(), context),
+      this.appliedDrafts(cycle, catalogue, counted()),
     );
     if (!written.stored) {
       throw new DomainError(DomainErrorCode.Conflict, R.changedDuringImport);
@@ -277,22 +291,23 @@ export class SubmissionsService {
   }
 
   /** The drafts of a batch with their answers applied, one at a time as the writer takes them. */
-  private *appliedDrafts(
+  private async *appliedDrafts(
     cycle: CycleEntity,
     catalogue: Catalogue,
-    items: Iterable<DraftBatchItem>,
-    context: (unitId: string) => PlausibilityContext,
-  ): Generator<BatchedDraft> {
-    for (const item of items) {
-      if (item.current) {
-        nextSubmissionState(item.current.state, 'edit');
-      }
-      const entity =
-        item.current ?? this.store.newSubmission(item.companyId, cycle.id, item.unitId);
-      const changes = this.applyDraft(entity, catalogue, item.checked, context(item.unitId));
-      // A submission whose answers do not change is left alone.
-      if (!item.current || changes.length > 0) {
-        yield { entity, changes, isNew: !item.current };
+    parts: AsyncIterable<DraftBatchPart>,
+  ): AsyncGenerator<BatchedDraft> {
+    for await (const { items, context } of parts) {
+      for (const item of items) {
+        if (item.current) {
+          nextSubmissionState(item.current.state, 'edit');
+        }
+        const entity =
+          item.current ?? this.store.newSubmission(item.companyId, cycle.id, item.unitId);
+        const changes = this.applyDraft(entity, catalogue, item.checked, context(item.unitId));
+        // A submission whose answers do not change is left alone.
+        if (!item.current || changes.length > 0) {
+          yield { entity, changes, isNew: !item.current };
+        }
       }
     }
   }

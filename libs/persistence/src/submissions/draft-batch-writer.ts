@@ -178,7 +178,7 @@ export async function writeDraftBatches(
   m: TenantTx,
   author: AuditAuthor,
   cycleId: string,
-  drafts: Iterable<BatchedDraft>,
+  drafts: Iterable<BatchedDraft> | AsyncIterable<BatchedDraft>,
 ): Promise<DraftBatchWritten> {
   let stored: Promise<boolean> = Promise.resolve(true);
   // A failed round is reported below; until then its rejection must not count as unhandled.
@@ -219,7 +219,7 @@ export async function writeDraftBatches(
 
   try {
     let prepared = 0;
-    for (const draft of drafts) {
+    for await (const draft of drafts) {
       round.add(draft);
       if (draft.isNew) {
         created += 1;

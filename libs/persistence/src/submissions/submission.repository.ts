@@ -116,34 +116,29 @@ export class SubmissionRepository {
     cycle: CycleEntity,
     unitIds: readonly string[],
   ): Promise<(unitId: string) => PlausibilityContext> {
+    return (await this.plausibilityReader(m, cycle))(unitIds);
+  }
+
+  /**
+   * As `plausibilityContext`, for units asked for a part at a time (an import as its rows
+   * come): what all units share (the previous cycle, the benchmark) is read once, and each
+   * part's previous inputs in one query.
+   */
+  async plausibilityReader(
+    m: TenantTx,
+    cycle: CycleEntity,
+  ): Promise<(unitIds: readonly string[]) => Promise<(unitId: string) => PlausibilityContext>> {
     const previousCycle = await managerOf(m).findOne(CycleEntity, {
       where: { studyId: cycle.studyId, year: LessThan(cycle.year) },
       order: { year: 'DESC' },
     });
-    // Each unit's previous inputs are unpacked when its context is asked for: an import asks
-    // once per unit, and thousands of records built ahead would only burden the collector.
-    const previous = new Map<string, () => Answers | undefined>();
-    if (previousCycle && unitIds.length > 0) {
-      const study = await managerOf(m).findOneByOrFail(StudyEntity, { id: cycle.studyId });
-      const catalogue = await this.catalogueOf(m, study.catalogueVersionId);
-      const rows = await managerOf(m).query<
-        { unit_id: string; kpi_vector: Buffer | null; answers: Answers | null }[]
-      >(
-        `SELECT unit_id, kpi_vector,
-                CASE WHEN length(kpi_vector) = $3 THEN NULL ELSE answers END AS answers
-           FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])`,
-        [previousCycle.id, unitIds, benchmarkKpis(catalogue).length * 8],
-      );
-      for (const row of rows) {
-        previous.set(
-          row.unit_id,
-          () =>
-            (row.kpi_vector && numericInputsOf(catalogue, row.kpi_vector)) ??
-            row.answers ??
-            undefined,
-        );
-      }
-    }
+    const catalogue = previousCycle
+      ? await this.catalogueOf(
+          m,
+          (await managerOf(m).findOneByOrFail(StudyEntity, { id: cycle.studyId }))
+            .catalogueVersionId,
+        )
+      : null;
     const published = await managerOf(m).findOne(CycleEntity, {
       where: {
         studyId: cycle.studyId,
@@ -156,10 +151,34 @@ export class SubmissionRepository {
     const benchmark = published?.publishedSnapshotId
       ? await this.reader.cellsOf(m, published.publishedSnapshotId, ALL_PEER_GROUP_ID)
       : null;
-    return (unitId) => ({
-      previousValues: previous.get(unitId)?.(),
-      previousBenchmark: benchmark ? quartilesOf(benchmark({ kind: 'unit', unitId })) : {},
-    });
+    return async (unitIds) => {
+      // Each unit's previous inputs are unpacked when its context is asked for: an import asks
+      // once per unit, and thousands of records built ahead would only burden the collector.
+      const previous = new Map<string, () => Answers | undefined>();
+      if (previousCycle && catalogue && unitIds.length > 0) {
+        const rows = await managerOf(m).query<
+          { unit_id: string; kpi_vector: Buffer | null; answers: Answers | null }[]
+        >(
+          `SELECT unit_id, kpi_vector,
+                  CASE WHEN length(kpi_vector) = $3 THEN NULL ELSE answers END AS answers
+             FROM submissions WHERE cycle_id = $1 AND unit_id = ANY($2::uuid[])`,
+          [previousCycle.id, unitIds, benchmarkKpis(catalogue).length * 8],
+        );
+        for (const row of rows) {
+          previous.set(
+            row.unit_id,
+            () =>
+              (row.kpi_vector && numericInputsOf(catalogue, row.kpi_vector)) ??
+              row.answers ??
+              undefined,
+          );
+        }
+      }
+      return (unitId) => ({
+        previousValues: previous.get(unitId)?.(),
+        previousBenchmark: benchmark ? quartilesOf(benchmark({ kind: 'unit', unitId })) : {},
+      });
+    };
   }
 
   /** A draft not stored yet, of the company that runs the unit. */
@@ -182,7 +201,7 @@ export class SubmissionRepository {
     m: TenantTx,
     author: AuditAuthor,
     cycleId: string,
-    drafts: Iterable<BatchedDraft>,
+    drafts: Iterable<BatchedDraft> | AsyncIterable<BatchedDraft>,
   ): Promise<DraftBatchWritten> {
     return writeDraftBatches(m, author, cycleId, drafts);
   }
