@@ -29,6 +29,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { readThreadCpuMs } from '../libs/spreadsheet/src/thread-cpu-time.util';
+import { backendCpuMs, backendCpuSpent } from './support/backend-cpu';
 import { startBenchApi, stopApi } from './support/bench-api';
 import { argument, benchDatabase, seconds } from './support/bench-database';
 import { publishBenchSnapshot, seedBenchStudy } from './support/bench-study';
@@ -49,27 +50,12 @@ interface RouteResult {
   dbCpuMsPerRequest: number;
 }
 
-/**
- * CPU time (ms, user and system) used so far by the api's process and by the PostgreSQL
- * backends of the bench database, from /proc: unlike wall-clock figures, it does not grow when
- * other work shares the cores, so it compares runs on a busy machine. Null where /proc cannot
- * be read (PostgreSQL on another machine).
- */
+/** CPU time (ms) used so far by the api's process and by the bench database's backends. */
 async function cpuTimes(
   owner: DataSource,
   apiPid: number,
 ): Promise<{ api: number | null; db: Map<number, number> }> {
-  const backends = await owner.query<{ pid: number }[]>(
-    'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-  );
-  const db = new Map<number, number>();
-  for (const { pid } of backends) {
-    const ms = readThreadCpuMs(String(pid));
-    if (ms !== null) {
-      db.set(pid, ms);
-    }
-  }
-  return { api: readThreadCpuMs(String(apiPid)), db };
+  return { api: readThreadCpuMs(String(apiPid)), db: await backendCpuMs(owner) };
 }
 
 /** CPU ms per request between two `cpuTimes` readings; a backend started between counts whole. */
@@ -78,10 +64,7 @@ function cpuPerRequest(
   after: Awaited<ReturnType<typeof cpuTimes>>,
   requests: number,
 ): { api: number; db: number } {
-  let db = 0;
-  for (const [pid, ms] of after.db) {
-    db += ms - (before.db.get(pid) ?? 0);
-  }
+  const db = backendCpuSpent(before.db, after.db);
   const api = after.api !== null && before.api !== null ? after.api - before.api : NaN;
   return {
     api: requests > 0 ? api / requests : NaN,
