@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { rawCellOf, readXlsxTable } from './xlsx-reader';
+import { zip } from './zip.test-util';
 
 describe('rawCellOf', () => {
   it.each([
@@ -138,5 +139,35 @@ describe('readXlsxTable', () => {
       cell.numFmt = 'dd.mm.yyyy';
     });
     expect((await read(dated)).rows[0].cells[1]).toEqual({ kind: 'date', value: date });
+  });
+  it('loads a workbook whose worksheets the streaming reader cannot name', async () => {
+    // Relationships with absolute targets, which exceljs's streaming reader does not match.
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const part = (name: string, xml: string) => {
+      const data = Buffer.from(xml);
+      return { name, data, method: 0, declaredSize: data.length };
+    };
+    const sheet = (text: string) =>
+      `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${text}</t></is></c></row></sheetData></worksheet>`;
+    const buffer = zip([
+      part(
+        'xl/_rels/workbook.xml.rels',
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+          '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet1.xml"/>' +
+          '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet2.xml"/>' +
+          '</Relationships>',
+      ),
+      part(
+        'xl/workbook.xml',
+        `<workbook ${ns} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>` +
+          '<sheet name="Hidden" sheetId="1" state="hidden" r:id="rId1"/><sheet name="Data" sheetId="2" r:id="rId2"/>' +
+          '</sheets></workbook>',
+      ),
+      part('xl/worksheets/sheet1.xml', sheet('hidden')),
+      part('xl/worksheets/sheet2.xml', sheet('data')),
+    ]);
+    const table = await read(buffer);
+    expect(table.sheet).toBe('Data');
+    expect(table.rows[0].cells[1]).toEqual({ kind: 'text', value: 'data' });
   });
 });

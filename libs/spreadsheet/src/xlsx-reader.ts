@@ -165,9 +165,14 @@ export async function readXlsxRows(
     assertTableSize(++rows, row.cells.length - 1, limits, language);
     onRow(row, format);
   };
-  const sheet = inspection.streamable
-    ? await streamedSheet(buffer, options, sink)
-    : await loadedSheet(buffer, options, sink);
+  const streamed = inspection.streamable ? await streamedSheet(buffer, options, sink) : null;
+  // Worksheets the streaming reader could not name (their relationships point elsewhere than
+  // it looks) were passed over without a row handed on: loading follows the relationships.
+  const sheet =
+    streamed?.sheet ??
+    (streamed === null || streamed.passedOver > 0
+      ? await loadedSheet(buffer, options, sink)
+      : null);
   if (sheet === null) {
     throw emptyWorkbook(language);
   }
@@ -184,14 +189,15 @@ export async function readXlsxTable(buffer: Buffer, options: XlsxReadOptions): P
 }
 
 /**
- * Streams the chosen worksheet from the workbook's parts put in the order the reader needs;
- * its name, or null when the workbook has none.
+ * Streams the chosen worksheet from the workbook's parts put in the order the reader needs:
+ * its name (null when none was the chosen one), and how many worksheets were passed over
+ * before it.
  */
 async function streamedSheet(
   buffer: Buffer,
   options: XlsxReadOptions,
   onRow: RowSink,
-): Promise<string | null> {
+): Promise<{ sheet: string | null; passedOver: number }> {
   const parts = streamingWorkbookParts(buffer, options.language);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([parts]), {
     sharedStrings: 'cache',
@@ -207,11 +213,16 @@ async function streamedSheet(
     properties?: { model?: { date1904?: boolean } };
   };
   let sheet: string | null = null;
+  let passedOver = 0;
   try {
     for await (const worksheet of reader) {
+      if (sheet !== null) {
+        continue;
+      }
       const name = (worksheet as unknown as { name?: string }).name;
       const wanted = chosenSheet(book.model?.sheets ?? [], options.sheetNames);
-      if (sheet !== null || (wanted !== undefined && name !== wanted)) {
+      if (wanted !== undefined && name !== wanted) {
+        passedOver += 1;
         continue;
       }
       sheet = name ?? 'Sheet1';
@@ -227,7 +238,7 @@ async function streamedSheet(
   } catch (e: unknown) {
     throw e instanceof DomainError ? e : invalidXlsx(options.language);
   }
-  return sheet;
+  return { sheet, passedOver };
 }
 
 /** Loads the whole workbook and hands over the chosen worksheet's rows; as `streamedSheet`. */
