@@ -2,6 +2,7 @@ import { SubmissionEntity } from '@app/persistence';
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import { startApp, TestApp } from './support/app';
+import { until } from './support/waiting';
 import {
   closeOwnerDataSource,
   createCycle,
@@ -347,6 +348,41 @@ describe('imports and exports (e2e)', () => {
         [world.cycle.id, world.company.id],
       );
       expect(stored[0]).toEqual({ submissions: '0', audit: '0' });
+    });
+
+    it("waits while another bulk change of the cycle's submissions holds them", async () => {
+      const world = await createStudyWorld();
+      const analyst = await t.tokenFor(await createUser(world.publisher, 'publisher_admin'));
+      const db = await ownerDataSource();
+      // Another bulk change of this cycle (an import or a bulk accept) under way.
+      const other = db.createQueryRunner();
+      await other.startTransaction();
+      await other.query("SELECT pg_advisory_xact_lock(hashtext('cycle-submissions:' || $1))", [
+        world.cycle.id,
+      ]);
+      const waitingLocks = () =>
+        db.query<{ n: string }[]>(
+          `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+        );
+      try {
+        const importing = t
+          .http()
+          .post(`/api/v1/cycles/${world.cycle.id}/import`)
+          .set('Authorization', analyst)
+          .attach('file', Buffer.from(`unitId,agent_fte\n${world.unit.id},40\n`), 'c.csv')
+          .then((res) => res);
+        // The import waits for the lock before it locks any unit.
+        await until(waitingLocks, (rows) => rows[0].n === '1');
+        await other.commitTransaction();
+        const res = await importing;
+        expect(res.status).toBe(200);
+        expect(res.body).toMatchObject({ units: 1, created: 1 });
+      } finally {
+        if (other.isTransactionActive) {
+          await other.rollbackTransaction();
+        }
+        await other.release();
+      }
     });
 
     it('refuses an import into a closed cycle (409)', async () => {

@@ -17,6 +17,7 @@ import {
   StudyEntity,
   SubmissionEntity,
   TenantDb,
+  lockCycleSubmissions,
   lockSubmissionsOfUnits,
   unitsTakingPartById,
   submissionsOfCycle,
@@ -239,6 +240,8 @@ export class ImportsService {
   ): Promise<CycleImportResultDto> {
     const { cycle } = await this.publishersCycle(m, req, cycleId, Action.CycleImport);
     assertCycleOpen(cycle);
+    // The units are locked chunk by chunk as the rows come: one bulk change at a time.
+    await lockCycleSubmissions(m, cycleId);
     // Visible units are those of companies in any of this publisher's studies.
     const participants = await participatingCompanies(m, cycle.studyId);
     const plausibility = await this.store.plausibilityReader(m, cycle);

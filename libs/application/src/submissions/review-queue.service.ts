@@ -15,6 +15,7 @@ import {
 } from '@app/domain';
 import {
   CycleEntity,
+  lockCycleSubmissions,
   lockForAccept,
   markAccepted,
   ReviewQueueRow,
@@ -174,6 +175,7 @@ export class ReviewQueueService {
     return this.db.withTenant(req.actor.tenantId, async (m) => {
       const { cycle } = await this.reviewedCycle(m, req, cycleId, Action.SubmissionBulkAccept);
       assertCycleOpen(cycle);
+      await lockCycleSubmissions(m, cycleId);
       const unitIds = [...new Set(selected.map((s) => s.unitId))];
       const locked = await lockForAccept(m, cycleId, unitIds);
       const names = await unitNames(m, unitIds);
