@@ -1,0 +1,36 @@
+import { setKey } from './snapshot-input';
+
+describe('setKey', () => {
+  const keyOf = (units: number, members: readonly number[]) => {
+    const set = new Set(members);
+    return setKey(units, (u) => set.has(u));
+  };
+
+  it('gives equal sets equal keys and different sets different keys', () => {
+    expect(keyOf(40, [0, 15, 16, 39])).toBe(keyOf(40, [39, 16, 15, 0]));
+    const keys = [
+      keyOf(40, []),
+      keyOf(40, [0]),
+      keyOf(40, [15]),
+      keyOf(40, [16]),
+      keyOf(40, [39]),
+      keyOf(40, [15, 16]),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('keeps every 16 bits, lone surrogates and zeros too', () => {
+    // Units 11..15 set: 0xf800, a lone surrogate's code unit; units 16..31 none: a zero.
+    const surrogate = keyOf(48, [11, 12, 13, 14, 15]);
+    expect(surrogate.length).toBe(3);
+    expect([...Array(3).keys()].map((i) => surrogate.charCodeAt(i))).toEqual([0xf800, 0, 0]);
+    expect(surrogate).not.toBe(keyOf(48, [11, 12, 13, 14]));
+  });
+
+  it('tells sets apart beyond the first slice of a string', () => {
+    const units = 16 * 4096 * 2 + 5;
+    expect(keyOf(units, [units - 1])).not.toBe(keyOf(units, [units - 2]));
+    expect(keyOf(units, [70000])).toBe(keyOf(units, [70000]));
+    expect(keyOf(units, [70000]).length).toBe(Math.ceil(units / 16));
+  });
+});
