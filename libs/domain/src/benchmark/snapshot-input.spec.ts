@@ -1,4 +1,5 @@
-import { setKey } from './snapshot-input';
+import { DEFAULT_DISCLOSURE_POLICY } from '../disclosure/disclosure-policy';
+import { kpiPlans, setKey } from './snapshot-input';
 
 describe('setKey', () => {
   const keyOf = (units: number, members: readonly number[]) => {
@@ -32,5 +33,33 @@ describe('setKey', () => {
     expect(keyOf(units, [units - 1])).not.toBe(keyOf(units, [units - 2]));
     expect(keyOf(units, [70000])).toBe(keyOf(units, [70000]));
     expect(keyOf(units, [70000]).length).toBe(Math.ceil(units / 16));
+  });
+});
+
+describe('kpiPlans', () => {
+  it('marks a KPI complete when every unit has a value, and gives equal sets of units equal ids', () => {
+    const profile = {
+      industry: 'telecom',
+      country: 'DE',
+      sizeBand: 'small',
+      customerType: 'b2c',
+      sourcing: 'inhouse',
+    };
+    const plans = kpiPlans({
+      profiles: [profile, profile, profile],
+      owners: ['a', 'b', 'c'],
+      kpis: [
+        { key: 'all', boolean: false, benchmarked: true },
+        { key: 'gap', boolean: false, benchmarked: true, weightKey: 'weight' },
+        { key: 'weight', boolean: false, benchmarked: true },
+      ],
+      values: [Float64Array.of(1, 2, 3), Float64Array.of(1, NaN, 3), Float64Array.of(4, 5, 0)],
+      peerGroups: [],
+      policy: DEFAULT_DISCLOSURE_POLICY,
+    });
+    expect(plans.map((p) => p.complete)).toEqual([true, false, true]);
+    // all and weight: every unit; gap: units 0 and 2; gap's pooled figure: unit 0 alone.
+    expect(plans.map((p) => p.valueMask)).toEqual([0, 1, 0]);
+    expect(plans[1].pooledMask).toBe(2);
   });
 });

@@ -13,6 +13,8 @@ export interface KpiPlan {
   weightIndex: number;
   /** No value below 0: the p% rule applies to the sum behind its mean. */
   nonNegative: boolean;
+  /** Every unit has a value: a group's contributors are its members. */
+  complete: boolean;
   /** Ids of the units with a value, and with a value and a weight > 0 (equal sets, equal ids). */
   valueMask: number;
   pooledMask: number;
@@ -51,6 +53,7 @@ export function kpiPlans(input: BenchmarkInput): KpiPlan[] {
         weights,
         weightIndex: pooled ? weightIndex : -1,
         nonNegative: values.every((value) => !(value < 0)),
+        complete: values.every((value) => value === value),
         valueMask: maskId((u) => values[u] === values[u]),
         pooledMask:
           weights === null ? -1 : maskId((u) => values[u] === values[u] && weights[u] > 0),
