@@ -3,8 +3,11 @@ import { kpiPlans, setKey } from './snapshot-input';
 
 describe('setKey', () => {
   const keyOf = (units: number, members: readonly number[]) => {
-    const set = new Set(members);
-    return setKey(units, (u) => set.has(u));
+    const bits = new Uint16Array(Math.ceil(units / 16));
+    for (const u of members) {
+      bits[Math.floor(u / 16)] |= 2 ** (u % 16);
+    }
+    return setKey(bits);
   };
 
   it('gives equal sets equal keys and different sets different keys', () => {
