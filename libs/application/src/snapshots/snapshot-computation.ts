@@ -24,7 +24,6 @@ import {
   recordSnapshotFailure,
   setSnapshotProgress,
   SnapshotSetting,
-  sourceHash,
   storeComputedSnapshot,
   TenantDb,
   getSnapshot,
@@ -104,8 +103,9 @@ export class SnapshotComputation {
       await onProgress(percent);
     };
     await progress(5);
-    // The hash and the rows come from one repeatable-read transaction: they describe the same
-    // state. The results are written in another, all at once with the state done.
+    // The setting, the hash and the rows come from one repeatable-read transaction (the hash
+    // and the rows from one statement): they describe the same state. The results are written
+    // in another, all at once with the state done.
     const { snapshot, setting, source, inputs } = await this.db.withTenant(
       tenant,
       async (m) => {
@@ -114,9 +114,8 @@ export class SnapshotComputation {
         if (!setting) {
           throw new Error(`cycle ${snapshot.cycleId} of snapshot ${snapshotId} is not readable`);
         }
-        const source = await sourceHash(m, snapshot.cycleId);
-        const inputs = await readSource(m, snapshot.cycleId, setting.catalogue);
-        return { snapshot, setting, source, inputs };
+        const read = await readSource(m, snapshot.cycleId, setting.catalogue);
+        return { snapshot, setting, source: read.sourceHash, inputs: read.inputs };
       },
       'REPEATABLE READ',
     );

@@ -272,10 +272,14 @@ export class SnapshotState {
 
   /**
    * The group's units with a value of the plan's KPI, ascending: a view of scratch, valid until
-   * the next call.
+   * the next call (or the members themselves when every unit has a value: nearly half the KPIs
+   * of a study, whose cells are judged twice each). Read only.
    */
   private contributors(g: number, plan: KpiPlan): Int32Array {
     const members = this.compiled[g].members;
+    if (plan.complete) {
+      return members;
+    }
     const values = plan.values;
     const units = this.contributing;
     let count = 0;
@@ -312,8 +316,13 @@ export class SnapshotState {
   /**
    * The contributors that also carry a weight > 0: the units of the pooled figure (a view of
    * scratch, valid until the next call; a typed array's filter allocates and calls per unit).
+   * The contributors themselves where every unit with a value has a weight > 0 (equal masks are
+   * equal sets). Read only.
    */
   private pooledUnits(plan: KpiPlan, contributors: Int32Array): Int32Array {
+    if (plan.pooledMask === plan.valueMask) {
+      return contributors;
+    }
     const weights = plan.weights as Float64Array;
     const units = this.pooling;
     let count = 0;

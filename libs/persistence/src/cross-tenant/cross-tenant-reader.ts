@@ -205,37 +205,54 @@ export async function sourceHash(m: TenantTx, cycleId: string): Promise<string> 
 
 /** What `benchmark_source` returns: one row for the whole cycle. */
 interface SourceRow {
+  hash: string;
   units: string;
-  vectors: Buffer;
-  missing: number[];
+  /** The KPI vectors, unit after unit, as base64. */
+  vectors: string;
+  /** The units without a current KPI vector, and their answers. */
+  missing: string[];
   missing_answers: string[];
+}
+
+/** The accepted submissions of a cycle, and their hash as `sourceHash` has it. */
+export interface SourceRead {
+  sourceHash: string;
+  inputs: FrozenInputs;
 }
 
 /**
  * The accepted submissions of a cycle as value columns: the stored KPI vectors, and for units
- * without a current one their answers derived here.
+ * without a current one their answers derived here. Read with their hash in one statement, so
+ * the two describe the same state and the submissions are joined and sorted once.
  */
 export async function readSource(
   m: TenantTx,
   cycleId: string,
   catalogue: Catalogue,
-): Promise<FrozenInputs> {
+): Promise<SourceRead> {
   const kpis = benchmarkKpis(catalogue);
   const [row] = await managerOf(m).query<SourceRow[]>('SELECT * FROM benchmark_source($1, $2)', [
     cycleId,
     kpis.length * 8,
   ]);
   const units = unpackUnits(row.units);
-  const vectors = row.vectors;
-  row.missing.forEach((u, i) => {
-    const answers = JSON.parse(row.missing_answers[i]) as Answers;
-    kpiVector(catalogue, answers).copy(vectors, u * kpis.length * 8);
-  });
-  return {
+  const vectors = Buffer.from(row.vectors, 'base64');
+  if (row.missing.length > 0) {
+    const indexOf = new Map(units.unitIds.map((id, u) => [id, u]));
+    row.missing.forEach((unitId, i) => {
+      const answers = JSON.parse(row.missing_answers[i]) as Answers;
+      kpiVector(catalogue, answers).copy(
+        vectors,
+        (indexOf.get(unitId) as number) * kpis.length * 8,
+      );
+    });
+  }
+  const inputs: FrozenInputs = {
     ...units,
     kpiKeys: kpis.map((k) => k.key),
     values: columnsOfVectors(vectors, kpis.length, units.unitIds.length),
   };
+  return { sourceHash: row.hash, inputs };
 }
 
 interface FrozenInputsRow {

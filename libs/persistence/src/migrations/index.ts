@@ -21,6 +21,7 @@ import { CatalogueDrafts1764360000000 } from './1764360000000-catalogue-drafts';
 import { PublisherCyclesPerStatement1764410000000 } from './1764410000000-publisher-cycles-per-statement';
 import { CachedPlanAccessChecks1764440000000 } from './1764440000000-cached-plan-access-checks';
 import { Lz4SubmissionJson1764480000000 } from './1764480000000-lz4-submission-json';
+import { SnapshotSourceInOneRead1764490000000 } from './1764490000000-snapshot-source-in-one-read';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   PublisherCyclesPerStatement1764410000000,
   CachedPlanAccessChecks1764440000000,
   Lz4SubmissionJson1764480000000,
+  SnapshotSourceInOneRead1764490000000,
 ];

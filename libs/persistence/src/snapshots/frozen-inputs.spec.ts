@@ -19,6 +19,22 @@ describe('frozen inputs', () => {
     expect(back[1][2]).toBe(1e300);
   });
 
+  it('reads values at any offset of a larger buffer, KPI after KPI and unit after unit', () => {
+    const values = [Float64Array.from([1.5, NaN]), Float64Array.from([-0, 7])];
+    const encoded = encodeValues(values, 2);
+    for (const offset of [0, 3, 8]) {
+      const shifted = Buffer.alloc(encoded.length + offset);
+      encoded.copy(shifted, offset);
+      const back = decodeValues(shifted.subarray(offset), 2, 2);
+      expect(Array.from(back[0])).toEqual([1.5, NaN]);
+      expect(Object.is(back[1][0], -0)).toBe(true);
+      // The same bytes as vectors: unit 0 holds (1.5, NaN), unit 1 holds (-0, 7).
+      const columns = columnsOfVectors(shifted.subarray(offset), 2, 2);
+      expect(Array.from(columns[0])).toEqual([1.5, -0]);
+      expect(Array.from(columns[1])).toEqual([NaN, 7]);
+    }
+  });
+
   it('refuses a buffer of the wrong length', () => {
     expect(() => decodeValues(Buffer.alloc(8), 2, 3)).toThrow('expected 48');
   });

@@ -42,13 +42,40 @@ export function unpackUnits(
   return { unitIds, unitTenants, profiles };
 }
 
+/**
+ * Whether this machine keeps float64 little-endian, as the stored values are: then a typed
+ * array's bytes are the stored bytes, copied in one piece (a snapshot of 100,000 units moves
+ * 4.9 million values each way, which `readDoubleLE`/`writeDoubleLE` took one call each for).
+ */
+const LITTLE_ENDIAN = new Uint8Array(Float64Array.of(1).buffer)[7] === 0x3f;
+
+/**
+ * Little-endian float64 bytes as doubles, to be read only: a view of them where they are aligned
+ * as a Float64Array needs, else a copy.
+ */
+function doublesOf(bytes: Buffer): Float64Array {
+  if (LITTLE_ENDIAN && bytes.byteOffset % 8 === 0) {
+    return new Float64Array(bytes.buffer, bytes.byteOffset, bytes.length / 8);
+  }
+  const doubles = new Float64Array(bytes.length / 8);
+  if (LITTLE_ENDIAN) {
+    new Uint8Array(doubles.buffer).set(bytes);
+  } else {
+    for (let i = 0; i < doubles.length; i++) {
+      doubles[i] = bytes.readDoubleLE(i * 8);
+    }
+  }
+  return doubles;
+}
+
 /** KPI vectors of `units` units laid end to end (unit after unit) as value columns. */
 export function columnsOfVectors(vectors: Buffer, kpis: number, units: number): Float64Array[] {
   checkLength(vectors, kpis, units);
+  const all = doublesOf(vectors);
   const columns = Array.from({ length: kpis }, () => new Float64Array(units));
   for (let u = 0; u < units; u++) {
     for (let k = 0; k < kpis; k++) {
-      columns[k][u] = vectors.readDoubleLE((u * kpis + k) * 8);
+      columns[k][u] = all[u * kpis + k];
     }
   }
   return columns;
@@ -61,8 +88,12 @@ export function columnsOfVectors(vectors: Buffer, kpis: number, units: number): 
 export function encodeValues(values: readonly Float64Array[], units: number): Buffer {
   const buffer = Buffer.alloc(values.length * units * 8);
   values.forEach((column, k) => {
-    for (let u = 0; u < units; u++) {
-      buffer.writeDoubleLE(column[u], (k * units + u) * 8);
+    if (LITTLE_ENDIAN) {
+      buffer.set(new Uint8Array(column.buffer, column.byteOffset, units * 8), k * units * 8);
+    } else {
+      for (let u = 0; u < units; u++) {
+        buffer.writeDoubleLE(column[u], (k * units + u) * 8);
+      }
     }
   });
   return buffer;
@@ -70,15 +101,8 @@ export function encodeValues(values: readonly Float64Array[], units: number): Bu
 
 export function decodeValues(buffer: Buffer, kpis: number, units: number): Float64Array[] {
   checkLength(buffer, kpis, units);
-  const values: Float64Array[] = [];
-  for (let k = 0; k < kpis; k++) {
-    const column = new Float64Array(units);
-    for (let u = 0; u < units; u++) {
-      column[u] = buffer.readDoubleLE((k * units + u) * 8);
-    }
-    values.push(column);
-  }
-  return values;
+  const all = doublesOf(buffer);
+  return Array.from({ length: kpis }, (_, k) => all.slice(k * units, (k + 1) * units));
 }
 
 function checkLength(buffer: Buffer, kpis: number, units: number): void {
