@@ -34,6 +34,11 @@ export class CommittedRows {
     return sum;
   }
 
+  /** Whether a row of atom a is kept (up to date or not). */
+  keeps(a: number): boolean {
+    return this.kept.has(a);
+  }
+
   row(a: number): Float64Array {
     let row = this.kept.get(a);
     if (row === undefined) {

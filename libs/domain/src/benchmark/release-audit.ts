@@ -4,6 +4,7 @@ import {
   LIFT_MARGIN,
   liftedLeverageBound,
   REORTHOGONALISE,
+  ROW_AFTER_LOOKUPS,
   SEARCH_BUDGET,
 } from './audit-arithmetic';
 import { AtomProjector } from './atom-projector';
@@ -101,6 +102,11 @@ export class SumAudit {
   private readonly companyUnits: Int32Array;
   private readonly largestCompany: number;
   /**
+   * companiesFrom[k]: the companies of at least k units, in company order (k from 1 to the
+   * largest company), for the exposure check when only companies that large may reach the limit.
+   */
+  private readonly companiesFrom: Int32Array[];
+  /**
    * Per company, in the release being judged: its own leverage Σ_{w∈c} h_w, and its floor,
    * the leverage below which its knowledge cannot lift an atom to the limit: limit · (1 − own)
    * (h(c) ≤ h / (1 − own), see the class comment), or 0 when its own leverage reaches 1.
@@ -125,7 +131,7 @@ export class SumAudit {
    *   give the same verdict to the same set, which saves the search for each copy
    */
   constructor(
-    private readonly owners: Int32Array,
+    owners: Int32Array,
     private readonly minN: number,
     private readonly memo: ReleaseMemo = new ReleaseMemo(),
   ) {
@@ -172,6 +178,16 @@ export class SumAudit {
       this.companyStart[c + 1] += this.companyStart[c];
     }
     this.largestCompany = largest;
+    this.companiesFrom = [new Int32Array(0)];
+    for (let k = 1; k <= largest; k++) {
+      const from: number[] = [];
+      for (let c = 0; c < companies; c++) {
+        if (this.companyStart[c + 1] - this.companyStart[c] >= k) {
+          from.push(c);
+        }
+      }
+      this.companiesFrom.push(Int32Array.from(from));
+    }
     this.floors = new Float64Array(companies);
     this.owns = new Float64Array(companies);
     const fill = this.companyStart.slice(0, companies);
@@ -549,18 +565,33 @@ export class SumAudit {
     }
     // An atom below a company's floor stays below the limit whatever the company knows (the
     // bound above, with the company's own leverage): only atoms at or above the lowest floor of
-    // all companies are candidates, sorted by leverage.
-    const companies = this.companyStart.length - 1;
-    const { floors, owns, owners, atomOf } = this;
-    // Σ_{w∈c} h_w for every company in one pass over the units (in unit order, as a pass
-    // over each company's units would add them).
-    owns.fill(0);
-    for (let u = 0; u < owners.length; u++) {
-      owns[owners[u]] += leverage[atomOf[u]];
+    // the companies that may reach the limit are candidates, sorted by leverage. A company of k
+    // units has own ≤ S_k, k copies of `highest` added up as its units' leverages are (rounding
+    // is monotone), so its floor is at least limit · (1 − S_k): companies smaller than the first
+    // size whose bound comes down to `highest` are passed over without reading their units.
+    let reachingSize = 0;
+    let bound = 0;
+    for (let k = 1; k <= this.largestCompany && reachingSize === 0; k++) {
+      bound += highest;
+      if (bound >= 1 || highest >= limit * (1 - bound)) {
+        reachingSize = k;
+      }
     }
+    if (reachingSize === 0) {
+      return false;
+    }
+    const reaching = this.companiesFrom[reachingSize];
+    const { floors, owns, atomOf, companyStart, companyUnits } = this;
     let lowestFloor = limit;
-    for (let c = 0; c < companies; c++) {
-      floors[c] = owns[c] < 1 ? limit * (1 - owns[c]) : 0;
+    for (let i = 0; i < reaching.length; i++) {
+      const c = reaching[i];
+      // Σ_{w∈c} h_w over its units in unit order, as a pass over all units adds them.
+      let own = 0;
+      for (let j = companyStart[c]; j < companyStart[c + 1]; j++) {
+        own += leverage[atomOf[companyUnits[j]]];
+      }
+      owns[c] = own;
+      floors[c] = own < 1 ? limit * (1 - own) : 0;
       lowestFloor = min(lowestFloor, floors[c]);
     }
     let candidateCount = 0;
@@ -583,7 +614,10 @@ export class SumAudit {
     const hot: Array<{ company: number; atom: number }> = [];
     // Companies of one unit in the same atom know the same: each such atom is tried once.
     const triedAtom = new Uint8Array(m);
-    for (let c = 0; c < companies; c++) {
+    // Per atom, the projector entries `mayLift` looked up one by one in this release.
+    const lookups = new Int32Array(m);
+    for (let i = 0; i < reaching.length; i++) {
+      const c = reaching[i];
       const floor = floors[c];
       if (candidateCount === 0 || leverage[byLeverage[0]] < floor) {
         continue;
@@ -599,7 +633,7 @@ export class SumAudit {
       let attacker: Attacker | null = null;
       for (let r = 0; r < candidateCount && leverage[byLeverage[r]] >= floor; r++) {
         const atom = byLeverage[r];
-        if (!this.mayLift(units, atom, projector, owns[c], limit)) {
+        if (!this.mayLift(units, atom, projector, owns[c], limit, lookups)) {
           continue;
         }
         attacker ??= new Attacker(units, this.atomOf, this.sizes, projector, scratch);
@@ -613,15 +647,25 @@ export class SumAudit {
         }
       }
     }
-    // The attackers share the scratch one after the other, so each searching one is made anew.
-    return hot.some(({ company, atom }) =>
-      smallSetAround(
-        new Attacker(this.unitsOf(company), this.atomOf, this.sizes, projector, scratch),
-        atom,
-        this.minN,
-        m,
-      ),
-    );
+    // The attackers share the scratch one after the other, so each searching company's is made
+    // anew; a company's hot atoms are consecutive, and searched with one attacker (what it
+    // computed for one atom holds for the next: the same numbers, not computed again).
+    let searching: { company: number; attacker: Attacker } | null = null;
+    return hot.some(({ company, atom }) => {
+      if (searching?.company !== company) {
+        searching = {
+          company,
+          attacker: new Attacker(
+            this.unitsOf(company),
+            this.atomOf,
+            this.sizes,
+            projector,
+            scratch,
+          ),
+        };
+      }
+      return smallSetAround(searching.attacker, atom, this.minN, m);
+    });
   }
 
   /** The units of company c. */
@@ -637,7 +681,10 @@ export class SumAudit {
    * `CommittedRows`) gives the entries themselves; for a company of one unit the bound is the
    * exact lift P[atom, w]² / (1 − h_w), so an Attacker is made only for one that is hot. The
    * bound is trusted with a margin far above the rounding of the exact computation, so the hot
-   * units, and so the verdicts, are those of the exact computation.
+   * units, and so the verdicts, are those of the exact computation. The entries are looked up
+   * one by one (a dot product over the rank each, where the row is one per atom) unless the
+   * atom's row is at hand or its lookups in this release (`lookups`) have come to a share of the
+   * atoms that the row repays (`ROW_AFTER_LOOKUPS`): an entry is the same number either way.
    */
   private mayLift(
     units: Int32Array,
@@ -645,12 +692,21 @@ export class SumAudit {
     projector: AtomProjector,
     own: number,
     limit: number,
+    lookups: Int32Array,
   ): boolean {
-    const row = projector.row(atom);
     let reach = 0;
-    for (let j = 0; j < units.length; j++) {
-      const entry = row[this.atomOf[units[j]]];
-      reach += entry * entry;
+    if (projector.holdsRow(atom) || lookups[atom] >= this.atomCount / ROW_AFTER_LOOKUPS) {
+      const row = projector.row(atom);
+      for (let j = 0; j < units.length; j++) {
+        const entry = row[this.atomOf[units[j]]];
+        reach += entry * entry;
+      }
+    } else {
+      lookups[atom] += units.length;
+      for (let j = 0; j < units.length; j++) {
+        const entry = projector.entry(atom, this.atomOf[units[j]]);
+        reach += entry * entry;
+      }
     }
     return liftedLeverageBound(projector.leverage[atom], reach, own) >= limit - LIFT_MARGIN;
   }
