@@ -383,15 +383,26 @@ export class SumAudit {
     if (outside <= IN_SPAN * members.length) {
       return null;
     }
-    const residual = new Float64Array(m);
-    for (let a = 0; a < m; a++) {
-      residual[a] = inside[a] - dotRow(rows, a * stride, coordinates, rank);
-    }
     // Gram–Schmidt, once more when the first pass cancelled most of the vector (see
-    // REORTHOGONALISE): that keeps the basis orthonormal to rounding.
+    // REORTHOGONALISE): that keeps the basis orthonormal to rounding. `outside` is the residual's
+    // norm before it is computed (to rounding), so when the second pass is likely its projection
+    // Qᵀ W r is gathered in the first pass's sweep over the rows, each row read once for both.
+    const residual = new Float64Array(m);
+    const gathered = outside < 2 * REORTHOGONALISE * members.length ? new Float64Array(rank) : null;
+    for (let a = 0; a < m; a++) {
+      const base = a * stride;
+      const value = inside[a] - dotRow(rows, base, coordinates, rank);
+      residual[a] = value;
+      const weight = sizes[a] * value;
+      if (gathered !== null && weight !== 0) {
+        for (let k = 0; k < rank; k++) {
+          gathered[k] += weight * rows[base + k];
+        }
+      }
+    }
     let norm = this.weightedNorm(residual);
     if (norm < REORTHOGONALISE * members.length) {
-      this.subtractProjection(residual);
+      this.subtractProjection(residual, gathered ?? this.projectionOf(residual));
       norm = this.weightedNorm(residual);
     }
     if (norm <= IN_SPAN * members.length) {
@@ -412,10 +423,16 @@ export class SumAudit {
       count[this.atomOf[members[i]]]++;
     }
     const target = new Int32Array(before).fill(-1);
+    let splits = 0;
     for (let a = 0; a < before; a++) {
       if (count[a] > 0 && count[a] < this.sizes[a]) {
         target[a] = this.newAtom(a);
+        splits++;
       }
+    }
+    if (splits === 0) {
+      // Whole atoms only (as most sets are, once their groups have been released in a family).
+      return;
     }
     for (let i = 0; i < members.length; i++) {
       const u = members[i];
@@ -450,12 +467,9 @@ export class SumAudit {
     return a;
   }
 
-  /** vector −= Σ_k q_k ⟨q_k, vector⟩ in the size-weighted inner product over atoms. */
-  private subtractProjection(vector: Float64Array): void {
+  /** ⟨q_k, vector⟩ for every basis vector q_k, in the size-weighted inner product over atoms. */
+  private projectionOf(vector: Float64Array): Float64Array {
     const { rank, stride, rows, sizes } = this;
-    if (rank === 0) {
-      return;
-    }
     const projection = new Float64Array(rank);
     for (let i = 0; i < this.atomCount; i++) {
       const weight = sizes[i] * vector[i];
@@ -466,6 +480,12 @@ export class SumAudit {
         }
       }
     }
+    return projection;
+  }
+
+  /** vector −= Σ_k q_k ⟨q_k, vector⟩, given the projection (`projectionOf`). */
+  private subtractProjection(vector: Float64Array, projection: Float64Array): void {
+    const { rank, stride, rows } = this;
     for (let i = 0; i < this.atomCount; i++) {
       vector[i] -= dotRow(rows, i * stride, projection, rank);
     }
