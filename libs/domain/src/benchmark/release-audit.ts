@@ -178,16 +178,13 @@ export class SumAudit {
       this.companyStart[c + 1] += this.companyStart[c];
     }
     this.largestCompany = largest;
-    this.companiesFrom = [new Int32Array(0)];
-    for (let k = 1; k <= largest; k++) {
-      const from: number[] = [];
-      for (let c = 0; c < companies; c++) {
-        if (this.companyStart[c + 1] - this.companyStart[c] >= k) {
-          from.push(c);
-        }
+    const from: number[][] = Array.from({ length: largest + 1 }, () => []);
+    for (let c = 0; c < companies; c++) {
+      for (let k = 1; k <= this.companyStart[c + 1] - this.companyStart[c]; k++) {
+        from[k].push(c);
       }
-      this.companiesFrom.push(Int32Array.from(from));
     }
+    this.companiesFrom = from.map((list) => Int32Array.from(list));
     this.floors = new Float64Array(companies);
     this.owns = new Float64Array(companies);
     const fill = this.companyStart.slice(0, companies);
@@ -338,12 +335,8 @@ export class SumAudit {
    * lies in the span already.
    */
   private newDirection(members: Int32Array): Float64Array | null {
-    this.split(members);
+    const inside = this.split(members);
     const { atomCount: m, rank, stride, rows, sizes } = this;
-    const inside = new Uint8Array(m);
-    for (let i = 0; i < members.length; i++) {
-      inside[this.atomOf[members[i]]] = 1;
-    }
     // The set's coordinates c = Qᵀ W 1_T, from the atoms inside it (whole atoms after the split),
     // four atoms' rows at a time: one load and store of each coordinate per four products.
     const insideAtoms: number[] = [];
@@ -415,24 +408,33 @@ export class SumAudit {
     return residual;
   }
 
-  /** Gives every atom that is partly in `members` a new atom for its members. */
-  private split(members: Int32Array): void {
+  /**
+   * Gives every atom that is partly in `members` a new atom for its members, and returns per
+   * atom (after the split) 1 for the atoms inside the set: the whole ones and the new ones.
+   */
+  private split(members: Int32Array): Uint8Array {
     const before = this.atomCount;
     const count = new Int32Array(before);
     for (let i = 0; i < members.length; i++) {
       count[this.atomOf[members[i]]]++;
     }
     const target = new Int32Array(before).fill(-1);
-    let splits = 0;
     for (let a = 0; a < before; a++) {
       if (count[a] > 0 && count[a] < this.sizes[a]) {
         target[a] = this.newAtom(a);
-        splits++;
       }
     }
-    if (splits === 0) {
+    const inside = new Uint8Array(this.atomCount);
+    for (let a = 0; a < before; a++) {
+      if (target[a] >= 0) {
+        inside[target[a]] = 1;
+      } else if (count[a] > 0) {
+        inside[a] = 1;
+      }
+    }
+    if (this.atomCount === before) {
       // Whole atoms only (as most sets are, once their groups have been released in a family).
-      return;
+      return inside;
     }
     for (let i = 0; i < members.length; i++) {
       const u = members[i];
@@ -443,6 +445,7 @@ export class SumAudit {
         this.atomOf[u] = to;
       }
     }
+    return inside;
   }
 
   /** A new, empty atom with the coordinates of atom `from` (a split keeps the span). */
