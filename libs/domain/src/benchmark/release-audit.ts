@@ -378,10 +378,11 @@ export class SumAudit {
     }
     // Gram–Schmidt, once more when the first pass cancelled most of the vector (see
     // REORTHOGONALISE): that keeps the basis orthonormal to rounding. `outside` is the residual's
-    // norm before it is computed (to rounding), so when the second pass is likely its projection
-    // Qᵀ W r is gathered in the first pass's sweep over the rows, each row read once for both.
+    // norm before it is computed (equal to three digits and more), so when it calls for the
+    // second pass its projection Qᵀ W r is gathered in the first pass's sweep over the rows, each
+    // row read once for both (should the norm call for it alone, it is gathered after).
     const residual = new Float64Array(m);
-    const gathered = outside < 2 * REORTHOGONALISE * members.length ? new Float64Array(rank) : null;
+    const gathered = outside < REORTHOGONALISE * members.length ? new Float64Array(rank) : null;
     for (let a = 0; a < m; a++) {
       const base = a * stride;
       const value = inside[a] - dotRow(rows, base, coordinates, rank);
