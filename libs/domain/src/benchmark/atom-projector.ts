@@ -27,6 +27,11 @@ export class AtomProjector {
     return this.committed.entry(a, b) + this.direction[a] * this.direction[b];
   }
 
+  /** Whether row(a) is at hand: computed in this release, or kept across releases. */
+  holdsRow(a: number): boolean {
+    return this.cache.has(a) || this.committed.keeps(a);
+  }
+
   row(a: number): Float64Array {
     let row = this.cache.get(a);
     if (row === undefined) {

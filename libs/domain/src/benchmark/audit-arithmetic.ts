@@ -40,6 +40,12 @@ export const REORTHOGONALISE = 1e-2;
 /** Projector rows an audit keeps between releases. */
 export const KEPT_ROWS = 64;
 /**
+ * The exposure check looks up an atom's projector entries one by one until they number the
+ * atoms / ROW_AFTER_LOOKUPS, then computes its row: most candidate atoms are tried by a few
+ * dozen companies of one to three units, a few dozen dot products against a row of all atoms.
+ */
+export const ROW_AFTER_LOOKUPS = 4;
+/**
  * The work (atoms scanned) the exact searches around hot units may take for one release; past
  * it the release is refused, so that a study of many small atoms cannot stall the snapshot.
  */

@@ -34,14 +34,31 @@ export class CommittedRows {
     return sum;
   }
 
+  /** Whether a row of atom a is kept (up to date or not). */
+  keeps(a: number): boolean {
+    return this.kept.has(a);
+  }
+
   row(a: number): Float64Array {
     let row = this.kept.get(a);
     if (row === undefined) {
-      row = { values: new Float64Array(this.audit.capacity), rank: 0, atoms: 0 };
-      this.kept.set(a, row);
-      if (this.kept.size > KEPT_ROWS) {
-        this.kept.delete(this.kept.keys().next().value as number);
+      // The least recently used row makes room, and lends its buffer: no new array of all
+      // atoms per row (a row's entries are all computed anew from rank 0).
+      let values: Float64Array | null = null;
+      if (this.kept.size >= KEPT_ROWS) {
+        const oldest = this.kept.keys().next().value as number;
+        values = (this.kept.get(oldest) as KeptRow).values;
+        this.kept.delete(oldest);
       }
+      row = {
+        values:
+          values !== null && values.length >= this.audit.capacity
+            ? values
+            : new Float64Array(this.audit.capacity),
+        rank: 0,
+        atoms: 0,
+      };
+      this.kept.set(a, row);
     } else {
       // Most recently used last.
       this.kept.delete(a);

@@ -4,6 +4,7 @@ import {
   LIFT_MARGIN,
   liftedLeverageBound,
   REORTHOGONALISE,
+  ROW_AFTER_LOOKUPS,
   SEARCH_BUDGET,
 } from './audit-arithmetic';
 import { AtomProjector } from './atom-projector';
@@ -101,6 +102,11 @@ export class SumAudit {
   private readonly companyUnits: Int32Array;
   private readonly largestCompany: number;
   /**
+   * companiesFrom[k]: the companies of at least k units, in company order (k from 1 to the
+   * largest company), for the exposure check when only companies that large may reach the limit.
+   */
+  private readonly companiesFrom: Int32Array[];
+  /**
    * Per company, in the release being judged: its own leverage Σ_{w∈c} h_w, and its floor,
    * the leverage below which its knowledge cannot lift an atom to the limit: limit · (1 − own)
    * (h(c) ≤ h / (1 − own), see the class comment), or 0 when its own leverage reaches 1.
@@ -125,7 +131,7 @@ export class SumAudit {
    *   give the same verdict to the same set, which saves the search for each copy
    */
   constructor(
-    private readonly owners: Int32Array,
+    owners: Int32Array,
     private readonly minN: number,
     private readonly memo: ReleaseMemo = new ReleaseMemo(),
   ) {
@@ -172,6 +178,13 @@ export class SumAudit {
       this.companyStart[c + 1] += this.companyStart[c];
     }
     this.largestCompany = largest;
+    const from: number[][] = Array.from({ length: largest + 1 }, () => []);
+    for (let c = 0; c < companies; c++) {
+      for (let k = 1; k <= this.companyStart[c + 1] - this.companyStart[c]; k++) {
+        from[k].push(c);
+      }
+    }
+    this.companiesFrom = from.map((list) => Int32Array.from(list));
     this.floors = new Float64Array(companies);
     this.owns = new Float64Array(companies);
     const fill = this.companyStart.slice(0, companies);
@@ -322,12 +335,8 @@ export class SumAudit {
    * lies in the span already.
    */
   private newDirection(members: Int32Array): Float64Array | null {
-    this.split(members);
+    const inside = this.split(members);
     const { atomCount: m, rank, stride, rows, sizes } = this;
-    const inside = new Uint8Array(m);
-    for (let i = 0; i < members.length; i++) {
-      inside[this.atomOf[members[i]]] = 1;
-    }
     // The set's coordinates c = Qᵀ W 1_T, from the atoms inside it (whole atoms after the split),
     // four atoms' rows at a time: one load and store of each coordinate per four products.
     const insideAtoms: number[] = [];
@@ -367,15 +376,27 @@ export class SumAudit {
     if (outside <= IN_SPAN * members.length) {
       return null;
     }
-    const residual = new Float64Array(m);
-    for (let a = 0; a < m; a++) {
-      residual[a] = inside[a] - dotRow(rows, a * stride, coordinates, rank);
-    }
     // Gram–Schmidt, once more when the first pass cancelled most of the vector (see
-    // REORTHOGONALISE): that keeps the basis orthonormal to rounding.
+    // REORTHOGONALISE): that keeps the basis orthonormal to rounding. `outside` is the residual's
+    // norm before it is computed (equal to three digits and more), so when it calls for the
+    // second pass its projection Qᵀ W r is gathered in the first pass's sweep over the rows, each
+    // row read once for both (should the norm call for it alone, it is gathered after).
+    const residual = new Float64Array(m);
+    const gathered = outside < REORTHOGONALISE * members.length ? new Float64Array(rank) : null;
+    for (let a = 0; a < m; a++) {
+      const base = a * stride;
+      const value = inside[a] - dotRow(rows, base, coordinates, rank);
+      residual[a] = value;
+      const weight = sizes[a] * value;
+      if (gathered !== null && weight !== 0) {
+        for (let k = 0; k < rank; k++) {
+          gathered[k] += weight * rows[base + k];
+        }
+      }
+    }
     let norm = this.weightedNorm(residual);
     if (norm < REORTHOGONALISE * members.length) {
-      this.subtractProjection(residual);
+      this.subtractProjection(residual, gathered ?? this.projectionOf(residual));
       norm = this.weightedNorm(residual);
     }
     if (norm <= IN_SPAN * members.length) {
@@ -388,8 +409,11 @@ export class SumAudit {
     return residual;
   }
 
-  /** Gives every atom that is partly in `members` a new atom for its members. */
-  private split(members: Int32Array): void {
+  /**
+   * Gives every atom that is partly in `members` a new atom for its members, and returns per
+   * atom (after the split) 1 for the atoms inside the set: the whole ones and the new ones.
+   */
+  private split(members: Int32Array): Uint8Array {
     const before = this.atomCount;
     const count = new Int32Array(before);
     for (let i = 0; i < members.length; i++) {
@@ -401,6 +425,18 @@ export class SumAudit {
         target[a] = this.newAtom(a);
       }
     }
+    const inside = new Uint8Array(this.atomCount);
+    for (let a = 0; a < before; a++) {
+      if (target[a] >= 0) {
+        inside[target[a]] = 1;
+      } else if (count[a] > 0) {
+        inside[a] = 1;
+      }
+    }
+    if (this.atomCount === before) {
+      // Whole atoms only (as most sets are, once their groups have been released in a family).
+      return inside;
+    }
     for (let i = 0; i < members.length; i++) {
       const u = members[i];
       const to = target[this.atomOf[u]];
@@ -410,6 +446,7 @@ export class SumAudit {
         this.atomOf[u] = to;
       }
     }
+    return inside;
   }
 
   /** A new, empty atom with the coordinates of atom `from` (a split keeps the span). */
@@ -434,12 +471,9 @@ export class SumAudit {
     return a;
   }
 
-  /** vector −= Σ_k q_k ⟨q_k, vector⟩ in the size-weighted inner product over atoms. */
-  private subtractProjection(vector: Float64Array): void {
+  /** ⟨q_k, vector⟩ for every basis vector q_k, in the size-weighted inner product over atoms. */
+  private projectionOf(vector: Float64Array): Float64Array {
     const { rank, stride, rows, sizes } = this;
-    if (rank === 0) {
-      return;
-    }
     const projection = new Float64Array(rank);
     for (let i = 0; i < this.atomCount; i++) {
       const weight = sizes[i] * vector[i];
@@ -450,6 +484,12 @@ export class SumAudit {
         }
       }
     }
+    return projection;
+  }
+
+  /** vector −= Σ_k q_k ⟨q_k, vector⟩, given the projection (`projectionOf`). */
+  private subtractProjection(vector: Float64Array, projection: Float64Array): void {
+    const { rank, stride, rows } = this;
     for (let i = 0; i < this.atomCount; i++) {
       vector[i] -= dotRow(rows, i * stride, projection, rank);
     }
@@ -549,18 +589,33 @@ export class SumAudit {
     }
     // An atom below a company's floor stays below the limit whatever the company knows (the
     // bound above, with the company's own leverage): only atoms at or above the lowest floor of
-    // all companies are candidates, sorted by leverage.
-    const companies = this.companyStart.length - 1;
-    const { floors, owns, owners, atomOf } = this;
-    // Σ_{w∈c} h_w for every company in one pass over the units (in unit order, as a pass
-    // over each company's units would add them).
-    owns.fill(0);
-    for (let u = 0; u < owners.length; u++) {
-      owns[owners[u]] += leverage[atomOf[u]];
+    // the companies that may reach the limit are candidates, sorted by leverage. A company of k
+    // units has own ≤ S_k, k copies of `highest` added up as its units' leverages are (rounding
+    // is monotone), so its floor is at least limit · (1 − S_k): companies smaller than the first
+    // size whose bound comes down to `highest` are passed over without reading their units.
+    let reachingSize = 0;
+    let bound = 0;
+    for (let k = 1; k <= this.largestCompany && reachingSize === 0; k++) {
+      bound += highest;
+      if (bound >= 1 || highest >= limit * (1 - bound)) {
+        reachingSize = k;
+      }
     }
+    if (reachingSize === 0) {
+      return false;
+    }
+    const reaching = this.companiesFrom[reachingSize];
+    const { floors, owns, atomOf, companyStart, companyUnits } = this;
     let lowestFloor = limit;
-    for (let c = 0; c < companies; c++) {
-      floors[c] = owns[c] < 1 ? limit * (1 - owns[c]) : 0;
+    for (let i = 0; i < reaching.length; i++) {
+      const c = reaching[i];
+      // Σ_{w∈c} h_w over its units in unit order, as a pass over all units adds them.
+      let own = 0;
+      for (let j = companyStart[c]; j < companyStart[c + 1]; j++) {
+        own += leverage[atomOf[companyUnits[j]]];
+      }
+      owns[c] = own;
+      floors[c] = own < 1 ? limit * (1 - own) : 0;
       lowestFloor = min(lowestFloor, floors[c]);
     }
     let candidateCount = 0;
@@ -583,7 +638,10 @@ export class SumAudit {
     const hot: Array<{ company: number; atom: number }> = [];
     // Companies of one unit in the same atom know the same: each such atom is tried once.
     const triedAtom = new Uint8Array(m);
-    for (let c = 0; c < companies; c++) {
+    // Per atom, the projector entries `mayLift` looked up one by one in this release.
+    const lookups = new Int32Array(m);
+    for (let i = 0; i < reaching.length; i++) {
+      const c = reaching[i];
       const floor = floors[c];
       if (candidateCount === 0 || leverage[byLeverage[0]] < floor) {
         continue;
@@ -599,7 +657,7 @@ export class SumAudit {
       let attacker: Attacker | null = null;
       for (let r = 0; r < candidateCount && leverage[byLeverage[r]] >= floor; r++) {
         const atom = byLeverage[r];
-        if (!this.mayLift(units, atom, projector, owns[c], limit)) {
+        if (!this.mayLift(units, atom, projector, owns[c], limit, lookups)) {
           continue;
         }
         attacker ??= new Attacker(units, this.atomOf, this.sizes, projector, scratch);
@@ -613,15 +671,25 @@ export class SumAudit {
         }
       }
     }
-    // The attackers share the scratch one after the other, so each searching one is made anew.
-    return hot.some(({ company, atom }) =>
-      smallSetAround(
-        new Attacker(this.unitsOf(company), this.atomOf, this.sizes, projector, scratch),
-        atom,
-        this.minN,
-        m,
-      ),
-    );
+    // The attackers share the scratch one after the other, so each searching company's is made
+    // anew; a company's hot atoms are consecutive, and searched with one attacker (what it
+    // computed for one atom holds for the next: the same numbers, not computed again).
+    let searching: { company: number; attacker: Attacker } | null = null;
+    return hot.some(({ company, atom }) => {
+      if (searching?.company !== company) {
+        searching = {
+          company,
+          attacker: new Attacker(
+            this.unitsOf(company),
+            this.atomOf,
+            this.sizes,
+            projector,
+            scratch,
+          ),
+        };
+      }
+      return smallSetAround(searching.attacker, atom, this.minN, m);
+    });
   }
 
   /** The units of company c. */
@@ -637,7 +705,10 @@ export class SumAudit {
    * `CommittedRows`) gives the entries themselves; for a company of one unit the bound is the
    * exact lift P[atom, w]² / (1 − h_w), so an Attacker is made only for one that is hot. The
    * bound is trusted with a margin far above the rounding of the exact computation, so the hot
-   * units, and so the verdicts, are those of the exact computation.
+   * units, and so the verdicts, are those of the exact computation. The entries are looked up
+   * one by one (a dot product over the rank each, where the row is one per atom) unless the
+   * atom's row is at hand or its lookups in this release (`lookups`) have come to a share of the
+   * atoms that the row repays (`ROW_AFTER_LOOKUPS`): an entry is the same number either way.
    */
   private mayLift(
     units: Int32Array,
@@ -645,12 +716,21 @@ export class SumAudit {
     projector: AtomProjector,
     own: number,
     limit: number,
+    lookups: Int32Array,
   ): boolean {
-    const row = projector.row(atom);
     let reach = 0;
-    for (let j = 0; j < units.length; j++) {
-      const entry = row[this.atomOf[units[j]]];
-      reach += entry * entry;
+    if (projector.holdsRow(atom) || lookups[atom] >= this.atomCount / ROW_AFTER_LOOKUPS) {
+      const row = projector.row(atom);
+      for (let j = 0; j < units.length; j++) {
+        const entry = row[this.atomOf[units[j]]];
+        reach += entry * entry;
+      }
+    } else {
+      lookups[atom] += units.length;
+      for (let j = 0; j < units.length; j++) {
+        const entry = projector.entry(atom, this.atomOf[units[j]]);
+        reach += entry * entry;
+      }
     }
     return liftedLeverageBound(projector.leverage[atom], reach, own) >= limit - LIFT_MARGIN;
   }
