@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { DEFAULT_SPREADSHEET_LIMITS } from './spreadsheet-limits';
 import { rawCellOf, readXlsxTable } from './xlsx-reader';
+import { inspectXlsxZip } from './zip-guard';
 import { zip } from './zip.test-util';
 
 describe('rawCellOf', () => {
@@ -102,6 +103,7 @@ describe('readXlsxTable', () => {
       sheet.getCell('G1').value = { richText: [{ text: 'a' }, { text: 'b' }] };
       sheet.getCell('H1').value = { error: '#N/A' };
     });
+    expect((await inspectXlsxZip(plain, DEFAULT_SPREADSHEET_LIMITS, 'en')).streamable).toBe(true);
     expect((await read(plain)).rows[0].cells).toEqual([
       undefined,
       { kind: 'number', value: 1.5 },
@@ -125,6 +127,9 @@ describe('readXlsxTable', () => {
       sheet.mergeCells('C1:D1');
       sheet.getCell('C1').value = 9;
     });
+    expect((await inspectXlsxZip(special, DEFAULT_SPREADSHEET_LIMITS, 'en')).streamable).toBe(
+      false,
+    );
     expect((await read(special)).rows[0].cells).toEqual([
       undefined,
       { kind: 'boolean', value: true },
