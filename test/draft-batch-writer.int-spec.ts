@@ -101,7 +101,7 @@ describe('SubmissionRepository.writeDrafts (application role, real PostgreSQL)',
     expect(audit).toHaveLength(1201);
     const first = drafts[0].entity.id;
     expect(audit.find((a) => a.submission_id === first)?.changes).toEqual([
-      { action: 'answer', field: 'headcount_avg', old: null, new: 0 },
+      ['answer', 'headcount_avg', null, 0],
     ]);
   });
 

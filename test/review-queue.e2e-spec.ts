@@ -212,7 +212,7 @@ describe('review queue at 2,000 submissions (e2e)', () => {
     const added = after.slice(before.length);
     expect(added).toHaveLength(3);
     expect(added.map((r) => r.changes)).toEqual(
-      chosen.map(() => [{ action: 'state', field: null, old: 'submitted', new: 'accepted' }]),
+      chosen.map(() => [['state', null, 'submitted', 'accepted']]),
     );
     expect(new Set(added.map((r) => r.actor_user_id))).toEqual(new Set([publisher.id]));
     // Every other unit is as it was: 1,200 - 3 submitted, 200 + 3 accepted.

@@ -20,7 +20,7 @@ export * from './auth/credentials';
 export * from './locks/transaction-lock';
 export * from './studies/participants';
 export * from './submissions/submission.repository';
-export type { AuditAuthor, AuditBatch, AuditChange } from './submissions/submission-audit-rows';
+export type { AuditAuthor, AuditBatch } from './submissions/submission-audit-rows';
 export type { BatchedDraft, DraftBatchWritten } from './submissions/draft-batch-writer';
 export * from './auth/password-resets';
 export * from './mail/outbox';

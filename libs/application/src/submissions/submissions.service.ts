@@ -40,7 +40,12 @@ import { enqueueMails } from '../common/enqueue-mails';
 import { queueReviewMails, type QueuedMail } from '../notifications/notification-mails';
 import { PUBLIC_URL } from '../notifications/public-url';
 import type { AuditEntryDto, SubmissionDto } from './submission.dto';
-import { AuditChange, BatchedDraft, Located, SubmissionRepository } from '@app/persistence';
+import {
+  BatchedDraft,
+  Located,
+  SubmissionAuditChange,
+  SubmissionRepository,
+} from '@app/persistence';
 import { SUBMISSION_REFUSALS as R } from './submissions.texts';
 
 type SubmissionRequest = CallerContext;
@@ -373,12 +378,12 @@ export class SubmissionsService {
       const rows = await auditOfSubmission(m, submission.id);
       // An entry per change, as the audit was read when it kept a row per change.
       return rows.flatMap((r) =>
-        r.changes.map((change) => ({
+        r.changes.map(([action, field, oldValue, newValue]) => ({
           at: r.at.toISOString(),
-          action: change.action,
-          field: change.field,
-          oldValue: change.old,
-          newValue: change.new,
+          action,
+          field,
+          oldValue,
+          newValue,
           actorRole: r.actorRole,
           actorUserId: r.actorUserId,
           actorApiKeyId: r.actorApiKeyId,
@@ -459,8 +464,8 @@ export class SubmissionsService {
     catalogue: Catalogue,
     checked: AnswerValidationResult,
     context: PlausibilityContext,
-  ): AuditChange[] {
-    const audit: AuditChange[] = [];
+  ): SubmissionAuditChange[] {
+    const audit: SubmissionAuditChange[] = [];
     const answers = checked.values as Answers;
     for (const key of new Set([...Object.keys(submission.answers), ...Object.keys(answers)])) {
       if (!sameValue(submission.answers[key], answers[key])) {

@@ -5,13 +5,17 @@ export type SubmissionAuditAction = 'answer' | 'state' | 'warning_comment' | 're
 /** Answers, states and comments are all scalars. */
 export type SubmissionAuditValue = string | number | boolean | null;
 
-/** One change of a write: which field, old and new value. */
-export interface SubmissionAuditChange {
-  action: SubmissionAuditAction;
-  field: string | null;
-  old: SubmissionAuditValue;
-  new: SubmissionAuditValue;
-}
+/**
+ * One change of a write: action, field, old value, new value. Stored as this tuple, not as an
+ * object of four keys, which would double the text of an import's audit rows (see the
+ * migration AuditChangesAsTuples).
+ */
+export type SubmissionAuditChange = [
+  action: SubmissionAuditAction,
+  field: string | null,
+  old: SubmissionAuditValue,
+  new: SubmissionAuditValue,
+];
 
 /**
  * One write of a submission (a save, an import, a transition, a comment): who, when, in which

@@ -22,6 +22,7 @@ import { PublisherCyclesPerStatement1764410000000 } from './1764410000000-publis
 import { CachedPlanAccessChecks1764440000000 } from './1764440000000-cached-plan-access-checks';
 import { Lz4SubmissionJson1764480000000 } from './1764480000000-lz4-submission-json';
 import { SnapshotSourceInOneRead1764490000000 } from './1764490000000-snapshot-source-in-one-read';
+import { AuditChangesAsTuples1764510000000 } from './1764510000000-audit-changes-as-tuples';
 
 /** Every migration in order; listed explicitly so that bundled apps need no file globbing. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   CachedPlanAccessChecks1764440000000,
   Lz4SubmissionJson1764480000000,
   SnapshotSourceInOneRead1764490000000,
+  AuditChangesAsTuples1764510000000,
 ];

@@ -1,20 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate as turn } from 'node:timers/promises';
-import type { SubmissionEntity } from '../entities';
+import type { SubmissionAuditChange, SubmissionEntity } from '../entities';
 import type { TenantTx } from '../tenant/tenant-db';
-import {
-  type AuditAuthor,
-  type AuditChange,
-  auditInsert,
-  auditRowText,
-} from './submission-audit-rows';
+import { type AuditAuthor, auditInsert, auditRowText } from './submission-audit-rows';
 import { managerOf } from '../tenant/tenant-tx';
 import { JsonbRows } from './jsonb-rows';
 
 /** One draft of a batch: the submission as it is to be stored, and what its audit row lists. */
 export interface BatchedDraft {
   entity: SubmissionEntity;
-  changes: AuditChange[];
+  changes: SubmissionAuditChange[];
   /** A submission not stored yet (inserted), or one read for update (updated if changed). */
   isNew: boolean;
 }

@@ -1,19 +1,6 @@
 import type { Actor } from '@app/domain';
-import type {
-  SubmissionAuditAction,
-  SubmissionAuditChange,
-  SubmissionAuditValue,
-  SubmissionEntity,
-} from '../entities';
+import type { SubmissionAuditChange, SubmissionEntity } from '../entities';
 import { JsonbRows } from './jsonb-rows';
-
-/** One audit row to be: action, field, old value, new value. */
-export type AuditChange = [
-  SubmissionAuditAction,
-  string | null,
-  SubmissionAuditValue,
-  SubmissionAuditValue,
-];
 
 /** Who made audited changes: the caller, and the request they came with. */
 export interface AuditAuthor {
@@ -24,7 +11,7 @@ export interface AuditAuthor {
 /** The audit changes of one submission. */
 export interface AuditBatch {
   submission: Pick<SubmissionEntity, 'id' | 'tenantId'>;
-  changes: AuditChange[];
+  changes: SubmissionAuditChange[];
 }
 
 /** Rows of a batch statement: a JSON parameter of this many rows stays a few megabytes. */
@@ -42,12 +29,7 @@ export function auditRowText({ submission, changes }: AuditBatch): string | null
   return JSON.stringify({
     tenant_id: submission.tenantId,
     submission_id: submission.id,
-    changes: changes.map(([action, field, oldValue, newValue]): SubmissionAuditChange => ({
-      action,
-      field,
-      old: oldValue,
-      new: newValue,
-    })),
+    changes,
   });
 }
 
