@@ -48,6 +48,7 @@ import type { SubmissionDto } from '../submissions/submission.dto';
 import {
   DraftBatchItem,
   DraftBatchPart,
+  DraftBatchResult,
   SubmissionContext,
   SubmissionsService,
 } from '../submissions/submissions.service';
@@ -67,6 +68,14 @@ interface ChunkUnits {
  * round, while a file of 5,000 rows that is wrong throughout does not become a 50 MB answer.
  */
 export const MAX_LISTED_PROBLEMS = 1000;
+
+/**
+ * Chunks of an import whose units are read while an earlier one is checked and stored. The
+ * statements of a transaction run one after the other, so a chunk's reads asked for only as
+ * the chunk before is handed on would wait behind that chunk's rounds, and the rows' checks
+ * behind them; read ahead, they are answered before those rounds come.
+ */
+const READ_AHEAD_CHUNKS = 2;
 
 /** The profile columns of a cycle export, after the unit id and before the state. */
 const PROFILE_COLUMNS = ['industry', 'country', 'sizeBand', 'customerType', 'sourcing'] as const;
@@ -250,14 +259,23 @@ export class ImportsService {
     // Problems the thread has counted in the sheet so far.
     let sheetProblems = 0;
     let units = 0;
+    // Until the drafts are stored or refused: after that the transaction ends, and a chunk
+    // still coming reads nothing more.
+    let storing = true;
 
     // A chunk's units: the companies that run them, their submissions (locked for update) and
-    // the previous cycle's answers. Asked for as soon as the chunk comes, so that the database
-    // answers before it stores the rounds of the chunk before.
-    const unitsOf = async (chunk: CycleImportChunk): Promise<ChunkUnits> => {
+    // the previous cycle's answers. Asked for as soon as the chunk comes, READ_AHEAD_CHUNKS
+    // ahead of the one being stored.
+    const unitsOf = async (chunk: CycleImportChunk): Promise<ChunkUnits | null> => {
       const unitIds = chunk.rows.flatMap((r) => (r.unitId ? [r.unitId] : []));
       const companyOf = await companiesOfUnits(m, unitIds);
+      if (!storing) {
+        return null;
+      }
       const current = await lockSubmissionsOfUnits(m, cycleId, unitIds);
+      if (!storing) {
+        return null;
+      }
       return {
         chunk,
         companyOf,
@@ -265,9 +283,13 @@ export class ImportsService {
         context: await plausibility(unitIds),
       };
     };
-    const read = (next: IteratorResult<CycleImportChunk>): Promise<ChunkUnits> | null => {
-      if (next.done || next.value.final) {
-        final = next.done ? undefined : next.value;
+    // Chunks are asked for ahead, so past the end too: that answer (done) changes nothing.
+    const read = (next: IteratorResult<CycleImportChunk>): Promise<ChunkUnits | null> | null => {
+      if (next.done || !storing) {
+        return null;
+      }
+      if (next.value.final) {
+        final = next.value;
         return null;
       }
       return unitsOf(next.value);
@@ -320,21 +342,33 @@ export class ImportsService {
       }
     };
     const parts = async function* (): AsyncGenerator<DraftBatchPart> {
-      let reading: Promise<ChunkUnits | null> = Promise.resolve(read(first));
+      // The chunks ahead, their units read as they come, in the file's order; a failure of
+      // either is thrown when its turn comes.
+      const ahead: Promise<ChunkUnits | null>[] = [Promise.resolve(read(first))];
+      const readNext = (): void => {
+        const reading = chunks.next().then(read);
+        reading.catch(() => undefined);
+        ahead.push(reading);
+      };
+      for (let k = 0; k < READ_AHEAD_CHUNKS; k++) {
+        readNext();
+      }
       for (;;) {
-        const loaded = await reading;
+        const loaded = await ahead.shift();
         if (!loaded) {
           return;
         }
-        // The next chunk is awaited, and its units read, while this one is stored; a failure
-        // of either is thrown when it is awaited above.
-        reading = chunks.next().then(read);
-        reading.catch(() => undefined);
+        readNext();
         sheetProblems = loaded.chunk.problemCount;
         yield { items: checkedRows(loaded), context: loaded.context };
       }
     };
-    const result = await this.submissions.storeDrafts(m, req, cycle, catalogue, parts());
+    let result: DraftBatchResult;
+    try {
+      result = await this.submissions.storeDrafts(m, req, cycle, catalogue, parts());
+    } finally {
+      storing = false;
+    }
     if (!final) {
       throw new Error('a cycle import ended without its problems');
     }
