@@ -24,16 +24,33 @@ function numeric(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : NaN;
 }
 
-/** A catalogue never changes, so its benchmark KPIs are listed once for all its vectors. */
-const KPIS_OF = new WeakMap<Catalogue, readonly BenchmarkKpi[]>();
+/**
+ * Where a catalogue's values sit in its KPI vectors: its benchmark KPIs, and the slots of its
+ * numeric inputs (neither yes/no nor derived), which plausibility reads.
+ */
+interface VectorLayout {
+  kpis: readonly BenchmarkKpi[];
+  numericInputs: readonly { key: string; slot: number }[];
+}
 
-function kpisOf(catalogue: Catalogue): readonly BenchmarkKpi[] {
-  let kpis = KPIS_OF.get(catalogue);
-  if (!kpis) {
-    kpis = benchmarkKpis(catalogue);
-    KPIS_OF.set(catalogue, kpis);
+/** A catalogue never changes, so its layout is worked out once for all its vectors. */
+const LAYOUTS = new WeakMap<Catalogue, VectorLayout>();
+
+function layoutOf(catalogue: Catalogue): VectorLayout {
+  let layout = LAYOUTS.get(catalogue);
+  if (!layout) {
+    const kpis = benchmarkKpis(catalogue);
+    layout = {
+      kpis,
+      numericInputs: kpis.flatMap((kpi, slot) =>
+        kpi.boolean || catalogue.item(kpi.key)?.formula !== undefined
+          ? []
+          : [{ key: kpi.key, slot }],
+      ),
+    };
+    LAYOUTS.set(catalogue, layout);
   }
-  return kpis;
+  return layout;
 }
 
 /**
@@ -46,7 +63,7 @@ export function kpiVector(
   answers: Answers,
   derived: KpiValues = catalogue.derive(answers),
 ): Buffer {
-  const kpis = kpisOf(catalogue);
+  const { kpis } = layoutOf(catalogue);
   const buffer = Buffer.alloc(kpis.length * 8);
   kpis.forEach((kpi, k) => {
     const value = kpi.key in derived ? derived[kpi.key] : answers[kpi.key];
@@ -65,19 +82,16 @@ export function numericInputsOf(
   catalogue: Catalogue,
   vector: Buffer,
 ): Record<string, number> | undefined {
-  const kpis = kpisOf(catalogue);
+  const { kpis, numericInputs } = layoutOf(catalogue);
   if (vector.length !== kpis.length * 8) {
     return undefined;
   }
   const inputs: Record<string, number> = {};
-  kpis.forEach((kpi, k) => {
-    if (kpi.boolean || catalogue.item(kpi.key)?.formula !== undefined) {
-      return;
-    }
-    const value = vector.readDoubleLE(k * 8);
+  for (const { key, slot } of numericInputs) {
+    const value = vector.readDoubleLE(slot * 8);
     if (Number.isFinite(value)) {
-      inputs[kpi.key] = value;
+      inputs[key] = value;
     }
-  });
+  }
   return inputs;
 }

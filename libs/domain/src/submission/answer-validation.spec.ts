@@ -351,4 +351,22 @@ describe('validateDraft', () => {
     expect(result.values).toEqual({ agent_fte: 50, headcount: null, csat: 80 });
     expect(result.errors).toEqual([]);
   });
+
+  it('takes the answers of a new draft as they are, and drops a clearing of nothing', () => {
+    expect(validateDraft(catalogue, {}, { agent_fte: 50, csat: 80 }, 'en').values).toEqual({
+      agent_fte: 50,
+      csat: 80,
+    });
+    expect(validateDraft(catalogue, {}, { agent_fte: 50, leavers: null }, 'en').values).toEqual({
+      agent_fte: 50,
+    });
+  });
+
+  it('finds unknown keys and bad types in the answers of a new draft, too', () => {
+    const result = validateDraft(catalogue, {}, { agent_fte: 'fifty', shoe_size: 42 }, 'en');
+    expect(result.errors.map((e) => [e.key, e.rule])).toEqual([
+      ['agent_fte', 'type_number'],
+      ['shoe_size', 'unknown_key'],
+    ]);
+  });
 });

@@ -172,11 +172,27 @@ export function validateDraft(
   answers: Readonly<Record<string, unknown>>,
   language: MessageLanguage,
 ): AnswerValidationResult {
+  return validateAnswers(catalogue, overlaid(current, answers), { forSubmit: false, language });
+}
+
+/**
+ * `answers` laid over `current` as `validateDraft` says. Without current answers and without
+ * a cleared one, that is `answers` as they are, which is what most rows of an import are: no
+ * copy is made of them (validation only reads its answers).
+ */
+function overlaid(
+  current: Readonly<Record<string, unknown>>,
+  answers: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
+  if (Object.keys(current).length === 0 && !Object.values(answers).includes(null)) {
+    return answers;
+  }
   const merged: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(answers)) {
+  for (const key of Object.keys(answers)) {
+    const value = answers[key];
     if (value !== null || (merged[key] !== undefined && merged[key] !== null)) {
       merged[key] = value;
     }
   }
-  return validateAnswers(catalogue, merged, { forSubmit: false, language });
+  return merged;
 }
