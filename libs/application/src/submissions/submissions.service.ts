@@ -467,9 +467,19 @@ export class SubmissionsService {
   ): SubmissionAuditChange[] {
     const audit: SubmissionAuditChange[] = [];
     const answers = checked.values as Answers;
-    for (const key of new Set([...Object.keys(submission.answers), ...Object.keys(answers)])) {
-      if (!sameValue(submission.answers[key], answers[key])) {
-        audit.push(['answer', key, submission.answers[key] ?? null, answers[key] ?? null]);
+    const before = submission.answers;
+    // The answers there before, then those new, each once: the order of the changes.
+    const change = (key: string): void => {
+      if (!sameValue(before[key], answers[key])) {
+        audit.push(['answer', key, before[key] ?? null, answers[key] ?? null]);
+      }
+    };
+    for (const key of Object.keys(before)) {
+      change(key);
+    }
+    for (const key of Object.keys(answers)) {
+      if (!Object.hasOwn(before, key)) {
+        change(key);
       }
     }
     submission.answers = answers;

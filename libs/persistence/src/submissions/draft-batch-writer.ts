@@ -61,17 +61,15 @@ class RoundRows {
   readonly vectors: Buffer[] = [];
   private at = 0;
 
+  /** `row` gets the slice of its vector (`kpi_at`, `kpi_length`), null without one. */
   add(row: Record<string, unknown>, vector: Buffer | null | undefined): void {
-    let slice: { kpi_at: number | null; kpi_length: number | null } = {
-      kpi_at: null,
-      kpi_length: null,
-    };
+    row.kpi_at = vector ? this.at : null;
+    row.kpi_length = vector ? vector.length : null;
     if (vector) {
-      slice = { kpi_at: this.at, kpi_length: vector.length };
       this.at += vector.length;
       this.vectors.push(vector);
     }
-    this.rows.add(JSON.stringify({ ...row, ...slice }));
+    this.rows.add(JSON.stringify(row));
   }
 }
 
