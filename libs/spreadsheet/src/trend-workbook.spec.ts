@@ -239,6 +239,7 @@ describe('trendWorkbook', () => {
     ];
     const units = sizeBands.map((sizeBand, i): TrendUnit => ({
       id: `F${i}`,
+      company: `company of F${i}`,
       profile: { industry: 'banking', sizeBand, country: 'DE' },
       values: { training_days_new: 10 + i },
     }));
