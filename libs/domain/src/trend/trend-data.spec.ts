@@ -62,14 +62,14 @@ describe('computeTrendData', () => {
       ['M', 20],
       ['L, XL', 10],
     ]);
-    expect(trend.participation[0].foldedSizeBands).toEqual([['L', 'XL']]);
+    expect(trend.participation[0].folded).toEqual([{ dimension: 'sizeBand', values: ['L', 'XL'] }]);
     expect(counts(1)).toEqual([
       ['S', 12],
       ['M', 20],
       ['L', 11],
       ['XL', 10],
     ]);
-    expect(trend.participation[1].foldedSizeBands).toEqual([]);
+    expect(trend.participation[1].folded).toEqual([]);
     // The same bands and counts as the size-band groups of the cycle's snapshot.
     cycles.forEach((c, i) => {
       const profiles = c.units.map((unit) => ({
