@@ -157,9 +157,7 @@ export function computeTrendData(input: TrendInput): TrendData {
   };
   return {
     years,
-    participation: input.cycles.map((cycle) =>
-      cycleParticipation(cycle.year, cycle.units, policy),
-    ),
+    participation: input.cycles.map((cycle) => cycleParticipation(cycle.year, cycle.units, policy)),
     kpis: trends,
     adoption,
     drivers:
