@@ -402,7 +402,7 @@ describe('disclosure attacks of issue 12 on the demo study (e2e, real worker and
     expect(blocks).toBeGreaterThan(0);
   });
 
-  it('(6) the trend report\u2019s workbook holds no unit-level rows', async () => {
+  it('(6) the trend report\u2019s workbook holds no unit-level rows, and its participation counts the peer-group list\u2019s categories', async () => {
     const headers = await auth(PUBLISHER);
     const [{ study_id: studyId }] = await (
       await ownerDataSource()
