@@ -1,6 +1,11 @@
 import { Test } from '@nestjs/testing';
 import type { INestApplicationContext } from '@nestjs/common';
-import { peerGroupDefinition, PeerGroupFilter, PROFILE_DIMENSIONS } from '@app/domain';
+import {
+  peerGroupDefinition,
+  PeerGroupFilter,
+  PROFILE_DIMENSION_LABELS,
+  PROFILE_DIMENSIONS,
+} from '@app/domain';
 import { seedDemo } from '@app/application';
 import { escapeXml } from '@app/reporting';
 import ExcelJS from 'exceljs';
@@ -397,7 +402,7 @@ describe('disclosure attacks of issue 12 on the demo study (e2e, real worker and
     expect(blocks).toBeGreaterThan(0);
   });
 
-  it('(6) the trend report\u2019s workbook holds no unit-level rows', async () => {
+  it('(6) the trend report\u2019s workbook holds no unit-level rows, and its participation counts the peer-group list\u2019s categories', async () => {
     const headers = await auth(PUBLISHER);
     const [{ study_id: studyId }] = await (
       await ownerDataSource()
@@ -477,5 +482,31 @@ describe('disclosure attacks of issue 12 on the demo study (e2e, real worker and
       }
     }
     expect(leaks).toEqual([]);
+
+    // The trend's participation and the snapshot's peer-group list name the same categories
+    // (L, XL, not L and XL; the countries of too few companies as one band), with the same
+    // counts: no list shows a count the other withholds.
+    const participation = (sheets.get('Participation') ?? []).slice(1);
+    const dimensions = ['industry', 'sizeBand', 'country'] as const;
+    const groups = await groupsSeenBy(PUBLISHER);
+    for (const dimension of dimensions) {
+      const listed = groups
+        .filter((group) => group.kind === 'dimension' && group.filter[dimension] !== undefined)
+        .map((group) => (group.filter[dimension] ?? []).join(', '));
+      const counted = participation.filter(
+        ([year, label]) => year === 2024 && label === PROFILE_DIMENSION_LABELS[dimension].en,
+      );
+      expect([dimension, listed.length > 1]).toEqual([dimension, true]);
+      expect([dimension, counted.map(([, , category]) => category)]).toEqual([dimension, listed]);
+      for (const [, , category, units] of counted) {
+        const group = groups.find(
+          (g) => g.kind === 'dimension' && (g.filter[dimension] ?? []).join(', ') === category,
+        );
+        expect([category, typeof units === 'number' ? units : null]).toEqual([
+          category,
+          group?.released === true ? group.n : null,
+        ]);
+      }
+    }
   });
 });

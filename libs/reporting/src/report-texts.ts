@@ -208,6 +208,33 @@ export const INDUSTRY_LABELS: Readonly<Record<Industry, LocalizedText>> = {
   media: { de: 'Medien', en: 'Media' },
 };
 
+/**
+ * Values of a dimension by `labels` (an industry's code by its name); a value the labels do not
+ * know as it is.
+ */
+export function categoryLabels(
+  labels: Readonly<Record<string, LocalizedText>>,
+  values: readonly string[],
+  language: ReportLanguage,
+): string[] {
+  return values.map((value) =>
+    Object.prototype.hasOwnProperty.call(labels, value) ? labels[value][language] : value,
+  );
+}
+
+/**
+ * A category of the participation tables by `labels`: a value as labelled, a folded band (as the
+ * peer-group list names it, `public, travel`) as its values' labels joined (`Öffentlicher
+ * Sektor, Reise und Verkehr`).
+ */
+export function categoryLabel(
+  labels: Readonly<Record<string, LocalizedText>>,
+  category: string,
+  language: ReportLanguage,
+): string {
+  return categoryLabels(labels, category.split(', '), language).join(', ');
+}
+
 /** The size bands with their bounds in agent FTE (those of `sizeBandFor`). */
 export const SIZE_BAND_LABELS: Readonly<Record<SizeBand, LocalizedText>> = {
   S: { de: 'S (unter 50 Agenten-FTE)', en: 'S (under 50 agent FTE)' },

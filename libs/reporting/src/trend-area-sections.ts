@@ -17,6 +17,7 @@ import { ReportFigure } from './company-report-model';
 import { NO_VALUE, unitLabel } from './report-format.util';
 import { TREND_REPORT_SENTENCES as T } from './trend-report-sentences';
 import {
+  categoryLabel,
   COUNTRY_LABELS,
   INDUSTRY_LABELS,
   KPI_AREA_LABELS,
@@ -59,12 +60,14 @@ export function participationSection(ctx: TrendModelContext): TrendParticipation
   /**
    * A dimension's table: a row per category some cycle lists, a cell per cycle. A category a
    * cycle does not list has no unit there (0), unless the cycle counts its units in a folded
-   * category (`L, XL`), or, for a folded row, in its bands one by one: then the cell names those.
+   * category (`L, XL`), or, for a folded row, in its values one by one: then the cell names
+   * those by `nameOf` (a size band or country by its code, an industry by its name).
    */
   const breakdown = (
     title: LocalizedText,
     order: readonly string[],
     labelOf: (category: string) => string,
+    nameOf: (category: string) => string,
     cellsOf: (
       cycle: CycleParticipation,
     ) => ReadonlyArray<{ category: string; units: TrendFigure<number> }>,
@@ -88,7 +91,7 @@ export function participationSection(ctx: TrendModelContext): TrendParticipation
         .filter((listed) => listed.split(', ').some((value) => values.has(value)));
     };
     const quoted = (category: string): string =>
-      language === 'de' ? `„${category}“` : `“${category}”`;
+      language === 'de' ? `„${nameOf(category)}“` : `“${nameOf(category)}”`;
     return {
       title: dimension,
       rows: categories.map((category) => {
@@ -117,29 +120,31 @@ export function participationSection(ctx: TrendModelContext): TrendParticipation
       }),
     };
   };
-  const labelIn =
-    (labels: Readonly<Record<string, LocalizedText>>) =>
-    (category: string): string =>
-      Object.prototype.hasOwnProperty.call(labels, category)
-        ? labels[category][language]
-        : category;
+  // A folded industry or country band (`public, travel`, as the peer-group list names it) is
+  // labelled by its values' labels joined.
+  const industryLabel = (category: string): string =>
+    categoryLabel(INDUSTRY_LABELS, category, language);
+  const code = (category: string): string => category;
   const breakdowns = [
     breakdown(
       PROFILE_DIMENSION_LABELS.industry,
       INDUSTRIES,
-      labelIn(INDUSTRY_LABELS),
+      industryLabel,
+      industryLabel,
       (c) => c.byIndustry,
     ),
     breakdown(
       PROFILE_DIMENSION_LABELS.sizeBand,
       SIZE_BANDS,
       (category) => sizeBandLabel(category, language),
+      code,
       (c) => c.bySizeBand,
     ),
     breakdown(
       PROFILE_DIMENSION_LABELS.country,
       COUNTRIES,
-      labelIn(COUNTRY_LABELS),
+      (category) => categoryLabel(COUNTRY_LABELS, category, language),
+      code,
       (c) => c.byCountry,
     ),
   ];

@@ -1,5 +1,6 @@
+import { participationFolding } from '@app/domain';
 import { TREND_REPORT_SENTENCES as T } from './trend-report-sentences';
-import { SUPPRESSION_RULE_LABELS } from './report-texts';
+import { categoryLabels, INDUSTRY_LABELS, SUPPRESSION_RULE_LABELS } from './report-texts';
 import { TrendModelContext } from './trend-report-context';
 import { TrendAppendix } from './trend-report-model';
 import { capitalized } from './trend-figure-format.util';
@@ -23,10 +24,26 @@ export function appendix(ctx: TrendModelContext): TrendAppendix {
         : 'Custom peer groups (max_custom_groups)',
   };
   const groups = withheld.appendix();
-  // Each cycle's folded size bands; none known for trend data computed before folding.
+  // Each cycle's folded bands, industries by their labels as the participation tables name
+  // them, quoted since a label may hold "und"/"and"; none known for trend data computed before
+  // folding.
+  const quoted = (label: string): string => (language === 'de' ? `„${label}“` : `“${label}”`);
   const cycles = input.trend.participation;
-  const folding = cycles.every((cycle) => cycle.foldedSizeBands !== undefined)
-    ? cycles.map((cycle) => ({ year: cycle.year, bands: cycle.foldedSizeBands ?? [] }))
+  const folds = cycles.map(participationFolding);
+  const folding = folds.every((bands) => bands !== null)
+    ? {
+        categories: cycles.every((cycle) => cycle.folded !== undefined),
+        years: cycles.map((cycle, c) => ({
+          year: cycle.year,
+          bands: (folds[c] ?? []).map(({ dimension, values }) => ({
+            dimension,
+            values:
+              dimension === 'industry'
+                ? categoryLabels(INDUSTRY_LABELS, values, language).map(quoted)
+                : values,
+          })),
+        })),
+      }
     : null;
   const pooled = input.trend.kpis.some((trend) =>
     trend.cycles.some((cycle) => cycle.pooled !== undefined),

@@ -99,7 +99,7 @@ describe('buildTrendReportModel: drivers, drift, cover and appendix', () => {
     ]);
     // Nothing was folded in the hand-made trend: the folding rule says so.
     expect(appendix.rules[5]).toBe(
-      'Folding: as in the benchmark’s peer groups, a size band of fewer than 10 units is combined with its smaller neighbour in each reference year and counted only together with it, so that no unit stands alone. In no reference year was a size band combined.',
+      'Folding: as in the benchmark’s peer groups, categories are combined in each reference year and counted only together, so that none stands alone: a size band of fewer than 10 units with its smaller neighbour; the industries whose units belong to fewer than 5 companies, or of whose units fewer than 5 lie outside any one company, into one category, and likewise the countries. If that category does not meet the condition itself, it is combined with the smallest other one that does. So participation names the same categories as the list of peer groups. In no reference year was a category combined.',
     );
     expect(appendix.rules[7]).toBe(
       'Benchmark: the peer groups of each reference year’s benchmark are subject, besides, to at least 5 different companies per KPI, quantiles only from 20 units, the p% rule also on the sum behind each mean and on the numerator (Σ value × weight) of each pooled figure with the units of one company as one contribution, the audit of everything released (no participant can compute, from everything released together with the values of its own units, the value of another unit or a sum over fewer than 5 other units), secondary suppression, give-to-get and at most 20 custom peer groups per participant. This report shows figures over all participants and balanced panels and applies, of these rules, only those stated above.',
@@ -128,15 +128,17 @@ describe('buildTrendReportModel: drivers, drift, cover and appendix', () => {
     ]);
   });
 
-  it('counts the folded size band as the snapshots do and names what was folded in which year', () => {
+  it('shows the folded size band of trend data from when only size bands were folded', () => {
     const trend = createHandMadeTrendData();
     const count = (n: number) => releasedFigure(n, n);
+    // Those data carry `foldedSizeBands`, not `folded`.
+    const [first, second] = trend.participation.map(({ folded: _folded, ...cycle }) => cycle);
     // 2024: the lone XL units are counted in "L, XL"; 2025: L and XL each have enough units.
     const folded: TrendData = {
       ...trend,
       participation: [
         {
-          ...trend.participation[0],
+          ...first,
           bySizeBand: [
             { category: 'M', units: count(148) },
             { category: 'L, XL', units: count(12) },
@@ -144,7 +146,7 @@ describe('buildTrendReportModel: drivers, drift, cover and appendix', () => {
           foldedSizeBands: [['L', 'XL']],
         },
         {
-          ...trend.participation[1],
+          ...second,
           bySizeBand: [
             { category: 'M', units: count(150) },
             { category: 'L', units: count(15) },
@@ -202,11 +204,138 @@ describe('buildTrendReportModel: drivers, drift, cover and appendix', () => {
     );
   });
 
+  it('labels a folded industry and country band by its values and names it in the rules', () => {
+    const trend = createHandMadeTrendData();
+    const count = (n: number) => releasedFigure(n, n);
+    // 2024: public sector (6 units) and travel (4) held by too few companies are counted as
+    // one band, as are LU (7) and NL (3); 2025: each stands alone.
+    const folded: TrendData = {
+      ...trend,
+      participation: [
+        {
+          ...trend.participation[0],
+          byIndustry: [
+            { category: 'banking', units: count(150) },
+            { category: 'public, travel', units: count(10) },
+          ],
+          byCountry: [
+            { category: 'DE', units: count(150) },
+            { category: 'LU, NL', units: count(10) },
+          ],
+          folded: [
+            { dimension: 'industry', values: ['public', 'travel'] },
+            { dimension: 'country', values: ['LU', 'NL'] },
+          ],
+        },
+        {
+          ...trend.participation[1],
+          byIndustry: [
+            { category: 'banking', units: count(150) },
+            { category: 'public', units: count(15) },
+            { category: 'travel', units: count(15) },
+          ],
+          byCountry: [
+            { category: 'DE', units: count(160) },
+            { category: 'LU', units: count(10) },
+            { category: 'NL', units: count(10) },
+          ],
+          folded: [],
+        },
+      ],
+    };
+    const de = modelOf('de', folded);
+    const [industry, , country] = de.participation.breakdowns;
+    expect(industry.rows).toEqual([
+      {
+        label: 'Banken',
+        cells: [
+          { text: '150', mark: null },
+          { text: '150', mark: null },
+        ],
+      },
+      {
+        label: 'Öffentlicher Sektor',
+        cells: [
+          { text: 'siehe „Öffentlicher Sektor, Reise und Verkehr“', mark: null },
+          { text: '15', mark: null },
+        ],
+      },
+      {
+        label: 'Öffentlicher Sektor, Reise und Verkehr',
+        cells: [
+          { text: '10', mark: null },
+          { text: 'siehe „Öffentlicher Sektor“ und „Reise und Verkehr“', mark: null },
+        ],
+      },
+      {
+        label: 'Reise und Verkehr',
+        cells: [
+          { text: 'siehe „Öffentlicher Sektor, Reise und Verkehr“', mark: null },
+          { text: '15', mark: null },
+        ],
+      },
+    ]);
+    expect(country.rows).toEqual([
+      {
+        label: 'Deutschland',
+        cells: [
+          { text: '150', mark: null },
+          { text: '160', mark: null },
+        ],
+      },
+      {
+        label: 'Luxemburg',
+        cells: [
+          { text: 'siehe „LU, NL“', mark: null },
+          { text: '10', mark: null },
+        ],
+      },
+      {
+        label: 'Luxemburg, Niederlande',
+        cells: [
+          { text: '10', mark: null },
+          { text: 'siehe „LU“ und „NL“', mark: null },
+        ],
+      },
+      {
+        label: 'Niederlande',
+        cells: [
+          { text: 'siehe „LU, NL“', mark: null },
+          { text: '10', mark: null },
+        ],
+      },
+    ]);
+    expect(de.appendix.rules[5]).toMatch(
+      / 2024: Branche: „Öffentlicher Sektor“ und „Reise und Verkehr“ zusammengefasst; Land: LU und NL zusammengefasst; 2025: nichts zusammengelegt\.$/,
+    );
+    const en = modelOf('en', folded);
+    expect(en.participation.breakdowns[0].rows.map((row) => row.label)).toEqual([
+      'Banking',
+      'Public sector',
+      'Public sector, Travel and transport',
+      'Travel and transport',
+    ]);
+    expect(en.participation.breakdowns[0].rows[1].cells[0].text).toBe(
+      'see “Public sector, Travel and transport”',
+    );
+    expect(en.participation.breakdowns[2].rows.map((row) => row.label)).toEqual([
+      'Germany',
+      'Luxembourg',
+      'Luxembourg, Netherlands',
+      'Netherlands',
+    ]);
+    expect(en.appendix.rules[5]).toMatch(
+      / 2024: Industry: “Public sector” and “Travel and transport” combined; Country: LU and NL combined; 2025: nothing combined\.$/,
+    );
+  });
+
   it('states no folding rule for trend data computed before size bands were folded', () => {
     const trend = createHandMadeTrendData();
     const earlier: TrendData = {
       ...trend,
-      participation: trend.participation.map(({ foldedSizeBands: _folded, ...cycle }) => cycle),
+      participation: trend.participation.map(
+        ({ folded: _folded, foldedSizeBands: _sizeBands, ...cycle }) => cycle,
+      ),
     };
     const { appendix } = modelOf('en', earlier);
     expect(appendix.rules.some((rule) => rule.startsWith('Folding'))).toBe(false);

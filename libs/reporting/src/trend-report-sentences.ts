@@ -326,12 +326,20 @@ export const TREND_REPORT_SENTENCES = {
 
   /**
    * The trend report's disclosure rules with the policy's parameters. `folding` is each cycle's
-   * folded size bands (`foldedSizeBands` of its participation), or null for trend data computed
-   * before size bands were folded: then the folding rule is not stated.
+   * folded bands (`participationFolding` of its participation, the values as the report names
+   * them), or null for trend data computed before any folding: then the folding rule is not
+   * stated. `categories` says whether the data fold industries and countries too; data
+   * computed when only size bands were folded do not, and the rule states only those.
    */
   trendRules: (
     policy: DisclosurePolicy,
-    folding: ReadonlyArray<{ year: number; bands: ReadonlyArray<readonly string[]> }> | null,
+    folding: {
+      categories: boolean;
+      years: ReadonlyArray<{
+        year: number;
+        bands: ReadonlyArray<{ dimension: string; values: readonly string[] }>;
+      }>;
+    } | null,
     language: ReportLanguage,
   ): string[] => {
     const n = formatFigure(policy.minN, language);
@@ -341,14 +349,15 @@ export const TREND_REPORT_SENTENCES = {
     const foldBelow = formatFigure(policy.foldBelowN, language);
     const quantiles = formatFigure(policy.minNQuantiles, language);
     const cap = formatFigure(policy.maxCustomGroupsPerParticipant, language);
-    const perYear = (folding ?? []).map(({ year, bands }) => ({
+    const perYear = (folding?.years ?? []).map(({ year, bands }) => ({
       year,
       text: foldedText(
-        bands.map((values) => ({ dimension: 'sizeBand', values: [...values] })),
+        bands.map(({ dimension, values }) => ({ dimension, values: [...values] })),
         language,
       ),
     }));
     const de = language === 'de';
+    const categories = folding?.categories === true;
     const foldedYears = perYear.some((y) => y.text !== null)
       ? `${perYear
           .map(
@@ -356,9 +365,13 @@ export const TREND_REPORT_SENTENCES = {
               `${year}: ${text ?? (de ? 'nichts zusammengelegt' : 'nothing combined')}`,
           )
           .join('; ')}.`
-      : de
-        ? 'In keinem Berichtsjahr wurde eine Größenklasse zusammengelegt.'
-        : 'In no reference year was a size band combined.';
+      : categories
+        ? de
+          ? 'In keinem Berichtsjahr wurde eine Kategorie zusammengelegt.'
+          : 'In no reference year was a category combined.'
+        : de
+          ? 'In keinem Berichtsjahr wurde eine Größenklasse zusammengelegt.'
+          : 'In no reference year was a size band combined.';
     if (de) {
       return [
         `Mindestgröße: Jede Zahl dieses Berichts (Anzahl, Perzentil, Mittelwert, gepoolter Wert, Anteil, Veränderung, Korrelation) beruht auf mindestens ${n} Einheiten; sonst wird sie nicht ausgewiesen und als „–“ mit einer Anmerkung gezeigt. Eine Veränderung wird nur ausgewiesen, wenn beide Jahre ausgewiesen sind.`,
@@ -368,9 +381,13 @@ export const TREND_REPORT_SENTENCES = {
         `Teilnahme: Eine Kategorie mit weniger als ${n} Einheiten wird nicht ausgewiesen. Bliebe dann genau eine zurückgehaltene Zahl, die sich aus der Gesamtzahl errechnen ließe, wird auch die kleinste ausgewiesene Kategorie zurückgehalten.`,
         ...(folding === null
           ? []
-          : [
-              `Zusammenlegung: Wie in den Vergleichsgruppen des Benchmarks wird je Berichtsjahr eine Größenklasse mit weniger als ${foldBelow} Einheiten mit ihrer kleineren Nachbarklasse zusammengelegt und nur mit ihr zusammen gezählt, damit keine Einheit allein steht. ${foldedYears}`,
-            ]),
+          : categories
+            ? [
+                `Zusammenlegung: Wie in den Vergleichsgruppen des Benchmarks werden je Berichtsjahr Kategorien zusammengelegt und nur zusammen gezählt, damit keine allein steht: eine Größenklasse mit weniger als ${foldBelow} Einheiten mit ihrer kleineren Nachbarklasse; die Branchen, deren Einheiten weniger als ${n} Unternehmen gehören oder von deren Einheiten weniger als ${n} außerhalb eines einzelnen Unternehmens liegen, zu einer Kategorie, und ebenso die Länder. Erfüllt diese Kategorie die Bedingung selbst nicht, wird sie mit der kleinsten übrigen zusammengelegt, die sie erfüllt. So nennt die Teilnahme dieselben Kategorien wie die Liste der Vergleichsgruppen. ${foldedYears}`,
+              ]
+            : [
+                `Zusammenlegung: Wie in den Vergleichsgruppen des Benchmarks wird je Berichtsjahr eine Größenklasse mit weniger als ${foldBelow} Einheiten mit ihrer kleineren Nachbarklasse zusammengelegt und nur mit ihr zusammen gezählt, damit keine Einheit allein steht. ${foldedYears}`,
+              ]),
         `Streudiagramme: Sie zeigen die Zahl der Einheiten je Feld eines Rasters von 24 × 16 Feldern in Stufen; ein Feld mit 1 bis ${belowN} Einheiten erscheint in der hellsten Stufe „weniger als ${n}“, sodass keine kleine Anzahl und kein Wert einer einzelnen Einheit ablesbar ist. Die Achsen reichen von Teilstrich zu Teilstrich, nicht bis zum kleinsten oder größten Wert.`,
         `Benchmark: Für die Vergleichsgruppen des Benchmarks jedes Berichtsjahres gelten außerdem mindestens ${n} verschiedene Unternehmen je Kennzahl, Quantile erst ab ${quantiles} Einheiten, die p-%-Regel auch auf die Summe hinter jedem Mittelwert und den Zähler (Σ Wert × Gewicht) jedes gepoolten Werts mit den Einheiten eines Unternehmens als einem Beitrag, die Prüfung aller Veröffentlichungen (kein Teilnehmer kann aus allem Veröffentlichten zusammen mit den Werten seiner eigenen Einheiten den Wert einer anderen Einheit oder eine Summe über weniger als ${n} andere Einheiten berechnen), die Sekundärsperrung, Give-to-get und höchstens ${cap} eigene Vergleichsgruppen je Teilnehmer. Dieser Bericht zeigt Zahlen über alle Teilnehmer und ausgewogene Panels und wendet von diesen Regeln nur die oben genannten an.`,
         'Keine Einheit und kein Unternehmen wird in diesem Bericht genannt oder ist darin erkennbar.',
@@ -384,9 +401,13 @@ export const TREND_REPORT_SENTENCES = {
       `Participation: a category of fewer than ${n} units is not released. Were exactly one withheld count then to follow from the total, the smallest released category is withheld, too.`,
       ...(folding === null
         ? []
-        : [
-            `Folding: as in the benchmark’s peer groups, a size band of fewer than ${foldBelow} units is combined with its smaller neighbour in each reference year and counted only together with it, so that no unit stands alone. ${foldedYears}`,
-          ]),
+        : categories
+          ? [
+              `Folding: as in the benchmark’s peer groups, categories are combined in each reference year and counted only together, so that none stands alone: a size band of fewer than ${foldBelow} units with its smaller neighbour; the industries whose units belong to fewer than ${n} companies, or of whose units fewer than ${n} lie outside any one company, into one category, and likewise the countries. If that category does not meet the condition itself, it is combined with the smallest other one that does. So participation names the same categories as the list of peer groups. ${foldedYears}`,
+            ]
+          : [
+              `Folding: as in the benchmark’s peer groups, a size band of fewer than ${foldBelow} units is combined with its smaller neighbour in each reference year and counted only together with it, so that no unit stands alone. ${foldedYears}`,
+            ]),
       `Scatter charts: they show the number of units in each cell of a 24 × 16 grid in steps; a cell of 1 to ${belowN} units is drawn in the lightest step, “fewer than ${n}”, so that no small count and no single unit’s value can be read. The axes run from tick to tick, not to the smallest or largest value.`,
       `Benchmark: the peer groups of each reference year’s benchmark are subject, besides, to at least ${n} different companies per KPI, quantiles only from ${quantiles} units, the p% rule also on the sum behind each mean and on the numerator (Σ value × weight) of each pooled figure with the units of one company as one contribution, the audit of everything released (no participant can compute, from everything released together with the values of its own units, the value of another unit or a sum over fewer than ${n} other units), secondary suppression, give-to-get and at most ${cap} custom peer groups per participant. This report shows figures over all participants and balanced panels and applies, of these rules, only those stated above.`,
       'No unit or company is named or identifiable in this report.',

@@ -201,7 +201,7 @@ export function createHandMadeTrendData(): TrendData {
       ],
       bySizeBand: [{ category: 'M', units: count(160) }],
       byCountry: [{ category: 'DE', units: count(160) }],
-      foldedSizeBands: [],
+      folded: [],
     },
     {
       year: 2025,
@@ -222,7 +222,7 @@ export function createHandMadeTrendData(): TrendData {
         { category: 'DE', units: count(150) },
         { category: 'AT', units: count(30) },
       ],
-      foldedSizeBands: [],
+      folded: [],
     },
   ];
   const nps = [createDistribution(30), createDistribution(30.5)];

@@ -29,6 +29,7 @@ const HIDDEN_ASA = [611.11, 622.22, 633.33, 644.44];
 function smallTrendInput(): TrendInput {
   const unit = (i: number, year: number): TrendUnit => ({
     id: `U${i + 1}`,
+    company: `company of U${i + 1}`,
     profile: { industry: 'banking', sizeBand: 'M', country: 'DE' },
     values: {
       training_days_new: 10 + i + (year - 2024) * 2,
@@ -74,6 +75,7 @@ function smallReportInput(language: 'de' | 'en'): TrendReportInput {
 function weightedTrendInput(): TrendInput {
   const unit = (i: number, year: number): TrendUnit => ({
     id: `U${i + 1}`,
+    company: `company of U${i + 1}`,
     profile: { industry: 'banking', sizeBand: 'M', country: 'DE' },
     values: {
       fcr_rate: year === 2024 ? 60 + i : 62 + i,

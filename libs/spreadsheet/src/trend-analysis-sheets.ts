@@ -1,5 +1,8 @@
 import {
   binScatterPoints,
+  foldedCategory,
+  participationFolding,
+  PROFILE_DIMENSION_LABELS,
   SUPPRESSION_REASONS,
   TREND_SUPPRESSION_REASONS,
   type DisclosurePolicy,
@@ -104,9 +107,10 @@ export function driftSheet(input: TrendWorkbookInput): TrendSheet {
 }
 
 /**
- * The folding of the size bands: the policy's threshold and, per cycle, the bands counted
- * together (`2023: L, XL; 2024: none`), as the snapshots formed their groups. None for trend data
- * computed before size bands were folded.
+ * The folding of the categories: the policy's thresholds and, per cycle, the bands counted
+ * together, each named as the peer-group list names it (`2023: Size band: L, XL · Country: LU,
+ * NL; 2024: none`), as the snapshots formed their groups. The companies rule only for trend data
+ * that fold industries and countries; none for trend data computed before any folding.
  */
 function foldingRows(
   trend: TrendData,
@@ -114,15 +118,21 @@ function foldingRows(
   language: MessageLanguage,
 ): TableValue[][] {
   const cycles = trend.participation;
-  if (!cycles.every((cycle) => cycle.foldedSizeBands !== undefined)) {
+  const folds = cycles.map(participationFolding);
+  if (folds.some((bands) => bands === null)) {
     return [];
   }
-  const perCycle = cycles.map((cycle) => {
-    const bands = (cycle.foldedSizeBands ?? []).map((band) => band.join(', '));
-    return `${cycle.year}: ${bands.length === 0 ? T.foldedNone[language] : bands.join('; ')}`;
+  const perCycle = cycles.map((cycle, c) => {
+    const bands = (folds[c] ?? []).map(
+      ({ dimension, values }) =>
+        `${PROFILE_DIMENSION_LABELS[dimension][language]}: ${foldedCategory(values)}`,
+    );
+    return `${cycle.year}: ${bands.length === 0 ? T.foldedNone[language] : bands.join(' · ')}`;
   });
+  const categories = cycles.every((cycle) => cycle.folded !== undefined);
   return [
     [T.foldBelowN[language], policy.foldBelowN],
+    ...(categories ? [[T.foldCompanies[language], policy.minN]] : []),
     [T.folded[language], perCycle.join('; ')],
   ];
 }

@@ -50,7 +50,7 @@ export function participationSheet(trend: TrendData, language: MessageLanguage):
     columns: [
       column(T.year[language], 8),
       column(T.dimension[language], 14),
-      column(T.category[language], 12),
+      column(T.category[language], 12, T.categoryNote[language]),
       column(T.units[language], 10),
       column(T.withheld[language], 16),
     ],

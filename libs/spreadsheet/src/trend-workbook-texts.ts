@@ -5,6 +5,10 @@ export const TREND_WORKBOOK_TEXTS = {
   year: { de: 'Jahr', en: 'Year' },
   dimension: { de: 'Dimension', en: 'Dimension' },
   category: { de: 'Kategorie', en: 'Category' },
+  categoryNote: {
+    de: 'Der Code einer Kategorie; zusammengelegte (siehe Methode) mit Komma, wie die Liste der Vergleichsgruppen sie nennt (L, XL; LU, NL).',
+    en: 'The code of a category; combined ones (see Method) joined by commas, as the list of peer groups names them (L, XL; LU, NL).',
+  },
   units: { de: 'Einheiten', en: 'Units' },
   total: { de: 'Gesamt', en: 'Total' },
   key: { de: 'Schlüssel', en: 'Key' },
@@ -121,7 +125,11 @@ export const TREND_WORKBOOK_TEXTS = {
     de: 'Zusammenlegung: eine Größenklasse mit weniger Einheiten wird mit ihrer kleineren Nachbarklasse gezählt (foldBelowN)',
     en: 'Folding: a size band of fewer units is counted with its smaller neighbour (foldBelowN)',
   },
-  folded: { de: 'Zusammengelegte Größenklassen', en: 'Size bands combined' },
+  foldCompanies: {
+    de: 'Zusammenlegung: die Branchen, deren Einheiten weniger Unternehmen gehören oder von deren Einheiten weniger außerhalb eines einzelnen Unternehmens liegen, werden als eine Kategorie gezählt, ebenso die Länder (minN)',
+    en: 'Folding: the industries whose units belong to fewer companies, or of whose units fewer lie outside any one company, are counted as one category, and likewise the countries (minN)',
+  },
+  folded: { de: 'Zusammengelegte Kategorien', en: 'Categories combined' },
   foldedNone: { de: 'keine', en: 'none' },
   linear: {
     de: 'linear: lineare Interpolation (PERCENTILE.INC, percentile_cont)',

@@ -239,6 +239,7 @@ describe('trendWorkbook', () => {
     ];
     const units = sizeBands.map((sizeBand, i): TrendUnit => ({
       id: `F${i}`,
+      company: `company of F${i}`,
       profile: { industry: 'banking', sizeBand, country: 'DE' },
       values: { training_days_new: 10 + i },
     }));
@@ -267,7 +268,84 @@ describe('trendWorkbook', () => {
         'Folding: a size band of fewer units is counted with its smaller neighbour (foldBelowN)',
       ),
     ).toBe(10);
-    expect(entries.get('Size bands combined')).toBe('2024: L, XL');
+    expect(entries.get('Categories combined')).toBe('2024: Size band: L, XL');
+  });
+
+  it('counts a country of too few companies in its folded band, named in German and English', async () => {
+    // DE: 10 units of 10 companies, AT: 8 of 8 stand alone; CH: 4 of 4, LU: 6 of one company
+    // and NL: 3 of 3 do not. Together CH, LU and NL hold 13 units of 8 companies, 7 outside
+    // LU's: one band, as the snapshot's peer-group list names it, "CH, LU, NL".
+    const countries = [
+      ['DE', 10, (i: number) => `de${i}`],
+      ['AT', 8, (i: number) => `at${i}`],
+      ['CH', 4, (i: number) => `ch${i}`],
+      ['LU', 6, () => 'lu'],
+      ['NL', 3, (i: number) => `nl${i}`],
+    ] as const;
+    const units = countries.flatMap(([country, count, company]) =>
+      Array.from({ length: count }, (_, i): TrendUnit => ({
+        id: `${country}${i}`,
+        company: company(i),
+        profile: { industry: 'banking', sizeBand: 'M', country },
+        values: { training_days_new: 10 + i },
+      })),
+    );
+    const trend = computeTrendData({
+      cycles: [{ year: 2024, units }],
+      kpis: DRIVER_KPIS.slice(0, 1),
+      policy: DEFAULT_DISCLOSURE_POLICY,
+    });
+    const methodOf = (workbook: ExcelJS.Workbook, sheet: string) => {
+      const entries = new Map<string, ExcelJS.CellValue>();
+      workbook.getWorksheet(sheet)!.eachRow((row) => {
+        entries.set(row.getCell(1).text, row.getCell(2).value);
+      });
+      return entries;
+    };
+    const en = await load(createWorkbookInput({ trend }));
+    const country = rowsOf(en, 'Participation').rows.filter(
+      (row) => valueIn(row, 'Dimension') === 'Country',
+    );
+    expect(country.map((row) => [valueIn(row, 'Category'), valueIn(row, 'Units')])).toEqual([
+      ['DE', 10],
+      ['AT', 8],
+      ['CH, LU, NL', 13],
+    ]);
+    const enMethod = methodOf(en, 'Method');
+    expect(enMethod.get('Categories combined')).toBe('2024: Country: CH, LU, NL');
+    expect(
+      enMethod.get(
+        'Folding: the industries whose units belong to fewer companies, or of whose units fewer lie outside any one company, are counted as one category, and likewise the countries (minN)',
+      ),
+    ).toBe(5);
+    const de = await load(createWorkbookInput({ trend, language: 'de' }));
+    const land = rowsOf(de, 'Teilnahme').rows.filter((row) => valueIn(row, 'Dimension') === 'Land');
+    expect(land.map((row) => [valueIn(row, 'Kategorie'), valueIn(row, 'Einheiten')])).toEqual([
+      ['DE', 10],
+      ['AT', 8],
+      ['CH, LU, NL', 13],
+    ]);
+    expect(methodOf(de, 'Methode').get('Zusammengelegte Kategorien')).toBe(
+      '2024: Land: CH, LU, NL',
+    );
+  });
+
+  it('names the folded size bands of trend data from when only those were folded', async () => {
+    const { trend } = createWorkbookInput();
+    const legacy = {
+      ...trend,
+      participation: trend.participation.map(({ folded: _folded, ...cycle }) => ({
+        ...cycle,
+        foldedSizeBands: cycle.year === 2023 ? [['L', 'XL']] : [],
+      })),
+    };
+    const entries = new Map<string, ExcelJS.CellValue>();
+    (await load(createWorkbookInput({ trend: legacy }))).getWorksheet('Method')!.eachRow((row) => {
+      entries.set(row.getCell(1).text, row.getCell(2).value);
+    });
+    expect(entries.get('Categories combined')).toBe('2023: Size band: L, XL; 2024: none');
+    // Those data did not fold industries and countries: the workbook does not claim they did.
+    expect([...entries.keys()].filter((entry) => entry.includes('companies'))).toEqual([]);
   });
 
   it('writes each yes/no item’s share per cycle with the change from the cycle before', () => {
@@ -312,7 +390,7 @@ describe('trendWorkbook', () => {
     expect(entries.get('Pooled')).toEqual(expect.stringContaining('Σ value × weight ÷ Σ weight'));
     expect(entries.get('Quantile method')).toEqual(expect.stringMatching(/^linear: /));
     expect(entries.get('Rule min_n')).toBe('fewer than 5 peers');
-    expect(entries.get('Size bands combined')).toBe('2023: none; 2024: none');
+    expect(entries.get('Categories combined')).toBe('2023: none; 2024: none');
     expect(entries.get('Withheld')).toEqual(expect.stringContaining('empty cell'));
   });
 });

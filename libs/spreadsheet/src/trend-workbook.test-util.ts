@@ -26,6 +26,7 @@ function createTrendUnit(
 ): TrendUnit {
   return {
     id,
+    company: `company of ${id}`,
     profile: { industry, sizeBand: 'M', country: 'DE' },
     values: {
       training_days_new: t,
@@ -197,6 +198,7 @@ export function createGeneratedTrendInput(): TrendInput {
       const t = 2 + 20 * next() + (year - 2023);
       return {
         id: `G${u}`,
+        company: `company of G${u}`,
         profile: { industry: industryOf(u), sizeBand: u % 3 === 0 ? 'S' : 'M', country: 'DE' },
         values: {
           training_days_new: fourDecimals(t),
@@ -231,6 +233,7 @@ export function createClusterTrendInput(): TrendInput {
       const t = base + 0.01 * i;
       return {
         id: `C${base}-${i}`,
+        company: `company of C${base}-${i}`,
         profile: { industry: 'banking', sizeBand: 'M', country: 'DE' },
         values: { training_days_new: t, fcr_rate: 50 + t },
       };

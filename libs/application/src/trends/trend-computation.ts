@@ -39,7 +39,7 @@ import {
  * Bumped whenever the trend computation changes what it outputs for the same inputs, so that
  * a manifest says which code made the data and a new version computes them anew.
  */
-export const TREND_ENGINE_VERSION = '2';
+export const TREND_ENGINE_VERSION = '3';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -111,13 +111,14 @@ export async function trendSource(
  * profiles, and the values as the columns they are stored as.
  */
 function trendCycle(year: number, inputs: FrozenInputs): TrendCycle {
-  const { unitIds, profiles, kpiKeys, values } = inputs;
+  const { unitIds, unitTenants, profiles, kpiKeys, values } = inputs;
   return {
     year,
     // The profile's codes are checked when a unit is saved; the snapshot keeps them as text.
     units: unitIds.map((id, u) => ({
       id,
       profile: profiles[u] as ParticipationProfile,
+      company: unitTenants[u],
       values: {},
     })),
     columns: { keys: kpiKeys, values },

@@ -51,10 +51,12 @@ export function standingAlone(owners: readonly string[], minN: number): StandsAl
  * The category folding of a snapshot, before any peer group is formed: the size bands by the
  * policy's `foldBelowN` (`foldSizeBands`), and in every other dimension the values that do not
  * stand alone (`standingAlone`) combined, as `foldFailingBands` does. A dimension whose values
- * all stand alone keeps them. Depends on the units' profiles and companies, never on values.
+ * all stand alone keeps them, and so does one the profiles leave out: the trend's participation
+ * folds its three dimensions by the same rule. Depends on the units' profiles and companies,
+ * never on values.
  */
 export function foldCategories(
-  units: readonly BenchmarkUnitProfile[],
+  units: ReadonlyArray<Pick<BenchmarkUnitProfile, 'sizeBand'> & Partial<BenchmarkUnitProfile>>,
   standsAlone: StandsAlone,
   policy: Pick<DisclosurePolicy, 'foldBelowN'>,
 ): PeerGroupFolding {

@@ -39,6 +39,7 @@ export function demoTrendInput(
         }
         return {
           id: spec.key,
+          company: spec.companyKey,
           profile: {
             industry: spec.industry,
             sizeBand: sizeBandFor(spec.agentFte),

@@ -1,6 +1,20 @@
+import { foldCategories, standingAlone } from '../benchmark/category-folding';
+import {
+  BenchmarkUnitProfile,
+  matchesPeerGroup,
+  predefinedPeerGroups,
+} from '../benchmark/peer-group';
+import { SeededRandom } from '../demo/seeded-random';
 import { DEFAULT_DISCLOSURE_POLICY } from '../disclosure/disclosure-policy';
-import { Industry, SizeBand } from '../profile/unit-profile';
-import { participationBreakdown, cycleParticipation, ParticipationProfile } from './participation';
+import { COUNTRIES, Country, INDUSTRIES, Industry, SizeBand } from '../profile/unit-profile';
+import {
+  cycleParticipation,
+  participationBreakdown,
+  participationFolding,
+  ParticipationDimension,
+  ParticipationProfile,
+  ParticipationUnit,
+} from './participation';
 
 const policy = DEFAULT_DISCLOSURE_POLICY; // minN 5, foldBelowN 10
 const MIN_N = {
@@ -112,6 +126,10 @@ describe('participationBreakdown', () => {
 });
 
 describe('cycleParticipation', () => {
+  /** The units of the profiles, each its own company's only unit. */
+  const ownCompanies = (profiles: readonly ParticipationProfile[]): ParticipationUnit[] =>
+    profiles.map((profile, u) => ({ profile, company: `company ${u}` }));
+
   it('counts the units of a cycle by industry, size band and country', () => {
     const profile = (industry: Industry): ParticipationProfile => ({
       industry,
@@ -119,10 +137,12 @@ describe('cycleParticipation', () => {
       country: 'DE',
     });
     const profiles = [...repeat(profile('banking'), 6), ...repeat(profile('telecom'), 2)];
-    const participation = cycleParticipation(2024, profiles, policy);
+    const participation = cycleParticipation(2024, ownCompanies(profiles), policy);
     expect(participation.year).toBe(2024);
     expect(participation.units).toEqual({ released: true, n: 8, value: 8 });
-    // telecom (2) is withheld, and with it banking (6), which would otherwise reveal it.
+    // telecom (2 companies) does not stand alone, but folded with banking, the one other
+    // industry, it would make a band of everyone: nothing is folded, as in the snapshot. telecom
+    // is withheld, and with it banking (6), which would otherwise reveal it.
     expect(participation.byIndustry).toEqual([
       { category: 'telecom', units: { released: false, suppression: MIN_N } },
       { category: 'banking', units: { released: false, suppression: COMPLEMENT } },
@@ -133,6 +153,7 @@ describe('cycleParticipation', () => {
     expect(participation.byCountry).toEqual([
       { category: 'DE', units: { released: true, n: 8, value: 8 } },
     ]);
+    expect(participation.folded).toEqual([]);
   });
 
   it('counts a lone XL unit in "L, XL", the band the snapshot of the cycle forms', () => {
@@ -149,13 +170,13 @@ describe('cycleParticipation', () => {
       ...repeat(profile('M'), 20),
       ...repeat(profile('S'), 12),
     ];
-    const participation = cycleParticipation(2024, profiles, policy);
+    const participation = cycleParticipation(2024, ownCompanies(profiles), policy);
     expect(participation.bySizeBand).toEqual([
       { category: 'S', units: { released: true, n: 12, value: 12 } },
       { category: 'M', units: { released: true, n: 20, value: 20 } },
       { category: 'L, XL', units: { released: true, n: 10, value: 10 } },
     ]);
-    expect(participation.foldedSizeBands).toEqual([['L', 'XL']]);
+    expect(participation.folded).toEqual([{ dimension: 'sizeBand', values: ['L', 'XL'] }]);
   });
 
   it('folds by the policy’s foldBelowN and lists no folded band when none was folded', () => {
@@ -164,27 +185,168 @@ describe('cycleParticipation', () => {
       sizeBand,
       country: 'AT',
     });
-    const profiles = [...repeat(profile('S'), 6), ...repeat(profile('M'), 7)];
+    const units = ownCompanies([...repeat(profile('S'), 6), ...repeat(profile('M'), 7)]);
     // With foldBelowN 10, S (6) goes into M: one band "S, M" of 13.
-    expect(cycleParticipation(2024, profiles, policy).bySizeBand).toEqual([
+    expect(cycleParticipation(2024, units, policy).bySizeBand).toEqual([
       { category: 'S, M', units: { released: true, n: 13, value: 13 } },
     ]);
     // With foldBelowN 5 both bands stand alone.
-    const unfolded = cycleParticipation(2024, profiles, { ...policy, foldBelowN: 5 });
+    const unfolded = cycleParticipation(2024, units, { ...policy, foldBelowN: 5 });
     expect(unfolded.bySizeBand).toEqual([
       { category: 'S', units: { released: true, n: 6, value: 6 } },
       { category: 'M', units: { released: true, n: 7, value: 7 } },
     ]);
-    expect(unfolded.foldedSizeBands).toEqual([]);
+    expect(unfolded.folded).toEqual([]);
+  });
+
+  /** `count` banking units of size M in `country`, of the companies `company(i)`. */
+  const inCountry = (
+    country: Country,
+    count: number,
+    company: (i: number) => string,
+  ): ParticipationUnit[] =>
+    Array.from({ length: count }, (_, i) => ({
+      profile: { industry: 'banking', sizeBand: 'M', country },
+      company: company(i),
+    }));
+
+  it('folds the countries held by units of too few companies into one band, as the snapshot does', () => {
+    // DE: 10 units of 10 companies and AT: 8 of 8 stand alone. CH: 4 units of 4 companies
+    // and NL: 3 of 3 have fewer than 5 companies, LU: 6 units all of one company has one. The
+    // three together hold 13 units of 8 companies, 7 outside LU's company: they stand alone
+    // as one band "CH, LU, NL". Unfolded, LU's 6 units (one company's) would be released.
+    const units = [
+      ...inCountry('DE', 10, (i) => `de${i}`),
+      ...inCountry('AT', 8, (i) => `at${i}`),
+      ...inCountry('CH', 4, (i) => `ch${i}`),
+      ...inCountry('LU', 6, () => 'lu'),
+      ...inCountry('NL', 3, (i) => `nl${i}`),
+    ];
+    const participation = cycleParticipation(2024, units, policy);
+    expect(participation.byCountry).toEqual([
+      { category: 'DE', units: { released: true, n: 10, value: 10 } },
+      { category: 'AT', units: { released: true, n: 8, value: 8 } },
+      { category: 'CH, LU, NL', units: { released: true, n: 13, value: 13 } },
+    ]);
+    expect(participation.folded).toEqual([{ dimension: 'country', values: ['CH', 'LU', 'NL'] }]);
+  });
+
+  it('joins the folded countries to the smallest country that stands alone when they still fail', () => {
+    // LU: 6 units of one company and NL: 3 of 3 fail; together 9 units of 4 companies still
+    // fail, so they join AT (8 of 8), the smaller of DE and AT: "AT, LU, NL" of 17 units.
+    const units = [
+      ...inCountry('DE', 10, (i) => `de${i}`),
+      ...inCountry('AT', 8, (i) => `at${i}`),
+      ...inCountry('LU', 6, () => 'lu'),
+      ...inCountry('NL', 3, (i) => `nl${i}`),
+    ];
+    const participation = cycleParticipation(2024, units, policy);
+    expect(participation.byCountry).toEqual([
+      { category: 'DE', units: { released: true, n: 10, value: 10 } },
+      { category: 'AT, LU, NL', units: { released: true, n: 17, value: 17 } },
+    ]);
+    expect(participation.folded).toEqual([{ dimension: 'country', values: ['AT', 'LU', 'NL'] }]);
+  });
+
+  it('releases only categories that are predefined peer groups of the cycle’s snapshot', () => {
+    // Random cycles of 20 to 200 units of a few companies each, over few industries and
+    // countries with small ones among them. Every released count must be the n of a
+    // single-dimension peer group the snapshot forms from the same units, its category that
+    // group's values as the peer-group list joins them.
+    const random = new SeededRandom(20261207);
+    const dimensions: ParticipationDimension[] = ['industry', 'sizeBand', 'country'];
+    const sizeBands: SizeBand[] = ['S', 'M', 'L', 'XL'];
+    let foldedCountries = 0;
+    for (let trial = 0; trial < 40; trial++) {
+      const unitCount = random.int(20, 200);
+      const companies = random.int(3, 40);
+      const industries = INDUSTRIES.slice(0, random.int(2, 6));
+      const countries = COUNTRIES.slice(0, random.int(2, 8));
+      // Skewed picks: the later values of a list are rare.
+      const pick = <T>(values: readonly T[]): T =>
+        values[Math.floor(values.length * random.next() ** 2)];
+      const units: ParticipationUnit[] = Array.from({ length: unitCount }, () => ({
+        profile: {
+          industry: pick(industries),
+          sizeBand: pick(sizeBands),
+          country: pick(countries),
+        },
+        company: `c${random.int(0, companies - 1)}`,
+      }));
+      const profiles: BenchmarkUnitProfile[] = units.map(({ profile }) => ({
+        ...profile,
+        customerType: 'b2b',
+        sourcing: 'inhouse',
+      }));
+      const standsAlone = standingAlone(
+        units.map((unit) => unit.company),
+        policy.minN,
+      );
+      const groups = predefinedPeerGroups(
+        dimensions,
+        [],
+        profiles,
+        foldCategories(profiles, standsAlone, policy),
+        standsAlone,
+      );
+      const participation = cycleParticipation(2024, units, policy);
+      const cells = {
+        industry: participation.byIndustry,
+        sizeBand: participation.bySizeBand,
+        country: participation.byCountry,
+      };
+      for (const dimension of dimensions) {
+        const groupCounts = new Map(
+          groups.flatMap((group) => {
+            const values = group.filter[dimension];
+            return values === undefined || Object.keys(group.filter).length !== 1
+              ? []
+              : [
+                  [
+                    values.join(', '),
+                    profiles.filter((profile) => matchesPeerGroup(profile, group.filter)).length,
+                  ] as const,
+                ];
+          }),
+        );
+        for (const { category, units: count } of cells[dimension]) {
+          if (count.released) {
+            expect([dimension, category, groupCounts.get(category)]).toEqual([
+              dimension,
+              category,
+              count.value,
+            ]);
+          }
+        }
+      }
+      foldedCountries += participation.byCountry.filter(
+        (cell) => cell.units.released && cell.category.includes(', '),
+      ).length;
+    }
+    // The trials must release folded bands of the companies-based rule, not only size bands.
+    expect(foldedCountries).toBeGreaterThan(5);
   });
 
   it('withholds the count of a cycle of fewer than minN units', () => {
     const participation = cycleParticipation(
       2024,
-      [{ industry: 'media', sizeBand: 'S', country: 'AT' }],
+      ownCompanies([{ industry: 'media', sizeBand: 'S', country: 'AT' }]),
       policy,
     );
     expect(participation.units.released).toBe(false);
     expect(participation.byIndustry[0].units.released).toBe(false);
+  });
+});
+
+describe('participationFolding', () => {
+  it('reads the folded bands of trend data of every age', () => {
+    const folded = [{ dimension: 'country' as const, values: ['LU', 'NL'] }];
+    expect(participationFolding({ folded })).toEqual(folded);
+    // Computed when only size bands were folded.
+    expect(participationFolding({ foldedSizeBands: [['L', 'XL']] })).toEqual([
+      { dimension: 'sizeBand', values: ['L', 'XL'] },
+    ]);
+    // Computed before any folding: what was folded is not known.
+    expect(participationFolding({})).toBeNull();
   });
 });

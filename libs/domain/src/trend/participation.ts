@@ -1,13 +1,7 @@
-import { foldSizeBands } from '../benchmark/peer-group';
+import { foldCategories, standingAlone } from '../benchmark/category-folding';
+import { PROFILE_DIMENSION_VALUES } from '../benchmark/peer-group';
 import { DisclosurePolicy } from '../disclosure/disclosure-policy';
-import {
-  COUNTRIES,
-  Country,
-  INDUSTRIES,
-  Industry,
-  SIZE_BANDS,
-  UnitProfile,
-} from '../profile/unit-profile';
+import { UnitProfile } from '../profile/unit-profile';
 import {
   discloseFigure,
   suppressedFigure,
@@ -17,6 +11,22 @@ import {
 
 /** The profile dimensions participation is broken down by. */
 export type ParticipationProfile = Pick<UnitProfile, 'industry' | 'sizeBand' | 'country'>;
+
+/** The dimensions participation is broken down by, in the order of its tables. */
+export type ParticipationDimension = keyof ParticipationProfile;
+
+/** A unit of a cycle as participation counts it: its profile and the company that owns it. */
+export interface ParticipationUnit {
+  profile: ParticipationProfile;
+  /** Any id of the company; folding counts the companies of a category, as the snapshot does. */
+  company: string;
+}
+
+/** Values of one dimension counted as one category in a cycle, in value order. */
+export interface ParticipationFold {
+  dimension: ParticipationDimension;
+  values: string[];
+}
 
 /** The number of a cycle's units in one category of a dimension. */
 export interface BreakdownCell<K extends string> {
@@ -28,18 +38,26 @@ export interface BreakdownCell<K extends string> {
 export interface CycleParticipation {
   year: number;
   units: TrendFigure<number>;
-  /** Only the categories with at least one unit, in the order of the profile's lists. */
-  byIndustry: Array<BreakdownCell<Industry>>;
   /**
-   * The size bands as the cycle's snapshot forms its peer groups: a band folded with its
-   * neighbour is one category named by its bands as the peer-group list names it (`L, XL`), so
-   * that the trend's counts and the snapshot's groups agree.
+   * Each dimension's categories as the cycle's snapshot forms its peer groups (`foldCategories`):
+   * values folded together are one category named as the peer-group list names the band
+   * (`foldedCategory`: `L, XL`, `LU, NL, PL, CZ`), so that the trend's counts and the
+   * snapshot's groups agree. Only the categories with at least one unit, in the order of the
+   * profile's lists (a folded band at its first value).
    */
+  byIndustry: Array<BreakdownCell<string>>;
   bySizeBand: Array<BreakdownCell<string>>;
-  byCountry: Array<BreakdownCell<Country>>;
+  byCountry: Array<BreakdownCell<string>>;
   /**
-   * The size bands folded into one category in this cycle (`[['L', 'XL']]`), each of two or more
-   * bands in size order; empty when none was. Absent from trend data computed before folding.
+   * The bands of two or more values counted as one category in this cycle, by dimension in the
+   * order of the tables; empty when none was. Absent from trend data computed before industries
+   * and countries were folded (see `participationFolding`).
+   */
+  folded?: ParticipationFold[];
+  /**
+   * Trend data computed when only size bands were folded carry these instead of `folded`: the
+   * folded size bands (`[['L', 'XL']]`). Absent from data computed before any folding. Never
+   * written any more; read through `participationFolding`.
    */
   foldedSizeBands?: string[][];
 }
@@ -109,50 +127,80 @@ export function foldedCategory(values: readonly string[]): string {
   return values.join(', ');
 }
 
+/** The dimensions of participation in the order of its tables. */
+const PARTICIPATION_DIMENSIONS: readonly ParticipationDimension[] = [
+  'industry',
+  'sizeBand',
+  'country',
+];
+
 /**
  * A cycle's participation: the number of units and its breakdown by industry, size band and
- * country, each count under the policy (see `participationBreakdown`). The size bands are
- * folded as the snapshot of the cycle folds them (`foldSizeBands` over the cycle's units with
- * the policy's `foldBelowN`): a lone XL unit is counted in "L, XL", never on its own.
+ * country, each count under the policy (see `participationBreakdown`). The categories are
+ * folded as the snapshot of the cycle folds them before it forms its peer groups
+ * (`foldCategories` over the cycle's units and companies, `standingAlone` with the policy's
+ * `minN`): a lone XL unit is counted in "L, XL", a country held by units of too few companies
+ * with the other such countries, never on its own.
  *
- * @param profiles one per unit of the cycle
+ * @param units the cycle's units, each with its company
  */
 export function cycleParticipation(
   year: number,
-  profiles: readonly ParticipationProfile[],
+  units: readonly ParticipationUnit[],
   policy: DisclosurePolicy,
 ): CycleParticipation {
-  const units = discloseFigure(profiles.length, () => profiles.length, policy);
-  const bands =
-    foldSizeBands(profiles, policy.foldBelowN).sizeBand ?? SIZE_BANDS.map((band) => [band]);
-  const bandOf = new Map<string, string>();
-  for (const band of bands) {
-    for (const value of band) {
-      bandOf.set(value, foldedCategory(band));
+  const total = discloseFigure(units.length, () => units.length, policy);
+  const profiles = units.map((unit) => unit.profile);
+  const folding = foldCategories(
+    profiles,
+    standingAlone(
+      units.map((unit) => unit.company),
+      policy.minN,
+    ),
+    policy,
+  );
+  const breakdown = (dimension: ParticipationDimension): Array<BreakdownCell<string>> => {
+    const bands = folding[dimension] ?? PROFILE_DIMENSION_VALUES[dimension].map((value) => [value]);
+    const bandOf = new Map<string, string>();
+    for (const band of bands) {
+      for (const value of band) {
+        bandOf.set(value, foldedCategory(band));
+      }
     }
-  }
+    // A value no band knows (not one of the dimension's values) keeps its own category.
+    return participationBreakdown(
+      bands.map(foldedCategory),
+      profiles.map((profile) => bandOf.get(profile[dimension]) ?? profile[dimension]),
+      total.released,
+      policy,
+    );
+  };
   return {
     year,
-    units,
-    byIndustry: participationBreakdown(
-      INDUSTRIES,
-      profiles.map((p) => p.industry),
-      units.released,
-      policy,
+    units: total,
+    byIndustry: breakdown('industry'),
+    bySizeBand: breakdown('sizeBand'),
+    byCountry: breakdown('country'),
+    folded: PARTICIPATION_DIMENSIONS.flatMap((dimension) =>
+      (folding[dimension] ?? [])
+        .filter((band) => band.length > 1)
+        .map((band) => ({ dimension, values: [...band] })),
     ),
-    // A value no band knows (not one of the size bands) keeps its own category.
-    bySizeBand: participationBreakdown(
-      bands.map(foldedCategory),
-      profiles.map((p) => bandOf.get(p.sizeBand) ?? p.sizeBand),
-      units.released,
-      policy,
-    ),
-    byCountry: participationBreakdown(
-      COUNTRIES,
-      profiles.map((p) => p.country),
-      units.released,
-      policy,
-    ),
-    foldedSizeBands: bands.filter((band) => band.length > 1).map((band) => [...band]),
   };
+}
+
+/**
+ * The folded bands of a cycle's participation, whenever its trend data were computed: `folded`,
+ * or for data from when only size bands were folded their `foldedSizeBands`; null for data
+ * computed before any folding, which do not say what was folded.
+ */
+export function participationFolding(
+  participation: Pick<CycleParticipation, 'folded' | 'foldedSizeBands'>,
+): ParticipationFold[] | null {
+  if (participation.folded !== undefined) {
+    return participation.folded;
+  }
+  return (
+    participation.foldedSizeBands?.map((values) => ({ dimension: 'sizeBand', values })) ?? null
+  );
 }

@@ -16,10 +16,14 @@ const UPSELL: TrendKpi = {
 };
 const NPS: TrendKpi = { key: 'nps', boolean: false, polarity: 'higher_is_better' };
 
-/** A unit with an upsell share (%) and its total contacts, the weight; null: not given. */
+/**
+ * A unit, its own company's only one, with an upsell share (%) and its total contacts, the
+ * weight; null: not given.
+ */
 function createVolumeUnit(id: string, share: number | null, contacts: number | null): TrendUnit {
   return {
     id,
+    company: `company of ${id}`,
     profile: { industry: 'telecom', sizeBand: 'L', country: 'AT' },
     values: { upsell_contact_share: share, contacts_total: contacts, nps: 20 },
   };

@@ -38,6 +38,7 @@ describe('computeTrendData', () => {
       year,
       units: sizeBands.map((sizeBand, i) => ({
         id: `u${i}`,
+        company: `c${i}`,
         profile: { industry: 'banking', sizeBand: sizeBand as SizeBand, country: 'DE' },
         values: { x: i },
       })),
@@ -61,14 +62,14 @@ describe('computeTrendData', () => {
       ['M', 20],
       ['L, XL', 10],
     ]);
-    expect(trend.participation[0].foldedSizeBands).toEqual([['L', 'XL']]);
+    expect(trend.participation[0].folded).toEqual([{ dimension: 'sizeBand', values: ['L', 'XL'] }]);
     expect(counts(1)).toEqual([
       ['S', 12],
       ['M', 20],
       ['L', 11],
       ['XL', 10],
     ]);
-    expect(trend.participation[1].foldedSizeBands).toEqual([]);
+    expect(trend.participation[1].folded).toEqual([]);
     // The same bands and counts as the size-band groups of the cycle's snapshot.
     cycles.forEach((c, i) => {
       const profiles = c.units.map((unit) => ({
@@ -237,6 +238,7 @@ describe('computeTrendData', () => {
           year: 2024,
           units: values.map((x, i) => ({
             id: `u${i}`,
+            company: `c${i}`,
             profile: { industry: 'telecom', sizeBand: 'M', country: 'DE' },
             values: { x },
           })),
@@ -368,6 +370,7 @@ describe('no figure of the trend data rests on fewer than minN units', () => {
           .filter(() => random.next() < 0.4)
           .map((u) => ({
             id: `u${u}`,
+            company: `c${u}`,
             profile: { industry: industries[u % 3], sizeBand: 'S', country: 'DE' },
             values: {
               training_days_new: random.next() < 0.8 ? random.int(0, 30) : null,

@@ -26,10 +26,14 @@ export const DIFFERENCING = {
   },
 };
 
-/** A banking unit of size M in DE whose figures follow from its training days t. */
+/**
+ * A banking unit of size M in DE, its own company's only unit, whose figures follow from its
+ * training days t.
+ */
 function createTrendUnit(id: string, t: number, cesValue: number, yes: boolean): TrendUnit {
   return {
     id,
+    company: `company of ${id}`,
     profile: { industry: 'banking', sizeBand: 'M', country: 'DE' },
     values: {
       training_days_new: t,

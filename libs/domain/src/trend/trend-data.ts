@@ -118,7 +118,7 @@ const DEFAULT_DRIVER_OPTIONS: TrendDriverOptions = {
  * The trend data of a study over its published cycles (issue 6, part 1), with the disclosure
  * policy applied to every figure (`TrendFigure`):
  * - participation per cycle, by industry, size band and country (`cycleParticipation`), the
- *   size bands folded as the cycle's snapshot folds them;
+ *   categories folded as the cycle's snapshot folds them;
  * - per numeric KPI and cycle n, P25, median, P75 and mean over all participants, and per pair
  *   of consecutive cycles their change over all participants and over the balanced panel
  *   (`panelChangesOfColumns`, `disclosePanels`);
@@ -157,13 +157,7 @@ export function computeTrendData(input: TrendInput): TrendData {
   };
   return {
     years,
-    participation: input.cycles.map((cycle) =>
-      cycleParticipation(
-        cycle.year,
-        cycle.units.map((unit) => unit.profile),
-        policy,
-      ),
-    ),
+    participation: input.cycles.map((cycle) => cycleParticipation(cycle.year, cycle.units, policy)),
     kpis: trends,
     adoption,
     drivers:

@@ -30,6 +30,11 @@ export interface TrendUnit {
   id: string;
   profile: ParticipationProfile;
   /**
+   * Any id of the company that owns the unit, the same for all its units in a cycle: the
+   * participation folds categories held by too few companies as the cycle's snapshot does.
+   */
+  company: string;
+  /**
    * KPI key → value; absent, null or undefined when not supplied. A yes/no item as a boolean
    * (or 1/0), any other item as a finite number.
    */
