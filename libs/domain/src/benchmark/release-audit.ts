@@ -573,6 +573,7 @@ export class SumAudit {
       this.rows[i * this.stride + this.rank] = direction[i];
       this.leverages[i] += direction[i] * direction[i];
     }
+    this.committedRows.appended(this.rank, direction, this.atomCount);
     for (const set of this.protectedSets) {
       const along = this.along(set.members, direction);
       set.residual -= along * along;
