@@ -121,6 +121,7 @@ export class SumAudit {
   private readonly owns: Float64Array;
   private readonly floors: Float64Array;
   private readonly protectedSets: ProtectedSet[] = [];
+  private scratch: AttackerScratch | null = null;
   /** What was released and protected so far, as an id of the memo (see `ReleaseMemo`). */
   private history: number;
   /** The last dry run's set (by key), when it was judged, and the direction it would add. */
@@ -648,7 +649,10 @@ export class SumAudit {
       .subarray(0, candidateCount)
       .sort((a, b) => leverage[b] - leverage[a]);
     const projector = new AtomProjector(this.committedRows, direction, leverage);
-    const scratch = new AttackerScratch(m, this.largestCompany);
+    if (this.scratch === null || this.scratch.atoms < m) {
+      this.scratch = new AttackerScratch(this.sizes.length, this.largestCompany);
+    }
+    const scratch = this.scratch;
     // Every hot unit is searched around, and past the search budget the release counts as
     // exposed whatever the searches would find. So the hot units are found first (the cheap
     // part), and searched only when their searches fit in the budget: the same verdict as
