@@ -395,16 +395,12 @@ export class SumAudit {
     // row read once for both (should the norm call for it alone, it is gathered after).
     const residual = new Float64Array(m);
     const gathered = outside < REORTHOGONALISE * members.length ? new Float64Array(rank) : null;
-    for (let a = 0; a < m; a++) {
-      const base = a * stride;
-      const value = inside[a] - dotRow(rows, base, coordinates, rank);
-      residual[a] = value;
-      const weight = sizes[a] * value;
-      if (gathered !== null && weight !== 0) {
-        for (let k = 0; k < rank; k++) {
-          gathered[k] += weight * rows[base + k];
-        }
+    if (gathered === null) {
+      for (let a = 0; a < m; a++) {
+        residual[a] = inside[a] - dotRow(rows, a * stride, coordinates, rank);
       }
+    } else {
+      this.residualGathering(inside, coordinates, residual, gathered);
     }
     let norm = this.weightedNorm(residual);
     if (norm < REORTHOGONALISE * members.length) {
@@ -419,6 +415,53 @@ export class SumAudit {
       residual[i] *= scale;
     }
     return residual;
+  }
+
+  /**
+   * The first Gram–Schmidt pass's residual 1_T − Q c into `residual`, and its projection
+   * Qᵀ W r into `gathered` in the same sweep over the rows. Two atoms at a time: each
+   * coordinate of the projection is loaded and stored once for both, and takes their two
+   * products in atom order, as one atom at a time would (the same sums to the bit).
+   */
+  private residualGathering(
+    inside: Uint8Array,
+    coordinates: Float64Array,
+    residual: Float64Array,
+    gathered: Float64Array,
+  ): void {
+    const { atomCount: m, rank, stride, rows, sizes } = this;
+    let a = 0;
+    for (; a + 1 < m; a += 2) {
+      const x = a * stride;
+      const y = x + stride;
+      const first = inside[a] - dotRow(rows, x, coordinates, rank);
+      const second = inside[a + 1] - dotRow(rows, y, coordinates, rank);
+      residual[a] = first;
+      residual[a + 1] = second;
+      const u = sizes[a] * first;
+      const v = sizes[a + 1] * second;
+      if (u !== 0 && v !== 0) {
+        for (let k = 0; k < rank; k++) {
+          gathered[k] = gathered[k] + u * rows[x + k] + v * rows[y + k];
+        }
+      } else if (u !== 0 || v !== 0) {
+        const [weight, base] = u !== 0 ? [u, x] : [v, y];
+        for (let k = 0; k < rank; k++) {
+          gathered[k] += weight * rows[base + k];
+        }
+      }
+    }
+    for (; a < m; a++) {
+      const base = a * stride;
+      const value = inside[a] - dotRow(rows, base, coordinates, rank);
+      residual[a] = value;
+      const weight = sizes[a] * value;
+      if (weight !== 0) {
+        for (let k = 0; k < rank; k++) {
+          gathered[k] += weight * rows[base + k];
+        }
+      }
+    }
   }
 
   /**
