@@ -514,7 +514,8 @@ export class SumAudit {
       sizes.set(this.sizes);
       const leverages = new Float64Array(capacity);
       leverages.set(this.leverages);
-      const rows = new Float64Array(capacity * this.stride);
+      // The same room per atom, for the rows' next growth (see `append`).
+      const rows = new Float64Array(capacity * (this.rows.length / this.sizes.length));
       rows.set(this.rows);
       this.sizes = sizes;
       this.leverages = leverages;
@@ -602,15 +603,24 @@ export class SumAudit {
       // A quarter more room, not twice: the passes over every atom's row (the audit's hottest
       // loops) stream the rows' used part, and at 100,000 units a row of 306 coordinates in a
       // stride of 512 took them more than twice as long as a stride near the rank (the gaps
-      // break the stream into pages the prefetcher starts anew). The copies stay few (about a
-      // dozen up to rank 300), each less than one such pass. A multiple of 8: rows start on a
-      // cache line.
+      // break the stream into pages the prefetcher starts anew). A multiple of 8: rows start on
+      // a cache line. The buffer itself still grows twofold, and the rows are spread out within
+      // it while it has room: a new buffer of tens of megabytes per step would have the
+      // collector mark the whole heap more often.
       const stride = this.stride + max(8, (this.stride >> 2) & ~7);
-      const rows = new Float64Array(this.sizes.length * stride);
-      for (let i = 0; i < this.atomCount; i++) {
-        rows.set(this.rows.subarray(i * this.stride, i * this.stride + this.rank), i * stride);
+      const capacity = this.sizes.length;
+      if (this.rows.length >= capacity * stride) {
+        // From the last row back, so that no row is overwritten before it is moved.
+        for (let i = this.atomCount - 1; i > 0; i--) {
+          this.rows.copyWithin(i * stride, i * this.stride, i * this.stride + this.rank);
+        }
+      } else {
+        const rows = new Float64Array(capacity * this.stride * 2);
+        for (let i = 0; i < this.atomCount; i++) {
+          rows.set(this.rows.subarray(i * this.stride, i * this.stride + this.rank), i * stride);
+        }
+        this.rows = rows;
       }
-      this.rows = rows;
       this.stride = stride;
     }
     for (let i = 0; i < this.atomCount; i++) {
