@@ -43,6 +43,64 @@ function dotRow(rows: Float64Array, base: number, vector: Float64Array, rank: nu
 }
 
 /**
+ * Per-atom buffers of one release, kept from one release to the next and grown with the atoms'
+ * capacity: made anew, several arrays of every atom per release, they had the collector mark
+ * the whole heap more often at 100,000 units. Each is handed out for the atoms in use, cleared.
+ */
+class ReleaseBuffers {
+  private capacity = 0;
+  private doubles = new Float64Array(0);
+  private counts = new Int32Array(0);
+  private targets = new Int32Array(0);
+  private candidates = new Int32Array(0);
+  private lookups = new Int32Array(0);
+  private marks = new Uint8Array(0);
+  private tried = new Uint8Array(0);
+
+  /** Room for `atoms`, at least: the audit's capacity, so that it grows as seldom as it does. */
+  reserve(atoms: number): void {
+    if (atoms > this.capacity) {
+      this.capacity = atoms;
+      this.doubles = new Float64Array(atoms);
+      this.counts = new Int32Array(atoms);
+      this.targets = new Int32Array(atoms);
+      this.candidates = new Int32Array(atoms);
+      this.lookups = new Int32Array(atoms);
+      this.marks = new Uint8Array(atoms);
+      this.tried = new Uint8Array(atoms);
+    }
+  }
+
+  /** The split's members per atom (zeros) and new atoms (−1 for none). */
+  split(atoms: number): { count: Int32Array; target: Int32Array } {
+    return {
+      count: this.counts.fill(0, 0, atoms).subarray(0, atoms),
+      target: this.targets.fill(-1, 0, atoms).subarray(0, atoms),
+    };
+  }
+
+  /** The marks of the atoms inside a set (zeros). */
+  inside(atoms: number): Uint8Array {
+    return this.marks.fill(0, 0, atoms).subarray(0, atoms);
+  }
+
+  /** The exposure check's leverages, candidates, tried atoms (zeros) and lookups (zeros). */
+  exposure(atoms: number): {
+    leverage: Float64Array;
+    candidates: Int32Array;
+    triedAtom: Uint8Array;
+    lookups: Int32Array;
+  } {
+    return {
+      leverage: this.doubles.subarray(0, atoms),
+      candidates: this.candidates.subarray(0, atoms),
+      triedAtom: this.tried.fill(0, 0, atoms).subarray(0, atoms),
+      lookups: this.lookups.fill(0, 0, atoms).subarray(0, atoms),
+    };
+  }
+}
+
+/**
  * What the audit says to a set: released, or refused because a participant could then compute
  * a value or a small sum of others (`differencing`, in the general sense of any combination of
  * released sums), or because it would reveal a cell withheld by the p% rule (`secondary`).
@@ -122,6 +180,7 @@ export class SumAudit {
   private readonly floors: Float64Array;
   private readonly protectedSets: ProtectedSet[] = [];
   private scratch: AttackerScratch | null = null;
+  private readonly buffers = new ReleaseBuffers();
   /** What was released and protected so far, as an id of the memo (see `ReleaseMemo`). */
   private history: number;
   /** The last dry run's set (by key), when it was judged, and the direction it would add. */
@@ -470,17 +529,18 @@ export class SumAudit {
    */
   private split(members: Int32Array): Uint8Array {
     const before = this.atomCount;
-    const count = new Int32Array(before);
+    // Room for every atom the split may add (one per atom before it).
+    this.buffers.reserve(max(this.sizes.length, 2 * before));
+    const { count, target } = this.buffers.split(before);
     for (let i = 0; i < members.length; i++) {
       count[this.atomOf[members[i]]]++;
     }
-    const target = new Int32Array(before).fill(-1);
     for (let a = 0; a < before; a++) {
       if (count[a] > 0 && count[a] < this.sizes[a]) {
         target[a] = this.newAtom(a);
       }
     }
-    const inside = new Uint8Array(this.atomCount);
+    const inside = this.buffers.inside(this.atomCount);
     for (let a = 0; a < before; a++) {
       if (target[a] >= 0) {
         inside[target[a]] = 1;
@@ -647,7 +707,8 @@ export class SumAudit {
   private exposes(direction: Float64Array): boolean {
     const m = this.atomCount;
     const limit = this.limit - LEVERAGE_SLACK;
-    const leverage = new Float64Array(m);
+    this.buffers.reserve(this.sizes.length);
+    const { leverage, candidates, triedAtom, lookups } = this.buffers.exposure(m);
     let highest = 0;
     for (let i = 0; i < m; i++) {
       leverage[i] = this.leverages[i] + direction[i] * direction[i];
@@ -692,7 +753,6 @@ export class SumAudit {
       lowestFloor = min(lowestFloor, floors[c]);
     }
     let candidateCount = 0;
-    const candidates = new Int32Array(m);
     for (let i = 0; i < m; i++) {
       if (this.sizes[i] > 0 && leverage[i] >= lowestFloor) {
         candidates[candidateCount++] = i;
@@ -713,9 +773,7 @@ export class SumAudit {
     const searches = Math.floor(SEARCH_BUDGET / m);
     const hot: Array<{ company: number; atom: number }> = [];
     // Companies of one unit in the same atom know the same: each such atom is tried once.
-    const triedAtom = new Uint8Array(m);
     // Per atom, the projector entries `mayLift` looked up one by one in this release.
-    const lookups = new Int32Array(m);
     for (let i = 0; i < reaching.length; i++) {
       const c = reaching[i];
       const floor = floors[c];
