@@ -43,6 +43,79 @@ function dotRow(rows: Float64Array, base: number, vector: Float64Array, rank: nu
 }
 
 /**
+ * Who owns which units, as the exposure check reads it: the same for every audit of a snapshot
+ * (one per family of unknowns, some fifty), so made once per owners array (`companyIndexOf`).
+ */
+interface CompanyIndex {
+  /** Per company, its units (CSR: `companyUnits[companyStart[c] .. companyStart[c + 1]]`). */
+  companyStart: Int32Array;
+  companyUnits: Int32Array;
+  /** Per unit, where it is in `companyUnits`. */
+  companyPlace: Int32Array;
+  largestCompany: number;
+  /**
+   * companiesFrom[k]: the companies of at least k units, in company order (k from 1 to the
+   * largest company), for the exposure check when only companies that large may reach the limit.
+   */
+  companiesFrom: Int32Array[];
+  /**
+   * Per company, in the release being judged: its own leverage Σ_{w∈c} h_w, and its floor,
+   * the leverage below which its knowledge cannot lift an atom to the limit: limit · (1 − own)
+   * (h(c) ≤ h / (1 − own), see the class comment), or 0 when its own leverage reaches 1.
+   * Scratch of one exposure check at a time, which the audits sharing the index take in turn.
+   */
+  owns: Float64Array;
+  floors: Float64Array;
+}
+
+const companyIndexes = new WeakMap<Int32Array, CompanyIndex>();
+
+function companyIndexOf(owners: Int32Array): CompanyIndex {
+  const known = companyIndexes.get(owners);
+  if (known !== undefined) {
+    return known;
+  }
+  const units = owners.length;
+  let companies = 0;
+  for (let u = 0; u < units; u++) {
+    companies = max(companies, owners[u] + 1);
+  }
+  const companyStart = new Int32Array(companies + 1);
+  for (let u = 0; u < units; u++) {
+    companyStart[owners[u] + 1]++;
+  }
+  let largest = 0;
+  for (let c = 0; c < companies; c++) {
+    largest = max(largest, companyStart[c + 1]);
+    companyStart[c + 1] += companyStart[c];
+  }
+  const from: number[][] = Array.from({ length: largest + 1 }, () => []);
+  for (let c = 0; c < companies; c++) {
+    for (let k = 1; k <= companyStart[c + 1] - companyStart[c]; k++) {
+      from[k].push(c);
+    }
+  }
+  const fill = companyStart.slice(0, companies);
+  const companyUnits = new Int32Array(units);
+  const companyPlace = new Int32Array(units);
+  for (let u = 0; u < units; u++) {
+    companyPlace[u] = fill[owners[u]];
+    companyUnits[fill[owners[u]]++] = u;
+  }
+  const index: CompanyIndex = {
+    companyStart,
+    companyUnits,
+    companyPlace,
+    largestCompany: largest,
+    companiesFrom: from.map((list) => Int32Array.from(list)),
+    owns: new Float64Array(companies),
+    floors: new Float64Array(companies),
+  };
+  companyIndexes.set(owners, index);
+  return index;
+}
+
+/**
  * Per-atom buffers of one release, kept from one release to the next and grown with the atoms'
  * capacity: made anew, several arrays of every atom per release, they had the collector mark
  * the whole heap more often at 100,000 units. Each is handed out for the atoms in use, cleared.
@@ -155,29 +228,20 @@ export class SumAudit {
   private atomCount = 1;
   private rank = 0;
   private readonly committedRows: CommittedRows;
-  /** Per company, its units (CSR: `companyUnits[companyStart[c] .. companyStart[c + 1]]`). */
+  /** Who owns which units (see `CompanyIndex`), shared by the audits of the same owners. */
   private readonly companyStart: Int32Array;
   private readonly companyUnits: Int32Array;
-  /**
-   * The atom of each unit in `companyUnits`' order (`atomOf` by company), and where each unit
-   * is in that order: the exposure check adds up every company's leverage, which read in
-   * company order through `atomOf` cost a cache miss per unit.
-   */
-  private readonly companyAtoms: Int32Array;
   private readonly companyPlace: Int32Array;
   private readonly largestCompany: number;
-  /**
-   * companiesFrom[k]: the companies of at least k units, in company order (k from 1 to the
-   * largest company), for the exposure check when only companies that large may reach the limit.
-   */
   private readonly companiesFrom: Int32Array[];
-  /**
-   * Per company, in the release being judged: its own leverage Σ_{w∈c} h_w, and its floor,
-   * the leverage below which its knowledge cannot lift an atom to the limit: limit · (1 − own)
-   * (h(c) ≤ h / (1 − own), see the class comment), or 0 when its own leverage reaches 1.
-   */
   private readonly owns: Float64Array;
   private readonly floors: Float64Array;
+  /**
+   * The atom of each unit in `companyUnits`' order (`atomOf` by company): the exposure check
+   * adds up every company's leverage, which read in company order through `atomOf` cost a
+   * cache miss per unit.
+   */
+  private readonly companyAtoms: Int32Array;
   private readonly protectedSets: ProtectedSet[] = [];
   private scratch: AttackerScratch | null = null;
   private readonly buffers = new ReleaseBuffers();
@@ -231,36 +295,14 @@ export class SumAudit {
     this.leverages = new Float64Array(16);
     this.stride = 8;
     this.rows = new Float64Array(16 * this.stride);
-    let companies = 0;
-    for (let u = 0; u < units; u++) {
-      companies = max(companies, owners[u] + 1);
-    }
-    this.companyStart = new Int32Array(companies + 1);
-    for (let u = 0; u < units; u++) {
-      this.companyStart[owners[u] + 1]++;
-    }
-    let largest = 0;
-    for (let c = 0; c < companies; c++) {
-      largest = max(largest, this.companyStart[c + 1]);
-      this.companyStart[c + 1] += this.companyStart[c];
-    }
-    this.largestCompany = largest;
-    const from: number[][] = Array.from({ length: largest + 1 }, () => []);
-    for (let c = 0; c < companies; c++) {
-      for (let k = 1; k <= this.companyStart[c + 1] - this.companyStart[c]; k++) {
-        from[k].push(c);
-      }
-    }
-    this.companiesFrom = from.map((list) => Int32Array.from(list));
-    this.floors = new Float64Array(companies);
-    this.owns = new Float64Array(companies);
-    const fill = this.companyStart.slice(0, companies);
-    this.companyUnits = new Int32Array(units);
-    this.companyPlace = new Int32Array(units);
-    for (let u = 0; u < units; u++) {
-      this.companyPlace[u] = fill[owners[u]];
-      this.companyUnits[fill[owners[u]]++] = u;
-    }
+    const index = companyIndexOf(owners);
+    this.companyStart = index.companyStart;
+    this.companyUnits = index.companyUnits;
+    this.companyPlace = index.companyPlace;
+    this.largestCompany = index.largestCompany;
+    this.companiesFrom = index.companiesFrom;
+    this.owns = index.owns;
+    this.floors = index.floors;
     this.companyAtoms = new Int32Array(units);
   }
 
