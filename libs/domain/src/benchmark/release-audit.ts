@@ -783,6 +783,10 @@ export class SumAudit {
     const reaching = this.companiesFrom[reachingSize];
     const { floors, owns, companyStart, companyAtoms } = this;
     let lowestFloor = limit;
+    // The companies whose floor is not above the highest leverage: no atom reaches the floor of
+    // any other (at 100,000 units some hundred of 60,000 companies are left), so the search
+    // below passes over the others without a look at each.
+    const lifting: number[] = [];
     for (let i = 0; i < reaching.length; i++) {
       const c = reaching[i];
       // Σ_{w∈c} h_w over its units in unit order, as a pass over all units adds them.
@@ -793,6 +797,9 @@ export class SumAudit {
       owns[c] = own;
       floors[c] = own < 1 ? limit * (1 - own) : 0;
       lowestFloor = min(lowestFloor, floors[c]);
+      if (floors[c] <= highest) {
+        lifting.push(c);
+      }
     }
     let candidateCount = 0;
     for (let i = 0; i < m; i++) {
@@ -814,10 +821,10 @@ export class SumAudit {
     // searching each when found, without the searches of a release that runs out of budget.
     const searches = Math.floor(SEARCH_BUDGET / m);
     const hot: Array<{ company: number; atom: number }> = [];
-    // Companies of one unit in the same atom know the same: each such atom is tried once.
-    // Per atom, the projector entries `mayLift` looked up one by one in this release.
-    for (let i = 0; i < reaching.length; i++) {
-      const c = reaching[i];
+    // `triedAtom`: companies of one unit in the same atom know the same, so each such atom is
+    // tried once. `lookups`: per atom, the projector entries `mayLift` looked up one by one in
+    // this release.
+    for (const c of lifting) {
       const floor = floors[c];
       if (candidateCount === 0 || leverage[byLeverage[0]] < floor) {
         continue;
