@@ -783,9 +783,9 @@ export class SumAudit {
     const reaching = this.companiesFrom[reachingSize];
     const { floors, owns, companyStart, companyAtoms } = this;
     let lowestFloor = limit;
-    // The companies whose floor is not above the highest leverage: no atom reaches the floor of
-    // any other (at 100,000 units some hundred of 60,000 companies are left), so the search
-    // below passes over the others without a look at each.
+    // The companies whose floor the highest leverage reaches: no atom reaches the floor of the
+    // others, whom the search below would pass over one by one (at 100,000 units about a
+    // hundred of 60,000 companies are left).
     const lifting: number[] = [];
     for (let i = 0; i < reaching.length; i++) {
       const c = reaching[i];
