@@ -39,6 +39,8 @@ export const ROW_SUM = 1e-7;
 export const REORTHOGONALISE = 1e-2;
 /** Projector rows an audit keeps between releases. */
 export const KEPT_ROWS = 64;
+/** Directions (columns of the basis) an audit keeps, the last appended, to bring rows up to date. */
+export const KEPT_COLUMNS = 32;
 /**
  * The exposure check looks up an atom's projector entries one by one until they number the
  * atoms / ROW_AFTER_LOOKUPS, then computes its row: most candidate atoms are tried by a few

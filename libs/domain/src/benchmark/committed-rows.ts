@@ -1,4 +1,4 @@
-import { KEPT_ROWS } from './audit-arithmetic';
+import { KEPT_COLUMNS, KEPT_ROWS } from './audit-arithmetic';
 
 /**
  * Rows of the projector onto what is released, between atoms, kept across releases for the
@@ -9,11 +9,28 @@ import { KEPT_ROWS } from './audit-arithmetic';
  */
 export class CommittedRows {
   private readonly kept = new Map<number, KeptRow>();
+  /**
+   * The directions appended last, by rank: the basis' columns, each as the one array it was
+   * appended from. Bringing a row up to date reads a column per direction added since; read from
+   * the rows it is one entry per atom `stride` apart (a cache line and often a page each), from
+   * here one stream.
+   */
+  private readonly columns = new Map<number, KeptColumn>();
 
   constructor(private readonly audit: SumAuditRows) {}
 
   clear(): void {
     this.kept.clear();
+    this.columns.clear();
+  }
+
+  /**
+   * The direction of rank `rank` was appended, per atom of the `atoms` there were: the entries
+   * that the rows hold at that rank from then on (atoms split off later are not in it).
+   */
+  appended(rank: number, direction: Float64Array, atoms: number): void {
+    this.columns.set(rank, { values: direction, atoms });
+    this.columns.delete(rank - KEPT_COLUMNS);
   }
 
   /** P[a, b], from a kept row that is up to date, else by one dot product. */
@@ -95,12 +112,29 @@ export class CommittedRows {
     }
     const values = row.values;
     const x = a * stride;
-    for (let b = 0; b < row.atoms; b++) {
-      let sum = values[b];
-      for (let k = row.rank, y = b * stride; k < rank; k++) {
-        sum += rows[x + k] * rows[y + k];
+    if (this.columns.has(row.rank)) {
+      // Direction by direction, each entry adding the same products in the same order as the
+      // loop below (a column's entry is the rows' entry at its rank, the same number).
+      for (let k = row.rank; k < rank; k++) {
+        const column = this.columns.get(k) as KeptColumn;
+        const along = rows[x + k];
+        const within = Math.min(column.atoms, row.atoms);
+        const entries = column.values;
+        for (let b = 0; b < within; b++) {
+          values[b] += along * entries[b];
+        }
+        for (let b = within; b < row.atoms; b++) {
+          values[b] += along * rows[b * stride + k];
+        }
       }
-      values[b] = sum;
+    } else {
+      for (let b = 0; b < row.atoms; b++) {
+        let sum = values[b];
+        for (let k = row.rank, y = b * stride; k < rank; k++) {
+          sum += rows[x + k] * rows[y + k];
+        }
+        values[b] = sum;
+      }
     }
     for (let b = row.atoms; b < atomCount; b++) {
       let sum = 0;
@@ -119,6 +153,12 @@ export class CommittedRows {
 export interface KeptRow {
   values: Float64Array;
   rank: number;
+  atoms: number;
+}
+
+/** A kept column: the direction of one rank, per atom below `atoms`. */
+interface KeptColumn {
+  values: Float64Array;
   atoms: number;
 }
 

@@ -43,6 +43,137 @@ function dotRow(rows: Float64Array, base: number, vector: Float64Array, rank: nu
 }
 
 /**
+ * Who owns which units, as the exposure check reads it: the same for every audit of a snapshot
+ * (one per family of unknowns, some fifty), so made once per owners array (`companyIndexOf`).
+ */
+interface CompanyIndex {
+  /** Per company, its units (CSR: `companyUnits[companyStart[c] .. companyStart[c + 1]]`). */
+  companyStart: Int32Array;
+  companyUnits: Int32Array;
+  /** Per unit, where it is in `companyUnits`. */
+  companyPlace: Int32Array;
+  largestCompany: number;
+  /**
+   * companiesFrom[k]: the companies of at least k units, in company order (k from 1 to the
+   * largest company), for the exposure check when only companies that large may reach the limit.
+   */
+  companiesFrom: Int32Array[];
+  /**
+   * Per company, in the release being judged: its own leverage Σ_{w∈c} h_w, and its floor,
+   * the leverage below which its knowledge cannot lift an atom to the limit: limit · (1 − own)
+   * (h(c) ≤ h / (1 − own), see the class comment), or 0 when its own leverage reaches 1.
+   * Scratch of one exposure check at a time, which the audits sharing the index take in turn.
+   */
+  owns: Float64Array;
+  floors: Float64Array;
+}
+
+const companyIndexes = new WeakMap<Int32Array, CompanyIndex>();
+
+function companyIndexOf(owners: Int32Array): CompanyIndex {
+  const known = companyIndexes.get(owners);
+  if (known !== undefined) {
+    return known;
+  }
+  const units = owners.length;
+  let companies = 0;
+  for (let u = 0; u < units; u++) {
+    companies = max(companies, owners[u] + 1);
+  }
+  const companyStart = new Int32Array(companies + 1);
+  for (let u = 0; u < units; u++) {
+    companyStart[owners[u] + 1]++;
+  }
+  let largest = 0;
+  for (let c = 0; c < companies; c++) {
+    largest = max(largest, companyStart[c + 1]);
+    companyStart[c + 1] += companyStart[c];
+  }
+  const from: number[][] = Array.from({ length: largest + 1 }, () => []);
+  for (let c = 0; c < companies; c++) {
+    for (let k = 1; k <= companyStart[c + 1] - companyStart[c]; k++) {
+      from[k].push(c);
+    }
+  }
+  const fill = companyStart.slice(0, companies);
+  const companyUnits = new Int32Array(units);
+  const companyPlace = new Int32Array(units);
+  for (let u = 0; u < units; u++) {
+    companyPlace[u] = fill[owners[u]];
+    companyUnits[fill[owners[u]]++] = u;
+  }
+  const index: CompanyIndex = {
+    companyStart,
+    companyUnits,
+    companyPlace,
+    largestCompany: largest,
+    companiesFrom: from.map((list) => Int32Array.from(list)),
+    owns: new Float64Array(companies),
+    floors: new Float64Array(companies),
+  };
+  companyIndexes.set(owners, index);
+  return index;
+}
+
+/**
+ * Per-atom buffers of one release, kept from one release to the next and grown with the atoms'
+ * capacity: made anew, several arrays of every atom per release, they had the collector mark
+ * the whole heap more often at 100,000 units. Each is handed out for the atoms in use, cleared.
+ */
+class ReleaseBuffers {
+  private capacity = 0;
+  private doubles = new Float64Array(0);
+  private counts = new Int32Array(0);
+  private targets = new Int32Array(0);
+  private candidates = new Int32Array(0);
+  private lookups = new Int32Array(0);
+  private marks = new Uint8Array(0);
+  private tried = new Uint8Array(0);
+
+  /** Room for `atoms`, at least: the audit's capacity, so that it grows as seldom as it does. */
+  reserve(atoms: number): void {
+    if (atoms > this.capacity) {
+      this.capacity = atoms;
+      this.doubles = new Float64Array(atoms);
+      this.counts = new Int32Array(atoms);
+      this.targets = new Int32Array(atoms);
+      this.candidates = new Int32Array(atoms);
+      this.lookups = new Int32Array(atoms);
+      this.marks = new Uint8Array(atoms);
+      this.tried = new Uint8Array(atoms);
+    }
+  }
+
+  /** The split's members per atom (zeros) and new atoms (−1 for none). */
+  split(atoms: number): { count: Int32Array; target: Int32Array } {
+    return {
+      count: this.counts.fill(0, 0, atoms).subarray(0, atoms),
+      target: this.targets.fill(-1, 0, atoms).subarray(0, atoms),
+    };
+  }
+
+  /** The marks of the atoms inside a set (zeros). */
+  inside(atoms: number): Uint8Array {
+    return this.marks.fill(0, 0, atoms).subarray(0, atoms);
+  }
+
+  /** The exposure check's leverages, candidates, tried atoms (zeros) and lookups (zeros). */
+  exposure(atoms: number): {
+    leverage: Float64Array;
+    candidates: Int32Array;
+    triedAtom: Uint8Array;
+    lookups: Int32Array;
+  } {
+    return {
+      leverage: this.doubles.subarray(0, atoms),
+      candidates: this.candidates.subarray(0, atoms),
+      triedAtom: this.tried.fill(0, 0, atoms).subarray(0, atoms),
+      lookups: this.lookups.fill(0, 0, atoms).subarray(0, atoms),
+    };
+  }
+}
+
+/**
  * What the audit says to a set: released, or refused because a participant could then compute
  * a value or a small sum of others (`differencing`, in the general sense of any combination of
  * released sums), or because it would reveal a cell withheld by the p% rule (`secondary`).
@@ -97,23 +228,23 @@ export class SumAudit {
   private atomCount = 1;
   private rank = 0;
   private readonly committedRows: CommittedRows;
-  /** Per company, its units (CSR: `companyUnits[companyStart[c] .. companyStart[c + 1]]`). */
+  /** Who owns which units (see `CompanyIndex`), shared by the audits of the same owners. */
   private readonly companyStart: Int32Array;
   private readonly companyUnits: Int32Array;
+  private readonly companyPlace: Int32Array;
   private readonly largestCompany: number;
-  /**
-   * companiesFrom[k]: the companies of at least k units, in company order (k from 1 to the
-   * largest company), for the exposure check when only companies that large may reach the limit.
-   */
   private readonly companiesFrom: Int32Array[];
-  /**
-   * Per company, in the release being judged: its own leverage Σ_{w∈c} h_w, and its floor,
-   * the leverage below which its knowledge cannot lift an atom to the limit: limit · (1 − own)
-   * (h(c) ≤ h / (1 − own), see the class comment), or 0 when its own leverage reaches 1.
-   */
   private readonly owns: Float64Array;
   private readonly floors: Float64Array;
+  /**
+   * The atom of each unit in `companyUnits`' order (`atomOf` by company): the exposure check
+   * adds up every company's leverage, which read in company order through `atomOf` cost a
+   * cache miss per unit.
+   */
+  private readonly companyAtoms: Int32Array;
   private readonly protectedSets: ProtectedSet[] = [];
+  private scratch: AttackerScratch | null = null;
+  private readonly buffers = new ReleaseBuffers();
   /** What was released and protected so far, as an id of the memo (see `ReleaseMemo`). */
   private history: number;
   /** The last dry run's set (by key), when it was judged, and the direction it would add. */
@@ -164,34 +295,15 @@ export class SumAudit {
     this.leverages = new Float64Array(16);
     this.stride = 8;
     this.rows = new Float64Array(16 * this.stride);
-    let companies = 0;
-    for (let u = 0; u < units; u++) {
-      companies = max(companies, owners[u] + 1);
-    }
-    this.companyStart = new Int32Array(companies + 1);
-    for (let u = 0; u < units; u++) {
-      this.companyStart[owners[u] + 1]++;
-    }
-    let largest = 0;
-    for (let c = 0; c < companies; c++) {
-      largest = max(largest, this.companyStart[c + 1]);
-      this.companyStart[c + 1] += this.companyStart[c];
-    }
-    this.largestCompany = largest;
-    const from: number[][] = Array.from({ length: largest + 1 }, () => []);
-    for (let c = 0; c < companies; c++) {
-      for (let k = 1; k <= this.companyStart[c + 1] - this.companyStart[c]; k++) {
-        from[k].push(c);
-      }
-    }
-    this.companiesFrom = from.map((list) => Int32Array.from(list));
-    this.floors = new Float64Array(companies);
-    this.owns = new Float64Array(companies);
-    const fill = this.companyStart.slice(0, companies);
-    this.companyUnits = new Int32Array(units);
-    for (let u = 0; u < units; u++) {
-      this.companyUnits[fill[owners[u]]++] = u;
-    }
+    const index = companyIndexOf(owners);
+    this.companyStart = index.companyStart;
+    this.companyUnits = index.companyUnits;
+    this.companyPlace = index.companyPlace;
+    this.largestCompany = index.largestCompany;
+    this.companiesFrom = index.companiesFrom;
+    this.owns = index.owns;
+    this.floors = index.floors;
+    this.companyAtoms = new Int32Array(units);
   }
 
   /**
@@ -307,6 +419,7 @@ export class SumAudit {
   /** Becomes a copy of `other` (with the same history: the same sets released and protected). */
   private copyFrom(other: SumAudit): void {
     this.atomOf.set(other.atomOf);
+    this.companyAtoms.set(other.companyAtoms);
     if (this.sizes.length === other.sizes.length && this.stride === other.stride) {
       // Into this audit's own buffers, of the same shape (as they mostly are): only the atoms in
       // use, and no new buffers of tens of megabytes for the collector.
@@ -383,16 +496,12 @@ export class SumAudit {
     // row read once for both (should the norm call for it alone, it is gathered after).
     const residual = new Float64Array(m);
     const gathered = outside < REORTHOGONALISE * members.length ? new Float64Array(rank) : null;
-    for (let a = 0; a < m; a++) {
-      const base = a * stride;
-      const value = inside[a] - dotRow(rows, base, coordinates, rank);
-      residual[a] = value;
-      const weight = sizes[a] * value;
-      if (gathered !== null && weight !== 0) {
-        for (let k = 0; k < rank; k++) {
-          gathered[k] += weight * rows[base + k];
-        }
+    if (gathered === null) {
+      for (let a = 0; a < m; a++) {
+        residual[a] = inside[a] - dotRow(rows, a * stride, coordinates, rank);
       }
+    } else {
+      this.residualGathering(inside, coordinates, residual, gathered);
     }
     let norm = this.weightedNorm(residual);
     if (norm < REORTHOGONALISE * members.length) {
@@ -410,22 +519,70 @@ export class SumAudit {
   }
 
   /**
+   * The first Gram–Schmidt pass's residual 1_T − Q c into `residual`, and its projection
+   * Qᵀ W r into `gathered` in the same sweep over the rows. Two atoms at a time: each
+   * coordinate of the projection is loaded and stored once for both, and takes their two
+   * products in atom order, as one atom at a time would (the same sums to the bit).
+   */
+  private residualGathering(
+    inside: Uint8Array,
+    coordinates: Float64Array,
+    residual: Float64Array,
+    gathered: Float64Array,
+  ): void {
+    const { atomCount: m, rank, stride, rows, sizes } = this;
+    let a = 0;
+    for (; a + 1 < m; a += 2) {
+      const x = a * stride;
+      const y = x + stride;
+      const first = inside[a] - dotRow(rows, x, coordinates, rank);
+      const second = inside[a + 1] - dotRow(rows, y, coordinates, rank);
+      residual[a] = first;
+      residual[a + 1] = second;
+      const u = sizes[a] * first;
+      const v = sizes[a + 1] * second;
+      if (u !== 0 && v !== 0) {
+        for (let k = 0; k < rank; k++) {
+          gathered[k] = gathered[k] + u * rows[x + k] + v * rows[y + k];
+        }
+      } else if (u !== 0 || v !== 0) {
+        const [weight, base] = u !== 0 ? [u, x] : [v, y];
+        for (let k = 0; k < rank; k++) {
+          gathered[k] += weight * rows[base + k];
+        }
+      }
+    }
+    for (; a < m; a++) {
+      const base = a * stride;
+      const value = inside[a] - dotRow(rows, base, coordinates, rank);
+      residual[a] = value;
+      const weight = sizes[a] * value;
+      if (weight !== 0) {
+        for (let k = 0; k < rank; k++) {
+          gathered[k] += weight * rows[base + k];
+        }
+      }
+    }
+  }
+
+  /**
    * Gives every atom that is partly in `members` a new atom for its members, and returns per
    * atom (after the split) 1 for the atoms inside the set: the whole ones and the new ones.
    */
   private split(members: Int32Array): Uint8Array {
     const before = this.atomCount;
-    const count = new Int32Array(before);
+    // Room for every atom the split may add (one per atom before it).
+    this.buffers.reserve(max(this.sizes.length, 2 * before));
+    const { count, target } = this.buffers.split(before);
     for (let i = 0; i < members.length; i++) {
       count[this.atomOf[members[i]]]++;
     }
-    const target = new Int32Array(before).fill(-1);
     for (let a = 0; a < before; a++) {
       if (count[a] > 0 && count[a] < this.sizes[a]) {
         target[a] = this.newAtom(a);
       }
     }
-    const inside = new Uint8Array(this.atomCount);
+    const inside = this.buffers.inside(this.atomCount);
     for (let a = 0; a < before; a++) {
       if (target[a] >= 0) {
         inside[target[a]] = 1;
@@ -444,6 +601,7 @@ export class SumAudit {
         this.sizes[this.atomOf[u]]--;
         this.sizes[to]++;
         this.atomOf[u] = to;
+        this.companyAtoms[this.companyPlace[u]] = to;
       }
     }
     return inside;
@@ -458,7 +616,8 @@ export class SumAudit {
       sizes.set(this.sizes);
       const leverages = new Float64Array(capacity);
       leverages.set(this.leverages);
-      const rows = new Float64Array(capacity * this.stride);
+      // The same room per atom, for the rows' next growth (see `append`).
+      const rows = new Float64Array(capacity * (this.rows.length / this.sizes.length));
       rows.set(this.rows);
       this.sizes = sizes;
       this.leverages = leverages;
@@ -543,18 +702,34 @@ export class SumAudit {
 
   private append(direction: Float64Array): void {
     if (this.rank === this.stride) {
-      const stride = this.stride * 2;
-      const rows = new Float64Array(this.sizes.length * stride);
-      for (let i = 0; i < this.atomCount; i++) {
-        rows.set(this.rows.subarray(i * this.stride, i * this.stride + this.rank), i * stride);
+      // A quarter more room, not twice: the passes over every atom's row (the audit's hottest
+      // loops) stream the rows' used part, and at 100,000 units a row of 306 coordinates in a
+      // stride of 512 took them more than twice as long as a stride near the rank (the gaps
+      // break the stream into pages the prefetcher starts anew). A multiple of 8: rows start on
+      // a cache line. The buffer itself still grows twofold, and the rows are spread out within
+      // it while it has room: a new buffer of tens of megabytes per step would have the
+      // collector mark the whole heap more often.
+      const stride = this.stride + max(8, (this.stride >> 2) & ~7);
+      const capacity = this.sizes.length;
+      if (this.rows.length >= capacity * stride) {
+        // From the last row back, so that no row is overwritten before it is moved.
+        for (let i = this.atomCount - 1; i > 0; i--) {
+          this.rows.copyWithin(i * stride, i * this.stride, i * this.stride + this.rank);
+        }
+      } else {
+        const rows = new Float64Array(capacity * this.stride * 2);
+        for (let i = 0; i < this.atomCount; i++) {
+          rows.set(this.rows.subarray(i * this.stride, i * this.stride + this.rank), i * stride);
+        }
+        this.rows = rows;
       }
-      this.rows = rows;
       this.stride = stride;
     }
     for (let i = 0; i < this.atomCount; i++) {
       this.rows[i * this.stride + this.rank] = direction[i];
       this.leverages[i] += direction[i] * direction[i];
     }
+    this.committedRows.appended(this.rank, direction, this.atomCount);
     for (const set of this.protectedSets) {
       const along = this.along(set.members, direction);
       set.residual -= along * along;
@@ -574,7 +749,8 @@ export class SumAudit {
   private exposes(direction: Float64Array): boolean {
     const m = this.atomCount;
     const limit = this.limit - LEVERAGE_SLACK;
-    const leverage = new Float64Array(m);
+    this.buffers.reserve(this.sizes.length);
+    const { leverage, candidates, triedAtom, lookups } = this.buffers.exposure(m);
     let highest = 0;
     for (let i = 0; i < m; i++) {
       leverage[i] = this.leverages[i] + direction[i] * direction[i];
@@ -605,21 +781,27 @@ export class SumAudit {
       return false;
     }
     const reaching = this.companiesFrom[reachingSize];
-    const { floors, owns, atomOf, companyStart, companyUnits } = this;
+    const { floors, owns, companyStart, companyAtoms } = this;
     let lowestFloor = limit;
+    // The companies whose floor the highest leverage reaches: no atom reaches the floor of the
+    // others, whom the search below would pass over one by one (at 100,000 units about a
+    // hundred of 60,000 companies are left).
+    const lifting: number[] = [];
     for (let i = 0; i < reaching.length; i++) {
       const c = reaching[i];
       // Σ_{w∈c} h_w over its units in unit order, as a pass over all units adds them.
       let own = 0;
       for (let j = companyStart[c]; j < companyStart[c + 1]; j++) {
-        own += leverage[atomOf[companyUnits[j]]];
+        own += leverage[companyAtoms[j]];
       }
       owns[c] = own;
       floors[c] = own < 1 ? limit * (1 - own) : 0;
       lowestFloor = min(lowestFloor, floors[c]);
+      if (floors[c] <= highest) {
+        lifting.push(c);
+      }
     }
     let candidateCount = 0;
-    const candidates = new Int32Array(m);
     for (let i = 0; i < m; i++) {
       if (this.sizes[i] > 0 && leverage[i] >= lowestFloor) {
         candidates[candidateCount++] = i;
@@ -629,19 +811,20 @@ export class SumAudit {
       .subarray(0, candidateCount)
       .sort((a, b) => leverage[b] - leverage[a]);
     const projector = new AtomProjector(this.committedRows, direction, leverage);
-    const scratch = new AttackerScratch(m, this.largestCompany);
+    if (this.scratch === null || this.scratch.atoms < m) {
+      this.scratch = new AttackerScratch(this.sizes.length, this.largestCompany);
+    }
+    const scratch = this.scratch;
     // Every hot unit is searched around, and past the search budget the release counts as
     // exposed whatever the searches would find. So the hot units are found first (the cheap
     // part), and searched only when their searches fit in the budget: the same verdict as
     // searching each when found, without the searches of a release that runs out of budget.
     const searches = Math.floor(SEARCH_BUDGET / m);
     const hot: Array<{ company: number; atom: number }> = [];
-    // Companies of one unit in the same atom know the same: each such atom is tried once.
-    const triedAtom = new Uint8Array(m);
-    // Per atom, the projector entries `mayLift` looked up one by one in this release.
-    const lookups = new Int32Array(m);
-    for (let i = 0; i < reaching.length; i++) {
-      const c = reaching[i];
+    // `triedAtom`: companies of one unit in the same atom know the same, so each such atom is
+    // tried once. `lookups`: per atom, the projector entries `mayLift` looked up one by one in
+    // this release.
+    for (const c of lifting) {
       const floor = floors[c];
       if (candidateCount === 0 || leverage[byLeverage[0]] < floor) {
         continue;
