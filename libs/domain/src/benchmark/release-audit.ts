@@ -113,6 +113,14 @@ export class SumAudit {
   /** Per company, its units (CSR: `companyUnits[companyStart[c] .. companyStart[c + 1]]`). */
   private readonly companyStart: Int32Array;
   private readonly companyUnits: Int32Array;
+  /**
+   * The atom of each unit in `companyUnits`' order (kept with `atomOf` through the splits), and
+   * where each unit stands in that order: the exposure check adds up every company's leverages
+   * in one sequential read of it, where `atomOf` read through the companies' units was a cache
+   * miss per unit (some 6 % of a request's time at 100,000 units).
+   */
+  private readonly companyAtoms: Int32Array;
+  private readonly companySlot: Int32Array;
   private readonly largestCompany: number;
   /**
    * companiesFrom[k]: the companies of at least k units, in company order (k from 1 to the
@@ -202,9 +210,13 @@ export class SumAudit {
     this.owns = new Float64Array(companies);
     const fill = this.companyStart.slice(0, companies);
     this.companyUnits = new Int32Array(units);
+    this.companySlot = new Int32Array(units);
     for (let u = 0; u < units; u++) {
-      this.companyUnits[fill[owners[u]]++] = u;
+      this.companySlot[u] = fill[owners[u]]++;
+      this.companyUnits[this.companySlot[u]] = u;
     }
+    // Every unit starts in atom 0, as in `atomOf`.
+    this.companyAtoms = new Int32Array(units);
   }
 
   /**
@@ -320,6 +332,7 @@ export class SumAudit {
   /** Becomes a copy of `other` (with the same history: the same sets released and protected). */
   private copyFrom(other: SumAudit): void {
     this.atomOf.set(other.atomOf);
+    this.companyAtoms.set(other.companyAtoms);
     if (this.sizes.length === other.sizes.length && this.stride === other.stride) {
       // Into this audit's own buffers, of the same shape (as they mostly are): only the atoms in
       // use, and no new buffers of tens of megabytes for the collector.
@@ -457,6 +470,7 @@ export class SumAudit {
         this.sizes[this.atomOf[u]]--;
         this.sizes[to]++;
         this.atomOf[u] = to;
+        this.companyAtoms[this.companySlot[u]] = to;
       }
     }
     return inside;
@@ -618,14 +632,14 @@ export class SumAudit {
       return false;
     }
     const reaching = this.companiesFrom[reachingSize];
-    const { floors, owns, atomOf, companyStart, companyUnits } = this;
+    const { floors, owns, companyStart, companyAtoms } = this;
     let lowestFloor = limit;
     for (let i = 0; i < reaching.length; i++) {
       const c = reaching[i];
       // Σ_{w∈c} h_w over its units in unit order, as a pass over all units adds them.
       let own = 0;
       for (let j = companyStart[c]; j < companyStart[c + 1]; j++) {
-        own += leverage[atomOf[companyUnits[j]]];
+        own += leverage[companyAtoms[j]];
       }
       owns[c] = own;
       floors[c] = own < 1 ? limit * (1 - own) : 0;
@@ -663,7 +677,7 @@ export class SumAudit {
       // and passed over here, and a view per company costs an allocation each (tens of
       // thousands per release at 100,000 units).
       if (companyStart[c + 1] - companyStart[c] === 1) {
-        const own = atomOf[companyUnits[companyStart[c]]];
+        const own = companyAtoms[companyStart[c]];
         if (triedAtom[own] === 1) {
           continue;
         }
