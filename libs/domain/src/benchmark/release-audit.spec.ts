@@ -48,6 +48,20 @@ describe('SumAudit', () => {
     expect(a.release(range(16, 27))).toBe('differencing');
   });
 
+  it('keeps its decisions past a hundred released sets, as its rows widen step by step', () => {
+    // 100 disjoint blocks of 6 units: 100 directions, past several widenings of the rows.
+    const a = audit(600);
+    for (let block = 0; block < 100; block++) {
+      expect(a.release(range(6 * block, 6 * block + 6))).toBe('released');
+    }
+    // The first 50 blocks together: their sum is the blocks' sums added up.
+    expect(a.release(range(0, 300))).toBe('released');
+    // Those blocks less unit 299: with their sum, unit 299's value.
+    expect(a.release(range(0, 299))).toBe('differencing');
+    // The last block less one unit: that unit, whose block was released first.
+    expect(a.release(range(594, 599))).toBe('differencing');
+  });
+
   it('releases a set whose sum is computable already, since it tells nothing new', () => {
     const a = audit(12);
     a.release(range(0, 6));

@@ -36,6 +36,30 @@ describe('computeSnapshot', () => {
       expect(singleGroup([1, 0, 0, 0, 0, 0, 0, 0]).suppressed).toEqual(P_PERCENT_SUM);
     });
 
+    it("adds up one company's units into one holding", () => {
+      // Units 0 and 1 of company A: holdings 100 (A), 50, 4, 2, 1, 1, 1; total 159, rest 9.
+      const owners = ['A', 'A', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7'];
+      const values = [60, 40, 50, 4, 2, 1, 1, 1];
+      expect(singleGroup(values, { owners }).suppressed).toEqual(P_PERCENT_SUM);
+      // Each unit its own company: largest 60, second 50, rest 49.
+      expect(singleGroup(values)).toMatchObject({ n: 8, mean: 19.875, suppressed: null });
+    });
+
+    it('sets a company of one unit against a company of several, at the edge of the rule', () => {
+      // Company B holds units 1 and 2: holdings 100, 50 (B), then 4 or 5, 2, 1, 1, 1.
+      const owners = ['c0', 'B', 'B', 'c3', 'c4', 'c5', 'c6', 'c7'];
+      // Total 159: the rest 9 is below 10.
+      expect(singleGroup([100, 30, 20, 4, 2, 1, 1, 1], { owners }).suppressed).toEqual(
+        P_PERCENT_SUM,
+      );
+      // Total 160: the rest 10 is 10 % of 100.
+      expect(singleGroup([100, 30, 20, 5, 2, 1, 1, 1], { owners })).toMatchObject({
+        n: 8,
+        mean: 20,
+        suppressed: null,
+      });
+    });
+
     it('does not apply to a yes/no KPI', () => {
       // The same values as yes/no: 1 "yes" of 8.
       const cell = singleGroup([1, 0, 0, 0, 0, 0, 0, 0], { kpi: { boolean: true } });
