@@ -318,6 +318,23 @@ describe('cycleParticipation', () => {
             ]);
           }
         }
+        // Counted here from the units alone: each value in one category; a released count is
+        // its values' units and at least minN; what the total less the released counts leaves,
+        // the withheld ones together, is none or at least minN.
+        const values = cells[dimension].flatMap(({ category }) => category.split(', '));
+        expect(new Set(values).size).toBe(values.length);
+        let released = 0;
+        for (const { category, units: count } of cells[dimension]) {
+          if (count.released) {
+            const members = category.split(', ');
+            const n = units.filter(({ profile }) => members.includes(profile[dimension])).length;
+            expect([dimension, category, count.value]).toEqual([dimension, category, n]);
+            expect(n).toBeGreaterThanOrEqual(policy.minN);
+            released += n;
+          }
+        }
+        const withheld = unitCount - released;
+        expect(withheld === 0 || withheld >= policy.minN).toBe(true);
       }
       foldedCountries += participation.byCountry.filter(
         (cell) => cell.units.released && cell.category.includes(', '),
